@@ -1,0 +1,128 @@
+package org.hpo4j.sampler.moo;
+
+import static org.hpo4j.Checks.requireArgument;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Exact hypervolume: the Lebesgue measure of the region dominated by a set of loss vectors and
+ * bounded by a reference point (every objective minimised). The quality indicator the multi-
+ * objective benchmark reports, and the tie-breaker of multi-objective TPE.
+ *
+ * <p>Notation: points are m-vectors; {@code ref} is the m-vector reference point. A point counts
+ * only when it is strictly below {@code ref} in every objective.
+ *
+ * <p>Algorithms: m = 2 sorts by the first objective and sweeps, O(n log n). m &gt;= 3 slices along
+ * the last objective (While et al., "A faster algorithm for calculating hypervolume", IEEE TEC
+ * 2006, the HSO idea): sorted by the last objective, the volume is the sum over consecutive slices
+ * of the slice thickness times the (m-1)-dimensional hypervolume of the points already passed,
+ * kept non-dominated as they are added. O(n^2 log n) for m = 3, fine for fronts of a few thousand
+ * points.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Hypervolume {
+  private Hypervolume() {}
+
+  /**
+   * @param points loss vectors, each of {@code ref.length} entries; not modified
+   * @param ref the reference point, finite
+   * @return the hypervolume, 0 when no point is strictly below {@code ref}
+   * @throws IllegalArgumentException when a length differs, a value is NaN or -Infinity, or
+   *     {@code ref} is not finite
+   */
+  public static double of(List<double[]> points, double[] ref) {
+    requireArgument(ref != null && ref.length >= 1, "the reference point needs at least one objective");
+    for (double r : ref) {
+      requireArgument(Double.isFinite(r), "the reference point must be finite, but got %s", Arrays.toString(ref));
+    }
+    List<double[]> inside = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      double[] p = points.get(i);
+      requireArgument(p.length == ref.length,
+          "point %s has %s objectives but the reference point has %s", i, p.length, ref.length);
+      boolean below = true;
+      for (double v : p) {
+        requireArgument(!Double.isNaN(v) && v != Double.NEGATIVE_INFINITY,
+            "point %s must have no NaN or -Infinity, but got %s", i, Arrays.toString(p));
+      }
+      for (int k = 0; k < ref.length; k++) {
+        below &= p[k] < ref[k];
+      }
+      if (below) {
+        inside.add(p);
+      }
+    }
+    return volume(inside, ref, ref.length);
+  }
+
+  /** @return the hypervolume of the first {@code m} coordinates of {@code points}, all below ref */
+  private static double volume(List<double[]> points, double[] ref, int m) {
+    if (points.isEmpty()) {
+      return 0;
+    }
+    if (m == 1) {
+      double best = Double.POSITIVE_INFINITY;
+      for (double[] p : points) {
+        best = Math.min(best, p[0]);
+      }
+      return ref[0] - best;
+    }
+    if (m == 2) {
+      return volume2(points, ref);
+    }
+    List<double[]> sorted = new ArrayList<>(points);
+    sorted.sort(Comparator.comparingDouble(p -> p[m - 1]));
+    List<double[]> passed = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      addNonDominated(passed, sorted.get(i), m - 1);
+      double next = i + 1 < sorted.size() ? sorted.get(i + 1)[m - 1] : ref[m - 1];
+      double thickness = next - sorted.get(i)[m - 1];
+      if (thickness > 0) {
+        total += thickness * volume(passed, ref, m - 1);
+      }
+    }
+    return total;
+  }
+
+  private static double volume2(List<double[]> points, double[] ref) {
+    double[][] p = points.toArray(new double[0][]);
+    Arrays.sort(p, (a, b) -> {
+      int c = Double.compare(a[0], b[0]);
+      return c != 0 ? c : Double.compare(a[1], b[1]);
+    });
+    double total = 0;
+    double ceiling = ref[1];
+    for (double[] q : p) {
+      if (q[1] < ceiling) {
+        total += (ref[0] - q[0]) * (ceiling - q[1]);
+        ceiling = q[1];
+      }
+    }
+    return total;
+  }
+
+  /** Adds {@code p} (first m coordinates) to a non-dominated set unless a member weakly dominates it. */
+  private static void addNonDominated(List<double[]> set, double[] p, int m) {
+    for (double[] q : set) {
+      if (weaklyDominates(q, p, m)) {
+        return;
+      }
+    }
+    set.removeIf(q -> weaklyDominates(p, q, m));
+    set.add(p);
+  }
+
+  private static boolean weaklyDominates(double[] a, double[] b, int m) {
+    for (int k = 0; k < m; k++) {
+      if (a[k] > b[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,104 @@
+package org.hpo4j.sampler.moo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class HypervolumeTest {
+
+  @Test
+  void of_handWorked2d_sumsTheStaircase() {
+    // staircase (1,3),(2,2),(3,1) under (4,4): 3*1 + 2*1 + 1*1
+    List<double[]> p = List.of(new double[] {2, 2}, new double[] {1, 3}, new double[] {3, 1}, new double[] {3, 3});
+    assertEquals(6.0, Hypervolume.of(p, new double[] {4, 4}), 1e-12);
+  }
+
+  @Test
+  void of_pointsOutsideReference_countNothing() {
+    List<double[]> p = List.of(new double[] {5, 0}, new double[] {4, 1}, new double[] {1, 1});
+    assertEquals(9.0, Hypervolume.of(p, new double[] {4, 4}), 1e-12);
+    assertEquals(0.0, Hypervolume.of(List.of(), new double[] {4, 4}));
+  }
+
+  @Test
+  void of_handWorked3d_usesInclusionExclusion() {
+    // boxes 2*2*1 and 1*1*2 overlapping in the unit cube [1,2]^3
+    List<double[]> p = List.of(new double[] {0, 0, 1}, new double[] {1, 1, 0});
+    assertEquals(5.0, Hypervolume.of(p, new double[] {2, 2, 2}), 1e-12);
+    assertEquals(6.0, Hypervolume.of(List.<double[]>of(new double[] {0, 0, 0}), new double[] {1, 2, 3}), 1e-12);
+  }
+
+  @Test
+  void of_random3dFront_agreesWithMonteCarloWithinOnePercent() {
+    assertAgreesWithMonteCarlo(3, 40, 11);
+  }
+
+  @Test
+  void of_random4dFront_agreesWithMonteCarloWithinOnePercent() {
+    assertAgreesWithMonteCarlo(4, 25, 12);
+  }
+
+  private static void assertAgreesWithMonteCarlo(int m, int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    List<double[]> pts = new ArrayList<>();
+    for (int i = 0; i < n; i++) { // points near the positive unit sphere, some dominated
+      double[] p = new double[m];
+      double norm = 0;
+      for (int k = 0; k < m; k++) {
+        p[k] = Math.abs(rng.nextGaussian());
+        norm += p[k] * p[k];
+      }
+      double radius = 1 + 0.3 * rng.nextDouble();
+      for (int k = 0; k < m; k++) {
+        p[k] = radius * p[k] / Math.sqrt(norm);
+      }
+      pts.add(p);
+    }
+    double[] ref = new double[m];
+    java.util.Arrays.fill(ref, 1.5);
+    double exact = Hypervolume.of(pts, ref);
+    int samples = 400_000;
+    int hits = 0;
+    double[] x = new double[m];
+    for (int s = 0; s < samples; s++) {
+      for (int k = 0; k < m; k++) {
+        x[k] = rng.nextDouble() * ref[k];
+      }
+      for (double[] p : pts) {
+        boolean dominated = true;
+        for (int k = 0; k < m && dominated; k++) {
+          dominated = p[k] <= x[k];
+        }
+        if (dominated) {
+          hits++;
+          break;
+        }
+      }
+    }
+    double box = Math.pow(1.5, m);
+    double mc = box * hits / samples;
+    assertEquals(mc, exact, 0.01 * mc, "exact " + exact + " vs Monte Carlo " + mc);
+  }
+
+  @Test
+  void of_wrongLength_throws() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Hypervolume.of(List.<double[]>of(new double[] {1, 2, 3}), new double[] {4, 4}));
+  }
+
+  @Test
+  void of_nanPoint_throws() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Hypervolume.of(List.<double[]>of(new double[] {1, Double.NaN}), new double[] {4, 4}));
+  }
+
+  @Test
+  void of_infiniteReference_throws() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Hypervolume.of(List.<double[]>of(new double[] {1, 1}), new double[] {4, Double.POSITIVE_INFINITY}));
+  }
+}
