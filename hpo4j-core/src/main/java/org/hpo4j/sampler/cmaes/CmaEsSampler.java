@@ -187,6 +187,11 @@ public final class CmaEsSampler implements Sampler {
     return random.sampleIndependent(study, trial, name, distribution);
   }
 
+  /** @return lambda of the run the last replay ended in (for tests), or 0 before any replay */
+  synchronized int currentPopulationSize() {
+    return replay == null ? 0 : replay.state().lambda;
+  }
+
   @Override
   public String toString() {
     return "CmaEsSampler(seed=" + seed + ", sigma0=" + sigma0 + (separable ? ", separable" : "")
