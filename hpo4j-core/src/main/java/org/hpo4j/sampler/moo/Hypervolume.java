@@ -35,6 +35,59 @@ public final class Hypervolume {
    *     {@code ref} is not finite
    */
   public static double of(List<double[]> points, double[] ref) {
+    return volume(inside(points, ref), ref, ref.length);
+  }
+
+  /**
+   * The hypervolume after each point of a sequence, as the benchmark's {@code hypervolume_trace}
+   * needs: entry i is the hypervolume of points 0..i. Only a point that enters the front triggers a
+   * recomputation, over the front alone.
+   *
+   * @param points loss vectors in the order they were evaluated
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static double[] trace(List<double[]> points, double[] ref) {
+    inside(points, ref); // validates
+    int m = ref.length;
+    double[] out = new double[points.size()];
+    List<double[]> front = new ArrayList<>();
+    double hv = 0;
+    for (int i = 0; i < points.size(); i++) {
+      double[] p = points.get(i);
+      boolean below = true;
+      for (int k = 0; k < m; k++) {
+        below &= p[k] < ref[k];
+      }
+      if (below && addNonDominated(front, p, m)) {
+        hv = volume(front, ref, m);
+      }
+      out[i] = hv;
+    }
+    return out;
+  }
+
+  /**
+   * The exclusive contribution of each point: how much the hypervolume shrinks when that point
+   * alone is removed (0 for dominated points, duplicates and points outside the reference box).
+   * O(n) hypervolume computations; meant for tie-breaking within one front.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static double[] contributions(List<double[]> points, double[] ref) {
+    inside(points, ref); // validates
+    double total = of(points, ref);
+    double[] out = new double[points.size()];
+    List<double[]> rest = new ArrayList<>(points);
+    for (int i = 0; i < points.size(); i++) {
+      double[] p = rest.remove(i);
+      out[i] = Math.max(0, total - volume(inside(rest, ref), ref, ref.length));
+      rest.add(i, p);
+    }
+    return out;
+  }
+
+  /** Validates and returns the points strictly below {@code ref} in every objective. */
+  private static List<double[]> inside(List<double[]> points, double[] ref) {
     requireArgument(ref != null && ref.length >= 1, "the reference point needs at least one objective");
     for (double r : ref) {
       requireArgument(Double.isFinite(r), "the reference point must be finite, but got %s", Arrays.toString(ref));
@@ -56,7 +109,7 @@ public final class Hypervolume {
         inside.add(p);
       }
     }
-    return volume(inside, ref, ref.length);
+    return inside;
   }
 
   /** @return the hypervolume of the first {@code m} coordinates of {@code points}, all below ref */
@@ -106,15 +159,20 @@ public final class Hypervolume {
     return total;
   }
 
-  /** Adds {@code p} (first m coordinates) to a non-dominated set unless a member weakly dominates it. */
-  private static void addNonDominated(List<double[]> set, double[] p, int m) {
+  /**
+   * Adds {@code p} (first m coordinates) to a non-dominated set unless a member weakly dominates it.
+   *
+   * @return whether it was added
+   */
+  private static boolean addNonDominated(List<double[]> set, double[] p, int m) {
     for (double[] q : set) {
       if (weaklyDominates(q, p, m)) {
-        return;
+        return false;
       }
     }
     set.removeIf(q -> weaklyDominates(p, q, m));
     set.add(p);
+    return true;
   }
 
   private static boolean weaklyDominates(double[] a, double[] b, int m) {

@@ -1,5 +1,6 @@
 package org.hpo4j.sampler.moo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -82,6 +83,25 @@ class HypervolumeTest {
     double box = Math.pow(1.5, m);
     double mc = box * hits / samples;
     assertEquals(mc, exact, 0.01 * mc, "exact " + exact + " vs Monte Carlo " + mc);
+  }
+
+  @Test
+  void trace_sequence_isTheHypervolumeOfEachPrefix() {
+    List<double[]> p = List.of(new double[] {3, 3}, new double[] {5, 5}, new double[] {1, 3}, new double[] {2, 2},
+        new double[] {3, 1}, new double[] {2, 2});
+    double[] ref = {4, 4};
+    double[] trace = Hypervolume.trace(p, ref);
+    for (int i = 0; i < p.size(); i++) {
+      assertEquals(Hypervolume.of(p.subList(0, i + 1), ref), trace[i], 1e-12, "prefix " + i);
+    }
+    assertEquals(6.0, trace[5], 1e-12);
+  }
+
+  @Test
+  void contributions_staircase_isEachPointsExclusiveBox() {
+    List<double[]> p = List.of(new double[] {1, 3}, new double[] {2, 2}, new double[] {3, 1}, new double[] {3, 3});
+    // (1,3) alone covers [1,2]x[3,4]; (2,2) covers [2,3]x[2,3]; (3,1) covers [3,4]x[1,2]; (3,3) is dominated
+    assertArrayEquals(new double[] {1, 1, 1, 0}, Hypervolume.contributions(p, new double[] {4, 4}), 1e-12);
   }
 
   @Test
