@@ -34,7 +34,8 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>A child's parameter comes from {@link Crossover} (numeric parameters, in the distribution's
  * unit space) or uniform crossover (categoricals), then, with probability {@code mutationProbability}
  * (default 1 / number of parameters), from polynomial mutation (numeric) or a fresh uniform choice
- * (categorical). Parameters outside the space shared by all COMPLETE trials are sampled at random.
+ * (categorical). Parameters outside the space every member of the population shares are sampled
+ * at random.
  *
  * <p>The default population is 20, smaller than the 100 of the paper: hyperparameter studies run a
  * few hundred trials, and more generations of a smaller population measured better on the ZDT
@@ -71,11 +72,10 @@ public final class NsgaIISampler implements Sampler {
 
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-    List<FrozenTrial> done = History.completedInOrder(study);
-    if (done.size() < populationSize) {
-      return Map.of();
-    }
-    return History.intersection(done);
+    List<Survival.Member> parents = population(study);
+    List<FrozenTrial> trials = new ArrayList<>(parents.size());
+    parents.forEach(m -> trials.add(m.trial()));
+    return History.intersection(trials);
   }
 
   @Override
