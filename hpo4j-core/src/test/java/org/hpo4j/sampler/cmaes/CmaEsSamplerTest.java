@@ -125,6 +125,14 @@ class CmaEsSamplerTest {
   }
 
   @Test
+  void optimize_fourThreads_completesEveryTrialWithLegalValues() {
+    Study s = Study.builder().sampler(CmaEsSampler.builder().seed(8).build()).build();
+    s.optimize(t -> Functions.evaluate("rosenbrock4", t) + t.suggestInt("k", 0, 5), 80, 4);
+    assertEquals(80, s.completeTrials().size());
+    s.trials().forEach(t -> t.params().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
+  }
+
+  @Test
   void optimize_multiObjectiveStudy_throws() {
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
         .sampler(CmaEsSampler.builder().build()).catchExceptions(false).build();

@@ -67,6 +67,14 @@ class NsgaIISamplerTest {
   }
 
   @Test
+  void optimize_fourThreads_completesEveryTrial() {
+    Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+        .sampler(NsgaIISampler.builder().seed(2).populationSize(8).build()).build();
+    s.optimizeMulti(t -> Zdt.evaluate("zdt2", t), 80, 4, null);
+    assertEquals(80, s.completeTrials().size());
+  }
+
+  @Test
   void survival_infeasibleDominatingPoints_keepsFeasibleFirst() {
     List<Survival.Member> pool = new ArrayList<>();
     pool.add(member(0, 0, 0, 1.0));
