@@ -22,6 +22,7 @@ import org.hpo4j.trial.FrozenTrial;
  * (https://arxiv.org/abs/1604.00772), run in the unit cube of the parameters' distributions (log
  * space for log parameters), with
  * <ul>
+ *   <li>optionally active CMA (negative weights for the worst half of a generation);
  *   <li>the margin for integer and stepped parameters (Hamano et al., GECCO 2022; {@link Margin});
  *   <li>a separable variant (diagonal covariance, Ros and Hansen, PPSN 2008) for many parameters;
  *   <li>IPOP restarts (Auger and Hansen, CEC 2005): when the step size collapses, the covariance
@@ -55,6 +56,7 @@ public final class CmaEsSampler implements Sampler {
   private final Integer populationSize;
   private final int nStartupTrials;
   private final boolean separable;
+  private final boolean active;
   private final boolean restarts;
   private final boolean warmStart;
   private final List<FrozenTrial> sourceTrials;
@@ -68,6 +70,7 @@ public final class CmaEsSampler implements Sampler {
     this.populationSize = b.populationSize;
     this.nStartupTrials = b.nStartupTrials;
     this.separable = b.separable;
+    this.active = b.active;
     this.restarts = b.restarts;
     this.warmStart = b.warmStart;
     this.sourceTrials = List.copyOf(b.sourceTrials);
@@ -149,8 +152,8 @@ public final class CmaEsSampler implements Sampler {
   private CmaState initial(List<String> names, Distribution[] dims, List<FrozenTrial> sources, StudyView study) {
     int lambda = populationSize != null ? populationSize : 4 + (int) Math.floor(3 * Math.log(dims.length));
     CmaState s = warmStart && sources.size() >= 2
-        ? WarmStart.from(sources, names, dims, study.direction(), lambda, separable)
-        : new CmaState(center(dims.length), sigma0, null, lambda, separable);
+        ? WarmStart.from(sources, names, dims, study.direction(), lambda, separable, active)
+        : new CmaState(center(dims.length), sigma0, null, lambda, separable, active);
     Margin.apply(s, dims);
     return s;
   }
@@ -167,7 +170,7 @@ public final class CmaEsSampler implements Sampler {
     for (int i = 0; i < mean.length; i++) {
       mean[i] = rng.nextDouble();
     }
-    CmaState s = new CmaState(mean, sigma0, null, 2 * old.lambda, separable);
+    CmaState s = new CmaState(mean, sigma0, null, 2 * old.lambda, separable, active);
     Margin.apply(s, dims);
     return s;
   }
@@ -205,6 +208,7 @@ public final class CmaEsSampler implements Sampler {
     private Integer populationSize;
     private int nStartupTrials = 1;
     private boolean separable;
+    private boolean active;
     private boolean restarts = true;
     private boolean warmStart = true;
     private List<FrozenTrial> sourceTrials = List.of();
@@ -255,6 +259,12 @@ public final class CmaEsSampler implements Sampler {
     /** Diagonal covariance: cheaper and faster to adapt with many parameters (default false). */
     public Builder separable(boolean separable) {
       this.separable = separable;
+      return this;
+    }
+
+    /** Active CMA: the worst half of each generation shrinks the covariance (default false). */
+    public Builder active(boolean active) {
+      this.active = active;
       return this;
     }
 

@@ -8,7 +8,7 @@ import org.hpo4j.sampler.Samplers;
 
 /**
  * Registers {@code cmaes}. Options: {@code sigma0} (number in (0, 1]), {@code population} (int),
- * {@code n_startup_trials} (int), {@code separable}, {@code restarts}, {@code warm_start} (booleans).
+ * {@code n_startup_trials} (int), {@code separable}, {@code active}, {@code restarts}, {@code warm_start} (booleans).
  */
 public final class CmaEsSamplerProvider implements SamplerProvider {
 
@@ -20,7 +20,7 @@ public final class CmaEsSamplerProvider implements SamplerProvider {
   @Override
   public Sampler create(String name, long seed, Map<String, Object> options) {
     Samplers.requireKnownOptions(name, options,
-        Set.of("sigma0", "population", "n_startup_trials", "separable", "restarts", "warm_start"));
+        Set.of("sigma0", "population", "n_startup_trials", "separable", "active", "restarts", "warm_start"));
     CmaEsSampler.Builder b = CmaEsSampler.builder().seed(seed);
     if (options.containsKey("sigma0")) {
       b.sigma0(number(options, "sigma0"));
@@ -33,6 +33,9 @@ public final class CmaEsSamplerProvider implements SamplerProvider {
     }
     if (options.containsKey("separable")) {
       b.separable(bool(options, "separable"));
+    }
+    if (options.containsKey("active")) {
+      b.active(bool(options, "active"));
     }
     if (options.containsKey("restarts")) {
       b.restarts(bool(options, "restarts"));

@@ -27,7 +27,10 @@ final class CmaState {
   final int lambda;
   final int mu;
   final boolean separable;
+  final boolean active;
   private final double[] w;
+  /** lambda - mu negative weights of active CMA (zeros when not active). */
+  private final double[] wNeg;
   private final double muEff;
   private final double cSigma;
   private final double dSigma;
@@ -54,10 +57,20 @@ final class CmaState {
    * @param cov initial C (n x n, symmetric positive definite), or null for I
    */
   CmaState(double[] mean, double sigma, double[][] cov, int lambda, boolean separable) {
+    this(mean, sigma, cov, lambda, separable, false);
+  }
+
+  /**
+   * @param active also let the worst lambda - mu points shrink C along their directions (active
+   *     CMA, tutorial section "Active CMA": negative weights bounded by alpha_mu^-, alpha_mueff^-,
+   *     alpha_posdef^-)
+   */
+  CmaState(double[] mean, double sigma, double[][] cov, int lambda, boolean separable, boolean active) {
     this.n = mean.length;
     this.lambda = lambda;
     this.mu = lambda / 2;
     this.separable = separable;
+    this.active = active;
     this.mean = mean.clone();
     this.sigma = sigma;
     double[] raw = new double[mu];
@@ -85,6 +98,23 @@ final class CmaState {
     } else {
       c1 = c1Full;
       cMu = cMuFull;
+    }
+    wNeg = new double[lambda - mu];
+    if (active && lambda - mu > 0) {
+      double negSum = 0;
+      double negSq = 0;
+      for (int k = 0; k < wNeg.length; k++) {
+        wNeg[k] = Math.log((lambda + 1) / 2.0) - Math.log(mu + k + 1);
+        negSum += wNeg[k];
+        negSq += wNeg[k] * wNeg[k];
+      }
+      if (negSum < 0) {
+        double muEffMinus = negSum * negSum / negSq;
+        double bound = Math.min(1 + c1 / cMu, Math.min(1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cMu) / (n * cMu)));
+        for (int k = 0; k < wNeg.length; k++) {
+          wNeg[k] = bound * wNeg[k] / -negSum;
+        }
+      }
     }
     chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
     c = new double[n][n];
@@ -144,14 +174,31 @@ final class CmaState {
       order[i] = i;
     }
     Arrays.sort(order, (p, q) -> Double.compare(losses[p], losses[q]));
-    double[][] y = new double[mu][n];
+    double[][] y = new double[lambda][n];
     double[] yw = new double[n];
-    for (int k = 0; k < mu; k++) {
+    for (int k = 0; k < lambda; k++) {
       double[] x = xs[order[k]];
       for (int i = 0; i < n; i++) {
         y[k][i] = (x[i] - mean[i]) / (sigma * a[i]);
-        yw[i] += w[k] * y[k][i];
+        if (k < mu) {
+          yw[i] += w[k] * y[k][i];
+        }
       }
+    }
+    double[] coef = new double[lambda]; // w_k, and for active CMA the negative w_k scaled by n / ||C^-1/2 y_k||^2
+    double coefSum = 0;
+    for (int k = 0; k < lambda; k++) {
+      if (k < mu) {
+        coef[k] = w[k];
+      } else if (wNeg[k - mu] != 0) {
+        double[] z = multiplyInverseSqrt(y[k]);
+        double norm2 = 0;
+        for (double v : z) {
+          norm2 += v * v;
+        }
+        coef[k] = norm2 > 0 ? wNeg[k - mu] * n / norm2 : 0;
+      }
+      coefSum += k < mu ? w[k] : wNeg[k - mu];
     }
     for (int i = 0; i < n; i++) {
       mean[i] += sigma * a[i] * yw[i];
@@ -171,12 +218,12 @@ final class CmaState {
       pc[i] = (1 - cc) * pc[i] + kc * yw[i];
     }
     double delta = hSigma ? 0 : cc * (2 - cc);
-    double keep = 1 + c1 * delta - c1 - cMu;
+    double keep = 1 + c1 * delta - c1 - cMu * coefSum;
     for (int i = 0; i < n; i++) {
       for (int j = separable ? i : 0; j <= (separable ? i : n - 1); j++) {
         double rankMu = 0;
-        for (int k = 0; k < mu; k++) {
-          rankMu += w[k] * y[k][i] * y[k][j];
+        for (int k = 0; k < lambda; k++) {
+          rankMu += coef[k] * y[k][i] * y[k][j];
         }
         c[i][j] = keep * c[i][j] + c1 * pc[i] * pc[j] + cMu * rankMu;
       }

@@ -86,7 +86,7 @@ final class Replay {
           LOG.log(Level.WARNING, "cmaes: " + why.get() + "; restarting from the centre with the same population");
           double[] center = new double[dims.length];
           Arrays.fill(center, 0.5);
-          state = new CmaState(center, 0.2, null, state.lambda, state.separable);
+          state = new CmaState(center, 0.2, null, state.lambda, state.separable, state.active);
           Margin.apply(state, dims);
         }
       }

@@ -24,7 +24,7 @@ final class WarmStart {
   private WarmStart() {}
 
   static CmaState from(List<FrozenTrial> sources, List<String> names, Distribution[] dims, StudyDirection direction, int lambda,
-      boolean separable) {
+      boolean separable, boolean active) {
     int n = dims.length;
     List<FrozenTrial> sorted = new ArrayList<>(sources);
     sorted.sort(Comparator.comparingDouble(t -> direction.asLoss(t.value())));
@@ -66,6 +66,6 @@ final class WarmStart {
         row[b] /= sigma * sigma;
       }
     }
-    return new CmaState(mean, sigma, cov, lambda, separable);
+    return new CmaState(mean, sigma, cov, lambda, separable, active);
   }
 }

@@ -44,6 +44,13 @@ class CmaEsSamplerTest {
   }
 
   @Test
+  void optimize_activeOnSphere4_beatsRandomByFar() {
+    double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(1).active(true).build(), 200);
+    double random = Functions.regret("sphere4", Sampler.random(1), 200);
+    assertTrue(cma < 0.1 * random, "active cmaes " + cma + " vs random " + random);
+  }
+
+  @Test
   void optimize_sameSeed_sameTrials() {
     assertEquals(params(CmaEsSampler.builder().seed(4).build(), 50), params(CmaEsSampler.builder().seed(4).build(), 50));
     assertNotEquals(params(CmaEsSampler.builder().seed(4).build(), 50), params(CmaEsSampler.builder().seed(5).build(), 50));
