@@ -115,8 +115,10 @@ public final class CmaEsSampler implements Sampler {
       return Map.of();
     }
     Distribution[] dims = space.values().toArray(new Distribution[0]);
-    CmaState state = state(study, space);
-    double[] x = state.sample(SeededStreams.of(seed, trial.number()));
+    double[] x;
+    synchronized (this) { // another thread's replay may be updating the same state
+      x = state(study, space).sample(SeededStreams.of(seed, trial.number()));
+    }
     Map<String, Double> out = new LinkedHashMap<>();
     int i = 0;
     for (String name : space.keySet()) {
@@ -245,8 +247,8 @@ public final class CmaEsSampler implements Sampler {
     }
 
     /**
-     * Trials sampled at random before CMA-ES starts (default 1, the least that reveals the space);
-     * with a warm start they seed the first mean and covariance.
+     * Trials sampled at random before CMA-ES starts (default 1, the least that reveals the space;
+     * 0 acts as 1); with a warm start, two or more of them seed the first mean and covariance.
      *
      * @throws IllegalArgumentException when negative
      */
