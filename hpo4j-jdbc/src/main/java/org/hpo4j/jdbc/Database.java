@@ -30,6 +30,12 @@ final class Database implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
 
   private static final int BUSY_TIMEOUT_MS = 60_000;
+  /** Held so that the level sticks: Flyway logs every migration step at INFO through JUL otherwise. */
+  private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
 
   final JdbcUrl url;
   final Dialect dialect;

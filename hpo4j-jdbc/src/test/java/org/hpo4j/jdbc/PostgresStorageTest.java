@@ -1,0 +1,26 @@
+package org.hpo4j.jdbc;
+
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.Storages;
+import org.hpo4j.testing.StorageContractTest;
+import org.junit.jupiter.api.AfterEach;
+
+/** The storage contract on PostgreSQL ({@code HPO4J_PG_URL}), each test in a fresh schema. */
+class PostgresStorageTest extends StorageContractTest {
+  private String schema;
+
+  @Override
+  protected Storage newStorage() throws Exception {
+    PgTesting.url();
+    schema = PgTesting.createSchema();
+    return Storages.open(PgTesting.urlFor(schema));
+  }
+
+  @AfterEach
+  void dropSchema() throws Exception {
+    if (schema != null) {
+      storage.close();
+      PgTesting.dropSchema(schema);
+    }
+  }
+}
