@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes a local PostgreSQL server available for hpo4j-jdbc's tests: installs Debian's package when
 # missing, starts a cluster on 127.0.0.1, creates the role and database "hpo4j", and prints the
-# storage URL to export as HPO4J_PG_URL. Idempotent: safe to run again while the server is up.
-#   eval "$(bash .ci/postgres.sh)"    # sets HPO4J_PG_URL in the calling shell
+# storage URL (only that, on stdout) to export as HPO4J_PG_URL. Idempotent: safe to run again while the server is up.
+#   export HPO4J_PG_URL="$(bash .ci/postgres.sh)"
 set -euo pipefail
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -36,4 +36,4 @@ if [ "$(su postgres -c "$PSQL -c \"SELECT 1 FROM pg_database WHERE datname='hpo4
   su postgres -c "$PSQL -c \"CREATE DATABASE hpo4j OWNER hpo4j\"" >&2
 fi
 # max_connections defaults to 100: enough for 8 worker processes with pools of 8 plus the tests.
-echo "export HPO4J_PG_URL=postgresql://hpo4j:hpo4j@127.0.0.1:$PORT/hpo4j"
+echo "postgresql://hpo4j:hpo4j@127.0.0.1:$PORT/hpo4j"

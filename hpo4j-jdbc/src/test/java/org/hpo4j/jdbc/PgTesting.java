@@ -23,10 +23,10 @@ final class PgTesting {
   static String url() {
     String url = System.getenv("HPO4J_PG_URL");
     if ((url == null || url.isBlank()) && "true".equals(System.getenv("CI"))) {
-      fail("CI=true but HPO4J_PG_URL is not set; run `eval \"$(bash .ci/postgres.sh)\"` first");
+      fail("CI=true but HPO4J_PG_URL is not set; run `export HPO4J_PG_URL=\"$(bash .ci/postgres.sh)\"` first");
     }
     assumeTrue(url != null && !url.isBlank(),
-        "HPO4J_PG_URL is not set: PostgreSQL tests skipped (eval \"$(bash .ci/postgres.sh)\" to run them)");
+        "HPO4J_PG_URL is not set: PostgreSQL tests skipped (export HPO4J_PG_URL=\"$(bash .ci/postgres.sh)\" to run them)");
     return url;
   }
 
