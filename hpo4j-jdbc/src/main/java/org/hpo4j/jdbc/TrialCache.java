@@ -14,7 +14,8 @@ import org.hpo4j.trial.TrialState;
  * Remembers what this process has read of each study so that reading the history again costs only
  * what changed: a finished trial never changes state, params or values, so it is kept; a read asks
  * the database only for trials numbered above the highest seen, trials that were unfinished at the
- * last read, and trials whose attributes this process rewrote since. Numbers are allocated under
+ * last read, and trials whose attributes this process rewrote since (one index range starting at
+ * the oldest of those). Numbers are allocated under
  * a lock and inserted in the same transaction, so a trial numbered below the highest seen can never
  * appear later.
  *
@@ -29,12 +30,15 @@ final class TrialCache {
 
   private final Map<Long, StudyTrials> studies = new ConcurrentHashMap<>();
   private final Map<Long, FrozenTrial> finishedById = new ConcurrentHashMap<>();
-  private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+  /** Study id and number of every trial a history read has seen, by trial id. */
+  private final Map<Long, long[]> seen = new ConcurrentHashMap<>();
 
   /** What is known of one study. */
   private static final class StudyTrials {
     final TreeMap<Integer, FrozenTrial> finished = new TreeMap<>();
     final TreeMap<Integer, FrozenTrial> unfinished = new TreeMap<>();
+    /** Numbers of finished trials rewritten (attributes) by this process since they were read. */
+    final Set<Integer> stale = ConcurrentHashMap.newKeySet();
     int maxSeen = -1;
   }
 
@@ -47,32 +51,26 @@ final class TrialCache {
   List<FrozenTrial> trials(long studyId, Set<TrialState> states, Loader loader) {
     StudyTrials s = studies.computeIfAbsent(studyId, k -> new StudyTrials());
     synchronized (s) {
-      StringBuilder where = new StringBuilder("t.study_id = ? AND (t.number > ?");
-      List<Object> args = new ArrayList<>(List.of(studyId, s.maxSeen));
-      if (!s.unfinished.isEmpty()) {
-        if (s.unfinished.size() > MAX_IN_LIST) {
-          where.append(" OR t.number >= ?");
-          args.add(s.unfinished.firstKey());
-        } else {
-          where.append(" OR t.number IN (");
-          appendList(where, args, s.unfinished.keySet());
-          where.append(')');
-        }
+      // One index range from the lowest number that may have changed (the oldest unfinished trial,
+      // usually a few below the newest), then a filter: an OR of ranges would defeat the index.
+      java.util.TreeSet<Integer> reread = new java.util.TreeSet<>(s.unfinished.keySet());
+      reread.addAll(s.stale);
+      int lowest = reread.isEmpty() ? s.maxSeen + 1 : Math.min(reread.first(), s.maxSeen + 1);
+      StringBuilder where = new StringBuilder("t.study_id = ? AND t.number >= ?");
+      List<Object> args = new ArrayList<>(List.of(studyId, lowest));
+      if (!reread.isEmpty() && reread.size() <= MAX_IN_LIST) {
+        where.append(" AND (t.number > ? OR t.number IN (");
+        args.add(s.maxSeen);
+        appendList(where, args, reread);
+        where.append("))");
       }
-      List<Long> dirtyIds = new ArrayList<>(dirty);
-      if (!dirtyIds.isEmpty() && dirtyIds.size() <= MAX_IN_LIST) {
-        where.append(" OR t.trial_id IN (");
-        appendList(where, args, dirtyIds);
-        where.append(')');
-      } else if (!dirtyIds.isEmpty()) {
-        where.append(" OR t.number >= 0");
-      }
-      where.append(')');
       List<FrozenTrial> delta = loader.load(where.toString(), args);
-      Set<Integer> stillUnfinished = new java.util.HashSet<>(s.unfinished.keySet());
+      Set<Integer> gone = new java.util.HashSet<>(s.unfinished.keySet());
       for (FrozenTrial t : delta) {
-        stillUnfinished.remove(t.number());
+        gone.remove(t.number());
+        s.stale.remove(t.number());
         s.maxSeen = Math.max(s.maxSeen, t.number());
+        seen.put(t.id(), new long[] {studyId, t.number()});
         if (t.state().isFinished()) {
           s.finished.put(t.number(), t);
           s.unfinished.remove(t.number());
@@ -80,9 +78,8 @@ final class TrialCache {
         } else {
           s.unfinished.put(t.number(), t);
         }
-        dirty.remove(t.id());
       }
-      s.unfinished.keySet().removeAll(stillUnfinished); // deleted meanwhile
+      s.unfinished.keySet().removeAll(gone); // deleted meanwhile
       return merge(s, states);
     }
   }
@@ -120,26 +117,32 @@ final class TrialCache {
 
   /** @return the cached snapshot of a finished trial, or null when it must be read */
   FrozenTrial finished(long trialId) {
-    return dirty.contains(trialId) ? null : finishedById.get(trialId);
+    return finishedById.get(trialId);
   }
 
   /** Keeps a freshly read snapshot when it is finished. */
   void remember(FrozenTrial t) {
-    if (t.state().isFinished() && !dirty.contains(t.id())) {
+    if (t.state().isFinished()) {
       finishedById.put(t.id(), t);
     }
   }
 
   /** Marks a trial as changed by this process (call after the write committed). */
   void markDirty(long trialId) {
-    dirty.add(trialId);
     finishedById.remove(trialId);
+    long[] where = seen.get(trialId);
+    if (where != null) {
+      StudyTrials s = studies.get(where[0]);
+      if (s != null) {
+        s.stale.add((int) where[1]);
+      }
+    }
   }
 
   /** Forgets everything (after a study is deleted). */
   void clear() {
     studies.clear();
     finishedById.clear();
-    dirty.clear();
+    seen.clear();
   }
 }

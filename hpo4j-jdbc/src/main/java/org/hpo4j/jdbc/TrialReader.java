@@ -16,8 +16,9 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Builds {@link FrozenTrial}s from the trial tables: one query for the trial rows chosen by a
- * condition, then one per child table (params, values, intermediate values, attributes) over the
- * same condition, so reading n trials costs six queries, not 6n.
+ * condition, then one UNION ALL over the child tables (params, values, intermediate values,
+ * attributes) over the
+ * same condition, so reading n trials costs two queries, not 6n.
  *
  * <p>Stateless and thread-safe.
  */
@@ -74,19 +75,7 @@ final class TrialReader {
     if (byId.isEmpty()) {
       return List.of();
     }
-    children(c, "SELECT c.trial_id, c.name, c.value, c.distribution FROM trial_params c",
-        " ORDER BY c.trial_id, c.position", where, args, byId, (b, rs) -> {
-          b.params.put(rs.getString(2), dbl(rs, 3));
-          b.distributions.put(rs.getString(2), Json.distribution(rs.getString(4)));
-        });
-    children(c, "SELECT c.trial_id, c.objective, c.value FROM trial_values c", "", where, args, byId,
-        (b, rs) -> b.values.put(rs.getInt(2), dbl(rs, 3)));
-    children(c, "SELECT c.trial_id, c.step, c.value FROM trial_intermediate_values c", "", where, args, byId,
-        (b, rs) -> b.intermediate.put(rs.getInt(2), dbl(rs, 3)));
-    children(c, "SELECT c.trial_id, c.attr_key, c.value_json FROM trial_user_attrs c", " ORDER BY c.trial_id, c.attr_key",
-        where, args, byId, (b, rs) -> b.userAttrs.put(rs.getString(2), Json.read(rs.getString(3))));
-    children(c, "SELECT c.trial_id, c.attr_key, c.value_json FROM trial_system_attrs c", " ORDER BY c.trial_id, c.attr_key",
-        where, args, byId, (b, rs) -> b.systemAttrs.put(rs.getString(2), Json.read(rs.getString(3))));
+    children(c, where, args, byId);
     List<FrozenTrial> out = new ArrayList<>(byId.size());
     for (Builder b : byId.values()) {
       out.add(b.build());
@@ -94,27 +83,52 @@ final class TrialReader {
     return out;
   }
 
-  /** Fills a builder from one child row. */
-  private interface RowSink {
-    void accept(Builder b, ResultSet rs) throws SQLException;
-  }
+  /** The five child tables as one UNION ALL: kind, trial id, text key, int key, value, text value. */
+  private static final String[] BRANCHES = {
+      "SELECT 0, c.trial_id, c.name, c.position, c.value, c.distribution FROM trial_params c",
+      "SELECT 1, c.trial_id, NULL, c.objective, c.value, NULL FROM trial_values c",
+      "SELECT 2, c.trial_id, NULL, c.step, c.value, NULL FROM trial_intermediate_values c",
+      "SELECT 3, c.trial_id, c.attr_key, 0, NULL, c.value_json FROM trial_user_attrs c",
+      "SELECT 4, c.trial_id, c.attr_key, 0, NULL, c.value_json FROM trial_system_attrs c"};
 
-  private static void children(Connection c, String select, String order, String where, List<Object> args,
-      Map<Long, Builder> byId, RowSink sink) throws SQLException {
-    String sql = byId.size() == 1
-        ? select + " WHERE c.trial_id = ?" + order
-        : select + " JOIN trials t ON t.trial_id = c.trial_id WHERE " + where + order;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      if (byId.size() == 1) {
-        ps.setLong(1, byId.keySet().iterator().next());
-      } else {
-        bind(ps, args);
+  /** Reads every child row of the chosen trials in one query (one round trip, one statement to parse). */
+  private static void children(Connection c, String where, List<Object> args, Map<Long, Builder> byId)
+      throws SQLException {
+    boolean single = byId.size() == 1;
+    StringBuilder sql = new StringBuilder();
+    for (String b : BRANCHES) {
+      if (sql.length() > 0) {
+        sql.append(" UNION ALL ");
+      }
+      sql.append(b).append(single ? " WHERE c.trial_id = ?" : " JOIN trials t ON t.trial_id = c.trial_id WHERE " + where);
+    }
+    sql.append(" ORDER BY 1, 2, 4, 3");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      for (int b = 0; b < BRANCHES.length; b++) {
+        if (single) {
+          ps.setLong(i++, byId.keySet().iterator().next());
+        } else {
+          for (Object a : args) {
+            bind(ps, i++, a);
+          }
+        }
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Builder b = byId.get(rs.getLong(1));
-          if (b != null) { // rows of trials created after the first query are ignored
-            sink.accept(b, rs);
+          Builder b = byId.get(rs.getLong(2));
+          if (b == null) {
+            continue; // rows of trials created after the first query
+          }
+          switch (rs.getInt(1)) {
+            case 0 -> {
+              b.params.put(rs.getString(3), dbl(rs, 5));
+              b.distributions.put(rs.getString(3), Json.distribution(rs.getString(6)));
+            }
+            case 1 -> b.values.put(rs.getInt(4), dbl(rs, 5));
+            case 2 -> b.intermediate.put(rs.getInt(4), dbl(rs, 5));
+            case 3 -> b.userAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
+            default -> b.systemAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
           }
         }
       }
@@ -123,14 +137,17 @@ final class TrialReader {
 
   static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a instanceof Long l) {
-        ps.setLong(i + 1, l);
-      } else if (a instanceof Integer n) {
-        ps.setInt(i + 1, n);
-      } else {
-        ps.setString(i + 1, (String) a);
-      }
+      bind(ps, i + 1, args.get(i));
+    }
+  }
+
+  private static void bind(PreparedStatement ps, int index, Object a) throws SQLException {
+    if (a instanceof Long l) {
+      ps.setLong(index, l);
+    } else if (a instanceof Integer n) {
+      ps.setInt(index, n);
+    } else {
+      ps.setString(index, (String) a);
     }
   }
 
