@@ -114,7 +114,7 @@ final class Database implements AutoCloseable {
 
   private static void checkSqliteFile(JdbcUrl url) {
     String p = url.sqlitePath();
-    if (p.equals(":memory:") || p.startsWith("file:")) {
+    if (p.startsWith("file:")) {
       return;
     }
     Path file = Path.of(p).toAbsolutePath();

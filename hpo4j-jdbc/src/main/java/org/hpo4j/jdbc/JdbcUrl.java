@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param display the URL as the user wrote it, password replaced by {@code ***}
  * @param user user name, or null
  * @param password password, or null
- * @param sqlitePath the file of an SQLite storage (null for PostgreSQL; ":memory:" allowed)
+ * @param sqlitePath the file of an SQLite storage (null for PostgreSQL)
  * @param options hpo4j options from the query string (e.g. {@code grace_period=60})
  */
 record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, String password,
@@ -63,6 +63,9 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
       }
       if (rest.isBlank()) {
         throw bad(url, "the file path is missing (e.g. sqlite:hpo.db)");
+      }
+      if (rest.contains(":memory:") || rest.contains("mode=memory")) {
+        throw bad(url, "an in-memory SQLite database would be one per pooled connection; use the storage 'memory'");
       }
       Map<String, String> driver = new LinkedHashMap<>();
       Map<String, String> options = splitQuery(url, query, driver);

@@ -59,4 +59,10 @@ class JdbcUrlTest {
         () -> JdbcOptions.defaults().with(Map.of("grace_period", "5")));
     assertEquals("grace_period must be longer than heartbeat_interval (PT10S), but got PT5S", e.getMessage());
   }
+
+  @Test
+  void parse_sqliteInMemory_pointsToMemoryStorage() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JdbcUrl.parse("sqlite::memory:"));
+    assertTrue(e.getMessage().contains("use the storage 'memory'"), e.getMessage());
+  }
 }
