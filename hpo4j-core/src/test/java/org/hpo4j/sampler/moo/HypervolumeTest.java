@@ -34,6 +34,48 @@ class HypervolumeTest {
   }
 
   @Test
+  void of_smallSetsWithTies_equalsInclusionExclusion() {
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int m = 2; m <= 4; m++) {
+      double[] ref = new double[m];
+      java.util.Arrays.fill(ref, 5);
+      for (int rep = 0; rep < 40; rep++) {
+        List<double[]> pts = new ArrayList<>();
+        int n = 1 + rng.nextInt(7);
+        for (int i = 0; i < n; i++) {
+          double[] p = new double[m];
+          for (int k = 0; k < m; k++) {
+            p[k] = rng.nextInt(6); // ties, duplicates and points on the reference boundary
+          }
+          pts.add(p);
+        }
+        assertEquals(inclusionExclusion(pts, ref), Hypervolume.of(pts, ref), 1e-9, "m=" + m + " rep=" + rep);
+      }
+    }
+  }
+
+  /** Exact volume of a union of boxes [p, ref] by inclusion-exclusion over all subsets. */
+  private static double inclusionExclusion(List<double[]> pts, double[] ref) {
+    int n = pts.size();
+    int m = ref.length;
+    double total = 0;
+    for (int mask = 1; mask < (1 << n); mask++) {
+      double vol = 1;
+      for (int k = 0; k < m; k++) {
+        double lo = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+          if ((mask & (1 << i)) != 0) {
+            lo = Math.max(lo, pts.get(i)[k]);
+          }
+        }
+        vol *= Math.max(0, ref[k] - lo);
+      }
+      total += Integer.bitCount(mask) % 2 == 1 ? vol : -vol;
+    }
+    return total;
+  }
+
+  @Test
   void of_random3dFront_agreesWithMonteCarloWithinOnePercent() {
     assertAgreesWithMonteCarlo(3, 40, 11);
   }
