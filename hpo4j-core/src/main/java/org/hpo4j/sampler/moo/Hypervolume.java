@@ -90,17 +90,22 @@ public final class Hypervolume {
   private static List<double[]> inside(List<double[]> points, double[] ref) {
     requireArgument(ref != null && ref.length >= 1, "the reference point needs at least one objective");
     for (double r : ref) {
-      requireArgument(Double.isFinite(r), "the reference point must be finite, but got %s", Arrays.toString(ref));
+      if (!Double.isFinite(r)) {
+        throw new IllegalArgumentException("the reference point must be finite, but got " + Arrays.toString(ref));
+      }
     }
     List<double[]> inside = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       double[] p = points.get(i);
-      requireArgument(p.length == ref.length,
-          "point %s has %s objectives but the reference point has %s", i, p.length, ref.length);
+      if (p.length != ref.length) {
+        throw new IllegalArgumentException("point " + i + " has " + p.length
+            + " objectives but the reference point has " + ref.length);
+      }
       boolean below = true;
       for (double v : p) {
-        requireArgument(!Double.isNaN(v) && v != Double.NEGATIVE_INFINITY,
-            "point %s must have no NaN or -Infinity, but got %s", i, Arrays.toString(p));
+        if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
+          throw new IllegalArgumentException("point " + i + " must have no NaN or -Infinity, but got " + Arrays.toString(p));
+        }
       }
       for (int k = 0; k < ref.length; k++) {
         below &= p[k] < ref[k];

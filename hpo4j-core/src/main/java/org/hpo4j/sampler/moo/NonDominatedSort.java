@@ -49,11 +49,14 @@ public final class NonDominatedSort {
     }
     int m = losses[0].length;
     for (int i = 0; i < n; i++) {
-      requireArgument(losses[i].length == m && m >= 1,
-          "every point needs the same number (>= 1) of objectives, but point %s has %s and point 0 has %s",
-          i, losses[i].length, m);
+      if (losses[i].length != m || m < 1) {
+        throw new IllegalArgumentException("every point needs the same number (>= 1) of objectives, but point "
+            + i + " has " + losses[i].length + " and point 0 has " + m);
+      }
       for (double v : losses[i]) {
-        requireArgument(!Double.isNaN(v), "losses must not be NaN, but point %s is %s", i, Arrays.toString(losses[i]));
+        if (Double.isNaN(v)) {
+          throw new IllegalArgumentException("losses must not be NaN, but point " + i + " is " + Arrays.toString(losses[i]));
+        }
       }
     }
     if (m == 1) {
@@ -76,7 +79,9 @@ public final class NonDominatedSort {
     List<Integer> feasible = new ArrayList<>();
     List<Integer> infeasible = new ArrayList<>();
     for (int i = 0; i < violations.length; i++) {
-      requireArgument(violations[i] >= 0, "violations must be >= 0, but point %s has %s", i, violations[i]);
+      if (!(violations[i] >= 0)) {
+        throw new IllegalArgumentException("violations must be >= 0, but point " + i + " has " + violations[i]);
+      }
       (violations[i] == 0 ? feasible : infeasible).add(i);
     }
     int[] out = new int[losses.length];
