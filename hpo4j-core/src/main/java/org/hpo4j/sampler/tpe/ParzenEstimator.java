@@ -1,0 +1,256 @@
+package org.hpo4j.sampler.tpe;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Parzen (kernel density) estimator over one group of parameters: a weighted mixture of K = n + 1
+ * product kernels, one per observation plus a wide prior kernel (Bergstra et al. 2011, "Algorithms
+ * for Hyper-Parameter Optimization", https://papers.nips.cc/paper/4443; Watanabe 2023, "Tree-Structured
+ * Parzen Estimator: Understanding Its Algorithm Components and Why They Work",
+ * https://arxiv.org/abs/2304.11127). Each component is a product over the d axes of
+ * <ul>
+ *   <li>a normal truncated to the axis [low, high] for a continuous axis;</li>
+ *   <li>the mass that normal puts on the value's cell for a discrete axis (ints, steps);</li>
+ *   <li>for a categorical axis, a distribution that puts weight 1 on the observed choice plus a share
+ *       {@code priorWeight / K} on every choice (the prior component is uniform).</li>
+ * </ul>
+ *
+ * <p>Notation: n observations, d axes, K = n + 1 components (the prior is component n); points are
+ * d-vectors of axis coordinates ({@link Axis}). Arrays indexed [axis][component] so that the inner
+ * loop of {@link #logPdf} runs over components. Bandwidths: in multivariate mode Scott's rule
+ * {@code 0.2 * n^(-1/(d+4)) * range}; in univariate mode the larger distance to the neighbouring
+ * observations (or the axis ends); both clipped to [range / min(100, n + 2), range]. The prior
+ * kernel sits at the centre with bandwidth = range.
+ *
+ * <p>Immutable once fitted; thread-safe.
+ */
+final class ParzenEstimator {
+  private final Axis[] axes;
+  private final int k;
+  private final double[] cumulative;
+  private final double[] base;
+  private final double[][] mu;
+  private final double[][] sigma;
+  private final double[][] inverseSigma;
+  private final double[][] logNormalizer;
+  private final double[][] logProbability;
+
+  private ParzenEstimator(Axis[] axes, int k) {
+    int d = axes.length;
+    this.axes = axes;
+    this.k = k;
+    this.cumulative = new double[k];
+    this.base = new double[k];
+    this.mu = new double[d][];
+    this.sigma = new double[d][];
+    this.inverseSigma = new double[d][];
+    this.logNormalizer = new double[d][];
+    this.logProbability = new double[d][];
+  }
+
+  /**
+   * @param axes the d axes
+   * @param points n x d observations in axis coordinates (choice index for categoricals)
+   * @param weights n non-negative observation weights
+   * @param priorWeight weight of the prior component (&gt; 0)
+   * @param multivariate Scott's-rule bandwidths (joint kernels) instead of neighbour distances
+   * @param considerEndpoints whether the axis ends count as neighbours in univariate mode
+   */
+  static ParzenEstimator fit(Axis[] axes, double[][] points, double[] weights, double priorWeight,
+      boolean multivariate, boolean considerEndpoints) {
+    int n = points.length;
+    int d = axes.length;
+    ParzenEstimator p = new ParzenEstimator(axes, n + 1);
+    double total = priorWeight;
+    for (double w : weights) {
+      total += w;
+    }
+    double running = 0;
+    for (int i = 0; i <= n; i++) {
+      double w = (i < n ? weights[i] : priorWeight) / total;
+      running += w;
+      p.cumulative[i] = running;
+      p.base[i] = Math.log(w);
+    }
+    p.cumulative[n] = 1.0;
+    for (int j = 0; j < d; j++) {
+      Axis a = axes[j];
+      double[] column = new double[n];
+      for (int i = 0; i < n; i++) {
+        column[i] = points[i][j];
+      }
+      if (a.categorical) {
+        p.fitCategorical(j, column, priorWeight);
+      } else {
+        p.fitNumeric(j, column, multivariate, considerEndpoints);
+      }
+    }
+    return p;
+  }
+
+  private void fitCategorical(int j, double[] column, double priorWeight) {
+    int c = axes[j].choices;
+    int n = column.length;
+    double[] lp = new double[k * c];
+    double share = priorWeight / k;
+    double observed = Math.log((1 + share) / (1 + share * c));
+    double other = Math.log(share / (1 + share * c));
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(lp, i * c, (i + 1) * c, other);
+      lp[i * c + (int) column[i]] = observed;
+    }
+    Arrays.fill(lp, n * c, k * c, -Math.log(c));
+    logProbability[j] = lp;
+  }
+
+  private void fitNumeric(int j, double[] column, boolean multivariate, boolean considerEndpoints) {
+    Axis a = axes[j];
+    int n = column.length;
+    double range = a.range();
+    double[] m = Arrays.copyOf(column, k);
+    m[n] = 0.5 * (a.low + a.high);
+    double[] s = new double[k];
+    if (multivariate) {
+      Arrays.fill(s, 0.2 * Math.pow(Math.max(n, 1), -1.0 / (axes.length + 4)) * range);
+    } else {
+      neighbourBandwidths(column, a.low, a.high, considerEndpoints, s);
+    }
+    double minSigma = range / Math.min(100.0, n + 2.0);
+    for (int i = 0; i < n; i++) {
+      s[i] = Math.max(minSigma, Math.min(range, s[i]));
+    }
+    s[n] = range;
+    double[] inv = new double[k];
+    double[] logNorm = new double[k];
+    for (int i = 0; i < k; i++) {
+      inv[i] = 1 / s[i];
+      logNorm[i] = Gauss.logNormalizer(m[i], s[i], a.low, a.high);
+      if (!a.discrete) {
+        base[i] -= Gauss.LOG_SQRT_2PI + logNorm[i];
+      }
+    }
+    mu[j] = m;
+    sigma[j] = s;
+    inverseSigma[j] = inv;
+    logNormalizer[j] = logNorm;
+  }
+
+  /** s[i] = the larger gap from column[i] to its neighbours in sorted order (axis ends included). */
+  private static void neighbourBandwidths(double[] column, double low, double high, boolean considerEndpoints,
+      double[] s) {
+    int n = column.length;
+    if (n == 0) {
+      return;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(column[x], column[y]));
+    for (int r = 0; r < n; r++) {
+      double x = column[order[r]];
+      double left = x - (r == 0 ? low : column[order[r - 1]]);
+      double right = (r == n - 1 ? high : column[order[r + 1]]) - x;
+      double gap;
+      if (considerEndpoints || n == 1) {
+        gap = Math.max(left, right);
+      } else if (r == 0) {
+        gap = right;
+      } else if (r == n - 1) {
+        gap = left;
+      } else {
+        gap = Math.max(left, right);
+      }
+      s[order[r]] = gap;
+    }
+  }
+
+  /**
+   * @return m points drawn from the mixture, m x d, numeric coordinates already on a legal value
+   */
+  double[][] sample(RandomGenerator rng, int m) {
+    int d = axes.length;
+    double[][] out = new double[m][d];
+    for (int c = 0; c < m; c++) {
+      int comp = Arrays.binarySearch(cumulative, rng.nextDouble());
+      comp = Math.min(k - 1, comp < 0 ? -comp - 1 : comp);
+      for (int j = 0; j < d; j++) {
+        Axis a = axes[j];
+        if (a.categorical) {
+          out[c][j] = sampleChoice(rng, logProbability[j], comp * a.choices, a.choices);
+        } else {
+          double t = Gauss.sample(rng, mu[j][comp], sigma[j][comp], a.low, a.high);
+          out[c][j] = a.toAxis(a.toInternal(t));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int sampleChoice(RandomGenerator rng, double[] logP, int from, int choices) {
+    double u = rng.nextDouble();
+    double acc = 0;
+    for (int i = 0; i < choices; i++) {
+      acc += Math.exp(logP[from + i]);
+      if (u < acc) {
+        return i;
+      }
+    }
+    return choices - 1;
+  }
+
+  /** out[c] = log density (or mass, on discrete axes) of the mixture at points[c]. */
+  void logPdf(double[][] points, double[] out) {
+    double[] acc = new double[k];
+    int d = axes.length;
+    for (int c = 0; c < points.length; c++) {
+      double[] x = points[c];
+      System.arraycopy(base, 0, acc, 0, k);
+      for (int j = 0; j < d; j++) {
+        Axis a = axes[j];
+        double xj = x[j];
+        if (a.categorical) {
+          double[] lp = logProbability[j];
+          int ch = a.choices;
+          int idx = (int) xj;
+          for (int i = 0; i < k; i++) {
+            acc[i] += lp[i * ch + idx];
+          }
+        } else if (a.discrete) {
+          double lo = a.cellLow(xj);
+          double hi = a.cellHigh(xj);
+          double[] m = mu[j];
+          double[] s = sigma[j];
+          double[] ln = logNormalizer[j];
+          for (int i = 0; i < k; i++) {
+            acc[i] += Gauss.logNormalizer(m[i], s[i], lo, hi) - ln[i];
+          }
+        } else {
+          double[] m = mu[j];
+          double[] inv = inverseSigma[j];
+          for (int i = 0; i < k; i++) {
+            double z = (xj - m[i]) * inv[i];
+            acc[i] -= 0.5 * z * z;
+          }
+        }
+      }
+      out[c] = logSumExp(acc);
+    }
+  }
+
+  private static double logSumExp(double[] v) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      max = Math.max(max, x);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = 0;
+    for (double x : v) {
+      sum += Math.exp(x - max);
+    }
+    return max + Math.log(sum);
+  }
+}
