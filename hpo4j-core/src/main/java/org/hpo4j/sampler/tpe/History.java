@@ -45,7 +45,7 @@ final class History {
    * @param pending parameters this sampler proposed for running trials, not yet written to storage
    */
   synchronized Snapshot update(List<FrozenTrial> trials, StudyDirection direction, long self,
-      Map<Long, Map<String, Double>> pending) {
+      Map<Long, Map<String, Proposal>> pending) {
     boolean contiguous = true;
     List<Observation> running = new ArrayList<>();
     for (int i = Math.min(prefix, trials.size()); i < trials.size(); i++) {
@@ -53,17 +53,12 @@ final class History {
       TrialState s = t.state();
       if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
         if (seen.add(t.id())) {
-          add(toObservation(t, direction, t.params()));
+          add(toObservation(t, direction, null));
         }
       } else if (s == TrialState.RUNNING && t.id() != self) {
-        Map<String, Double> params = t.params();
-        Map<String, Double> extra = pending.get(t.id());
-        if (extra != null && !extra.isEmpty()) {
-          params = new LinkedHashMap<>(extra);
-          params.putAll(t.params());
-        }
-        if (!params.isEmpty()) {
-          running.add(toObservation(t, direction, params));
+        Map<String, Proposal> extra = pending.get(t.id());
+        if (!t.params().isEmpty() || (extra != null && !extra.isEmpty())) {
+          running.add(toObservation(t, direction, extra));
         }
       }
       if (contiguous && s.isFinished()) {
@@ -80,7 +75,25 @@ final class History {
     return running.isEmpty() ? last : last.withRunning(running);
   }
 
-  private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Double> params) {
+  /**
+   * @param extra proposals not yet in storage (a running trial's), or null
+   */
+  /** A value this sampler proposed for a running trial, with its distribution. */
+  record Proposal(double value, Distribution distribution) {}
+
+  private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra) {
+    Map<String, Double> params = t.params();
+    Map<String, Distribution> distributions = t.distributions();
+    if (extra != null && !extra.isEmpty()) {
+      params = new LinkedHashMap<>();
+      distributions = new HashMap<>();
+      for (Map.Entry<String, Proposal> e : extra.entrySet()) {
+        params.put(e.getKey(), e.getValue().value());
+        distributions.put(e.getKey(), e.getValue().distribution());
+      }
+      params.putAll(t.params());
+      distributions.putAll(t.distributions());
+    }
     int size = names.size();
     for (String name : params.keySet()) {
       if (!index.containsKey(name)) {
@@ -97,7 +110,7 @@ final class History {
     for (Map.Entry<String, Double> e : params.entrySet()) {
       int j = index.get(e.getKey());
       values[j] = e.getValue();
-      dists[j] = t.distributions().get(e.getKey());
+      dists[j] = distributions.get(e.getKey());
     }
     boolean pruned = t.state() == TrialState.PRUNED;
     double loss;

@@ -136,33 +136,35 @@ final class ParzenEstimator {
     logNormalizer[j] = logNorm;
   }
 
-  /** s[i] = the larger gap from column[i] to its neighbours in sorted order (axis ends included). */
+  /**
+   * s[i] = the larger gap from column[i] to its neighbours in sorted order, where the prior's centre
+   * counts as one more point and the axis ends bound the outermost ones (without
+   * {@code considerEndpoints}, the outermost points take their one inner gap instead).
+   */
   private static void neighbourBandwidths(double[] column, double low, double high, boolean considerEndpoints,
       double[] s) {
     int n = column.length;
     if (n == 0) {
       return;
     }
-    Integer[] order = new Integer[n];
+    double[] sorted = Arrays.copyOf(column, n + 1);
+    sorted[n] = 0.5 * (low + high);
+    Arrays.sort(sorted);
+    int last = n;
     for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(column[x], column[y]));
-    for (int r = 0; r < n; r++) {
-      double x = column[order[r]];
-      double left = x - (r == 0 ? low : column[order[r - 1]]);
-      double right = (r == n - 1 ? high : column[order[r + 1]]) - x;
-      double gap;
-      if (considerEndpoints || n == 1) {
-        gap = Math.max(left, right);
-      } else if (r == 0) {
-        gap = right;
-      } else if (r == n - 1) {
-        gap = left;
-      } else {
-        gap = Math.max(left, right);
+      double x = column[i];
+      int r = Arrays.binarySearch(sorted, x);
+      double left = x - (r == 0 ? low : sorted[r - 1]);
+      double right = (r == last ? high : sorted[r + 1]) - x;
+      double gap = Math.max(left, right);
+      if (!considerEndpoints && last >= 1) {
+        if (r == 0) {
+          gap = right;
+        } else if (r == last) {
+          gap = left;
+        }
       }
-      s[order[r]] = gap;
+      s[i] = gap;
     }
   }
 

@@ -54,7 +54,7 @@ public final class TpeSampler implements Sampler {
   private final long seed;
   private final Sampler random;
   private final Map<String, History> histories = new ConcurrentHashMap<>();
-  private final Map<Long, Map<String, Double>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, Map<String, History.Proposal>> pending = new ConcurrentHashMap<>();
   private final Map<Long, Snapshot> perTrial = Collections.synchronizedMap(new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, Snapshot> eldest) {
@@ -146,7 +146,8 @@ public final class TpeSampler implements Sampler {
       }
     }
     if (constantLiar && !out.isEmpty()) {
-      pending.computeIfAbsent(trial.id(), k -> new ConcurrentHashMap<>()).putAll(out);
+      Map<String, History.Proposal> p = pending.computeIfAbsent(trial.id(), k -> new ConcurrentHashMap<>());
+      out.forEach((name, v) -> p.put(name, new History.Proposal(v, space.get(name))));
     }
     return out;
   }
@@ -164,7 +165,8 @@ public final class TpeSampler implements Sampler {
       value = random.sampleIndependent(study, trial, name, distribution);
     }
     if (constantLiar) {
-      pending.computeIfAbsent(trial.id(), k -> new ConcurrentHashMap<>()).put(name, value);
+      pending.computeIfAbsent(trial.id(), k -> new ConcurrentHashMap<>())
+          .put(name, new History.Proposal(value, distribution));
     }
     return value;
   }
@@ -193,9 +195,10 @@ public final class TpeSampler implements Sampler {
         best = c;
       }
     }
-    requireState(!Double.isNaN(bestScore) && bestScore > Double.NEGATIVE_INFINITY,
-        "TPE acquisition is not finite for %s (log l - log g = %s); the Parzen estimators failed", 
-        String.join(", ", names), bestScore);
+    if (Double.isNaN(bestScore) || bestScore == Double.NEGATIVE_INFINITY) {
+      throw new IllegalStateException("TPE acquisition is not finite for " + String.join(", ", names)
+          + " (log l - log g = " + bestScore + "); the Parzen estimators failed");
+    }
     double[] x = new double[names.length];
     for (int j = 0; j < names.length; j++) {
       x[j] = axes[j].toInternal(candidates[best][j]);
@@ -247,6 +250,18 @@ public final class TpeSampler implements Sampler {
       requireArgument(fraction > 0 && fraction <= 1, "0 < gamma fraction <= 1 must hold, but got %s", fraction);
       requireArgument(max >= 1, "gamma max >= 1 must hold, but got %s", max);
       this.gamma = n -> Math.min((int) Math.ceil(fraction * n), max);
+      return this;
+    }
+
+    /**
+     * gamma(n) = min(ceil(fraction * sqrt(n)), max), the form of Bergstra et al.'s hyperopt.
+     *
+     * @throws IllegalArgumentException unless fraction &gt; 0 and max &gt;= 1
+     */
+    public Builder gammaSqrt(double fraction, int max) {
+      requireArgument(fraction > 0 && Double.isFinite(fraction), "gamma fraction > 0 must hold, but got %s", fraction);
+      requireArgument(max >= 1, "gamma max >= 1 must hold, but got %s", max);
+      this.gamma = n -> Math.min((int) Math.ceil(fraction * Math.sqrt(n)), max);
       return this;
     }
 
