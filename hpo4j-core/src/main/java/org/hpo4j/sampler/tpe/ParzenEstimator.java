@@ -2,6 +2,8 @@ package org.hpo4j.sampler.tpe;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.hpo4j.math.Normal;
+import org.hpo4j.math.TruncatedNormal;
 
 /**
  * A Parzen (kernel density) estimator over one group of parameters: a weighted mixture of K = n + 1
@@ -26,6 +28,7 @@ import java.util.random.RandomGenerator;
  * <p>Immutable once fitted; thread-safe.
  */
 final class ParzenEstimator {
+  private static final double LOG_SQRT_2PI = -Normal.logPdf(0);
   private final Axis[] axes;
   private final int k;
   private final double[] cumulative;
@@ -125,9 +128,9 @@ final class ParzenEstimator {
     double[] logNorm = new double[k];
     for (int i = 0; i < k; i++) {
       inv[i] = 1 / s[i];
-      logNorm[i] = Gauss.logNormalizer(m[i], s[i], a.low, a.high);
+      logNorm[i] = TruncatedNormal.logNormalizer(m[i], s[i], a.low, a.high);
       if (!a.discrete) {
-        base[i] -= Gauss.LOG_SQRT_2PI + logNorm[i];
+        base[i] -= LOG_SQRT_2PI + logNorm[i];
       }
     }
     mu[j] = m;
@@ -182,7 +185,7 @@ final class ParzenEstimator {
         if (a.categorical) {
           out[c][j] = sampleChoice(rng, logProbability[j], comp * a.choices, a.choices);
         } else {
-          double t = Gauss.sample(rng, mu[j][comp], sigma[j][comp], a.low, a.high);
+          double t = TruncatedNormal.sample(rng, mu[j][comp], sigma[j][comp], a.low, a.high);
           out[c][j] = a.toAxis(a.toInternal(t));
         }
       }
@@ -226,7 +229,7 @@ final class ParzenEstimator {
           double[] s = sigma[j];
           double[] ln = logNormalizer[j];
           for (int i = 0; i < k; i++) {
-            acc[i] += Gauss.logNormalizer(m[i], s[i], lo, hi) - ln[i];
+            acc[i] += TruncatedNormal.logNormalizer(m[i], s[i], lo, hi) - ln[i];
           }
         } else {
           double[] m = mu[j];
