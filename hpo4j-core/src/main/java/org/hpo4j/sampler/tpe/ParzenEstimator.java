@@ -209,6 +209,12 @@ final class ParzenEstimator {
   void logPdf(double[][] points, double[] out) {
     double[] acc = new double[k];
     int d = axes.length;
+    double[][][] cellMass = new double[d][][];
+    for (int j = 0; j < d; j++) {
+      if (!axes[j].categorical && axes[j].discrete) {
+        cellMass[j] = discreteMasses(j, points);
+      }
+    }
     for (int c = 0; c < points.length; c++) {
       double[] x = points[c];
       System.arraycopy(base, 0, acc, 0, k);
@@ -223,13 +229,9 @@ final class ParzenEstimator {
             acc[i] += lp[i * ch + idx];
           }
         } else if (a.discrete) {
-          double lo = a.cellLow(xj);
-          double hi = a.cellHigh(xj);
-          double[] m = mu[j];
-          double[] s = sigma[j];
-          double[] ln = logNormalizer[j];
+          double[] mass = cellMass[j][c];
           for (int i = 0; i < k; i++) {
-            acc[i] += TruncatedNormal.logNormalizer(m[i], s[i], lo, hi) - ln[i];
+            acc[i] += mass[i];
           }
         } else {
           double[] m = mu[j];
@@ -242,6 +244,32 @@ final class ParzenEstimator {
       }
       out[c] = logSumExp(acc);
     }
+  }
+
+  /**
+   * @return per point, the log mass every component puts on the point's cell on discrete axis j;
+   *     points sharing a value share one array (candidates of an int repeat values often)
+   */
+  private double[][] discreteMasses(int j, double[][] points) {
+    Axis a = axes[j];
+    double[] m = mu[j];
+    double[] s = sigma[j];
+    double[] ln = logNormalizer[j];
+    double[][] out = new double[points.length][];
+    java.util.Map<Double, double[]> byValue = new java.util.HashMap<>();
+    for (int c = 0; c < points.length; c++) {
+      double xj = points[c][j];
+      out[c] = byValue.computeIfAbsent(xj, v -> {
+        double lo = a.cellLow(v);
+        double hi = a.cellHigh(v);
+        double[] mass = new double[k];
+        for (int i = 0; i < k; i++) {
+          mass[i] = TruncatedNormal.logNormalizer(m[i], s[i], lo, hi) - ln[i];
+        }
+        return mass;
+      });
+    }
+    return out;
   }
 
   private static double logSumExp(double[] v) {
