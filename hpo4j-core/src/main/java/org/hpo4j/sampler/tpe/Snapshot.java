@@ -96,12 +96,14 @@ final class Snapshot {
     return true;
   }
 
+  /** @return d x n axis coordinates, by axis */
   private static double[][] points(List<Observation> obs, int[] idx, Axis[] axes) {
-    double[][] p = new double[obs.size()][idx.length];
-    for (int i = 0; i < p.length; i++) {
+    int n = obs.size();
+    double[][] p = new double[idx.length][n];
+    for (int i = 0; i < n; i++) {
       double[] v = obs.get(i).values();
       for (int j = 0; j < idx.length; j++) {
-        p[i][j] = axes[j].toAxis(v[idx[j]]);
+        p[j][i] = axes[j].toAxis(v[idx[j]]);
       }
     }
     return p;
@@ -116,22 +118,31 @@ final class Snapshot {
     if (old <= 0) {
       return w;
     }
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      keys[i] = ((long) obs.get(i).number() << 24) | i;
+    // Rank by trial number with a counting pass (numbers are small non-negative ints): O(n + max).
+    int max = 0;
+    for (Observation o : obs) {
+      max = Math.max(max, o.number());
     }
-    Arrays.sort(keys);
-    for (int r = 0; r < old; r++) {
-      int i = (int) (keys[r] & 0xFFFFFF);
-      w[i] = old == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * r / (old - 1);
+    int[] slot = new int[max + 1];
+    java.util.Arrays.fill(slot, -1);
+    for (int i = 0; i < n; i++) {
+      slot[obs.get(i).number()] = i;
+    }
+    int r = 0;
+    for (int number = 0; number <= max && r < old; number++) {
+      int i = slot[number];
+      if (i >= 0) {
+        w[i] = old == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * r / (old - 1);
+        r++;
+      }
     }
     return w;
   }
 
   /**
-   * @param below good points in axis coordinates, n_below x d
+   * @param below good points in axis coordinates, d x n_below (by axis)
    * @param belowWeights their weights
-   * @param above bad points, n_above x d
+   * @param above bad points, d x n_above (by axis)
    * @param aboveWeights their weights
    */
   record Split(double[][] below, double[] belowWeights, double[][] above, double[] aboveWeights) {}

@@ -44,9 +44,9 @@ class HistoryTest {
       trials.add(complete(i, i, 20 - i)); // x = 19 is best
     }
     Snapshot.Split s = update(new History(), trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
-    assertEquals(2, s.below().length);
-    assertEquals(18, s.above().length);
-    assertEquals(Set.of(19.0, 18.0), Set.of(s.below()[0][0], s.below()[1][0]));
+    assertEquals(2, s.belowWeights().length);
+    assertEquals(18, s.aboveWeights().length);
+    assertEquals(Set.of(19.0, 18.0), Set.of(s.below()[0][0], s.below()[0][1]));
   }
 
   @Test
@@ -71,11 +71,7 @@ class HistoryTest {
     History h = new History();
     // gamma = everything: the good side lists the whole ranking in order.
     Snapshot.Split s = update(h, trials).split(new String[] {"x"}, AXES, n -> n, true);
-    double[] order = new double[s.below().length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = s.below()[i][0];
-    }
-    assertArrayEquals(new double[] {2.0, 3.0, 1.0, 0.0}, order);
+    assertArrayEquals(new double[] {2.0, 3.0, 1.0, 0.0}, s.below()[0]);
   }
 
   @Test
@@ -87,10 +83,10 @@ class HistoryTest {
     trials.add(trial(10, TrialState.RUNNING, null, Map.of(), Map.of(), Map.of()));
     Map<Long, Map<String, History.Proposal>> pending = Map.of(110L, Map.of("x", new History.Proposal(0.5, X)));
     Snapshot snap = new History().update(trials, StudyDirection.MINIMIZE, -1, pending);
-    assertEquals(10, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).above().length);
-    assertEquals(9, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, false).above().length);
+    assertEquals(10, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
+    assertEquals(9, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, false).aboveWeights().length);
     Snapshot self = new History().update(trials, StudyDirection.MINIMIZE, 110L, pending);
-    assertEquals(9, self.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).above().length);
+    assertEquals(9, self.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
   }
 
   @Test
@@ -126,8 +122,8 @@ class HistoryTest {
     assertEquals(List.of(Set.of("optimizer", "lr")), s.groups(false).stream().map(Map::keySet).toList());
     // The child is modelled from the trials that have it.
     Snapshot.Split child = s.split(new String[] {"beta1"}, new Axis[] {new Axis(beta)}, n -> 1, true);
-    assertEquals(1, child.below().length);
-    assertEquals(0, child.above().length);
+    assertEquals(1, child.belowWeights().length);
+    assertEquals(0, child.aboveWeights().length);
   }
 
   @Test

@@ -15,10 +15,10 @@ class ParzenEstimatorTest {
 
   private static ParzenEstimator fit(Distribution d, double[] internal, boolean multivariate) {
     Axis a = new Axis(d);
-    double[][] pts = new double[internal.length][1];
+    double[][] pts = new double[1][internal.length];
     double[] w = new double[internal.length];
     for (int i = 0; i < internal.length; i++) {
-      pts[i][0] = a.toAxis(internal[i]);
+      pts[0][i] = a.toAxis(internal[i]);
       w[i] = 1;
     }
     return ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, multivariate, false);
@@ -80,5 +80,12 @@ class ParzenEstimatorTest {
       near += v >= 5 && v <= 25 ? 1 : 0;
     }
     assertTrue(near > 250, "most draws near the observations, got " + near);
+  }
+
+  @Test
+  void upperTail_againstMathModule_absoluteErrorBelow1e7() {
+    for (double x = 0; x < 9; x += 0.01) {
+      assertEquals(org.hpo4j.math.Normal.cdf(-x), ParzenEstimator.upperTail(x), 1e-7, "x=" + x);
+    }
   }
 }
