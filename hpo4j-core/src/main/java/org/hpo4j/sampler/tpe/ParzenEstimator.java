@@ -70,11 +70,12 @@ final class ParzenEstimator {
       total += w;
     }
     double running = 0;
+    double logTotal = Math.log(total);
     for (int i = 0; i <= n; i++) {
-      double w = (i < n ? weights[i] : priorWeight) / total;
-      running += w;
+      double raw = i < n ? weights[i] : priorWeight;
+      running += raw / total;
       p.cumulative[i] = running;
-      p.base[i] = Math.log(w);
+      p.base[i] = (raw == 1.0 ? 0.0 : Math.log(raw)) - logTotal;
     }
     p.cumulative[n] = 1.0;
     for (int j = 0; j < d; j++) {

@@ -64,7 +64,7 @@ final class Snapshot {
       }
       idx[j] = i;
     }
-    List<Observation> having = new ArrayList<>();
+    List<Observation> having = new ArrayList<>(ranked.length);
     for (Observation o : ranked) {
       if (hasAll(o, idx, axes)) {
         having.add(o);
@@ -76,7 +76,8 @@ final class Snapshot {
     int m = having.size();
     int nBelow = Math.max(1, Math.min(m, gamma.applyAsInt(m)));
     List<Observation> below = having.subList(0, nBelow);
-    List<Observation> above = new ArrayList<>(having.subList(nBelow, m));
+    List<Observation> above = new ArrayList<>(m - nBelow + (constantLiar ? running.size() : 0));
+    above.addAll(having.subList(nBelow, m));
     if (constantLiar) {
       for (Observation o : running) {
         if (hasAll(o, idx, axes)) {
