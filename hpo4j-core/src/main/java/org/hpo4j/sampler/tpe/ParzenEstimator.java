@@ -59,9 +59,11 @@ final class ParzenEstimator {
    * @param priorWeight weight of the prior component (&gt; 0)
    * @param multivariate Scott's-rule bandwidths (joint kernels) instead of neighbour distances
    * @param considerEndpoints whether the axis ends count as neighbours in univariate mode
+   * @param minBandwidthFactor when &gt; 0, the smallest bandwidth is this fraction of the range instead
+   *     of range / min(100, n + 2)
    */
   static ParzenEstimator fit(Axis[] axes, double[][] columns, double[] weights, double priorWeight,
-      boolean multivariate, boolean considerEndpoints) {
+      boolean multivariate, boolean considerEndpoints, double minBandwidthFactor) {
     int n = weights.length;
     int d = axes.length;
     ParzenEstimator p = new ParzenEstimator(axes, n + 1);
@@ -84,7 +86,7 @@ final class ParzenEstimator {
       if (a.categorical) {
         p.fitCategorical(j, column, priorWeight);
       } else {
-        p.fitNumeric(j, column, multivariate, considerEndpoints);
+        p.fitNumeric(j, column, multivariate, considerEndpoints, minBandwidthFactor);
       }
     }
     return p;
@@ -105,7 +107,8 @@ final class ParzenEstimator {
     logProbability[j] = lp;
   }
 
-  private void fitNumeric(int j, double[] column, boolean multivariate, boolean considerEndpoints) {
+  private void fitNumeric(int j, double[] column, boolean multivariate, boolean considerEndpoints,
+      double minBandwidthFactor) {
     Axis a = axes[j];
     int n = column.length;
     double range = a.range();
@@ -117,7 +120,7 @@ final class ParzenEstimator {
     } else {
       neighbourBandwidths(column, a.low, a.high, considerEndpoints, s);
     }
-    double minSigma = range / Math.min(100.0, n + 2.0);
+    double minSigma = minBandwidthFactor > 0 ? minBandwidthFactor * range : range / Math.min(100.0, n + 2.0);
     for (int i = 0; i < n; i++) {
       s[i] = Math.max(minSigma, Math.min(range, s[i]));
     }

@@ -51,6 +51,7 @@ public final class TpeSampler implements Sampler {
   private final boolean constantLiar;
   private final double priorWeight;
   private final boolean considerEndpoints;
+  private final double minBandwidthFactor;
   private final long seed;
   private final Sampler random;
   private final Map<String, History> histories = new ConcurrentHashMap<>();
@@ -71,6 +72,7 @@ public final class TpeSampler implements Sampler {
     this.constantLiar = b.constantLiar;
     this.priorWeight = b.priorWeight;
     this.considerEndpoints = b.considerEndpoints;
+    this.minBandwidthFactor = b.minBandwidthFactor;
     this.seed = b.seed;
     this.random = Sampler.random(b.seed);
   }
@@ -178,9 +180,9 @@ public final class TpeSampler implements Sampler {
       return null;
     }
     ParzenEstimator l = ParzenEstimator.fit(axes, split.below(), split.belowWeights(), priorWeight, joint,
-        considerEndpoints);
+        considerEndpoints, minBandwidthFactor);
     ParzenEstimator g = ParzenEstimator.fit(axes, split.above(), split.aboveWeights(), priorWeight, joint,
-        considerEndpoints);
+        considerEndpoints, minBandwidthFactor);
     double[][] candidates = l.sample(rng, nEiCandidates);
     double[] logL = new double[candidates.length];
     double[] logG = new double[candidates.length];
@@ -231,6 +233,7 @@ public final class TpeSampler implements Sampler {
     private boolean constantLiar = true;
     private double priorWeight = 1.0;
     private boolean considerEndpoints = false;
+    private double minBandwidthFactor = 0;
     private long seed;
 
     private Builder() {}
@@ -307,6 +310,16 @@ public final class TpeSampler implements Sampler {
     /** Univariate bandwidths also consider the distance to the range ends (default false). */
     public Builder considerEndpoints(boolean on) {
       this.considerEndpoints = on;
+      return this;
+    }
+
+    /**
+     * Smallest kernel bandwidth as a fraction of the range (default 0: the "magic clip"
+     * range / min(100, n + 2)). @throws IllegalArgumentException unless 0 &lt;= factor &lt; 1
+     */
+    public Builder minBandwidthFactor(double factor) {
+      requireArgument(factor >= 0 && factor < 1, "0 <= minBandwidthFactor < 1 must hold, but got %s", factor);
+      this.minBandwidthFactor = factor;
       return this;
     }
 

@@ -9,13 +9,13 @@ import org.hpo4j.sampler.Samplers;
 /**
  * Registers {@code tpe} (univariate TPE, each parameter modelled alone) and {@code tpe_mv}
  * (multivariate TPE with conditional groups). Options, all optional: {@code n_startup_trials},
- * {@code n_ei_candidates}, {@code prior_weight}, {@code gamma_fraction} with {@code gamma_max} (and {@code gamma_sqrt: true} for
+ * {@code n_ei_candidates}, {@code prior_weight}, {@code min_bandwidth_factor}, {@code gamma_fraction} with {@code gamma_max} (and {@code gamma_sqrt: true} for
  * gamma(n) = min(ceil(fraction sqrt(n)), max)),
  * {@code consider_endpoints}, {@code constant_liar}, and for {@code tpe_mv} also {@code group}.
  */
 public final class TpeSamplerProvider implements SamplerProvider {
   private static final Set<String> COMMON = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight",
-      "gamma_fraction", "gamma_max", "gamma_sqrt", "consider_endpoints", "constant_liar");
+      "gamma_fraction", "gamma_max", "gamma_sqrt", "min_bandwidth_factor", "consider_endpoints", "constant_liar");
 
   @Override
   public Set<String> names() {
@@ -56,6 +56,9 @@ public final class TpeSamplerProvider implements SamplerProvider {
       } else {
         b.gamma(f, max);
       }
+    }
+    if (options.containsKey("min_bandwidth_factor")) {
+      b.minBandwidthFactor(number(name, options, "min_bandwidth_factor"));
     }
     if (options.containsKey("consider_endpoints")) {
       b.considerEndpoints(bool(name, options, "consider_endpoints"));

@@ -21,7 +21,7 @@ class ParzenEstimatorTest {
       pts[0][i] = a.toAxis(internal[i]);
       w[i] = 1;
     }
-    return ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, multivariate, false);
+    return ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, multivariate, false, 0);
   }
 
   @Test
