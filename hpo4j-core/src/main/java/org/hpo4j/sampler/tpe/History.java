@@ -36,6 +36,8 @@ final class History {
   private Set<String> intersection;
   /** Leading entries of the trial list known to be finished and read. */
   private int prefix;
+  /** Id of the trial just before {@link #prefix}, to notice a different study under the same name. */
+  private long prefixId = Long.MIN_VALUE;
   private Snapshot last;
   private boolean changed = true;
 
@@ -46,6 +48,9 @@ final class History {
    */
   synchronized Snapshot update(List<FrozenTrial> trials, StudyDirection direction, long self,
       Map<Long, Map<String, Proposal>> pending) {
+    if (prefix > 0 && (prefix > trials.size() || trials.get(prefix - 1).id() != prefixId)) {
+      reset();
+    }
     boolean contiguous = true;
     List<Observation> running = new ArrayList<>();
     for (int i = Math.min(prefix, trials.size()); i < trials.size(); i++) {
@@ -63,6 +68,7 @@ final class History {
       }
       if (contiguous && s.isFinished()) {
         prefix = i + 1;
+        prefixId = t.id();
       } else {
         contiguous = false;
       }
@@ -78,6 +84,22 @@ final class History {
   /**
    * @param extra proposals not yet in storage (a running trial's), or null
    */
+  /** Forgets everything: the trials are not the ones this cache was built from. */
+  private void reset() {
+    index.clear();
+    names.clear();
+    firstDistribution.clear();
+    conflicted.clear();
+    seen.clear();
+    ranked.clear();
+    groups.clear();
+    intersection = null;
+    prefix = 0;
+    prefixId = Long.MIN_VALUE;
+    last = null;
+    changed = true;
+  }
+
   /** A value this sampler proposed for a running trial, with its distribution. */
   record Proposal(double value, Distribution distribution) {}
 

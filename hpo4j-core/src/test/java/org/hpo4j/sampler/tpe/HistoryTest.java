@@ -145,6 +145,17 @@ class HistoryTest {
     org.junit.jupiter.api.Assertions.assertTrue(w[30] < w[29]);
   }
 
+  @Test
+  void update_otherTrialsUnderSameCache_startsOver() {
+    History h = new History();
+    update(h, List.of(complete(0, 1, 1), complete(1, 2, 2)));
+    FrozenTrial other = new FrozenTrial(0, 999, TrialState.COMPLETE, Map.of("x", 5.0), Map.of("x", X), List.of(0.0),
+        new TreeMap<>(), Map.of(), Map.of(), Instant.EPOCH, null);
+    Snapshot s = update(h, List.of(other));
+    assertEquals(1, s.finishedCount());
+    assertArrayEquals(new double[] {5.0}, s.split(new String[] {"x"}, AXES, n -> 1, true).below()[0]);
+  }
+
   private static FrozenTrial withParams(int number, Map<String, Double> params, Map<String, Distribution> dists) {
     return trial(number, TrialState.COMPLETE, (double) number, new LinkedHashMap<>(params), dists, Map.of());
   }
