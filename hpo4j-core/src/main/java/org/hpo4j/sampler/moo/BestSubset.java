@@ -44,7 +44,8 @@ public final class BestSubset {
     return chosen.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static List<Integer> greedyHypervolume(double[][] losses, int[] front, int k) {
+  /** @return the first k points of {@code front} in greedy hypervolume order. */
+  static List<Integer> greedyHypervolume(double[][] losses, int[] front, int k) {
     int m = losses[front[0]].length;
     double[] ref = new double[m];
     for (int a = 0; a < m; a++) {
