@@ -141,7 +141,7 @@ final class AcquisitionOptimizer {
         g[i] = -full[free[i]];
       }
       return Double.isFinite(v) ? -v : Double.POSITIVE_INFINITY;
-    }, z0, lo, hi, maxIterations);
+    }, z0, lo, hi, maxIterations, 1e-6, 1e-9);
     double[] candidate = x.clone();
     for (int i = 0; i < free.length; i++) {
       candidate[free[i]] = m.x()[i];

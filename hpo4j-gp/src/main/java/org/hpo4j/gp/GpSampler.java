@@ -155,7 +155,11 @@ public final class GpSampler implements Sampler {
     requireArgument(space.containsKey(parameter),
         "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
     synchronized (lock) {
+      double[] savedTheta = warmTheta;
+      int savedFits = fits;
       Fitted f = fit(study, space);
+      warmTheta = savedTheta;
+      fits = savedFits;
       if (f == null) {
         return Optional.empty();
       }
@@ -245,8 +249,7 @@ public final class GpSampler implements Sampler {
       case LOG_EI, THOMPSON -> Acquisition.logEi(f.best);
       case EI -> Acquisition.ei(f.best);
       case PI -> Acquisition.pi(f.best, true);
-      case UCB -> Acquisition.ucb(Double.isNaN(beta)
-          ? UpperConfidenceBound.scheduledBeta(f.encoding.dimension(), f.trials) : beta);
+      case UCB -> Acquisition.ucb(beta);
     };
   }
 
@@ -305,7 +308,7 @@ public final class GpSampler implements Sampler {
     private final long seed;
     private AcquisitionFunction acquisition = AcquisitionFunction.LOG_EI;
     private int nStartupTrials = 10;
-    private double beta = Double.NaN;
+    private double beta = UpperConfidenceBound.DEFAULT_BETA;
     private int candidates = 1024;
 
     private Builder(long seed) {
@@ -329,7 +332,7 @@ public final class GpSampler implements Sampler {
     }
 
     /**
-     * @param value UCB's exploration weight beta (default: the schedule 0.2 d log(2 t))
+     * @param value UCB's exploration weight beta on standardised outputs (default 0.1)
      * @throws IllegalArgumentException when negative or not finite
      */
     public Builder beta(double value) {

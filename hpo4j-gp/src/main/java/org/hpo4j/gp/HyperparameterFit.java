@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * <p>Stateless and thread-safe.
  */
 final class HyperparameterFit {
-  static final double MIN_NOISE = 1e-6;
+  static final double MIN_NOISE = 1e-8;
 
   private HyperparameterFit() {}
 
@@ -43,7 +43,7 @@ final class HyperparameterFit {
     return new double[][] {mean, var};
   }
 
-  /** Box of theta: length scales in [0.005, 100] (rates in [0.01, 100]), s2 in [0.01, 100], noise in [1e-6, 1]. */
+  /** Box of theta: length scales in [0.005, 100] (rates in [0.01, 100]), s2 in [0.01, 100], noise in [1e-8, 1]. */
   static double[][] bounds(boolean[] categorical) {
     int d = categorical.length;
     double[] lo = new double[d + 2];
@@ -138,8 +138,8 @@ final class HyperparameterFit {
   }
 
   /**
-   * Fits theta from the warm start (if any), the default start and {@code extraStarts} draws from
-   * the prior, keeping the best.
+   * Fits theta from the warm start (if any), the default start (unless only the warm start is asked
+   * for) and {@code extraStarts} draws from the prior, keeping the best.
    *
    * @param warmStart a previous theta of the same length, or null
    * @return the best theta found (never NaN: a start whose objective is not finite is skipped), or
@@ -153,7 +153,9 @@ final class HyperparameterFit {
     if (warmStart != null && warmStart.length == categorical.length + 2) {
       starts.add(warmStart.clone());
     }
-    starts.add(defaultStart(categorical));
+    if (starts.isEmpty() || extraStarts > 0) {
+      starts.add(defaultStart(categorical));
+    }
     for (int s = 0; s < extraStarts; s++) {
       double[] t = new double[categorical.length + 2];
       for (int c = 0; c < t.length; c++) {
@@ -165,7 +167,7 @@ final class HyperparameterFit {
     double bestF = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
       Numerics.Minimum m = Numerics.minimize((t, grad) -> objective(categorical, x, y, t, grad),
-          start, box[0], box[1], maxIterations);
+          start, box[0], box[1], maxIterations, 1e-3, 1e-7);
       if (Double.isFinite(m.f()) && m.f() < bestF) {
         bestF = m.f();
         best = m.x();
