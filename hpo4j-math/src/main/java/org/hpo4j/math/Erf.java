@@ -100,14 +100,32 @@ public final class Erf {
         if (x >= ERFC_UNDERFLOW) {
             return 0.0;
         }
-        return erfcxAtLeastHalf(x) * expMinusSquare(x);
+        double head = Math.floor(x * 16.0) / 16.0; // head*head is exact
+        double tailTerm = (x - head) * (x + head); // = x^2 - head^2, small
+        return scaledTail(x, -tailTerm) * Math.exp(-head * head);
     }
 
     private static double erfcxAtLeastHalf(double x) {
+        return x == Double.POSITIVE_INFINITY ? 0.0 : scaledTail(x, 0.0);
+    }
+
+    /** erfcx(x) * exp(shift) for finite x &gt;= 0.5 and a moderate shift, with one exp. */
+    static double scaledTail(double x, double shift) {
+        double t = 2.0 / (2.0 + x);
+        return t * Math.exp(chebyshevG(t) + shift);
+    }
+
+    /** log erfcx(x) for x &gt;= 0.5 (+Infinity allowed: -Infinity). */
+    static double logErfcxAtLeastHalf(double x) {
         if (x == Double.POSITIVE_INFINITY) {
-            return 0.0;
+            return Double.NEGATIVE_INFINITY;
         }
         double t = 2.0 / (2.0 + x);
+        return Math.log(t) + chebyshevG(t);
+    }
+
+    /** g(t) = log(erfcx(x) / t) by Clenshaw's recurrence on the Chebyshev series in u = 2t - 1. */
+    private static double chebyshevG(double t) {
         double u = 2.0 * t - 1.0;
         double[] c = ERFC_CHEBYSHEV;
         double b1 = 0.0;
@@ -117,7 +135,7 @@ public final class Erf {
             b2 = b1;
             b1 = b0;
         }
-        return t * Math.exp(u * b1 - b2 + c[0]);
+        return u * b1 - b2 + c[0];
     }
 
     /** Maclaurin series of erf, used for |x| &lt; 0.5 (at most ~13 terms). */

@@ -27,6 +27,7 @@ public final class Normal {
     static final double LOG_SQRT_2PI = 0.9189385332046728;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
     private static final double INV_SQRT2 = 0.7071067811865476;
+    private static final double LN2 = 0.6931471805599453;
     private static final double SQRT_HALF_PI = 1.2533141373155003;
     private static final double LOG_ACKLAM_LOW = Math.log(0.02425);
     private static final double LOG_ACKLAM_HIGH = Math.log(1 - 0.02425);
@@ -44,10 +45,10 @@ public final class Normal {
     /** Standard normal cdf Phi(x) (scipy's ndtr); relative accuracy ~1e-15 down to Phi = 1e-300. */
     public static double cdf(double x) {
         if (x < -1.0) {
-            return 0.5 * Erf.erfcxNonNegative(-x * INV_SQRT2) * expMinusHalfSquare(x);
+            return upperTail(-x);
         }
         if (x > 1.0) {
-            return 1.0 - 0.5 * Erf.erfcxNonNegative(x * INV_SQRT2) * expMinusHalfSquare(x);
+            return 1.0 - upperTail(x);
         }
         return 0.5 * Erf.erfc(-x * INV_SQRT2);
     }
@@ -63,7 +64,7 @@ public final class Normal {
             if (x == Double.NEGATIVE_INFINITY) {
                 return x;
             }
-            return Math.log(0.5 * Erf.erfcxNonNegative(-x * INV_SQRT2)) - 0.5 * x * x;
+            return Erf.logErfcxAtLeastHalf(-x * INV_SQRT2) - LN2 - 0.5 * x * x;
         }
         if (x > 0.0) {
             return Math.log1p(-cdf(-x));
@@ -78,7 +79,7 @@ public final class Normal {
     static double logNdtrDifference(double lo, double hi) {
         if (hi < -1.0 && lo > Double.NEGATIVE_INFINITY) {
             return -0.5 * (lo - hi) * (lo + hi)
-                    + Math.log(Erf.erfcxNonNegative(-lo * INV_SQRT2) / Erf.erfcxNonNegative(-hi * INV_SQRT2));
+                    + Erf.logErfcxAtLeastHalf(-lo * INV_SQRT2) - Erf.logErfcxAtLeastHalf(-hi * INV_SQRT2);
         }
         return logNdtr(lo) - logNdtr(hi);
     }
@@ -180,6 +181,16 @@ public final class Normal {
     /** d/dz log h(z) = Phi(z) / h(z), for gradients of log expected improvement. */
     public static double logHDerivative(double z) {
         return Math.exp(logNdtr(z) - logH(z));
+    }
+
+    /** 1 - Phi(x) = erfcx(x/sqrt2)/2 * exp(-x^2/2) for x &gt;= 1 (x^2 split as in {@link #expMinusHalfSquare}). */
+    private static double upperTail(double x) {
+        if (x > 40.0) {
+            return 0.0;
+        }
+        double head = Math.floor(x * 16.0) / 16.0;
+        double tailTerm = (x - head) * (x + head);
+        return 0.5 * Erf.scaledTail(x * INV_SQRT2, -0.5 * tailTerm) * Math.exp(-0.5 * head * head);
     }
 
     /** exp(-x^2/2) without the relative error of rounding x*x in the far tail. */

@@ -107,6 +107,62 @@ public record TruncatedNormal(double mu, double sigma, double low, double high) 
         }
     }
 
+    /**
+     * Prepares a mixture of truncated normals sharing [low, high] (TPE's Parzen estimator) for
+     * {@link #mixtureLogPdf}: {@code out[i] = logWeights[i] - logNormalizer(mus[i], sigmas[i], low, high)
+     * - log sqrt(2 pi)}. Weights are used as given (normalise them for a density). No allocation.
+     *
+     * @throws IllegalArgumentException if the arrays' lengths differ or a kernel is invalid
+     */
+    public static void mixtureLogCoefficients(double[] mus, double[] sigmas, double[] logWeights, double low,
+                                              double high, double[] out) {
+        int k = mus.length;
+        if (sigmas.length != k || logWeights.length != k || out.length != k) {
+            throw new IllegalArgumentException("mus, sigmas, logWeights and out must have the same length, but got "
+                    + k + ", " + sigmas.length + ", " + logWeights.length + ", " + out.length);
+        }
+        for (int i = 0; i < k; i++) {
+            out[i] = logWeights[i] - logNormalizer(mus[i], sigmas[i], low, high) - Normal.LOG_SQRT_2PI;
+        }
+    }
+
+    /**
+     * out[j] = log sum_i exp(logCoefficients[i] - ((xs[j] - mus[i]) / sigmas[i])^2 / 2), the log
+     * density of the mixture prepared by {@link #mixtureLogCoefficients}; -Infinity outside
+     * [low, high]. One exp per (point, kernel), no allocation.
+     *
+     * @throws IllegalArgumentException if the kernel arrays' lengths differ or out is shorter than xs
+     */
+    public static void mixtureLogPdf(double[] xs, double[] mus, double[] sigmas, double[] logCoefficients,
+                                     double low, double high, double[] out) {
+        int k = mus.length;
+        if (sigmas.length != k || logCoefficients.length != k || out.length < xs.length) {
+            throw new IllegalArgumentException("mus, sigmas, logCoefficients must have one length and out.length >= "
+                    + "xs.length, but got " + k + ", " + sigmas.length + ", " + logCoefficients.length
+                    + "; out.length=" + out.length + ", xs.length=" + xs.length);
+        }
+        for (int j = 0; j < xs.length; j++) {
+            double x = xs[j];
+            if (!(x >= low && x <= high)) {
+                out[j] = Double.isNaN(x) ? Double.NaN : Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0.0; // sum of exp(v - max) so far
+            for (int i = 0; i < k; i++) {
+                double z = (x - mus[i]) / sigmas[i];
+                double v = logCoefficients[i] - 0.5 * z * z;
+                if (v <= max) {
+                    sum += Math.exp(v - max);
+                } else if (v > Double.NEGATIVE_INFINITY) {
+                    sum = sum * Math.exp(max - v) + 1.0;
+                    max = v;
+                }
+            }
+            out[j] = max + Math.log(sum);
+        }
+    }
+
     /** P(X &lt;= x). @throws IllegalArgumentException for invalid parameters */
     public static double cdf(double x, double mu, double sigma, double low, double high) {
         check(mu, sigma, low, high);

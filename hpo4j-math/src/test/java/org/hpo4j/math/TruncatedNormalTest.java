@@ -92,6 +92,33 @@ class TruncatedNormalTest {
     }
 
     @Test
+    void mixtureLogPdf_equalsBruteForceLogSumExp() {
+        double[] mus = {0.1, 0.5, 0.52, 0.9, 3.0};
+        double[] sigmas = {0.05, 0.2, 0.01, 0.3, 0.1};
+        double[] logWeights = new double[mus.length];
+        for (int i = 0; i < mus.length; i++) {
+            logWeights[i] = Math.log((i + 1) / 15.0);
+        }
+        double[] coefficients = new double[mus.length];
+        TruncatedNormal.mixtureLogCoefficients(mus, sigmas, logWeights, 0, 1, coefficients);
+        double[] xs = {-0.1, 0, 0.1, 0.33, 0.52, 0.999, 1, 1.5};
+        double[] out = new double[xs.length];
+        TruncatedNormal.mixtureLogPdf(xs, mus, sigmas, coefficients, 0, 1, out);
+        for (int j = 0; j < xs.length; j++) {
+            double[] terms = new double[mus.length];
+            for (int i = 0; i < mus.length; i++) {
+                terms[i] = logWeights[i] + TruncatedNormal.logPdf(xs[j], mus[i], sigmas[i], 0, 1);
+            }
+            double expected = LogMath.logSumExp(terms);
+            if (Double.isInfinite(expected)) {
+                assertEquals(expected, out[j]);
+            } else {
+                assertEquals(expected, out[j], 1e-12 * Math.max(1, Math.abs(expected)), "x=" + xs[j]);
+            }
+        }
+    }
+
+    @Test
     void density_integratesToOne() {
         TruncatedNormal d = new TruncatedNormal(-0.4, 0.3, -1, 2);
         int n = 200_000;
