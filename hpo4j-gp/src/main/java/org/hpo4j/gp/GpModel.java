@@ -52,26 +52,44 @@ final class GpModel {
    * @return the conditioned model, or empty when the update is not positive definite
    */
   Optional<GpModel> condition(double[][] extraX, double[] extraY) {
-    int m = extraX.length;
+    double[][] allX = new double[n + extraX.length][];
+    double[] allY = new double[n + extraX.length];
+    System.arraycopy(x, 0, allX, 0, n);
+    System.arraycopy(extraX, 0, allX, n, extraX.length);
+    System.arraycopy(y, 0, allY, 0, n);
+    System.arraycopy(extraY, 0, allY, n, extraY.length);
+    return extend(allX, allY);
+  }
+
+  /**
+   * This GP's factor extended to a longer training set whose first {@link #size()} inputs are this
+   * model's, with new targets for all: O(n^2 m) for m new rows instead of O(n^3). Used when only data
+   * was added since the last suggest and the hyperparameters were kept.
+   *
+   * @param allX the n + m inputs, starting with this model's n
+   * @param allY the n + m standardised targets (they may all differ from this model's)
+   * @return the model, or empty when the extension is not positive definite
+   */
+  Optional<GpModel> extend(double[][] allX, double[] allY) {
+    int m = allX.length - n;
+    if (m < 0 || allY.length != allX.length) {
+      throw new IllegalArgumentException("allX must hold at least the " + n + " training inputs and allY one target each, but got "
+          + allX.length + " and " + allY.length);
+    }
+    double[][] extra = java.util.Arrays.copyOfRange(allX, n, allX.length);
     if (m == 0) {
-      return Optional.of(this);
+      return Optional.of(new GpModel(kernel, allX, allY, new Linalg.Factor(lower, n, jitter)));
     }
     double[] cross = new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < m; c++) {
-        cross[i * m + c] = kernel.value(x[i], extraX[c]);
+        cross[i * m + c] = kernel.value(x[i], extra[c]);
       }
     }
-    double[] corner = kernel.gram(extraX);
+    double[] corner = kernel.gram(extra);
     for (int c = 0; c < m; c++) {
       corner[c * m + c] += jitter;
     }
-    double[][] allX = new double[n + m][];
-    double[] allY = new double[n + m];
-    System.arraycopy(x, 0, allX, 0, n);
-    System.arraycopy(extraX, 0, allX, n, m);
-    System.arraycopy(y, 0, allY, 0, n);
-    System.arraycopy(extraY, 0, allY, n, m);
     return Linalg.append(lower, n, cross, corner, m)
         .map(l -> new GpModel(kernel, allX, allY, new Linalg.Factor(l, n + m, jitter)));
   }

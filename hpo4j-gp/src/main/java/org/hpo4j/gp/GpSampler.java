@@ -62,6 +62,13 @@ public final class GpSampler implements Sampler {
     THOMPSON
   }
 
+  /** Up to this many trials the hyperparameters are refitted at every suggest. */
+  static final int REFIT_EVERY_TRIAL_UP_TO = 200;
+  /** Beyond that, they are refitted once the data grew by this factor, and the factor is extended in between. */
+  static final double REFIT_GROWTH = 1.1;
+  /** Hyperparameters are fitted on at most this many trials (the best half and an even spread of the rest). */
+  static final int FIT_SUBSAMPLE = 200;
+
   private final long seed;
   private final AcquisitionFunction acquisition;
   private final int nStartupTrials;
@@ -73,7 +80,9 @@ public final class GpSampler implements Sampler {
   private final Map<Integer, double[]> pendingProposals = new HashMap<>();
   private List<Object> cacheKey = List.of();
   private double[] warmTheta;
+  private int thetaFitN;
   private int fits;
+  private GpModel lastModel;
 
   private GpSampler(Builder b) {
     this.seed = b.seed;
@@ -122,7 +131,7 @@ public final class GpSampler implements Sampler {
       return Map.of();
     }
     synchronized (lock) {
-      Fitted f = fit(study, space);
+      Fitted f = fit(study, space, true);
       if (f == null) {
         return Map.of();
       }
@@ -155,11 +164,7 @@ public final class GpSampler implements Sampler {
     requireArgument(space.containsKey(parameter),
         "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
     synchronized (lock) {
-      double[] savedTheta = warmTheta;
-      int savedFits = fits;
-      Fitted f = fit(study, space);
-      warmTheta = savedTheta;
-      fits = savedFits;
+        Fitted f = fit(study, space, false);
       if (f == null) {
         return Optional.empty();
       }
@@ -192,7 +197,45 @@ public final class GpSampler implements Sampler {
   private record Fitted(SpaceEncoding encoding, GpModel model, double yMean, double ySd, double best,
       double[][] incumbents, int trials) {}
 
-  private Fitted fit(StudyView study, Map<String, Distribution> space) {
+  /** @return whether the first rows of {@code x} are exactly {@code prefix} */
+  private static boolean startsWith(double[][] x, double[][] prefix) {
+    if (prefix.length > x.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (!java.util.Arrays.equals(x[i], prefix[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rows the hyperparameters are fitted on: all of them up to {@link #FIT_SUBSAMPLE}, else the
+   * best half of that many and the rest spread evenly over the others (deterministic).
+   */
+  private static int[] fitRows(double[] y, Integer[] order) {
+    int n = y.length;
+    if (n <= FIT_SUBSAMPLE) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int best = FIT_SUBSAMPLE / 2;
+    int[] rows = new int[FIT_SUBSAMPLE];
+    for (int i = 0; i < best; i++) {
+      rows[i] = order[i];
+    }
+    int rest = FIT_SUBSAMPLE - best;
+    for (int i = 0; i < rest; i++) {
+      rows[best + i] = order[best + (int) ((long) i * (n - best) / rest)];
+    }
+    return rows;
+  }
+
+  private Fitted fit(StudyView study, Map<String, Distribution> space, boolean updateCache) {
     SpaceEncoding encoding = new SpaceEncoding(space);
     List<double[]> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
@@ -224,22 +267,50 @@ public final class GpSampler implements Sampler {
     }
     boolean[] categorical = encoding.categorical();
     List<Object> key = List.of(encoding.names(), List.copyOf(space.values()));
-    if (!key.equals(cacheKey)) {
+    boolean sameSpace = key.equals(cacheKey);
+    double[] warmStart = sameSpace ? warmTheta : null;
+    GpModel previous = sameSpace ? lastModel : null;
+    if (!sameSpace && updateCache) {
       cacheKey = key;
       warmTheta = null;
+      lastModel = null;
       pendingProposals.clear();
     }
-    SplittableRandom rng = SeededStreams.of(seed, n, "gp-hyperparameters");
-    boolean warm = warmTheta != null;
-    double[] theta = HyperparameterFit.fit(categorical, x, y, warmTheta, warm && fits % 5 != 0 ? 0 : 1,
-        warm ? 50 : 200, rng);
-    warmTheta = theta;
-    fits++;
-    Optional<GpModel> model = GpModel.fit(new Kernel(categorical, theta), x, y);
+    boolean refit = warmStart == null || n <= REFIT_EVERY_TRIAL_UP_TO || n >= REFIT_GROWTH * thetaFitN;
+    double[] theta = warmStart;
+    if (refit) {
+      SplittableRandom rng = SeededStreams.of(seed, n, "gp-hyperparameters");
+      boolean warm = warmStart != null;
+      int[] rows = fitRows(y, order);
+      double[][] fx = new double[rows.length][];
+      double[] fy = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        fx[i] = x[rows[i]];
+        fy[i] = y[rows[i]];
+      }
+      theta = HyperparameterFit.fit(categorical, fx, fy, warmStart, warm && fits % 5 != 0 ? 0 : 1,
+          warm ? 50 : 200, rng);
+    }
+    Kernel kernel = new Kernel(categorical, theta);
+    Optional<GpModel> model = Optional.empty();
+    if (!refit && previous != null && startsWith(x, previous.inputs())) {
+      model = previous.extend(x, y);
+    }
+    if (model.isEmpty()) {
+      model = GpModel.fit(kernel, x, y);
+    }
     if (model.isEmpty()) {
       LOG.log(Level.WARNING, "GP could not be fitted on {0} trials of study ''{1}''; sampling at random",
           new Object[] {n, study.name()});
       return null;
+    }
+    if (updateCache) {
+      if (refit) {
+        warmTheta = theta;
+        thetaFitN = n;
+        fits++;
+      }
+      lastModel = model.get();
     }
     return new Fitted(encoding, model.get(), mean, sd, y[order[0]], incumbents, n);
   }
@@ -261,7 +332,11 @@ public final class GpSampler implements Sampler {
       return new AcquisitionOptimizer.Proposal(c[i], Double.NaN);
     }
     GpModel model = withFantasies(f, study, trialNumber);
-    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding, candidates, 5, 50);
+    // Each candidate costs O(n^2): past 300 trials, fewer candidates and shorter refinements.
+    int n = f.model.size();
+    double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
+    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding, Math.max(128, (int) (candidates * shrink)),
+        n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
     return optimizer.maximize(model, acquisitionFor(f), f.incumbents, s);
   }
 

@@ -107,16 +107,25 @@ final class Linalg {
   static double[] inverse(double[] l, int n) {
     double[] inv = new double[n * n];
     TriangularSolver_DDRM.invertLower(l, inv, n);
-    // K^{-1} = L^{-T} L^{-1}; row i of L^{-1} is zero past i.
+    // K^{-1} = L^{-T} L^{-1} = sum over rows r of L^{-1} of r^T r; row k is zero past k. Rows are
+    // read contiguously and only the lower triangle is accumulated.
     double[] out = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = 0;
-        for (int k = i; k < n; k++) {
-          s += inv[k * n + i] * inv[k * n + j];
+    for (int k = 0; k < n; k++) {
+      int rk = k * n;
+      for (int i = 0; i <= k; i++) {
+        double a = inv[rk + i];
+        if (a == 0) {
+          continue;
         }
-        out[i * n + j] = s;
-        out[j * n + i] = s;
+        int ri = i * n;
+        for (int j = 0; j <= i; j++) {
+          out[ri + j] += a * inv[rk + j];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        out[j * n + i] = out[i * n + j];
       }
     }
     return out;
