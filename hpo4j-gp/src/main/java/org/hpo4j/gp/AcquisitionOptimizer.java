@@ -51,15 +51,20 @@ final class AcquisitionOptimizer {
     }
     Arrays.sort(order, (a, b) -> Double.compare(finite(values[b]), finite(values[a])));
     Proposal best = new Proposal(pool[order[0]].clone(), values[order[0]]);
-    int refined = 0;
+    // Refine the best quasi-random candidates and the best local ones separately, so that a basin
+    // away from the incumbents is refined too, not only the cloud around them.
+    int globalStarts = incumbents.length == 0 ? starts : Math.max(1, starts - starts / 2);
     List<double[]> seen = new ArrayList<>();
-    for (int r = 0; r < order.length && refined < starts; r++) {
+    int[] refined = new int[2];
+    int[] quota = {globalStarts, starts - globalStarts};
+    for (int r = 0; r < order.length && refined[0] + refined[1] < starts; r++) {
+      int group = order[r] < candidates ? 0 : 1;
       double[] start = pool[order[r]];
-      if (seen.stream().anyMatch(s -> Arrays.equals(s, start))) {
+      if (refined[group] >= quota[group] || seen.stream().anyMatch(s -> Arrays.equals(s, start))) {
         continue;
       }
       seen.add(start);
-      refined++;
+      refined[group]++;
       Proposal p = refine(model, acquisition, start.clone(), values[order[r]]);
       if (finite(p.value()) > finite(best.value())) {
         best = p;

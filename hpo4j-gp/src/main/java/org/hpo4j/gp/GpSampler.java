@@ -29,6 +29,9 @@ import org.hpo4j.trial.TrialState;
  * {@link HyperparameterFit}). This class only wires the layers together: model, acquisition
  * ({@link AcquisitionFunction}), acquisition optimizer.
  *
+ * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}); losses are warped by a monotone
+ * log transform that tames heavy upper tails ({@link OutputWarp}) and then standardised.
+ *
  * <p><b>Conditional spaces.</b> The GP models the <em>intersection</em> of the spaces of all COMPLETE
  * trials (parameters present in every one, with the same distribution); every other parameter is
  * sampled independently and uniformly at random.
@@ -182,8 +185,9 @@ public final class GpSampler implements Sampler {
         x[j] = levels != null ? levels[i] : (double) i / (m - 1);
         Posterior p = f.model.posterior(f.encoding.snap(x), false);
         values.add(f.encoding.decode(x).get(parameter));
-        mean.add(sign * (p.mean() * f.ySd + f.yMean));
-        sd.add(Math.sqrt(p.variance()) * f.ySd);
+        double w = p.mean() * f.ySd + f.yMean;
+        mean.add(sign * f.warp.inverse(w));
+        sd.add(Math.sqrt(p.variance()) * f.ySd * f.warp.inverseSlope(w));
         acqValues.add(acq.value(p, null));
       }
       long s = SeededStreams.of(seed, study.trials().size()).nextLong();
@@ -194,8 +198,8 @@ public final class GpSampler implements Sampler {
   }
 
   /** The GP fitted to the complete trials, in standardised units. */
-  private record Fitted(SpaceEncoding encoding, GpModel model, double yMean, double ySd, double best,
-      double[][] incumbents, int trials) {}
+  private record Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd,
+      double best, double[][] incumbents, int trials) {}
 
   /** @return whether the first rows of {@code x} are exactly {@code prefix} */
   private static boolean startsWith(double[][] x, double[][] prefix) {
@@ -250,6 +254,8 @@ public final class GpSampler implements Sampler {
     if (n < Math.max(1, nStartupTrials)) {
       return null;
     }
+    OutputWarp warp = OutputWarp.fit(ys.stream().mapToDouble(Double::doubleValue).toArray());
+    ys.replaceAll(warp::apply);
     double mean = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double var = ys.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / n;
     double sd = var > 1e-300 ? Math.sqrt(var) : 1.0;
@@ -312,7 +318,7 @@ public final class GpSampler implements Sampler {
       }
       lastModel = model.get();
     }
-    return new Fitted(encoding, model.get(), mean, sd, y[order[0]], incumbents, n);
+    return new Fitted(encoding, model.get(), warp, mean, sd, y[order[0]], incumbents, n);
   }
 
   private Acquisition acquisitionFor(Fitted f) {
