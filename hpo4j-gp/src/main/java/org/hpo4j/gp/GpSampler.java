@@ -65,13 +65,6 @@ public final class GpSampler implements Sampler {
     THOMPSON
   }
 
-  /** Up to this many trials the hyperparameters are refitted at every suggest. */
-  static final int REFIT_EVERY_TRIAL_UP_TO = 200;
-  /** Beyond that, they are refitted once the data grew by this factor, and the factor is extended in between. */
-  static final double REFIT_GROWTH = 1.1;
-  /** Hyperparameters are fitted on at most this many trials (the best half and an even spread of the rest). */
-  static final int FIT_SUBSAMPLE = 200;
-
   private final long seed;
   private final AcquisitionFunction acquisition;
   private final int nStartupTrials;
@@ -81,11 +74,7 @@ public final class GpSampler implements Sampler {
 
   private final Object lock = new Object();
   private final Map<Integer, double[]> pendingProposals = new HashMap<>();
-  private List<Object> cacheKey = List.of();
-  private double[] warmTheta;
-  private int thetaFitN;
-  private int fits;
-  private GpModel lastModel;
+  private final ModelFitter fitter;
 
   private GpSampler(Builder b) {
     this.seed = b.seed;
@@ -94,6 +83,7 @@ public final class GpSampler implements Sampler {
     this.beta = b.beta;
     this.candidates = b.candidates;
     this.random = Sampler.random(b.seed);
+    this.fitter = new ModelFitter(b.seed, b.nStartupTrials);
   }
 
   /** @return a log-EI GP sampler with default settings */
@@ -134,14 +124,14 @@ public final class GpSampler implements Sampler {
       return Map.of();
     }
     synchronized (lock) {
-      Fitted f = fit(study, space, true);
+      ModelFitter.Fitted f = fitter.fit(study, space, true);
       if (f == null) {
         return Map.of();
       }
       long s = SeededStreams.of(seed, trial.number()).nextLong();
       double[] x = propose(f, study, trial.number(), s).x();
       pendingProposals.put(trial.number(), x);
-      return f.encoding.decode(x);
+      return f.encoding().decode(x);
     }
   }
 
@@ -167,12 +157,12 @@ public final class GpSampler implements Sampler {
     requireArgument(space.containsKey(parameter),
         "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
     synchronized (lock) {
-        Fitted f = fit(study, space, false);
+        ModelFitter.Fitted f = fitter.fit(study, space, false);
       if (f == null) {
         return Optional.empty();
       }
-      int j = f.encoding.names().indexOf(parameter);
-      double[] levels = f.encoding.levels(j);
+      int j = f.encoding().names().indexOf(parameter);
+      double[] levels = f.encoding().levels(j);
       int m = levels != null ? levels.length : points;
       double sign = study.direction() == org.hpo4j.study.StudyDirection.MAXIMIZE ? -1.0 : 1.0;
       Acquisition acq = acquisitionFor(f);
@@ -181,173 +171,49 @@ public final class GpSampler implements Sampler {
       List<Double> sd = new ArrayList<>();
       List<Double> acqValues = new ArrayList<>();
       for (int i = 0; i < m; i++) {
-        double[] x = f.incumbents[0].clone();
+        double[] x = f.incumbents()[0].clone();
         x[j] = levels != null ? levels[i] : (double) i / (m - 1);
-        Posterior p = f.model.posterior(f.encoding.snap(x), false);
-        values.add(f.encoding.decode(x).get(parameter));
-        double w = p.mean() * f.ySd + f.yMean;
-        mean.add(sign * f.warp.inverse(w));
-        sd.add(Math.sqrt(p.variance()) * f.ySd * f.warp.inverseSlope(w));
+        Posterior p = f.model().posterior(f.encoding().snap(x), false);
+        values.add(f.encoding().decode(x).get(parameter));
+        double w = p.mean() * f.ySd() + f.yMean();
+        mean.add(sign * f.warp().inverse(w));
+        sd.add(Math.sqrt(p.variance()) * f.ySd() * f.warp().inverseSlope(w));
         acqValues.add(acq.value(p, null));
       }
       long s = SeededStreams.of(seed, study.trials().size()).nextLong();
       double[] next = propose(f, study, -1, s).x();
       return Optional.of(new GpSlice(parameter, values, mean, sd, acqValues,
-          f.encoding.decode(f.incumbents[0]), f.encoding.decode(next)));
+          f.encoding().decode(f.incumbents()[0]), f.encoding().decode(next)));
     }
   }
 
-  /** The GP fitted to the complete trials, in standardised units. */
-  private record Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd,
-      double best, double[][] incumbents, int trials) {}
-
-  /** @return whether the first rows of {@code x} are exactly {@code prefix} */
-  private static boolean startsWith(double[][] x, double[][] prefix) {
-    if (prefix.length > x.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (!java.util.Arrays.equals(x[i], prefix[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The rows the hyperparameters are fitted on: all of them up to {@link #FIT_SUBSAMPLE}, else the
-   * best half of that many and the rest spread evenly over the others (deterministic).
-   */
-  private static int[] fitRows(double[] y, Integer[] order) {
-    int n = y.length;
-    if (n <= FIT_SUBSAMPLE) {
-      int[] all = new int[n];
-      for (int i = 0; i < n; i++) {
-        all[i] = i;
-      }
-      return all;
-    }
-    int best = FIT_SUBSAMPLE / 2;
-    int[] rows = new int[FIT_SUBSAMPLE];
-    for (int i = 0; i < best; i++) {
-      rows[i] = order[i];
-    }
-    int rest = FIT_SUBSAMPLE - best;
-    for (int i = 0; i < rest; i++) {
-      rows[best + i] = order[best + (int) ((long) i * (n - best) / rest)];
-    }
-    return rows;
-  }
-
-  private Fitted fit(StudyView study, Map<String, Distribution> space, boolean updateCache) {
-    SpaceEncoding encoding = new SpaceEncoding(space);
-    List<double[]> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (FrozenTrial t : study.completeTrials()) {
-      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t.params()) : null;
-      if (u != null) {
-        xs.add(u);
-        ys.add(study.direction().asLoss(t.value()));
-      }
-    }
-    int n = xs.size();
-    if (n < Math.max(1, nStartupTrials)) {
-      return null;
-    }
-    OutputWarp warp = OutputWarp.fit(ys.stream().mapToDouble(Double::doubleValue).toArray());
-    ys.replaceAll(warp::apply);
-    double mean = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double var = ys.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / n;
-    double sd = var > 1e-300 ? Math.sqrt(var) : 1.0;
-    double[][] x = xs.toArray(new double[0][]);
-    double[] y = new double[n];
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = (ys.get(i) - mean) / sd;
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
-    double[][] incumbents = new double[Math.min(3, n)][];
-    for (int i = 0; i < incumbents.length; i++) {
-      incumbents[i] = x[order[i]];
-    }
-    boolean[] categorical = encoding.categorical();
-    List<Object> key = List.of(encoding.names(), List.copyOf(space.values()));
-    boolean sameSpace = key.equals(cacheKey);
-    double[] warmStart = sameSpace ? warmTheta : null;
-    GpModel previous = sameSpace ? lastModel : null;
-    if (!sameSpace && updateCache) {
-      cacheKey = key;
-      warmTheta = null;
-      lastModel = null;
-      pendingProposals.clear();
-    }
-    boolean refit = warmStart == null || n <= REFIT_EVERY_TRIAL_UP_TO || n >= REFIT_GROWTH * thetaFitN;
-    double[] theta = warmStart;
-    if (refit) {
-      SplittableRandom rng = SeededStreams.of(seed, n, "gp-hyperparameters");
-      boolean warm = warmStart != null;
-      int[] rows = fitRows(y, order);
-      double[][] fx = new double[rows.length][];
-      double[] fy = new double[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        fx[i] = x[rows[i]];
-        fy[i] = y[rows[i]];
-      }
-      theta = HyperparameterFit.fit(categorical, fx, fy, warmStart, warm && fits % 5 != 0 ? 0 : 1,
-          warm ? 50 : 200, rng);
-    }
-    Kernel kernel = new Kernel(categorical, theta);
-    Optional<GpModel> model = Optional.empty();
-    if (!refit && previous != null && startsWith(x, previous.inputs())) {
-      model = previous.extend(x, y);
-    }
-    if (model.isEmpty()) {
-      model = GpModel.fit(kernel, x, y);
-    }
-    if (model.isEmpty()) {
-      LOG.log(Level.WARNING, "GP could not be fitted on {0} trials of study ''{1}''; sampling at random",
-          new Object[] {n, study.name()});
-      return null;
-    }
-    if (updateCache) {
-      if (refit) {
-        warmTheta = theta;
-        thetaFitN = n;
-        fits++;
-      }
-      lastModel = model.get();
-    }
-    return new Fitted(encoding, model.get(), warp, mean, sd, y[order[0]], incumbents, n);
-  }
-
-  private Acquisition acquisitionFor(Fitted f) {
+  private Acquisition acquisitionFor(ModelFitter.Fitted f) {
     return switch (acquisition) {
-      case LOG_EI, THOMPSON -> Acquisition.logEi(f.best);
-      case EI -> Acquisition.ei(f.best);
-      case PI -> Acquisition.pi(f.best, true);
+      case LOG_EI, THOMPSON -> Acquisition.logEi(f.best());
+      case EI -> Acquisition.ei(f.best());
+      case PI -> Acquisition.pi(f.best(), true);
       case UCB -> Acquisition.ucb(beta);
     };
   }
 
-  private AcquisitionOptimizer.Proposal propose(Fitted f, StudyView study, int trialNumber, long s) {
+  private AcquisitionOptimizer.Proposal propose(ModelFitter.Fitted f, StudyView study, int trialNumber, long s) {
     if (acquisition == AcquisitionFunction.THOMPSON) {
-      AcquisitionOptimizer pool = new AcquisitionOptimizer(f.encoding, Math.min(candidates, 400), 1, 0);
-      double[][] c = pool.candidatePool(f.incumbents, s);
-      int i = ThompsonSampling.argminOfDraw(f.model, c, new SplittableRandom(s));
+      AcquisitionOptimizer pool = new AcquisitionOptimizer(f.encoding(), Math.min(candidates, 400), 1, 0);
+      double[][] c = pool.candidatePool(f.incumbents(), s);
+      int i = ThompsonSampling.argminOfDraw(f.model(), c, new SplittableRandom(s));
       return new AcquisitionOptimizer.Proposal(c[i], Double.NaN);
     }
     GpModel model = withFantasies(f, study, trialNumber);
     // Each candidate costs O(n^2): past 300 trials, fewer candidates and shorter refinements.
-    int n = f.model.size();
+    int n = f.model().size();
     double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
-    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding, Math.max(128, (int) (candidates * shrink)),
+    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding(), Math.max(128, (int) (candidates * shrink)),
         n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
-    return optimizer.maximize(model, acquisitionFor(f), f.incumbents, s);
+    return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
   }
 
   /** The Kriging believer: RUNNING trials enter the GP at their posterior mean. */
-  private GpModel withFantasies(Fitted f, StudyView study, int trialNumber) {
+  private GpModel withFantasies(ModelFitter.Fitted f, StudyView study, int trialNumber) {
     List<double[]> pending = new ArrayList<>();
     Set<Integer> running = new HashSet<>();
     for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {
@@ -355,28 +221,29 @@ public final class GpSampler implements Sampler {
       if (t.number() == trialNumber) {
         continue;
       }
-      double[] u = f.encoding.encode(t.params());
+      double[] u = f.encoding().encode(t.params());
       if (u == null) {
-        u = pendingProposals.get(t.number());
+        double[] proposed = pendingProposals.get(t.number());
+        u = proposed != null && proposed.length == f.encoding().dimension() ? proposed : null;
       }
       if (u != null) {
-        pending.add(f.encoding.snap(u.clone()));
+        pending.add(f.encoding().snap(u.clone()));
       }
     }
     pendingProposals.keySet().retainAll(running);
     if (pending.isEmpty()) {
-      return f.model;
+      return f.model();
     }
     double[][] px = pending.toArray(new double[0][]);
     double[] py = new double[px.length];
     for (int i = 0; i < px.length; i++) {
-      py[i] = f.model.posterior(px[i], false).mean();
+      py[i] = f.model().posterior(px[i], false).mean();
     }
-    Optional<GpModel> conditioned = f.model.condition(px, py);
+    Optional<GpModel> conditioned = f.model().condition(px, py);
     if (conditioned.isEmpty()) {
       LOG.log(Level.FINE, "GP fantasies of {0} running trials were not positive definite; ignoring them", px.length);
     }
-    return conditioned.orElse(f.model);
+    return conditioned.orElse(f.model());
   }
 
   @Override
