@@ -59,7 +59,7 @@ public final class GpSampler implements Sampler {
     EI,
     /** Probability of improvement, optimised as its logarithm. */
     PI,
-    /** Upper confidence bound (of the negated objective) with a fixed or scheduled beta. */
+    /** Upper confidence bound (of the negated objective) with a fixed beta (default 0.1). */
     UCB,
     /** Thompson sampling over a candidate set. */
     THOMPSON
