@@ -150,16 +150,8 @@ final class AgentNetwork {
       int nIn = in.length;
       double[] gates = s.gates[l];
       for (int r = 0; r < 4 * hidden; r++) {
-        double a = params[offB[l] + r];
-        int w = offW[l] + r * nIn;
-        for (int k = 0; k < nIn; k++) {
-          a += params[w + k] * in[k];
-        }
-        int u = offU[l] + r * hidden;
-        for (int k = 0; k < hidden; k++) {
-          a += params[u + k] * hPrev[k];
-        }
-        gates[r] = a;
+        gates[r] = params[offB[l] + r] + Vec.dot(params, offW[l] + r * nIn, in, 0, nIn)
+            + Vec.dot(params, offU[l] + r * hidden, hPrev, 0, hidden);
       }
       double[] c = new double[hidden];
       double[] h = new double[hidden];
@@ -183,11 +175,7 @@ final class AgentNetwork {
     }
     double[] y = new double[2];
     for (int j = 0; j < 2; j++) {
-      double v = params[offBout + j];
-      for (int k = 0; k < hidden; k++) {
-        v += params[offWout + j * hidden + k] * in[k];
-      }
-      y[j] = v;
+      y[j] = params[offBout + j] + Vec.dot(params, offWout + j * hidden, in, 0, hidden);
     }
     trace.steps.add(s);
     return y;
@@ -252,15 +240,11 @@ final class AgentNetwork {
           }
           grads[offB[l] + r] += g;
           int w = offW[l] + r * nIn;
-          for (int k = 0; k < nIn; k++) {
-            grads[w + k] += g * in[k];
-            dx[k] += g * params[w + k];
-          }
+          Vec.axpy(g, in, 0, grads, w, nIn);
+          Vec.axpy(g, params, w, dx, 0, nIn);
           int u = offU[l] + r * hidden;
-          for (int k = 0; k < hidden; k++) {
-            grads[u + k] += g * hPrev[k];
-            dhPrev[k] += g * params[u + k];
-          }
+          Vec.axpy(g, hPrev, 0, grads, u, hidden);
+          Vec.axpy(g, params, u, dhPrev, 0, hidden);
         }
         dhNext[l] = dhPrev;
         dIn = dx;

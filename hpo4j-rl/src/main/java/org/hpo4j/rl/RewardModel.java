@@ -123,12 +123,7 @@ final class RewardModel {
   private double[] layer1(double[] x) {
     double[] a = new double[WIDTH];
     for (int j = 0; j < WIDTH; j++) {
-      double v = theta[ob1 + j];
-      int w = o1 + j * n;
-      for (int k = 0; k < n; k++) {
-        v += theta[w + k] * x[k];
-      }
-      a[j] = Math.tanh(v);
+      a[j] = Math.tanh(theta[ob1 + j] + Vec.dot(theta, o1 + j * n, x, 0, n));
     }
     return a;
   }
@@ -136,22 +131,13 @@ final class RewardModel {
   private double[] layer2(double[] a1) {
     double[] a = new double[WIDTH];
     for (int j = 0; j < WIDTH; j++) {
-      double v = theta[ob2 + j];
-      int w = o2 + j * WIDTH;
-      for (int k = 0; k < WIDTH; k++) {
-        v += theta[w + k] * a1[k];
-      }
-      a[j] = Math.tanh(v);
+      a[j] = Math.tanh(theta[ob2 + j] + Vec.dot(theta, o2 + j * WIDTH, a1, 0, WIDTH));
     }
     return a;
   }
 
   private double out(double[] a2) {
-    double v = theta[ob3];
-    for (int k = 0; k < WIDTH; k++) {
-      v += theta[o3 + k] * a2[k];
-    }
-    return v;
+    return theta[ob3] + Vec.dot(theta, o3, a2, 0, WIDTH);
   }
 
   /** Adds scale * d/dtheta (F(x) - y)^2 to grad. */
@@ -171,18 +157,13 @@ final class RewardModel {
       double g = d2[j];
       grad[ob2 + j] += g;
       int w = o2 + j * WIDTH;
-      for (int k = 0; k < WIDTH; k++) {
-        grad[w + k] += g * a1[k];
-        d1[k] += g * theta[w + k];
-      }
+      Vec.axpy(g, a1, 0, grad, w, WIDTH);
+      Vec.axpy(g, theta, w, d1, 0, WIDTH);
     }
     for (int j = 0; j < WIDTH; j++) {
       double g = d1[j] * (1.0 - a1[j] * a1[j]);
       grad[ob1 + j] += g;
-      int w = o1 + j * n;
-      for (int k = 0; k < n; k++) {
-        grad[w + k] += g * x[k];
-      }
+      Vec.axpy(g, x, 0, grad, o1 + j * n, n);
     }
   }
 }
