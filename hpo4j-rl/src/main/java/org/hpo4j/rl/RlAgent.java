@@ -37,7 +37,7 @@ final class RlAgent {
     this.settings = settings;
     this.seed = seed;
     this.policy = new Policy(settings.feedSample(), settings.initialSigma(), seed);
-    this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, 0.01);
+    this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }
 

@@ -27,6 +27,11 @@ import org.hpo4j.trial.TrialState;
  * ones, while the policy stays within KL distance {@code delta} of the policy before model use.
  * {@code useModel(false)} is the paper's RL-SDP ablation.
  *
+ * <p>Decoding: an action u in [-1, 1] becomes {@code distribution.fromUnit((u + 1) / 2)}: linear
+ * (log-linear for log parameters) for floats; for ints, steps and categoricals index
+ * min(k - 1, floor((u + 1) / 2 k)), which gives every value equal mass, where rounding would
+ * halve the two end values [ours]. Single-valued parameters take no step.
+ *
  * <p>Weights are a cache: trials this sampler did not play (enqueued, from another process, or
  * from before a restart) are replayed from their stored parameters when first seen, in number
  * order. PRUNED and FAIL trials teach nothing. Single-objective only.
@@ -168,6 +173,7 @@ public final class RlSampler implements Sampler {
     private boolean feedSample = false;
     private RewardMode rewardMode = RewardMode.QUANTILE;
     private double learningRate = 0.007;
+    private double entropyCoef = 0.01;
     private double initialSigma = 0.5;
     private double delta = 0.4;
     private int firstModelPhaseAfter = 20;
@@ -205,6 +211,12 @@ public final class RlSampler implements Sampler {
       return this;
     }
 
+    /** Weight c_H of the entropy bonus in the PPO loss (default 0.01). */
+    public Builder entropyCoef(double value) {
+      entropyCoef = value;
+      return this;
+    }
+
     /** The first policy's standard deviation in action units [-1, 1] (default 0.5). */
     public Builder initialSigma(double value) {
       initialSigma = value;
@@ -239,7 +251,7 @@ public final class RlSampler implements Sampler {
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
-      Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, initialSigma, delta,
+      Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
           firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300);
       return new RlSampler(s, seed);
     }

@@ -10,12 +10,12 @@ import org.hpo4j.sampler.Samplers;
 /**
  * Registers {@code rl} (MBRL-SDP) and {@code rl_sdp} (the same agent without the reward model)
  * with the sampler registry. Options: useModel, feedSample, rewardMode (raw|quantile),
- * learningRate, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes.
+ * learningRate, entropyCoef, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes.
  * Stateless and thread-safe.
  */
 public final class RlSamplerProvider implements SamplerProvider {
   private static final Set<String> OPTIONS = Set.of("useModel", "feedSample", "rewardMode", "learningRate",
-      "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes");
+      "entropyCoef", "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes");
 
   @Override
   public Set<String> names() {
@@ -36,6 +36,7 @@ public final class RlSamplerProvider implements SamplerProvider {
         case "feedSample" -> b.feedSample(bool(name, e.getKey(), v));
         case "rewardMode" -> b.rewardMode(mode(v));
         case "learningRate" -> b.learningRate(number(name, e.getKey(), v));
+        case "entropyCoef" -> b.entropyCoef(number(name, e.getKey(), v));
         case "initialSigma" -> b.initialSigma(number(name, e.getKey(), v));
         case "delta" -> b.delta(number(name, e.getKey(), v));
         case "firstModelPhaseAfter" -> b.firstModelPhaseAfter((int) integer(name, e.getKey(), v));

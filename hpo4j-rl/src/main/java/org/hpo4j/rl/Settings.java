@@ -9,6 +9,7 @@ record Settings(
     boolean feedSample,
     RewardMode rewardMode,
     double learningRate,
+    double entropyCoef,
     double initialSigma,
     double delta,
     int firstModelPhaseAfter,
@@ -20,6 +21,7 @@ record Settings(
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
+    check(entropyCoef >= 0 && Double.isFinite(entropyCoef), "entropyCoef must be >= 0, but got " + entropyCoef);
     check(initialSigma > Policy.SIGMA_FLOOR && initialSigma <= 5,
         "initialSigma must be in (0.02, 5], but got " + initialSigma);
     check(delta > 0, "delta must be > 0, but got " + delta);
