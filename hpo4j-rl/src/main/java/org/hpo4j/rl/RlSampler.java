@@ -172,7 +172,7 @@ public final class RlSampler implements Sampler {
     private boolean useModel = true;
     private boolean feedSample = false;
     private RewardMode rewardMode = RewardMode.QUANTILE;
-    private double learningRate = 0.007;
+    private double learningRate = 0.002;
     private double entropyCoef = 0.01;
     private double initialSigma = 0.5;
     private double delta = 0.4;
@@ -205,7 +205,10 @@ public final class RlSampler implements Sampler {
       return this;
     }
 
-    /** Adam learning rate of the agent (default 0.007, the paper's). */
+    /**
+     * Adam learning rate of the agent (default 0.002 [ours]: the paper's 0.007 makes single-episode
+     * updates jump the mean by up to ~0.25 of the range, and measured worse on 6 of 8 suite functions).
+     */
     public Builder learningRate(double value) {
       learningRate = value;
       return this;
