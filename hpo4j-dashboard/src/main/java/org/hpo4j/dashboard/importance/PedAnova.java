@@ -1,0 +1,147 @@
+package org.hpo4j.dashboard.importance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hpo4j.space.CategoricalDistribution;
+import org.hpo4j.space.Distribution;
+
+/**
+ * PED-ANOVA (Watanabe, Bansal and Hutter, "PED-ANOVA: Efficiently Quantifying Hyperparameter
+ * Importance in Arbitrary Subspaces", IJCAI 2023, https://arxiv.org/abs/2304.10255): the importance
+ * of a parameter is the Pearson divergence between its distribution among the top trials and among
+ * all trials, D = sum_x p_all(x) (p_top(x) / p_all(x) - 1)^2. A parameter that does not matter is
+ * spread the same way in both sets (D = 0); one that matters concentrates in the top set.
+ *
+ * <p>Notation: n trials (losses, smaller is better), the top set is the best ceil(gamma n); u is a
+ * parameter's value in the unit interval (Distribution.toUnit). Densities are Parzen estimators:
+ * Gaussian kernels with Scott's bandwidth over G cells of [0, 1] for continuous parameters, counts
+ * per value for discrete ones, each mixed with a uniform prior of weight 1 / (k + 1) for k points, so
+ * p_all never vanishes.
+ *
+ * <p>Conditional parameters (our extension; the paper assumes a fixed space): a parameter absent from
+ * some trials gets an extra outcome "absent", so the divergence also counts how much more (or less)
+ * often the top trials use it. A parameter present in every trial has no such term.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class PedAnova {
+  /** Cells of the unit interval on which continuous densities are evaluated. */
+  static final int CELLS = 128;
+  /** Discrete parameters with at most this many values are counted, not smoothed. */
+  static final int MAX_DISCRETE = 64;
+
+  private PedAnova() {}
+
+  /** One trial as the estimator sees it: its loss and its parameters' internal values. */
+  record Sample(double loss, Map<String, Double> params) {}
+
+  /**
+   * @param samples at least 3 trials with finite losses
+   * @param space every parameter to rate, with its distribution
+   * @param gamma fraction of trials in the top set, in (0, 1)
+   * @return the raw divergence of each parameter, largest first
+   */
+  static Map<String, Double> divergences(List<Sample> samples, Map<String, Distribution> space, double gamma) {
+    List<Sample> sorted = new ArrayList<>(samples);
+    sorted.sort(Comparator.comparingDouble(Sample::loss));
+    int n = sorted.size();
+    int k = Math.min(n - 1, Math.max(2, (int) Math.ceil(gamma * n)));
+    List<Sample> top = sorted.subList(0, k);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Distribution> e : space.entrySet()) {
+      out.put(e.getKey(), e.getValue().isSingle() ? 0.0 : divergence(e.getKey(), e.getValue(), top, sorted));
+    }
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(out.entrySet());
+    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    Map<String, Double> ranked = new LinkedHashMap<>();
+    entries.forEach(en -> ranked.put(en.getKey(), en.getValue()));
+    return ranked;
+  }
+
+  private static double divergence(String name, Distribution d, List<Sample> top, List<Sample> all) {
+    boolean conditional = all.stream().anyMatch(s -> !s.params().containsKey(name));
+    double[] topMass = masses(name, d, top, conditional);
+    double[] allMass = masses(name, d, all, conditional);
+    double div = 0;
+    for (int i = 0; i < allMass.length; i++) {
+      if (allMass[i] == 0) {
+        continue; // "absent" of a parameter every trial has
+      }
+      double r = topMass[i] / allMass[i] - 1;
+      div += allMass[i] * r * r;
+    }
+    return div;
+  }
+
+  /**
+   * Probability masses over the cells (or values) of the parameter, then one last entry for
+   * "absent", which is 0 unless {@code conditional} (some trial of the whole study lacks it).
+   */
+  private static double[] masses(String name, Distribution d, List<Sample> set, boolean conditional) {
+    boolean discrete = d instanceof CategoricalDistribution || d.cardinality() <= MAX_DISCRETE;
+    int cells = discrete ? (int) d.cardinality() : CELLS;
+    List<Double> us = new ArrayList<>();
+    for (Sample s : set) {
+      Double v = s.params().get(name);
+      if (v != null) {
+        us.add(d.toUnit(v));
+      }
+    }
+    double[] q = discrete ? counts(us, cells) : kde(us, cells);
+    double[] out = new double[cells + 1];
+    double present = conditional ? (us.size() + 0.5) / (set.size() + 1.0) : 1.0;
+    for (int i = 0; i < cells; i++) {
+      out[i] = present * q[i];
+    }
+    out[cells] = 1 - present;
+    return out;
+  }
+
+  /** Masses per value, Laplace-smoothed by one uniform pseudo-observation spread over all values. */
+  private static double[] counts(List<Double> us, int cells) {
+    double[] q = new double[cells];
+    java.util.Arrays.fill(q, 1.0 / cells);
+    for (double u : us) {
+      q[Math.min(cells - 1, (int) Math.floor(u * cells))] += 1;
+    }
+    for (int i = 0; i < cells; i++) {
+      q[i] /= us.size() + 1;
+    }
+    return q;
+  }
+
+  /** Gaussian kernel density with Scott's bandwidth plus a uniform prior, as masses per cell. */
+  private static double[] kde(List<Double> us, int cells) {
+    int k = us.size();
+    double mean = 0;
+    for (double u : us) {
+      mean += u;
+    }
+    mean = k == 0 ? 0.5 : mean / k;
+    double var = 0;
+    for (double u : us) {
+      var += (u - mean) * (u - mean);
+    }
+    double sd = k > 1 ? Math.sqrt(var / (k - 1)) : 0.5;
+    double h = Math.min(0.5, Math.max(1.0 / cells, 1.06 * Math.max(sd, 1e-3) * Math.pow(Math.max(k, 1), -0.2)));
+    double[] q = new double[cells];
+    double total = 0;
+    for (int c = 0; c < cells; c++) {
+      double x = (c + 0.5) / cells;
+      double density = 1.0; // the uniform prior
+      for (double u : us) {
+        double z = (x - u) / h;
+        density += Math.exp(-0.5 * z * z) / (h * Math.sqrt(2 * Math.PI));
+      }
+      q[c] = density;
+      total += density;
+    }
+    for (int c = 0; c < cells; c++) {
+      q[c] /= total; // truncates the kernels to [0, 1]
+    }
+    return q;
+  }
+}
