@@ -140,7 +140,7 @@
     var axes = [{ dim: 0, name: 'objective', type: 'value', scale: true, axisLabel: { formatter: fmt } }];
     p.axes.forEach(function (a, i) {
       var o = { dim: i + 1, name: a.name, axisLabel: { formatter: fmt } };
-      if (a.kind === 'categorical') { o.type = 'category'; o.data = a.categories; delete o.axisLabel; }
+      if (a.kind === 'categorical') { o.type = 'category'; o.data = a.categories; o.axisLabel = { backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], fontWeight: 'bold' }; }
       else { o.type = a.log ? 'log' : 'value'; o.min = a.low; o.max = a.high; }
       axes.push(o);
     });
@@ -195,6 +195,7 @@
     function labels(axis, values) {
       return values.map(function (v) { return axis.kind === 'categorical' ? axis.categories[Math.round(v)] : fmt(v); });
     }
+    function every(n, labels) { return Math.max(0, Math.ceil(n / labels) - 1); }
     var heat = [];
     var zs = [];
     c.z.forEach(function (row, j) { row.forEach(function (z, i) { heat.push([i, j, z]); zs.push(z); }); });
@@ -202,9 +203,9 @@
     chart('chart-contour', {
       grid: { left: 70, right: 90, top: 15, bottom: 55 },
       xAxis: { type: 'category', data: labels(c.x, c.xValues), name: c.x.name, nameLocation: 'middle', nameGap: 32,
-        nameTextStyle: { fontWeight: 'bold' }, axisLabel: { hideOverlap: true }, splitArea: { show: false } },
+        nameTextStyle: { fontWeight: 'bold' }, axisLabel: { interval: every(c.xValues.length, 6) }, splitArea: { show: false } },
       yAxis: { type: 'category', data: labels(c.y, c.yValues), name: c.y.name, nameLocation: 'middle', nameGap: 55,
-        nameTextStyle: { fontWeight: 'bold' }, axisLabel: { hideOverlap: true } },
+        nameTextStyle: { fontWeight: 'bold' }, axisLabel: { interval: every(c.yValues.length, 10) } },
       visualMap: { type: 'continuous', seriesIndex: 0, min: ext[0], max: ext[1], right: 0, top: 'center', itemHeight: 200,
         inRange: { color: goodColors(c.direction) }, formatter: fmt, calculable: false },
       tooltip: { trigger: 'item', formatter: function (p) {
@@ -234,7 +235,7 @@
 
   function renderEdf(e) {
     chart('chart-edf', {
-      grid: { left: 60, right: 20, top: 15, bottom: 40 },
+      grid: { left: 60, right: 20, top: 35, bottom: 40 },
       xAxis: { type: 'value', name: 'objective 0 (' + dirWord(e.direction) + ')', nameLocation: 'middle', nameGap: 25, scale: true, axisLabel: { formatter: fmt } },
       yAxis: { type: 'value', min: 0, max: 1, name: 'fraction of trials' },
       tooltip: { trigger: 'item', formatter: function (q) { return 'value <= ' + fmt(q.value[0]) + '\nfraction: ' + fmt(q.value[1]); } },
@@ -260,7 +261,7 @@
           var lane = api.value(0);
           var a = api.coord([api.value(1), lane]);
           var b = api.coord([api.value(2), lane]);
-          var h = api.size([0, 1])[1] * 0.6;
+          var h = Math.min(22, api.size([0, 1])[1] * 0.6);
           return { type: 'rect', shape: { x: a[0], y: a[1] - h / 2, width: Math.max(1, b[0] - a[0]), height: h },
             style: api.style({ fill: STATE_COLORS[t.bars[params.dataIndex].state] }) };
         } }].concat(states.map(function (s) { return { name: s, type: 'line', data: [], itemStyle: { color: STATE_COLORS[s] } }; }))
@@ -314,12 +315,20 @@
       box.appendChild(div);
       delete charts[div.id];
       var line = function (ys) { return g.x.map(function (x, j) { return [x, ys[j]]; }); };
-      var marks = [{ name: 'best', xAxis: g.best, lineStyle: { color: '#2ca02c', type: 'dashed' }, label: { formatter: 'best', color: '#2ca02c' } }];
-      if (g.next !== null) { marks.push({ name: 'next', xAxis: g.next, lineStyle: { color: '#d62728' }, label: { formatter: 'next', color: '#d62728' } }); }
+      // Vertical rules as two-point line series (markLine mis-places values on log axes).
+      var lo = Math.min.apply(null, g.lower.concat(g.observations.map(function (o) { return o.value; })));
+      var hi = Math.max.apply(null, g.upper.concat(g.observations.map(function (o) { return o.value; })));
+      var alo = Math.min.apply(null, g.acquisitionValues), ahi = Math.max.apply(null, g.acquisitionValues);
+      function rule(name, x, k, y0, y1, color, dash) {
+        return { name: name, type: 'line', xAxisIndex: k, yAxisIndex: k, data: [[x, y0], [x, y1]], showSymbol: false, silent: true,
+          lineStyle: { color: color, type: dash ? 'dashed' : 'solid', width: 1.5 }, itemStyle: { color: color }, z: 3 };
+      }
+      var rules = [rule('best trial', g.best, 0, lo, hi, '#2ca02c', true), rule('best trial', g.best, 1, alo, ahi, '#2ca02c', true)];
+      if (g.next !== null) { rules.push(rule('next proposal', g.next, 0, lo, hi, '#d62728', false), rule('next proposal', g.next, 1, alo, ahi, '#d62728', false)); }
       var xa = function (k) { return axisOf(g.axis, { gridIndex: k, nameGap: k ? 28 : 0, name: k ? g.axis.name : '', axisLabel: k ? { formatter: fmt, hideOverlap: true } : { show: false } }); };
       chart(div.id, {
-        legend: { top: 0, data: ['mean', '\u00b12 sd', 'trials', g.acquisition] },
-        grid: [{ left: 60, right: 20, top: 30, height: '52%' }, { left: 60, right: 20, top: '72%', bottom: 45 }],
+        legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 }, data: ['mean', '\u00b12 sd', 'trials', 'best trial', 'next proposal', g.acquisition] },
+        grid: [{ left: 60, right: 20, top: 62, height: '46%' }, { left: 60, right: 20, top: '72%', bottom: 45 }],
         xAxis: [xa(0), xa(1)],
         yAxis: [{ gridIndex: 0, type: 'value', scale: true, name: 'objective', axisLabel: { formatter: fmt } },
           { gridIndex: 1, type: 'value', scale: true, name: g.acquisition, axisLabel: { formatter: fmt }, splitNumber: 2 }],
@@ -332,17 +341,18 @@
               var lo = g.x.map(function (x, j) { return api.coord([x, g.lower[j]]); }).reverse();
               return { type: 'polygon', shape: { points: up.concat(lo) }, style: { fill: 'rgba(31,119,180,0.18)' } };
             }, itemStyle: { color: 'rgba(31,119,180,0.3)' } },
-          { name: 'mean', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: line(g.mean), showSymbol: false, lineStyle: { color: '#1f77b4', width: 2 }, itemStyle: { color: '#1f77b4' },
-            markLine: { symbol: 'none', silent: true, data: marks } },
+          { name: 'mean', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: line(g.mean), showSymbol: false, lineStyle: { color: '#1f77b4', width: 2 }, itemStyle: { color: '#1f77b4' } },
           { name: 'trials', type: 'scatter', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 5, itemStyle: { color: '#000' },
             data: g.observations.map(function (o) { return [o.x, o.value, o.number]; }) },
           { name: g.acquisition, type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: line(g.acquisitionValues), showSymbol: false,
-            lineStyle: { color: '#9467bd', width: 2 }, itemStyle: { color: '#9467bd' }, areaStyle: { color: 'rgba(148,103,189,0.12)' },
-            markLine: { symbol: 'none', silent: true, data: marks.slice(1) } }
-        ]
+            lineStyle: { color: '#9467bd', width: 2 }, itemStyle: { color: '#9467bd' }, areaStyle: { color: 'rgba(148,103,189,0.12)' } }
+        ].concat(rules)
       });
     });
   }
+
+  // Parameter values arrive as strings; long decimals are shortened for reading.
+  function num(s) { return /^-?\d+\.\d{5,}(E-?\d+)?$/i.test(s) ? fmt(Number(s)) : s; }
 
   function renderTrials(rows, directions) {
     var table = $('trials');
@@ -362,7 +372,7 @@
       tr.appendChild(make('td', r.state, r.state.toLowerCase()));
       directions.forEach(function (d, i) { tr.appendChild(make('td', null, fmt(r.values[i]))); });
       tr.appendChild(make('td', null, r.durationMillis === null ? '' : fmt(r.durationMillis / 1000)));
-      params.forEach(function (k) { tr.appendChild(make('td', null, k in r.params ? r.params[k] : '')); });
+      params.forEach(function (k) { tr.appendChild(make('td', null, k in r.params ? num(r.params[k]) : '')); });
       attrs.forEach(function (k) { tr.appendChild(make('td', null, k in r.userAttrs ? r.userAttrs[k] : '')); });
     });
   }
