@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.StudySummary;
 
 /**
  * Routes the dashboard's requests. Read-only: only GET and HEAD are answered. Plot data is cached per
- * study and recomputed only when the study's {@link StudyData#version} changes. Thread-safe.
+ * study and recomputed only when the study's {@link StudyData#version} changes, by one request at a
+ * time per study. Thread-safe.
  */
 final class DashboardHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(DashboardHandler.class.getName());
@@ -32,6 +34,7 @@ final class DashboardHandler implements HttpHandler {
   private final GpViewSource gpSource;
   private final boolean loopback;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   private record Cached(String version, String json) {}
 
@@ -98,8 +101,25 @@ final class DashboardHandler implements HttpHandler {
     String version = StudyData.version(view.all());
     Cached c = cache.get(name);
     if (c == null || !c.version().equals(version)) {
-      c = new Cached(version, Json.write(StudyData.of(view, gpSource, Instant.now())));
-      cache.put(name, c);
+      // Single flight per study: while one request computes the plots (the GP view can take a
+      // while), others get the previous data instead of piling up more computations.
+      ReentrantLock lock = locks.computeIfAbsent(name, k -> new ReentrantLock());
+      if (c != null && !lock.tryLock()) {
+        send(ex, 200, "application/json", c.json());
+        return;
+      }
+      if (c == null) {
+        lock.lock();
+      }
+      try {
+        c = cache.get(name);
+        if (c == null || !c.version().equals(version)) {
+          c = new Cached(version, Json.write(StudyData.of(view, gpSource, Instant.now())));
+          cache.put(name, c);
+        }
+      } finally {
+        lock.unlock();
+      }
     }
     send(ex, 200, "application/json", c.json());
   }

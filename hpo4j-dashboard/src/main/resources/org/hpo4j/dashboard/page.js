@@ -38,6 +38,10 @@
       charts[id] = c;
     }
     option.animation = false;
+    // Axes sit at the edge of their grid, not at zero of the other axis.
+    ['xAxis', 'yAxis'].forEach(function (k) {
+      [].concat(option[k] || []).forEach(function (a) { a.axisLine = Object.assign({ onZero: false }, a.axisLine || {}); });
+    });
     option.tooltip = Object.assign({ renderMode: 'richText', confine: true }, option.tooltip || {});
     c.setOption(option, true);
     return c;
@@ -444,7 +448,7 @@
   }
 
   function refresh() {
-    refreshStudies().then(function (name) {
+    return refreshStudies().then(function (name) {
       if (name === null) { return null; }
       return getJson('api/study?name=' + encodeURIComponent(name)).then(function (d) {
         text($('status'), 'live \u00b7 updated ' + new Date().toLocaleTimeString());
@@ -463,6 +467,7 @@
     lastVersion = null;
     refresh();
   });
-  refresh();
-  setInterval(refresh, 2000);
+  // The next poll starts 2 s after the previous one ended, so a slow server is never flooded.
+  function loop() { refresh().then(function () { setTimeout(loop, 2000); }); }
+  loop();
 })();

@@ -41,7 +41,7 @@ public final class ReportDemo {
       try (Dashboard d = Dashboard.start(storage, "127.0.0.1", Integer.parseInt(args[1]), new ToyGp())) {
         System.out.println("dashboard at " + d.uri());
         Study live = Study.builder().name("live-study").storage(storage).sampler(Sampler.random(5)).build();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 3000; i++) {
           live.optimize(t -> {
             Thread.sleep(300);
             return Math.pow(t.suggestFloat("x", -3, 3) - 1, 2) + t.suggestFloat("y", 0, 1);
