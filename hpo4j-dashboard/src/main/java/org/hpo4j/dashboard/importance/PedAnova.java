@@ -137,16 +137,20 @@ final class PedAnova {
     double sd = k > 1 ? Math.sqrt(var / (k - 1)) : 0.5;
     double h = Math.min(0.5, Math.max(1.0 / cells, 1.06 * Math.max(sd, 1e-3) * Math.pow(Math.max(k, 1), -0.2)));
     double[] q = new double[cells];
-    double total = 0;
-    for (int c = 0; c < cells; c++) {
-      double x = (c + 0.5) / cells;
-      double density = 1.0; // the uniform prior
-      for (double u : us) {
-        double z = (x - u) / h;
-        density += Math.exp(-0.5 * z * z) / (h * Math.sqrt(2 * Math.PI));
+    java.util.Arrays.fill(q, 1.0); // the uniform prior
+    double norm = 1 / (h * Math.sqrt(2 * Math.PI));
+    for (double u : us) {
+      // Kernels are cut at 6 bandwidths, where they are below 1e-8 of their peak.
+      int from = Math.max(0, (int) Math.floor((u - 6 * h) * cells));
+      int to = Math.min(cells - 1, (int) Math.ceil((u + 6 * h) * cells));
+      for (int c = from; c <= to; c++) {
+        double z = ((c + 0.5) / cells - u) / h;
+        q[c] += norm * Math.exp(-0.5 * z * z);
       }
-      q[c] = density;
-      total += density;
+    }
+    double total = 0;
+    for (double v : q) {
+      total += v;
     }
     for (int c = 0; c < cells; c++) {
       q[c] /= total; // truncates the kernels to [0, 1]
