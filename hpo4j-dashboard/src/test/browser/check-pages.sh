@@ -13,7 +13,7 @@ mvn -B -q -o -pl hpo4j-dashboard -am test-compile dependency:build-classpath \
 cp="hpo4j-dashboard/target/classes:hpo4j-dashboard/target/test-classes:$(cat "$out/cp.txt")"
 java -cp "$cp" org.hpo4j.dashboard.ReportDemo "$out" 2>/dev/null
 status=0
-for page in report report-mo report-xss; do
+for page in report report-mo report-xss report-empty; do
   url="file://$out/$page.html"
   chromium --headless --no-sandbox --disable-gpu --no-proxy-server --enable-logging=stderr --v=0 \
     --window-size=1400,3400 --screenshot="$out/$page.png" "$url" 2>"$out/$page.log" >/dev/null || true

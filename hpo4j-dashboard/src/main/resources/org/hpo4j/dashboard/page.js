@@ -385,6 +385,7 @@
     current = d;
     renderHeader(d);
     var single = d.directions.length === 1;
+    $('no-trials').hidden = d.counts.COMPLETE > 0;
     $('card-gp').hidden = !single;
     var parts = [
       function () { renderHistory(d.history); },

@@ -18,8 +18,8 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Writes demonstration reports to look at in a browser (not a test):
- * {@code java -cp ... org.hpo4j.dashboard.ReportDemo /tmp} writes report.html, report-mo.html and
- * report-xss.html there. The GP view comes from {@link ToyGp}, a stand-in until hpo4j-gp is wired.
+ * {@code java -cp ... org.hpo4j.dashboard.ReportDemo /tmp} writes report.html, report-mo.html,
+ * report-xss.html and report-empty.html there. The GP view comes from {@link ToyGp}, a stand-in until hpo4j-gp is wired.
  */
 public final class ReportDemo {
   private ReportDemo() {}
@@ -37,6 +37,8 @@ public final class ReportDemo {
       return t.suggestFloat("<i>x</i>", 0, 1) + t.suggestCategorical("c", List.of("<b>a</b>", "b&c")).length();
     }, 12);
     Report.write(storage, ReportTest.XSS, dir.resolve("report-xss.html"));
+    Study.builder().name("empty").storage(storage).build();
+    Report.write(storage, "empty", dir.resolve("report-empty.html"));
     if (args.length > 1) {
       try (Dashboard d = Dashboard.start(storage, "127.0.0.1", Integer.parseInt(args[1]), new ToyGp())) {
         System.out.println("dashboard at " + d.uri());

@@ -93,6 +93,24 @@ class ReportTest {
   }
 
   @Test
+  void write_emptyAndAllFailedStudies_stillRender() throws Exception {
+    Storage storage = Storages.inMemory();
+    Study.builder().name("empty").storage(storage).build();
+    JsonNode empty = data(Report.html(StudyData.of(storage, "empty", GpViewSource.none(), java.time.Instant.now())));
+    assertEquals(0, empty.get("history").get("points").size());
+    assertEquals(0, empty.get("contours").size());
+    Study failing = Study.builder().name("failing").storage(storage).build();
+    failing.optimize(t -> {
+      t.suggestFloat("x", 0, 1);
+      throw new IllegalStateException("boom");
+    }, 3);
+    JsonNode failed = data(Report.html(StudyData.of(storage, "failing", GpViewSource.none(), java.time.Instant.now())));
+    assertEquals(3, failed.get("counts").get("FAIL").asInt());
+    assertEquals(3, failed.get("timeline").get("bars").size());
+    assertEquals(0, failed.get("importance").get("entries").size());
+  }
+
+  @Test
   void write_unknownStudy_throwsNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Report.write(Storages.inMemory(), "missing", dir.resolve("r.html")));
