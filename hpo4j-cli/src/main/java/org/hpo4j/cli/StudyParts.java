@@ -13,10 +13,4 @@ final class StudyParts {
     }
     throw new IllegalArgumentException(f.path() + ": pruner: unknown type '" + type + "'; allowed: none");
   }
-
-  /** @return the URL with any password masked, for logs */
-  static String describe(String url) {
-    String u = url == null ? StorageUrls.DEFAULT : url;
-    return u.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@");
-  }
 }
