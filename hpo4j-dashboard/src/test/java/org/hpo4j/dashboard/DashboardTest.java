@@ -43,6 +43,16 @@ class DashboardTest {
   }
 
   @Test
+  void start_explicitWildcardHost_isTheOnlyWayOffLoopback() {
+    try (Dashboard open = Dashboard.start(storage, "0.0.0.0", 0)) {
+      assertFalse(open.isLoopback());
+    }
+    try (Dashboard nullHost = Dashboard.start(storage, null, 0)) {
+      assertTrue(nullHost.isLoopback());
+    }
+  }
+
+  @Test
   void start_badPortOrHost_throwsNamingTheField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dashboard.start(storage, 70000));
     assertTrue(e.getMessage().contains("port must be in [0, 65535]"), e.getMessage());
