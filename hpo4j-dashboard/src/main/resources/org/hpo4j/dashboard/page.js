@@ -95,6 +95,12 @@
     Object.keys(d.counts).forEach(function (k) {
       if (d.counts[k] > 0) { counts.appendChild(make('span', null, k.toLowerCase() + ' ' + d.counts[k])); }
     });
+    var h = d.history;
+    if (d.directions.length === 1 && h.points.length) {
+      var best = h.bestSoFar[h.bestSoFar.length - 1];
+      var at = h.points.filter(function (p) { return p.value === best; })[0];
+      counts.appendChild(make('span', 'best', 'best ' + fmt(best) + ' (trial ' + at.number + ')'));
+    }
   }
 
   function renderHistory(h) {

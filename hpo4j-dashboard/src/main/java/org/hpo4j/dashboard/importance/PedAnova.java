@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
+import org.hpo4j.space.FloatDistribution;
+import org.hpo4j.space.IntDistribution;
 
 /**
  * PED-ANOVA (Watanabe, Bansal and Hutter, "PED-ANOVA: Efficiently Quantifying Hyperparameter
@@ -96,7 +98,7 @@ final class PedAnova {
     for (Sample s : set) {
       Double v = s.params().get(name);
       if (v != null) {
-        us.add(d.toUnit(v));
+        us.add(discrete ? index(d, v) : d.toUnit(v));
       }
     }
     double[] q = discrete ? counts(us, cells) : kde(us, cells);
@@ -109,15 +111,27 @@ final class PedAnova {
     return out;
   }
 
+  /** @return the 0-based position of a value among the distribution's values (log scales too) */
+  static double index(Distribution d, double internal) {
+    double v = d.snap(internal);
+    if (d instanceof IntDistribution i) {
+      return (v - i.low()) / i.step();
+    }
+    if (d instanceof FloatDistribution f && f.step() != null) {
+      return Math.rint((v - f.low()) / f.step());
+    }
+    return v; // categorical: the index itself
+  }
+
   /** Masses per value, Laplace-smoothed by one uniform pseudo-observation spread over all values. */
-  private static double[] counts(List<Double> us, int cells) {
+  private static double[] counts(List<Double> indices, int cells) {
     double[] q = new double[cells];
     java.util.Arrays.fill(q, 1.0 / cells);
-    for (double u : us) {
-      q[Math.min(cells - 1, (int) Math.floor(u * cells))] += 1;
+    for (double k : indices) {
+      q[Math.max(0, Math.min(cells - 1, (int) k))] += 1;
     }
     for (int i = 0; i < cells; i++) {
-      q[i] /= us.size() + 1;
+      q[i] /= indices.size() + 1;
     }
     return q;
   }

@@ -39,6 +39,30 @@ class ImportanceTest {
   }
 
   @Test
+  void index_logIntAndSteppedFloat_giveOneCellPerValue() {
+    var logInt = org.hpo4j.space.IntDistribution.of("k", 1, 8, true, 1);
+    for (int v = 1; v <= 8; v++) {
+      assertEquals(v - 1, PedAnova.index(logInt, v), 0);
+    }
+    var stepped = org.hpo4j.space.FloatDistribution.of("f", 0, 1, false, 0.25);
+    assertEquals(3, PedAnova.index(stepped, 0.75), 0);
+    assertEquals(1, PedAnova.index(org.hpo4j.space.CategoricalDistribution.of("c", List.of("a", "b")), 1), 0);
+  }
+
+  @Test
+  void of_onlyALogIntMatters_ranksItFirst() {
+    Study s = Study.builder().name("log-int").storage(Storages.inMemory())
+        .sampler(org.hpo4j.sampler.Sampler.random(8)).build();
+    s.optimize(t -> {
+      long k = t.suggestInt("k", 1, 32, true);
+      t.suggestFloat("noise", 0, 1);
+      return Math.abs(Math.log(k) - Math.log(16));
+    }, 150);
+    Map<String, Double> imp = Importance.of(s);
+    assertEquals("k", imp.keySet().iterator().next(), imp.toString());
+  }
+
+  @Test
   void of_storageAndName_matchesTheStudyCall() {
     Storage storage = Storages.inMemory();
     Study s = Studies.onlyX0Matters(storage, "by-name", 80, 4);
