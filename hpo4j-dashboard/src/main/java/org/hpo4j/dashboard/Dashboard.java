@@ -23,7 +23,8 @@ import org.hpo4j.storage.Storage;
  * HEAD, and, while on loopback, only requests addressed to a loopback name (a guard against DNS
  * rebinding).
  *
- * <p>Endpoints: {@code /} the page; {@code /assets/echarts.min.js}, {@code /assets/page.js};
+ * <p>Endpoints: {@code /} the page; {@code /assets/echarts.min.js}, {@code /assets/plots.js},
+ * {@code /assets/page.js};
  * {@code /api/studies} the study list; {@code /api/study?name=NAME} a study's plot data
  * ({@link StudyData} as JSON).
  *

@@ -61,6 +61,7 @@ final class DashboardHandler implements HttpHandler {
       switch (path) {
         case "/", "/index.html" -> send(ex, 200, "text/html", Page.live());
         case "/assets/echarts.min.js" -> send(ex, 200, "text/javascript", Page.echarts());
+        case "/assets/plots.js" -> send(ex, 200, "text/javascript", Page.plots());
         case "/assets/page.js" -> send(ex, 200, "text/javascript", Page.app());
         case "/api/studies" -> send(ex, 200, "application/json", Json.write(studies()));
         case "/api/study" -> study(ex);

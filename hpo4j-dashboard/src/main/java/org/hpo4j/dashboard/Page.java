@@ -17,6 +17,7 @@ final class Page {
 
   private static final String TEMPLATE = resource("org/hpo4j/dashboard/page.html");
   private static final String CSS = resource("org/hpo4j/dashboard/page.css");
+  private static final String PLOTS = resource("org/hpo4j/dashboard/plots.js");
   private static final String APP = resource("org/hpo4j/dashboard/page.js");
   private static volatile String echarts;
 
@@ -29,7 +30,8 @@ final class Page {
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "report")
         .replace("{{SCRIPTS}}",
-            "<script>" + scriptSafe(echarts()) + "</script>\n<script>" + scriptSafe(APP) + "</script>")
+            "<script>" + scriptSafe(echarts()) + "</script>\n<script>" + scriptSafe(PLOTS) + "</script>\n<script>"
+                + scriptSafe(APP) + "</script>")
         .replace("{{DATA}}", dataJson);
   }
 
@@ -39,13 +41,19 @@ final class Page {
         .replace("{{TITLE}}", "hpo4j dashboard")
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "live")
-        .replace("{{SCRIPTS}}", "<script src=\"assets/echarts.min.js\"></script>\n<script src=\"assets/page.js\"></script>")
+        .replace("{{SCRIPTS}}", "<script src=\"assets/echarts.min.js\"></script>\n"
+            + "<script src=\"assets/plots.js\"></script>\n<script src=\"assets/page.js\"></script>")
         .replace("{{DATA}}", "null");
   }
 
-  /** @return the page script */
+  /** @return the page script (data loading, polling) */
   static String app() {
     return APP;
+  }
+
+  /** @return the plot-drawing script */
+  static String plots() {
+    return PLOTS;
   }
 
   /** @return the minified ECharts library */

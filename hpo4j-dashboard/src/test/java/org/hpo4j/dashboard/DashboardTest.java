@@ -69,6 +69,8 @@ class DashboardTest {
     HttpResponse<String> lib = get("/assets/echarts.min.js");
     assertEquals(200, lib.statusCode());
     assertTrue(lib.body().length() > 900_000);
+    assertEquals(200, get("/assets/plots.js").statusCode());
+    assertEquals(200, get("/assets/page.js").statusCode());
     assertEquals(404, get("/nope").statusCode());
   }
 

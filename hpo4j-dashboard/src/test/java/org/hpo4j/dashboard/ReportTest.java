@@ -69,7 +69,7 @@ class ReportTest {
     while (m.find()) {
       scripts++;
     }
-    assertEquals(3, scripts, "hpo-data, echarts and the page script");
+    assertEquals(4, scripts, "hpo-data, echarts, the plots and the page script");
     assertFalse(html.contains("alert(1)</script>"));
     assertFalse(html.contains("<img src=x"));
     assertFalse(html.contains("<b>bold"));
