@@ -48,19 +48,20 @@ public final class Dashboard implements AutoCloseable {
   }
 
   /**
-   * Starts a dashboard on 127.0.0.1.
+   * Starts a dashboard on 127.0.0.1, with GP views from a log-EI GP.
    *
    * @param port TCP port, 0 for any free port
    * @throws IllegalArgumentException when port is not in [0, 65535]
    * @throws UncheckedIOException when the port cannot be bound
    */
   public static Dashboard start(Storage storage, int port) {
-    return start(storage, DEFAULT_HOST, port, GpViewSource.none());
+    return start(storage, DEFAULT_HOST, port, GpSliceViews.logEi(0));
   }
 
   /**
-   * One call for the CLI: starts a dashboard on {@code host}. The CLI passes {@link #DEFAULT_HOST}
-   * unless the user gave {@code --host}: binding another address is the user's explicit choice.
+   * One call for the CLI: starts a dashboard on {@code host}, with GP views from a log-EI GP
+   * ({@link GpSliceViews}). The CLI passes {@link #DEFAULT_HOST} unless the user gave
+   * {@code --host}: binding another address is the user's explicit choice.
    *
    * @param host address or name to bind (null for {@link #DEFAULT_HOST}); "0.0.0.0" exposes the
    *     dashboard to the network, read-only and without authentication
@@ -69,7 +70,7 @@ public final class Dashboard implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static Dashboard start(Storage storage, String host, int port) {
-    return start(storage, host, port, GpViewSource.none());
+    return start(storage, host, port, GpSliceViews.logEi(0));
   }
 
   /**

@@ -18,7 +18,8 @@ public final class Report {
   private Report() {}
 
   /**
-   * One call for the CLI: writes the report of a study.
+   * One call for the CLI: writes the report of a study, with GP views from a log-EI GP fitted to its
+   * history ({@link GpSliceViews}, seed 0, so the same study gives the same report).
    *
    * @param storage where the study lives (not closed)
    * @param studyName the study
@@ -27,7 +28,7 @@ public final class Report {
    * @throws UncheckedIOException when the file cannot be written
    */
   public static void write(Storage storage, String studyName, Path out) {
-    write(storage, studyName, out, GpViewSource.none());
+    write(storage, studyName, out, GpSliceViews.logEi(0));
   }
 
   /**
