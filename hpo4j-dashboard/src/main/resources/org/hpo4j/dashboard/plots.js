@@ -15,8 +15,8 @@ window.hpo4jPlots = (function () {
   function fmt(v) {
     if (v === null || v === undefined) { return '-'; }
     if (typeof v !== 'number') { return String(v); }
-    if (Number.isInteger(v)) { return String(v); }
     var a = Math.abs(v);
+    if (Number.isInteger(v) && a < 1e6) { return String(v); }
     return (a !== 0 && (a < 1e-3 || a >= 1e5)) ? v.toExponential(3) : String(+v.toPrecision(4));
   }
 
@@ -324,6 +324,7 @@ window.hpo4jPlots = (function () {
       box.appendChild(div);
       delete charts[div.id];
       var line = function (ys) { return g.x.map(function (x, j) { return [x, ys[j]]; }); };
+      var categorical = g.axis.kind === 'categorical';
       // Vertical rules as two-point line series (markLine mis-places values on log axes).
       var lo = Math.min.apply(null, g.lower.concat(g.observations.map(function (o) { return o.value; })));
       var hi = Math.max.apply(null, g.upper.concat(g.observations.map(function (o) { return o.value; })));
@@ -337,7 +338,7 @@ window.hpo4jPlots = (function () {
       var xa = function (k) { return axisOf(g.axis, { gridIndex: k, nameGap: k ? 28 : 0, name: k ? g.axis.name : '', axisLabel: k ? { formatter: fmt, hideOverlap: true } : { show: false } }); };
       chart(div.id, {
         legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 }, data: ['mean', '\u00b12 sd', 'trials', 'best trial', 'next proposal', g.acquisition] },
-        grid: [{ left: 60, right: 20, top: 62, height: '46%' }, { left: 60, right: 20, top: '72%', bottom: 45 }],
+        grid: [{ left: 78, right: 20, top: 62, height: '46%' }, { left: 78, right: 20, top: '72%', bottom: 45 }],
         xAxis: [xa(0), xa(1)],
         yAxis: [{ gridIndex: 0, type: 'value', scale: true, name: 'objective', axisLabel: { formatter: fmt } },
           { gridIndex: 1, type: 'value', scale: true, name: g.acquisition, axisLabel: { formatter: fmt }, splitNumber: 2 }],
@@ -346,14 +347,24 @@ window.hpo4jPlots = (function () {
           { name: '\u00b12 sd', type: 'custom', xAxisIndex: 0, yAxisIndex: 0, data: line(g.upper).concat(line(g.lower)), silent: true, z: 1,
             renderItem: function (params, api) {
               if (params.dataIndex !== 0) { return null; }
+              var fill = { fill: 'rgba(31,119,180,0.18)' };
+              if (categorical) {
+                // One box per choice: a band between choices would mean nothing.
+                var w = api.size([1, 0])[0] * 0.3;
+                return { type: 'group', children: g.x.map(function (x, j) {
+                  var top = api.coord([x, g.upper[j]]), bottom = api.coord([x, g.lower[j]]);
+                  return { type: 'rect', shape: { x: top[0] - w / 2, y: top[1], width: w, height: bottom[1] - top[1] }, style: fill };
+                }) };
+              }
               var up = g.x.map(function (x, j) { return api.coord([x, g.upper[j]]); });
               var lo = g.x.map(function (x, j) { return api.coord([x, g.lower[j]]); }).reverse();
-              return { type: 'polygon', shape: { points: up.concat(lo) }, style: { fill: 'rgba(31,119,180,0.18)' } };
+              return { type: 'polygon', shape: { points: up.concat(lo) }, style: fill };
             }, itemStyle: { color: 'rgba(31,119,180,0.3)' } },
-          { name: 'mean', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: line(g.mean), showSymbol: false, lineStyle: { color: '#1f77b4', width: 2 }, itemStyle: { color: '#1f77b4' } },
+          { name: 'mean', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: line(g.mean), showSymbol: categorical, symbol: 'rect', symbolSize: [18, 3],
+            lineStyle: { color: '#1f77b4', width: categorical ? 0 : 2 }, itemStyle: { color: '#1f77b4' } },
           { name: 'trials', type: 'scatter', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 5, itemStyle: { color: '#000' },
             data: g.observations.map(function (o) { return [o.x, o.value, o.number]; }) },
-          { name: g.acquisition, type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: line(g.acquisitionValues), showSymbol: false,
+          { name: g.acquisition, type: categorical ? 'bar' : 'line', barWidth: '30%', xAxisIndex: 1, yAxisIndex: 1, data: line(g.acquisitionValues), showSymbol: false,
             lineStyle: { color: '#9467bd', width: 2 }, itemStyle: { color: '#9467bd' }, areaStyle: { color: 'rgba(148,103,189,0.12)' } }
         ].concat(rules)
       });
