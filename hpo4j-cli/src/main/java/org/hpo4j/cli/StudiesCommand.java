@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code hpo studies list|show|delete|export}: look after the studies of a storage. */
 @Command(name = "studies", description = "List, show, delete or export the studies of a storage.",
     subcommands = {StudiesCommand.ListStudies.class, StudiesCommand.Show.class, StudiesCommand.Delete.class,
-        StudiesCommand.Export.class})
+        StudiesCommand.Export.class, StudiesCommand.Importance.class})
 final class StudiesCommand {
 
   /** The storage option every subcommand takes. */
@@ -145,6 +145,37 @@ final class StudiesCommand {
           throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
       }
+    }
+  }
+
+  @Command(name = "importance", description = "Parameter importances (PED-ANOVA) of a study's objective.")
+  static final class Importance extends StorageOption implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--objective", defaultValue = "0", description = "Objective index (default ${DEFAULT-VALUE}).")
+    int objective;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Storage st = open()) {
+        long id = require(st, name);
+        int n = st.directions(id).size();
+        if (objective < 0 || objective >= n) {
+          throw new IllegalArgumentException("--objective must be in [0, " + (n - 1) + "], but got " + objective);
+        }
+        Map<String, Double> shares = org.hpo4j.dashboard.importance.Importance.of(st, name, objective);
+        if (shares.isEmpty()) {
+          out.println("not enough complete trials for importances (need "
+              + org.hpo4j.dashboard.importance.Importance.MIN_TRIALS + ")");
+        }
+        shares.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %6.3f%n", k, v));
+      }
+      out.flush();
     }
   }
 }
