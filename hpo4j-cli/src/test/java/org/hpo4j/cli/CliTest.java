@@ -119,4 +119,29 @@ class CliTest {
     assertEquals(0, run("studies", "delete", "branin-quick", "--storage", url).code());
     assertTrue(run("studies", "show", "branin-quick", "--storage", url).err().contains("no study named"));
   }
+
+  @Test
+  void bench_multiObjectiveFunction_writesAHypervolumeTrace(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("m.jsonl");
+    Result r = run("bench", "--sampler", "random", "--function", "zdt1", "--seeds", "0", "--trials", "15",
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String line = Files.readAllLines(out).get(0);
+    assertTrue(line.contains("\"hypervolume_trace\":[") && !line.contains("regret_trace"), line);
+  }
+
+  @Test
+  void report_writesOneSelfContainedHtmlFile(@TempDir Path dir) throws Exception {
+    String url = "sqlite:" + dir.resolve("r.db");
+    assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12").code());
+    Path html = dir.resolve("r.html");
+    Result r = run("report", "--storage", url, "--study", "branin-quick", "-o", html.toString());
+    assertEquals(0, r.code(), r.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("branin-quick") && page.contains("echarts"), "report lacks its data or library");
+    assertTrue(!page.matches("(?s).*<script[^>]+src=\"https?:.*"), "report loads a script from the network");
+    Result missing = run("report", "--storage", url, "--study", "nope", "-o", html.toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("no study named 'nope'"), missing.err());
+  }
 }
