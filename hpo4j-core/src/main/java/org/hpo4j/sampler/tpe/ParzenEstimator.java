@@ -22,8 +22,8 @@ import org.hpo4j.math.TruncatedNormal;
  * d-vectors of axis coordinates ({@link Axis}). Arrays indexed [axis][component] so that the inner
  * loop of {@link #logPdf} runs over components. Bandwidths: in multivariate mode Scott's rule
  * {@code 0.2 * n^(-1/(d+4)) * range}; in univariate mode the larger distance to the neighbouring
- * observations (or the axis ends); both clipped to [range / min(100, n + 2), range]. The prior
- * kernel sits at the centre with bandwidth = range.
+ * observations (or the axis ends; the prior's centre is not a neighbour); both clipped to
+ * [range / min(100, n + 2), range]. The prior kernel sits at the centre with bandwidth = range.
  *
  * <p>Immutable once fitted; thread-safe.
  */
@@ -171,9 +171,13 @@ final class ParzenEstimator {
   }
 
   /**
-   * s[i] = the larger gap from column[i] to its neighbours in sorted order, where the prior's centre
-   * counts as one more point and the axis ends bound the outermost ones (without
-   * {@code considerEndpoints}, the outermost points take their one inner gap instead).
+   * s[i] = the larger gap from column[i] to its neighbours in sorted order, the axis ends bounding
+   * the outermost ones (without {@code considerEndpoints} and with two or more points, the outermost
+   * take their one inner gap instead). The prior's centre is not a neighbour: counting it (as older
+   * TPE implementations did, after hyperopt) gives the observations next to the centre of the range
+   * a bandwidth as wide as their distance to it, so l(x) stays broad long after the good points have
+   * clustered off-centre (Optuna PR 6574 removed it for the same reason). A 1-D check: four good
+   * points near 3 on [-10, 10] got sigma 2.94 from the centre 0 instead of their own spacing.
    */
   private static void neighbourBandwidths(double[] column, double low, double high, boolean considerEndpoints,
       double[] s) {
@@ -183,25 +187,21 @@ final class ParzenEstimator {
     }
     // Sort (value, index) pairs as longs: the value as order-preserving float bits, the index below.
     // Values closer than float resolution may swap, which changes a gap by less than that resolution.
-    long[] keys = new long[n + 1];
-    for (int i = 0; i <= n; i++) {
-      double v = i < n ? column[i] : 0.5 * (low + high);
-      int f = Float.floatToIntBits((float) v);
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      int f = Float.floatToIntBits((float) column[i]);
       f ^= (f >> 31) & 0x7fffffff;
       keys[i] = ((long) f << 32) | i;
     }
     java.util.Arrays.sort(keys);
-    int last = n;
+    int last = n - 1;
     for (int r = 0; r <= last; r++) {
       int i = (int) keys[r];
-      if (i == n) {
-        continue; // the prior's centre: a neighbour only
-      }
       double x = column[i];
-      double left = Math.abs(x - (r == 0 ? low : value(column, keys[r - 1], low, high)));
-      double right = Math.abs((r == last ? high : value(column, keys[r + 1], low, high)) - x);
+      double left = Math.abs(x - (r == 0 ? low : column[(int) keys[r - 1]]));
+      double right = Math.abs((r == last ? high : column[(int) keys[r + 1]]) - x);
       double gap = Math.max(left, right);
-      if (!considerEndpoints) {
+      if (!considerEndpoints && n >= 2) {
         if (r == 0) {
           gap = right;
         } else if (r == last) {
@@ -210,11 +210,6 @@ final class ParzenEstimator {
       }
       s[i] = gap;
     }
-  }
-
-  private static double value(double[] column, long key, double low, double high) {
-    int i = (int) key;
-    return i == column.length ? 0.5 * (low + high) : column[i];
   }
 
   /**

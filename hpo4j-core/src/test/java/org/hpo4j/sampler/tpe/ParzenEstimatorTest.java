@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hpo4j.math.TruncatedNormal;
 import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.space.FloatDistribution;
@@ -39,6 +40,29 @@ class ParzenEstimatorTest {
       sum += Math.exp(v) * 5.0 / m;
     }
     assertEquals(1.0, sum, 1e-3);
+  }
+
+  @Test
+  void logPdf_univariateClusterOffCentre_bandwidthsIgnoreThePriorCentre() {
+    // 41 points on [2, 4] in steps of 0.05, on the axis [-10, 10] whose centre is 0. Every gap is
+    // 0.05, so every bandwidth is the magic clip 20 / min(100, 43). Were the centre a neighbour, the
+    // point at 2 would get bandwidth 2 and put visible mass near 0.
+    double[] xs = new double[41];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = 2 + 0.05 * i;
+    }
+    ParzenEstimator p = fit(new FloatDistribution(-10, 10), xs, false);
+    double clip = 20.0 / 43;
+    double[] at = {0.0, 1.5, 3.0};
+    double[] lp = new double[at.length];
+    p.logPdf(new double[][] {{at[0]}, {at[1]}, {at[2]}}, lp);
+    for (int c = 0; c < at.length; c++) {
+      double sum = Math.exp(TruncatedNormal.logPdf(at[c], 0, 20, -10, 10));
+      for (double x : xs) {
+        sum += Math.exp(TruncatedNormal.logPdf(at[c], x, clip, -10, 10));
+      }
+      assertEquals(Math.log(sum / 42), lp[c], 1e-6, "log l at " + at[c]);
+    }
   }
 
   @Test
