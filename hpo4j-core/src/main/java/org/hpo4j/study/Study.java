@@ -102,6 +102,13 @@ public final class Study implements StudyView {
     return storage.trials(studyId, states);
   }
 
+  @Override
+  public void setTrialSystemAttr(FrozenTrial trial, String key, Object value) {
+    org.hpo4j.Checks.requireNonNull(trial, "trial");
+    requireArgument(key != null && !key.isEmpty(), "system attribute key must be non-empty");
+    storage.setSystemAttr(trial.id(), key, value);
+  }
+
   /**
    * @return the best COMPLETE trial
    * @throws IllegalStateException when there is none yet, or the study has several objectives
