@@ -1,0 +1,68 @@
+package org.hpo4j.pruner;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.hpo4j.trial.FrozenTrial;
+
+/**
+ * Reads the intermediate vectors a trial reported with {@code Trial.report(step, double[])}: the
+ * system attribute {@code intermediate_vectors}, a map from the step (a decimal string, or any
+ * number after a JSON round trip) to a list of numbers. A single-objective trial without vectors
+ * reads as its scalar intermediate values, each a 1-vector. Stateless.
+ */
+public final class IntermediateVectors {
+  /** The system attribute key written by {@code Trial.report(int, double[])}. */
+  public static final String KEY = "intermediate_vectors";
+
+  private IntermediateVectors() {}
+
+  /**
+   * @param objectives the study's number of objectives
+   * @return the trial's intermediate vectors by step; a stored entry of another length is skipped
+   */
+  public static SortedMap<Integer, List<Double>> of(FrozenTrial trial, int objectives) {
+    SortedMap<Integer, List<Double>> out = new TreeMap<>();
+    Object raw = trial.systemAttrs().get(KEY);
+    if (raw instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Integer step = step(e.getKey());
+        List<Double> v = vector(e.getValue());
+        if (step != null && v != null && v.size() == objectives) {
+          out.put(step, v);
+        }
+      }
+    } else if (objectives == 1) {
+      trial.intermediateValues().forEach((k, v) -> out.put(k, List.of(v)));
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  private static Integer step(Object key) {
+    if (key instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.valueOf(String.valueOf(key).trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static List<Double> vector(Object value) {
+    if (!(value instanceof List<?> l)) {
+      return null;
+    }
+    List<Double> out = new ArrayList<>(l.size());
+    for (Object o : l) {
+      if (!(o instanceof Number n)) {
+        return null;
+      }
+      out.add(n.doubleValue());
+    }
+    return List.copyOf(out);
+  }
+}
