@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The samplers of core: {@code random} and {@code grid} (option {@code grid: {name: [values]}}). */
+/** The samplers of core: {@code random}, {@code qmc} (scrambled Sobol) and {@code grid} (option {@code grid: {name: [values]}}). */
 public final class CoreSamplerProvider implements SamplerProvider {
 
   @Override
   public Set<String> names() {
-    return Set.of("random", "grid");
+    return Set.of("random", "grid", "qmc");
   }
 
   @Override
@@ -19,6 +19,10 @@ public final class CoreSamplerProvider implements SamplerProvider {
       case "random" -> {
         Samplers.requireKnownOptions(name, options, Set.of());
         return Sampler.random(seed);
+      }
+      case "qmc" -> {
+        Samplers.requireKnownOptions(name, options, Set.of());
+        return new QmcSampler(seed);
       }
       case "grid" -> {
         Samplers.requireKnownOptions(name, options, Set.of("grid"));

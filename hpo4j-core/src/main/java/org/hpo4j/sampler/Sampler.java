@@ -56,4 +56,9 @@ public interface Sampler {
   static Sampler random(long seed) {
     return new RandomSampler(seed);
   }
+
+  /** @return a quasi-random sampler over a scrambled Sobol sequence, seeded */
+  static Sampler qmc(long seed) {
+    return new QmcSampler(seed);
+  }
 }

@@ -210,8 +210,9 @@ public final class Study implements StudyView {
       worker.run();
       return;
     }
+    AtomicInteger workerNumber = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "hpo4j-" + name + "-worker");
+      Thread t = new Thread(r, "hpo4j-" + name + "-worker-" + workerNumber.getAndIncrement());
       t.setDaemon(true);
       return t;
     });
