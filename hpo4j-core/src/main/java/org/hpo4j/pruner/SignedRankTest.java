@@ -1,6 +1,7 @@
 package org.hpo4j.pruner;
 
 import java.util.Arrays;
+import org.hpo4j.math.Normal;
 
 /**
  * One-sided Wilcoxon signed-rank test of H0 "the paired differences d are symmetric about 0"
@@ -67,7 +68,7 @@ final class SignedRankTest {
       return 0.5; // every difference has the same magnitude and sign balance is all there is
     }
     double z = (w - mean - 0.5) / Math.sqrt(var);
-    return NormalTail.upper(z);
+    return Normal.cdf(-z);
   }
 
   /** P(W &gt;= w) for the rank sum W of a uniformly random sign pattern over ranks 1..n. */
