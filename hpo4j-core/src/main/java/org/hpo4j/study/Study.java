@@ -317,7 +317,8 @@ public final class Study implements StudyView {
 
   /**
    * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the last
-   * reported value; FAIL takes none.
+   * reported value (for several objectives, the last vector of {@code report(step, double[])}, if
+   * any); FAIL takes none.
    *
    * @throws IllegalStateException when the trial is already finished
    */
@@ -333,6 +334,8 @@ public final class Study implements StudyView {
       }
     } else if (state == TrialState.PRUNED && directions.size() == 1 && st.lastIntermediate() != null) {
       v.add(st.lastIntermediate());
+    } else if (state == TrialState.PRUNED && st.lastVector() != null) {
+      v.addAll(st.lastVector());
     }
     requireState(!st.isFinished(), "trial %s is already finished", st.number());
     sampler.afterTrial(this, st.snapshot(), state, v);

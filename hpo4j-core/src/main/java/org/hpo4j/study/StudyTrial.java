@@ -196,6 +196,11 @@ final class StudyTrial implements Trial {
     report(step, values[0]);
   }
 
+  /** @return the last reported vector, if any */
+  List<Double> lastVector() {
+    return vectors.isEmpty() ? null : vectors.lastEntry().getValue();
+  }
+
   /** @return the last reported value, if any */
   Double lastIntermediate() {
     return intermediate.isEmpty() ? null : intermediate.lastEntry().getValue();
