@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     String url = storage != null ? storage : f.storage();
     try (Storage st = StorageUrls.open(url, err)) {
       Study study = Study.builder().name(f.name()).directions(f.directions().toArray(new org.hpo4j.study.StudyDirection[0]))
-          .sampler(sampler).pruner(pruner).storage(st).loadIfExists(true).build();
+          .sampler(StudyParts.forPruner(sampler, pruner)).pruner(pruner).storage(st).loadIfExists(true).build();
       int finished = study.finishedTrialCount();
       int remaining = total - finished;
       err.printf("study '%s': %s, sampler %s, storage %s%s%n", study.name(), f.directions(), f.sampler().type(),
