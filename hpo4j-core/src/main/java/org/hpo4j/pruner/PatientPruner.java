@@ -33,6 +33,8 @@ final class PatientPruner implements Pruner {
 
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
+    org.hpo4j.Checks.requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s"
+        + " objectives", this, study.name(), study.directions().size());
     if (!stagnant(trial, study.direction())) {
       return false;
     }

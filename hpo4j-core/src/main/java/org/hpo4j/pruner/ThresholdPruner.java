@@ -8,7 +8,8 @@ import org.hpo4j.study.StudyView;
 /**
  * Prunes a trial whose latest intermediate value leaves [lower, upper]: a diverged loss, an accuracy
  * stuck at chance. Needs no other trial, so it works from the first trial on. Obeys the warm-up and
- * interval of {@link Schedule}. Immutable and thread-safe.
+ * interval of {@link Schedule}. In a multi-objective study it reads the scalar intermediate values,
+ * that is the first objective of vector reports. Immutable and thread-safe.
  */
 final class ThresholdPruner implements Pruner {
   private final double lower;
