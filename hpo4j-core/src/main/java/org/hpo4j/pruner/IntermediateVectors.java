@@ -41,6 +41,29 @@ public final class IntermediateVectors {
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * The vector at one step, without reading the others: what a pruner needs of each earlier trial.
+   *
+   * @return the trial's vector at {@code step}, or null when it reported none of that length there
+   */
+  public static List<Double> at(FrozenTrial trial, int step, int objectives) {
+    Object raw = trial.systemAttrs().get(KEY);
+    if (raw instanceof Map<?, ?> m) {
+      Object v = m.get(Integer.toString(step));
+      if (v == null) {
+        boolean canonical = m.isEmpty() || m.keySet().iterator().next() instanceof String;
+        return canonical ? null : of(trial, objectives).get(step); // numeric keys after a JSON round trip
+      }
+      List<Double> out = vector(v);
+      return out != null && out.size() == objectives ? out : null;
+    }
+    if (objectives == 1) {
+      Double v = trial.intermediateValues().get(step);
+      return v == null ? null : List.of(v);
+    }
+    return null;
+  }
+
   private static Integer step(Object key) {
     if (key instanceof Number n) {
       return n.intValue();

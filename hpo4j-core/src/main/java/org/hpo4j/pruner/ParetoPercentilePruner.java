@@ -49,7 +49,7 @@ final class ParetoPercentilePruner implements Pruner {
     List<StudyDirection> dirs = study.directions();
     int m = dirs.size();
     SortedMap<Integer, List<Double>> mine = IntermediateVectors.of(trial, m);
-    if (mine.isEmpty() || !schedule.stepAllows(trial) || !schedule.enoughCompleted(study)) {
+    if (mine.isEmpty() || !schedule.stepAllows(trial)) {
       return false;
     }
     int step = mine.lastKey();
@@ -59,20 +59,23 @@ final class ParetoPercentilePruner implements Pruner {
     List<Double> x = mine.get(step);
     List<List<Double>> complete = new ArrayList<>();
     boolean dominatedByAnyone = false;
+    int completeCount = 0;
     for (FrozenTrial t : study.trials()) {
+      boolean isComplete = t.state() == org.hpo4j.trial.TrialState.COMPLETE;
+      completeCount += isComplete ? 1 : 0;
       if (t.number() == trial.number()) {
         continue;
       }
-      List<Double> y = IntermediateVectors.of(t, m).get(step);
+      List<Double> y = IntermediateVectors.at(t, step, m);
       if (y == null) {
         continue;
       }
-      if (t.state() == org.hpo4j.trial.TrialState.COMPLETE) {
+      if (isComplete) {
         complete.add(y);
       }
       dominatedByAnyone |= ParetoFront.dominates(y, x, dirs);
     }
-    if (!dominatedByAnyone || complete.size() < schedule.minTrials()) {
+    if (!schedule.enoughCompleted(completeCount) || !dominatedByAnyone || complete.size() < schedule.minTrials()) {
       return false;
     }
     List<Double> reference = new ArrayList<>(m);

@@ -33,13 +33,17 @@ final class PercentilePruner implements Pruner {
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
     requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s objectives;"
         + " use Pruner.paretoPercentile for several", this, study.name(), study.directions().size());
-    if (!schedule.stepAllows(trial) || !schedule.enoughCompleted(study)) {
+    if (!schedule.stepAllows(trial)) {
+      return false;
+    }
+    List<FrozenTrial> complete = study.completeTrials();
+    if (!schedule.enoughCompleted(complete.size())) {
       return false;
     }
     int step = trial.lastStep();
     StudyDirection dir = study.direction();
     List<Double> atStep = new ArrayList<>();
-    for (FrozenTrial t : study.completeTrials()) {
+    for (FrozenTrial t : complete) {
       Double v = t.intermediateValues().get(step);
       if (v != null && t.number() != trial.number()) {
         atStep.add(v);

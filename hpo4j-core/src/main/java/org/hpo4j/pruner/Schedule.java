@@ -3,7 +3,6 @@ package org.hpo4j.pruner;
 import static org.hpo4j.Checks.requireArgument;
 
 import java.util.SortedMap;
-import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
 
 /**
@@ -36,9 +35,9 @@ record Schedule(int startupTrials, int warmupSteps, int intervalSteps, int minTr
     return previous < warmupSteps || window(previous) != window(step);
   }
 
-  /** @return whether enough trials have completed for a decision */
-  boolean enoughCompleted(StudyView study) {
-    return startupTrials == 0 || study.completeTrials().size() >= startupTrials;
+  /** @return whether {@code completeTrials} COMPLETE trials are enough for a decision */
+  boolean enoughCompleted(int completeTrials) {
+    return completeTrials >= startupTrials;
   }
 
   private int window(int step) {
