@@ -89,7 +89,8 @@ public final class Pruners {
       }
       case "patient" -> {
         Options o = new Options(t, options, List.of("patience", "min_delta", "wrapped"));
-        int patience = (int) o.requiredInteger("patience");
+        o.requiredInteger("patience");
+        int patience = o.smallInt("patience", 0);
         double minDelta = o.real("min_delta", 0.0);
         Object wrapped = o.raw("wrapped");
         if (wrapped == null) {

@@ -23,7 +23,9 @@ import org.hpo4j.trial.FrozenTrial;
  * to reach a rung is promoted, which is what makes the scheme asynchronous.
  *
  * <p>The recorded rung values are the pruner's state, so several workers sharing a storage share
- * one ASHA. Thread-safe; two trials judged concurrently may each miss the other's rung value.
+ * one ASHA; {@link #shouldPrune} therefore needs a view that can write ({@code Study} can) and throws
+ * {@link UnsupportedOperationException} on a read-only one. Thread-safe; two trials judged
+ * concurrently may each miss the other's rung value.
  */
 final class SuccessiveHalvingPruner implements Pruner {
   static final String RUNG_KEY = "asha:completed_rung_";
