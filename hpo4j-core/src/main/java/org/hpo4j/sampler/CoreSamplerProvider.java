@@ -9,7 +9,7 @@ public final class CoreSamplerProvider implements SamplerProvider {
 
   @Override
   public Set<String> names() {
-    return Set.of("random", "grid", "qmc");
+    return Set.of("random", "grid", "qmc", "auto");
   }
 
   @Override
@@ -19,6 +19,10 @@ public final class CoreSamplerProvider implements SamplerProvider {
       case "random" -> {
         Samplers.requireKnownOptions(name, options, Set.of());
         return Sampler.random(seed);
+      }
+      case "auto" -> {
+        Samplers.requireKnownOptions(name, options, Set.of());
+        return new AutoSampler(seed);
       }
       case "qmc" -> {
         Samplers.requireKnownOptions(name, options, Set.of());

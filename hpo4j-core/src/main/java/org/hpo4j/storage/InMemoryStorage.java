@@ -44,6 +44,7 @@ final class InMemoryStorage implements Storage {
     final String name;
     final List<StudyDirection> directions;
     final List<TrialRecord> trials = new ArrayList<>();
+    final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
 
     StudyRecord(long id, String name, List<StudyDirection> directions) {
       this.id = id;
@@ -144,6 +145,9 @@ final class InMemoryStorage implements Storage {
         t.systemAttrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
       }
       s.trials.add(t);
+      if (waiting) {
+        s.waiting.add(t);
+      }
       trialsById.put(t.id, t);
       return t.freeze();
     }
@@ -152,15 +156,14 @@ final class InMemoryStorage implements Storage {
   @Override
   public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
     synchronized (lock) {
-      for (TrialRecord t : study(studyId).trials) {
-        if (t.state == TrialState.WAITING) {
-          t.state = TrialState.RUNNING;
-          t.start = clock.instant();
-          t.snapshot = null;
-          return Optional.of(t.freeze());
-        }
+      TrialRecord t = study(studyId).waiting.poll();
+      if (t == null) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      t.state = TrialState.RUNNING;
+      t.start = clock.instant();
+      t.snapshot = null;
+      return Optional.of(t.freeze());
     }
   }
 
