@@ -13,7 +13,8 @@ final class StudyParts {
     try {
       return Pruners.create(f.pruner().type(), f.pruner().options());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(f.path() + ": pruner: " + e.getMessage(), e);
+      String m = e.getMessage();
+      throw new IllegalArgumentException(f.path() + ": " + (m.startsWith("pruner") ? m : "pruner: " + m), e);
     }
   }
 
