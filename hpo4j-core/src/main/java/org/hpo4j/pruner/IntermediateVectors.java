@@ -64,6 +64,24 @@ public final class IntermediateVectors {
     return null;
   }
 
+  /**
+   * @return a stored number as a double, also from the strings JSON writers use for non-finite
+   *     values ("Infinity", "-Infinity", "NaN"); null when it is neither
+   */
+  static Double number(Object o) {
+    if (o instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (o instanceof String s) {
+      try {
+        return Double.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   private static Integer step(Object key) {
     if (key instanceof Number n) {
       return n.intValue();
@@ -81,10 +99,11 @@ public final class IntermediateVectors {
     }
     List<Double> out = new ArrayList<>(l.size());
     for (Object o : l) {
-      if (!(o instanceof Number n)) {
+      Double d = number(o);
+      if (d == null) {
         return null;
       }
-      out.add(n.doubleValue());
+      out.add(d);
     }
     return List.copyOf(out);
   }

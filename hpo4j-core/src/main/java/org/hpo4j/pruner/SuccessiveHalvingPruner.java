@@ -101,8 +101,7 @@ final class SuccessiveHalvingPruner implements Pruner {
 
   /** @return the trial's recorded value at rung k, or null */
   static Double rungValue(FrozenTrial trial, int k) {
-    Object v = trial.systemAttrs().get(RUNG_KEY + k);
-    return v instanceof Number n ? n.doubleValue() : null;
+    return IntermediateVectors.number(trial.systemAttrs().get(RUNG_KEY + k));
   }
 
   private List<Double> rivals(List<FrozenTrial> all, FrozenTrial trial, int rung) {

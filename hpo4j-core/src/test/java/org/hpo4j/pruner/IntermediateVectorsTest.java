@@ -41,4 +41,11 @@ class IntermediateVectorsTest {
     assertEquals(List.of(3.0), IntermediateVectors.at(t, 1, 1));
     assertEquals(Map.of(), IntermediateVectors.of(t, 2));
   }
+
+  @Test
+  void at_infinitiesWrittenAsStrings_read() {
+    FrozenTrial t = trial(Map.of(), Map.of(IntermediateVectors.KEY, Map.of("0", List.of("Infinity", "-Infinity"))));
+    assertEquals(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY), IntermediateVectors.at(t, 0, 2));
+    assertNull(IntermediateVectors.number("fast"));
+  }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link Pruner} passes: a trial that reported nothing is never pruned; a trial
  * whose curve is the best at every step is never pruned, in either direction; one history gives
- * one decision sequence; several threads may share it. Extend it and implement {@link #newPruner()}.
+ * one decision sequence; several threads may share it. Extend it and implement {@link #newPruner()};
+ * override {@link #newStorage()} to check that the pruner's state survives a storage round trip.
  *
  * <p>The curves: trial i reports a_i + b_i / (t + 1) at steps t = 0..26, a_i in [0.5, 2], b_i in
  * [0.5, 1.5]; trial {@link #BEST} reports 0.5 / (t + 1), below every other curve at every step.
@@ -31,6 +34,11 @@ public abstract class PrunerContractTest {
 
   /** @return a new pruner under test */
   protected abstract Pruner newPruner();
+
+  /** @return the storage of each contract study; override to run the contract on a JDBC storage */
+  protected Storage newStorage() {
+    return Storages.inMemory();
+  }
 
   private static double value(int trial, int step) {
     if (trial == BEST) {
@@ -45,7 +53,7 @@ public abstract class PrunerContractTest {
   private Study run(StudyDirection direction, int threads) {
     double sign = direction == StudyDirection.MINIMIZE ? 1 : -1;
     Study study = Study.builder().direction(direction).pruner(newPruner()).sampler(Sampler.random(0))
-        .catchExceptions(false).build();
+        .storage(newStorage()).catchExceptions(false).build();
     study.optimize(trial -> {
       double v = 0;
       for (int t = 0; t < STEPS; t++) {
