@@ -25,7 +25,8 @@ final class ProgressBar implements Callback {
   private Double best;
   private int lastPrintedTenth = -1;
 
-  ProgressBar(PrintWriter out, int total, int alreadyDone, boolean terminal) {
+  ProgressBar(PrintWriter out, int total, int alreadyDone, boolean terminal, Double bestSoFar) {
+    this.best = bestSoFar;
     this.out = out;
     this.total = total;
     this.alreadyDone = alreadyDone;

@@ -1,28 +1,39 @@
 package org.hpo4j.cli;
 
-import java.io.PrintWriter;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 
-/** Opens the storage a command names, defaulting to the embedded SQLite file {@code hpo.db}. */
+/**
+ * Opens the storage a command names, defaulting to the embedded SQLite file {@code hpo.db}. The CLI
+ * turns the retry policy on for JDBC storages (a trial of a dead worker is re-run with its
+ * parameters, up to 3 times) unless the URL sets {@code max_retries} itself.
+ */
 final class StorageUrls {
   static final String DEFAULT = "sqlite:hpo.db";
+  static final int DEFAULT_MAX_RETRIES = 3;
 
   private StorageUrls() {}
 
-  static Storage open(String url, PrintWriter err) {
-    if (url == null) {
-      try {
-        return Storages.open(DEFAULT);
-      } catch (IllegalArgumentException noSqlite) {
-        err.println("note: no SQLite storage on the class path; this study lives in memory only");
-        return Storages.inMemory();
-      }
-    }
+  static Storage open(String url) {
+    String u = url == null ? DEFAULT : url.trim();
     try {
-      return Storages.open(url);
+      return Storages.open(withRetries(u));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--storage: " + e.getMessage());
     }
+  }
+
+  static String withRetries(String url) {
+    boolean jdbc = url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
+    if (!jdbc || url.contains("max_retries=")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "max_retries=" + DEFAULT_MAX_RETRIES;
+  }
+
+  /** @return the URL with any password masked, for logs */
+  static String describe(String url) {
+    String u = url == null ? DEFAULT : url;
+    return u.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@");
   }
 }

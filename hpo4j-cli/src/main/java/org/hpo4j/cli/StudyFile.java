@@ -100,4 +100,12 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
       throw c.error("'" + field + "' " + e.getMessage());
     }
   }
+
+  /** @return this file with another study name */
+  StudyFile withName(String newName) {
+    if (newName == null || newName.isBlank()) {
+      throw new IllegalArgumentException("--study must be a non-empty name");
+    }
+    return new StudyFile(path, newName, directions, trials, threads, seed, timeout, storage, sampler, pruner, objective);
+  }
 }

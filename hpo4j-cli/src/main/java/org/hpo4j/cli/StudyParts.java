@@ -22,10 +22,4 @@ final class StudyParts {
   static Sampler forPruner(Sampler sampler, Pruner pruner) {
     return pruner instanceof BracketedPruner b ? b.restrict(sampler) : sampler;
   }
-
-  /** @return the URL with any password masked, for logs */
-  static String describe(String url) {
-    String u = url == null ? StorageUrls.DEFAULT : url;
-    return u.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@");
-  }
 }

@@ -100,4 +100,23 @@ class CliTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown sampler 'bogus'") && r.err().contains("qmc"), r.err());
   }
+
+  @Test
+  void run_sqliteStorage_resumesAndStudiesCommandsSeeIt(@TempDir Path dir) throws Exception {
+    String url = "sqlite:" + dir.resolve("t.db");
+    assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "8").code());
+    Result again = run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.err().contains("resuming with 8 finished trials"), again.err());
+    Result list = run("studies", "list", "--storage", url);
+    assertTrue(list.out().contains("branin-quick") && list.out().contains("12"), list.out());
+    Path csv = dir.resolve("t.csv");
+    assertEquals(0, run("studies", "export", "branin-quick", "--storage", url, "-o", csv.toString()).code());
+    assertEquals(13, Files.readAllLines(csv).size());
+    Result worker = run("worker", "../examples/branin-quick.yaml", "--storage", url, "--trials", "3", "--seed", "1");
+    assertEquals(0, worker.code(), worker.err());
+    assertTrue(run("studies", "show", "branin-quick", "--storage", url).out().contains("COMPLETE=15"));
+    assertEquals(0, run("studies", "delete", "branin-quick", "--storage", url).code());
+    assertTrue(run("studies", "show", "branin-quick", "--storage", url).err().contains("no study named"));
+  }
 }

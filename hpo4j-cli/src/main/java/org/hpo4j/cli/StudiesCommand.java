@@ -1,0 +1,150 @@
+package org.hpo4j.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hpo4j.jdbc.StudyExporter;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.StudySummary;
+import org.hpo4j.study.Study;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hpo studies list|show|delete|export}: look after the studies of a storage. */
+@Command(name = "studies", description = "List, show, delete or export the studies of a storage.",
+    subcommands = {StudiesCommand.ListStudies.class, StudiesCommand.Show.class, StudiesCommand.Delete.class,
+        StudiesCommand.Export.class})
+final class StudiesCommand {
+
+  /** The storage option every subcommand takes. */
+  static class StorageOption {
+    @Option(names = "--storage", description = "Storage URL (default " + StorageUrls.DEFAULT + ").")
+    String storage;
+
+    Storage open() {
+      return StorageUrls.open(storage);
+    }
+  }
+
+  static long require(Storage st, String name) {
+    return st.findStudy(name).orElseThrow(() -> new IllegalArgumentException("no study named '" + name
+        + "' in this storage; 'hpo studies list' shows the ones there are"));
+  }
+
+  @Command(name = "list", description = "One line per study: name, directions, trials.")
+  static final class ListStudies extends StorageOption implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Storage st = open()) {
+        out.printf("%-32s %-24s %8s%n", "study", "directions", "trials");
+        for (StudySummary s : st.studies()) {
+          out.printf("%-32s %-24s %8d%n", s.name(), s.directions(), s.trialCount());
+        }
+      }
+      out.flush();
+    }
+  }
+
+  @Command(name = "show", description = "Counts per state and the best trial (or Pareto front) of a study.")
+  static final class Show extends StorageOption implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Storage st = open()) {
+        require(st, name);
+        Study study = Study.builder().name(name).storage(st).loadIfExists(true)
+            .directions(st.directions(st.findStudy(name).get()).toArray(new org.hpo4j.study.StudyDirection[0])).build();
+        Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        for (FrozenTrial t : study.trials()) {
+          counts.merge(t.state(), 1, Integer::sum);
+        }
+        out.printf(Locale.ROOT, "study '%s' %s: %s%n", name, study.directions(), counts);
+        Report.printBest(study, out);
+      }
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a study and all its trials.")
+  static final class Delete extends StorageOption implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public void run() {
+      try (Storage st = open()) {
+        st.deleteStudy(require(st, name));
+      }
+      spec.commandLine().getOut().println("deleted study '" + name + "'");
+      spec.commandLine().getOut().flush();
+    }
+  }
+
+  @Command(name = "export", description = "Write a study's trials as CSV (one row per trial) or JSON.")
+  static final class Export extends StorageOption implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, description = "Output file (default: standard output).")
+    Path out;
+
+    private void write(Storage st, Writer w) {
+      if (format.equals("csv")) {
+        StudyExporter.writeCsv(st, name, w);
+      } else {
+        StudyExporter.writeJson(st, name, w);
+      }
+      try {
+        w.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void run() {
+      if (!format.equals("csv") && !format.equals("json")) {
+        throw new IllegalArgumentException("--format must be csv or json, but got '" + format + "'");
+      }
+      try (Storage st = open()) {
+        require(st, name);
+        if (out == null) {
+          write(st, spec.commandLine().getOut());
+          return;
+        }
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+          write(st, w);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.hpo4j.cli;
+
+import java.io.PrintWriter;
+import org.hpo4j.pruner.Pruner;
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.Samplers;
+import org.hpo4j.storage.DuplicateStudyException;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyDirection;
+
+/**
+ * What {@code run} and {@code worker} share: build the study a file describes on a storage
+ * (creating it, or joining the stored one of the same name), then run trials with a progress bar.
+ */
+final class StudyRunner {
+  private final StudyFile file;
+  private final long seed;
+
+  StudyRunner(StudyFile file, long seed) {
+    this.file = file;
+    this.seed = seed;
+  }
+
+  Study open(Storage storage) {
+    ObjectiveResolver.resolve(file); // reject a bad objective before touching the storage
+    Pruner pruner = StudyParts.pruner(file);
+    Sampler sampler = StudyParts.forPruner(sampler(), pruner);
+    StudyDirection[] dirs = file.directions().toArray(new StudyDirection[0]);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Study.builder().name(file.name()).directions(dirs).sampler(sampler).pruner(pruner)
+            .storage(storage).loadIfExists(true).build();
+      } catch (DuplicateStudyException e) {
+        // Another worker created it between our lookup and our insert: join it.
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Runs {@code n} more trials of {@code study} on {@code threads} threads. */
+  void optimize(Study study, int n, int threads, int alreadyDone, PrintWriter err) {
+    Double best = study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
+    ProgressBar bar = new ProgressBar(err, n, alreadyDone, System.console() != null, best);
+    study.addCallback(bar);
+    study.optimizeMulti(ObjectiveResolver.resolve(file), n, threads, file.timeout());
+  }
+
+  String samplerName() {
+    String type = file.sampler().type();
+    return type.equals("tpe") && !Samplers.known().contains("tpe") ? "random" : type;
+  }
+
+  private Sampler sampler() {
+    try {
+      return Samplers.create(samplerName(), seed, file.sampler().options());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file.path() + ": sampler: " + e.getMessage());
+    }
+  }
+}
