@@ -6,7 +6,10 @@ import java.util.Map;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Study;
+import org.hpo4j.sampler.moo.Hypervolume;
+import org.hpo4j.study.StudyDirection;
 import org.hpo4j.testing.BenchmarkFunction;
+import org.hpo4j.testing.MultiObjectiveFunction;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
@@ -34,6 +37,35 @@ public final class SuiteRunner {
     double wall = (System.nanoTime() - t0) / 1e9;
     return new BenchResult(PEER, samplerName, f.name(), seed, trials, regretTrace(study.trials(), f.optimum(), trials),
         null, wall);
+  }
+
+  /**
+   * Runs one (sampler, multi-objective function, seed): the trace is the hypervolume, with respect
+   * to the spec's reference point, of the front of trials 1..i+1; a failed trial repeats the
+   * previous entry.
+   */
+  public static BenchResult runMulti(String samplerName, MultiObjectiveFunction f, long seed, int trials) {
+    Sampler sampler = Samplers.create(samplerName, seed, Map.of());
+    StudyDirection[] dirs = new StudyDirection[f.objectives()];
+    java.util.Arrays.fill(dirs, StudyDirection.MINIMIZE);
+    Study study = Study.builder().name(samplerName + "-" + f.name() + "-" + seed).directions(dirs).sampler(sampler).build();
+    long t0 = System.nanoTime();
+    study.optimizeMulti(f::evaluate, trials, 1, null);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double[] ref = f.referencePoint();
+    List<double[]> points = new ArrayList<>();
+    for (FrozenTrial t : study.trials()) {
+      points.add(t.state() == TrialState.COMPLETE
+          ? t.values().stream().mapToDouble(Double::doubleValue).toArray() : ref.clone());
+    }
+    List<Double> trace = new ArrayList<>();
+    for (double v : Hypervolume.trace(points, ref)) {
+      trace.add(v);
+    }
+    while (trace.size() < trials) {
+      trace.add(trace.isEmpty() ? 0.0 : trace.get(trace.size() - 1));
+    }
+    return new BenchResult(PEER, samplerName, f.name(), seed, trials, null, trace, wall);
   }
 
   /**

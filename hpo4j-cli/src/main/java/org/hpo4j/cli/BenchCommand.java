@@ -17,6 +17,8 @@ import org.hpo4j.bench.Summary;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.testing.BenchmarkFunction;
 import org.hpo4j.testing.BenchmarkFunctions;
+import org.hpo4j.testing.MultiObjectiveFunction;
+import org.hpo4j.testing.MultiObjectiveFunctions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,12 +83,19 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown sampler '" + s + "'; known samplers: " + String.join(", ", Samplers.known()));
       }
     }
-    List<BenchmarkFunction> fns = new ArrayList<>();
+    List<Object> fns = new ArrayList<>();
     for (String f : functions) {
       if (f.equals("all")) {
         fns.addAll(BenchmarkFunctions.all());
+      } else if (MultiObjectiveFunctions.isMultiObjective(f)) {
+        fns.add(MultiObjectiveFunctions.byName(f));
       } else {
-        fns.add(BenchmarkFunctions.byName(f));
+        try {
+          fns.add(BenchmarkFunctions.byName(f));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage() + "; multi-objective: "
+              + String.join(", ", MultiObjectiveFunctions.all().stream().map(MultiObjectiveFunction::name).toList()));
+        }
       }
     }
     List<Long> seedList = SeedRange.parse(seeds);
@@ -100,16 +109,19 @@ final class BenchCommand implements Callable<Integer> {
       int done = 0;
       tmp = Files.createTempFile("hpo-bench", ".jsonl");
       for (String s : samplers) {
-        for (BenchmarkFunction f : fns) {
+        for (Object fn : fns) {
+          String fname = fn instanceof BenchmarkFunction b ? b.name() : ((MultiObjectiveFunction) fn).name();
           for (long seed : seedList) {
-            BenchResult r = SuiteRunner.run(s, f, seed, trials);
+            BenchResult r = fn instanceof BenchmarkFunction b
+                ? SuiteRunner.run(s, b, seed, trials)
+                : SuiteRunner.runMulti(s, (MultiObjectiveFunction) fn, seed, trials);
             String line = json.writeValueAsString(r);
             w.write(line);
             w.newLine();
             w.flush();
             Files.writeString(tmp, line + "\n", java.nio.file.StandardOpenOption.APPEND);
             done++;
-            err.printf("\r[%d/%d] %s %s seed %d: final regret %.6g (%.3f s)   ", done, total, s, f.name(), seed,
+            err.printf("\r[%d/%d] %s %s seed %d: final %.6g (%.3f s)   ", done, total, s, fname, seed,
                 r.finalValue(), r.wallS());
             err.flush();
           }

@@ -4,6 +4,8 @@ import java.util.Set;
 import org.hpo4j.study.MultiObjective;
 import org.hpo4j.testing.BenchmarkFunction;
 import org.hpo4j.testing.BenchmarkFunctions;
+import org.hpo4j.testing.MultiObjectiveFunction;
+import org.hpo4j.testing.MultiObjectiveFunctions;
 
 /**
  * Turns the {@code objective} section of a study file into a callable objective: a built-in
@@ -17,6 +19,14 @@ final class ObjectiveResolver {
     if (o.has("function")) {
       o.requireOnly(Set.of("function"));
       String name = o.string("function", null);
+      if (MultiObjectiveFunctions.isMultiObjective(name)) {
+        MultiObjectiveFunction m = MultiObjectiveFunctions.byName(name);
+        if (file.directions().size() != m.objectives()) {
+          throw o.error("function '" + name + "' has " + m.objectives() + " objectives, but the study has "
+              + file.directions().size() + " direction(s)");
+        }
+        return m::evaluate;
+      }
       BenchmarkFunction f;
       try {
         f = BenchmarkFunctions.byName(name);

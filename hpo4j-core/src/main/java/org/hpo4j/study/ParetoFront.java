@@ -27,20 +27,21 @@ public final class ParetoFront {
 
   /**
    * The non-dominated trials among {@code trials}, in their input order; duplicates of one point are
-   * all kept. O(n^2 m), enough for the fronts of interactive studies.
+   * all kept. O(n log n) for two objectives, O(m n^2) for more (see
+   * {@link org.hpo4j.sampler.moo.NonDominatedSort}).
    */
   public static List<FrozenTrial> of(List<FrozenTrial> trials, List<StudyDirection> directions) {
-    List<FrozenTrial> front = new ArrayList<>();
-    for (FrozenTrial t : trials) {
-      boolean dominated = false;
-      for (FrozenTrial u : trials) {
-        if (u != t && dominates(u.values(), t.values(), directions)) {
-          dominated = true;
-          break;
-        }
+    double[][] losses = new double[trials.size()][directions.size()];
+    for (int i = 0; i < losses.length; i++) {
+      for (int k = 0; k < directions.size(); k++) {
+        losses[i][k] = directions.get(k).asLoss(trials.get(i).values().get(k));
       }
-      if (!dominated) {
-        front.add(t);
+    }
+    int[] ranks = org.hpo4j.sampler.moo.NonDominatedSort.ranks(losses);
+    List<FrozenTrial> front = new ArrayList<>();
+    for (int i = 0; i < ranks.length; i++) {
+      if (ranks[i] == 0) {
+        front.add(trials.get(i));
       }
     }
     return front;

@@ -1,0 +1,35 @@
+package org.hpo4j.dashboard.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hpo4j.dashboard.importance.Importance;
+import org.hpo4j.study.StudyDirection;
+import org.hpo4j.trial.FrozenTrial;
+
+/**
+ * Parameter importances as horizontal bars, largest first (see {@link Importance}).
+ *
+ * @param objective the index of the objective rated
+ * @param method how the importances were computed
+ * @param entries one per parameter, largest first; empty with too few complete trials
+ */
+public record ImportancePlot(int objective, String method, List<Entry> entries) {
+
+  /** A parameter's share of importance, in [0, 1]. */
+  public record Entry(String param, double importance) {}
+
+  /** Copies the list. */
+  public ImportancePlot {
+    entries = List.copyOf(entries);
+  }
+
+  /** @throws IllegalArgumentException when objective is not in [0, directions.size()) */
+  public static ImportancePlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+    List<Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, Double> e : Importance.of(trials, directions, objective).entrySet()) {
+      entries.add(new Entry(e.getKey(), e.getValue()));
+    }
+    return new ImportancePlot(objective, "PED-ANOVA (top 10% vs all)", entries);
+  }
+}

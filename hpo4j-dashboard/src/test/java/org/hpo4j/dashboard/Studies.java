@@ -1,0 +1,90 @@
+package org.hpo4j.dashboard;
+
+import java.util.List;
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyDirection;
+import org.hpo4j.trial.Trial;
+import org.hpo4j.trial.TrialState;
+
+/** Small hand-made studies for the plot tests, each seeded. */
+public final class Studies {
+  private Studies() {}
+
+  /**
+   * f = x0^2: only x0 matters; x1, the log-scaled x2 and the categorical c are noise-free decoys.
+   */
+  public static Study onlyX0Matters(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    s.optimize(t -> {
+      double x0 = t.suggestFloat("x0", -5, 5);
+      t.suggestFloat("x1", -5, 5);
+      t.suggestFloat("x2", 1e-3, 1, true);
+      t.suggestCategorical("c", List.of("a", "b", "c"));
+      return x0 * x0;
+    }, trials);
+    return s;
+  }
+
+  /** f = x + y on [0, 1]^2, for contour tests. */
+  public static Study plane(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    s.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), trials);
+    return s;
+  }
+
+  /**
+   * A conditional space: "model" picks "svm" (with log-scaled C, which matters a lot) or "tree"
+   * (with depth, which matters little, always worse than a good svm).
+   */
+  public static Study conditional(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    s.optimize(t -> {
+      String model = t.suggestCategorical("model", List.of("svm", "tree"));
+      t.suggestFloat("noise", 0, 1);
+      if (model.equals("svm")) {
+        double c = t.suggestFloat("C", 1e-3, 1e3, true);
+        return Math.abs(Math.log10(c) - 1);
+      }
+      long depth = t.suggestInt("depth", 1, 10);
+      return 2 + 0.01 * depth;
+    }, trials);
+    return s;
+  }
+
+  /** Learning curves by hand: every third trial is pruned at step 3, one fails. */
+  public static Study curves(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    for (int i = 0; i < trials; i++) {
+      Trial t = s.ask();
+      double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
+      double v = 1;
+      int steps = i % 3 == 2 ? 4 : 10;
+      for (int step = 0; step < steps; step++) {
+        v = v * (1 - 10 * lr) + lr;
+        t.report(step, v);
+      }
+      if (i == 4) {
+        s.tell(t, TrialState.FAIL);
+      } else if (i % 3 == 2) {
+        s.tell(t, TrialState.PRUNED);
+      } else {
+        s.tell(t, v);
+      }
+    }
+    return s;
+  }
+
+  /** Two objectives: (x, (1 - sqrt(x)) + y), a convex front at y = 0. */
+  public static Study twoObjectives(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed))
+        .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
+    s.optimizeMulti(t -> {
+      double x = t.suggestFloat("x", 0, 1);
+      double y = t.suggestFloat("y", 0, 1);
+      return new double[] {x, 1 - Math.sqrt(x) + y};
+    }, trials, 1, null);
+    return s;
+  }
+}

@@ -1,0 +1,164 @@
+package org.hpo4j.gp;
+
+import java.util.Optional;
+
+/**
+ * A GP conditioned on data: the kernel, the training inputs, the standardised targets, the Cholesky
+ * factor of the Gram matrix and {@code alpha = K^{-1} y}. Produces the posterior at any point.
+ *
+ * <p>Notation: X is n x d (rows in the unit cube), y an n-vector, K = k(X, X) + noise I (+ jitter),
+ * L its lower Cholesky factor, k* = k(X, x) an n-vector. mu(x) = k*^T alpha,
+ * sigma^2(x) = k(x, x) - |L^{-1} k*|^2.
+ *
+ * <p>Immutable and thread-safe; {@link #posterior} allocates only its result.
+ */
+final class GpModel {
+  private final Kernel kernel;
+  private final double[][] x;
+  private final double[] y;
+  private final double[] lower;
+  private final double[] alpha;
+  private final int n;
+  private final double jitter;
+
+  private GpModel(Kernel kernel, double[][] x, double[] y, Linalg.Factor factor) {
+    this.kernel = kernel;
+    this.x = x;
+    this.y = y;
+    this.n = x.length;
+    this.lower = factor.lower();
+    this.jitter = factor.jitter();
+    this.alpha = Linalg.solve(lower, n, y);
+  }
+
+  /**
+   * Conditions the GP on (X, y) with fixed hyperparameters.
+   *
+   * @param x n x d inputs in the unit cube (not copied; the caller must not change them)
+   * @param y n standardised targets (not copied)
+   * @return the model, or empty when the Gram matrix cannot be factored even with jitter
+   */
+  static Optional<GpModel> fit(Kernel kernel, double[][] x, double[] y) {
+    if (x.length != y.length || x.length == 0) {
+      throw new IllegalArgumentException("x and y must have the same length >= 1, but got " + x.length + " and " + y.length);
+    }
+    return Linalg.choleskyWithJitter(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f));
+  }
+
+  /**
+   * The same GP conditioned on extra observations as well (fantasies of pending points), reusing the
+   * factor: an O(n^2 m) update instead of a new O(n^3) factorisation.
+   *
+   * @return the conditioned model, or empty when the update is not positive definite
+   */
+  Optional<GpModel> condition(double[][] extraX, double[] extraY) {
+    double[][] allX = new double[n + extraX.length][];
+    double[] allY = new double[n + extraX.length];
+    System.arraycopy(x, 0, allX, 0, n);
+    System.arraycopy(extraX, 0, allX, n, extraX.length);
+    System.arraycopy(y, 0, allY, 0, n);
+    System.arraycopy(extraY, 0, allY, n, extraY.length);
+    return extend(allX, allY);
+  }
+
+  /**
+   * This GP's factor extended to a longer training set whose first {@link #size()} inputs are this
+   * model's, with new targets for all: O(n^2 m) for m new rows instead of O(n^3). Used when only data
+   * was added since the last suggest and the hyperparameters were kept.
+   *
+   * @param allX the n + m inputs, starting with this model's n
+   * @param allY the n + m standardised targets (they may all differ from this model's)
+   * @return the model, or empty when the extension is not positive definite
+   */
+  Optional<GpModel> extend(double[][] allX, double[] allY) {
+    int m = allX.length - n;
+    if (m < 0 || allY.length != allX.length) {
+      throw new IllegalArgumentException("allX must hold at least the " + n + " training inputs and allY one target each, but got "
+          + allX.length + " and " + allY.length);
+    }
+    double[][] extra = java.util.Arrays.copyOfRange(allX, n, allX.length);
+    if (m == 0) {
+      return Optional.of(new GpModel(kernel, allX, allY, new Linalg.Factor(lower, n, jitter)));
+    }
+    double[] cross = new double[n * m];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < m; c++) {
+        cross[i * m + c] = kernel.value(x[i], extra[c]);
+      }
+    }
+    double[] corner = kernel.gram(extra);
+    for (int c = 0; c < m; c++) {
+      corner[c * m + c] += jitter;
+    }
+    return Linalg.append(lower, n, cross, corner, m)
+        .map(l -> new GpModel(kernel, allX, allY, new Linalg.Factor(l, n + m, jitter)));
+  }
+
+  Kernel kernel() {
+    return kernel;
+  }
+
+  int size() {
+    return n;
+  }
+
+  double[][] inputs() {
+    return x;
+  }
+
+  double[] targets() {
+    return y;
+  }
+
+  /** @return the jitter the factorisation needed (0 when none) */
+  double jitter() {
+    return jitter;
+  }
+
+  /** @return k* = k(X, point), an n-vector */
+  double[] crossCovariance(double[] point) {
+    double[] ks = new double[n];
+    for (int i = 0; i < n; i++) {
+      ks[i] = kernel.value(point, x[i]);
+    }
+    return ks;
+  }
+
+  /** @return v = L^{-1} k*, the whitened cross covariance (used for joint posterior samples) */
+  double[] whiten(double[] crossCovariance) {
+    double[] v = crossCovariance.clone();
+    Linalg.solveLower(lower, n, v);
+    return v;
+  }
+
+  /**
+   * @param point a d-vector in the unit cube
+   * @param withGradient whether to compute d mu/dx and d sigma^2/dx (one more triangular solve)
+   */
+  Posterior posterior(double[] point, boolean withGradient) {
+    double[] ks = crossCovariance(point);
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += ks[i] * alpha[i];
+    }
+    double[] v = ks.clone();
+    Linalg.solveLower(lower, n, v);
+    double vv = 0;
+    for (int i = 0; i < n; i++) {
+      vv += v[i] * v[i];
+    }
+    double variance = Math.max(0.0, kernel.signalVariance() - vv);
+    if (!withGradient) {
+      return new Posterior(mean, variance, null, null);
+    }
+    // beta = K^{-1} k*; d sigma^2/dx = -2 sum_i beta_i dk*_i/dx; d mu/dx = sum_i alpha_i dk*_i/dx.
+    Linalg.solveLowerTranspose(lower, n, v);
+    int d = point.length;
+    double[] dMean = new double[d];
+    double[] dVar = new double[d];
+    for (int i = 0; i < n; i++) {
+      kernel.addGradient(point, x[i], alpha[i], dMean, -2.0 * v[i], dVar);
+    }
+    return new Posterior(mean, variance, dMean, dVar);
+  }
+}

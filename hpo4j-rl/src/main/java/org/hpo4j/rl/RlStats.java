@@ -1,0 +1,23 @@
+package org.hpo4j.rl;
+
+/**
+ * What the RL sampler has done so far, for tests, logs and the bench report.
+ *
+ * @param realEpisodes real trials learned from (capped at the data-set window)
+ * @param policyUpdates PPO updates, real and imagined
+ * @param imaginedEpisodes episodes scored by the reward model
+ * @param modelPhases model phases run
+ * @param skippedModelPhases model phases skipped by the held-out guard (R^2 < 0)
+ * @param lastHeldOutR2 the reward model's held-out R^2 at the last fit (NaN before any)
+ * @param lastKl d(pi_old, pi) when the last model phase stopped (NaN before any)
+ * @param modelPhaseMillis total wall time spent fitting F and in model phases
+ */
+public record RlStats(
+    int realEpisodes,
+    long policyUpdates,
+    long imaginedEpisodes,
+    int modelPhases,
+    int skippedModelPhases,
+    double lastHeldOutR2,
+    double lastKl,
+    double modelPhaseMillis) {}

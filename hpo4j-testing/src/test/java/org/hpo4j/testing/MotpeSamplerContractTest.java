@@ -1,0 +1,11 @@
+package org.hpo4j.testing;
+
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.moo.MotpeSampler;
+
+class MotpeSamplerContractTest extends SamplerContractTest {
+  @Override
+  protected Sampler newSampler(long seed) {
+    return MotpeSampler.of(seed, true, 5);
+  }
+}
