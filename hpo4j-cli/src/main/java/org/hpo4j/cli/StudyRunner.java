@@ -1,6 +1,7 @@
 package org.hpo4j.cli;
 
 import java.io.PrintWriter;
+import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.DuplicateStudyException;
@@ -23,11 +24,12 @@ final class StudyRunner {
 
   Study open(Storage storage) {
     ObjectiveResolver.resolve(file); // reject a bad objective before touching the storage
-    Sampler sampler = sampler();
+    Pruner pruner = StudyParts.pruner(file);
+    Sampler sampler = StudyParts.forPruner(sampler(), pruner);
     StudyDirection[] dirs = file.directions().toArray(new StudyDirection[0]);
     for (int attempt = 0; ; attempt++) {
       try {
-        return Study.builder().name(file.name()).directions(dirs).sampler(sampler).pruner(StudyParts.pruner(file))
+        return Study.builder().name(file.name()).directions(dirs).sampler(sampler).pruner(pruner)
             .storage(storage).loadIfExists(true).build();
       } catch (DuplicateStudyException e) {
         // Another worker created it between our lookup and our insert: join it.

@@ -102,6 +102,13 @@ public final class Study implements StudyView {
     return storage.trials(studyId, states);
   }
 
+  @Override
+  public void setTrialSystemAttr(FrozenTrial trial, String key, Object value) {
+    org.hpo4j.Checks.requireNonNull(trial, "trial");
+    requireArgument(key != null && !key.isEmpty(), "system attribute key must be non-empty");
+    storage.setSystemAttr(trial.id(), key, value);
+  }
+
   /**
    * @return the best COMPLETE trial
    * @throws IllegalStateException when there is none yet, or the study has several objectives
@@ -310,7 +317,8 @@ public final class Study implements StudyView {
 
   /**
    * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the last
-   * reported value; FAIL takes none.
+   * reported value (for several objectives, the last vector of {@code report(step, double[])}, if
+   * any); FAIL takes none.
    *
    * @throws IllegalStateException when the trial is already finished
    */
@@ -326,6 +334,8 @@ public final class Study implements StudyView {
       }
     } else if (state == TrialState.PRUNED && directions.size() == 1 && st.lastIntermediate() != null) {
       v.add(st.lastIntermediate());
+    } else if (state == TrialState.PRUNED && st.lastVector() != null) {
+      v.addAll(st.lastVector());
     }
     requireState(!st.isFinished(), "trial %s is already finished", st.number());
     sampler.afterTrial(this, st.snapshot(), state, v);

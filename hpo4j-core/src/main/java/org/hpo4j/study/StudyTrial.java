@@ -28,6 +28,7 @@ final class StudyTrial implements Trial {
   private final Map<String, Double> params = new LinkedHashMap<>();
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+  private final TreeMap<Integer, List<Double>> vectors = new TreeMap<>();
   private FrozenTrial current;
   private boolean finished;
 
@@ -173,6 +174,31 @@ final class StudyTrial implements Trial {
     if (intermediate.putIfAbsent(step, value) == null) {
       study.storage().setIntermediateValue(started.id(), step, value);
     }
+  }
+
+  @Override
+  public void report(int step, double[] values) {
+    org.hpo4j.Checks.requireNonNull(values, "values");
+    requireArgument(step >= 0, "step >= 0 must hold in report, but got step=%s", step);
+    requireArgument(values.length == study.directions().size(),
+        "report needs %s value(s) for study '%s', but got %s", study.directions().size(), study.name(), values.length);
+    List<Double> v = new ArrayList<>(values.length);
+    for (double x : values) {
+      requireArgument(!Double.isNaN(x), "report values must not be NaN at step %s, but got %s", step,
+          java.util.Arrays.toString(values));
+      v.add(x);
+    }
+    if (vectors.putIfAbsent(step, List.copyOf(v)) == null) {
+      Map<String, Object> attr = new LinkedHashMap<>();
+      vectors.forEach((k, x) -> attr.put(Integer.toString(k), x));
+      study.storage().setSystemAttr(started.id(), "intermediate_vectors", attr);
+    }
+    report(step, values[0]);
+  }
+
+  /** @return the last reported vector, if any */
+  List<Double> lastVector() {
+    return vectors.isEmpty() ? null : vectors.lastEntry().getValue();
   }
 
   /** @return the last reported value, if any */

@@ -37,6 +37,17 @@ public interface StudyView {
   /** @return snapshots of the trials in {@code states} (all when null), ordered by number */
   List<FrozenTrial> trials(Set<TrialState> states);
 
+  /**
+   * Records a system attribute on a trial of this study: the one write a view allows, so that a
+   * pruner can leave an audit trail (ASHA rung values, a Hyperband bracket) in the storage, where
+   * reports, dashboards and other workers see it. Keys are namespaced by their writer.
+   *
+   * @throws UnsupportedOperationException for a view that cannot write (the default)
+   */
+  default void setTrialSystemAttr(FrozenTrial trial, String key, Object value) {
+    throw new UnsupportedOperationException("study view '" + name() + "' is read-only; cannot set '" + key + "'");
+  }
+
   /** @return snapshots of every trial, ordered by number */
   default List<FrozenTrial> trials() {
     return trials(null);

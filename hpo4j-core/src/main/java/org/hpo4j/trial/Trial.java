@@ -62,6 +62,21 @@ public interface Trial {
   void report(int step, double value);
 
   /**
+   * Records one intermediate value per objective after {@code step}, for multi-objective pruning.
+   * The vector is kept as the system attribute {@code intermediate_vectors} (a map from the step,
+   * as a decimal string, to the list of values); the first value is also recorded as the scalar
+   * intermediate value of {@link #report(int, double)}, so that {@link #shouldPrune}, plots and
+   * {@code FrozenTrial.lastStep()} see the progress. Reporting the same step twice keeps the first.
+   *
+   * @throws IllegalArgumentException when step &lt; 0, a value is NaN, or the number of values
+   *     differs from the study's number of objectives
+   * @throws UnsupportedOperationException for a Trial that cannot store vectors (the default)
+   */
+  default void report(int step, double[] values) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot report a vector");
+  }
+
+  /**
    * Asks the study's pruner whether this trial should stop now. The objective decides what to do:
    * usually {@code throw new TrialPrunedException()}.
    */
