@@ -34,9 +34,14 @@ class MotpeSamplerTest {
   }
 
   @Test
-  void optimize_zdt1SmallBudget_beatsRandomHypervolume() {
-    double motpe = Zdt.run("zdt1", MotpeSampler.of(0, false, 10), 100);
-    double random = Zdt.run("zdt1", Sampler.random(0), 100);
+  void optimize_zdt1_beatsRandomHypervolumeOverThreeSeeds() {
+    // One seed of random search can be lucky; compare the means over three seeds at the suite budget.
+    double motpe = 0;
+    double random = 0;
+    for (long seed = 0; seed < 3; seed++) {
+      motpe += Zdt.run("zdt1", MotpeSampler.of(seed, false, 10), 200) / 3;
+      random += Zdt.run("zdt1", Sampler.random(seed), 200) / 3;
+    }
     assertTrue(motpe > random + 2, "motpe " + motpe + " vs random " + random);
   }
 
