@@ -8,12 +8,12 @@ import java.util.Map;
  *
  * @param metric the metric of {@code test} and {@code validation}
  * @param test the score on the test rows
- * @param validation the tuning value of the same configuration (e.g. its cross-validation mean)
  * @param trainRows rows used for the refit
  * @param testRows rows scored
- * @param details model-specific facts, e.g. boosting rounds or parameter count
+ * @param details model-specific facts, e.g. boosting rounds, the cross-validation mean of the
+ *     same configuration, or the parameter count
  */
-public record HoldoutScore(Metric metric, double test, double validation, int trainRows,
+public record HoldoutScore(Metric metric, double test, int trainRows,
     int testRows, Map<String, Object> details) {
   public HoldoutScore {
     details = Map.copyOf(details);

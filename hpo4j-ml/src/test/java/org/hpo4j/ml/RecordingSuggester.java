@@ -8,7 +8,7 @@ import java.util.Random;
 import org.hpo4j.ml.space.Suggester;
 
 /** A seeded random suggester that records what it drew and what was reported. */
-public final class RecordingSuggester implements Suggester {
+public class RecordingSuggester implements Suggester {
   public final Map<String, Object> params = new LinkedHashMap<>();
   public final List<double[]> reports = new ArrayList<>();
   public final Map<String, Object> attrs = new LinkedHashMap<>();

@@ -105,8 +105,8 @@ public final class XGBoostObjective implements ModelObjective {
     try {
       booster = XGBoost.train(train, c.params(), rounds, new HashMap<>(), null, null);
       double score = metric().score(booster.predict(testMatrix), data.targets(test));
-      return new HoldoutScore(metric(), score, cv.mean(), dev.length, test.length,
-          Map.of("rounds", rounds, "cv_std", cv.std()));
+      return new HoldoutScore(metric(), score, dev.length, test.length,
+          Map.of("rounds", rounds, "cv_mean", cv.mean(), "cv_std", cv.std()));
     } finally {
       if (booster != null) {
         booster.dispose();

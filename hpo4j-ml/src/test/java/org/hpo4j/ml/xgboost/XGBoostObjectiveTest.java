@@ -84,7 +84,7 @@ class XGBoostObjectiveTest {
     var s = new RecordingSuggester(6);
     double cv = o.evaluate(s);
     HoldoutScore h = o.holdout(s.params);
-    assertEquals(cv, h.validation(), 0.0);
+    assertEquals(cv, (double) h.details().get("cv_mean"), 0.0);
     assertEquals(114, h.testRows(), 1);
     assertTrue(h.test() > 0.9, "test accuracy " + h.test());
   }
