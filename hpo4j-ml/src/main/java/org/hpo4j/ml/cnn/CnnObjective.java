@@ -207,8 +207,7 @@ public final class CnnObjective implements ModelObjective {
     float lr = (float) space.suggestDouble(s, "learning_rate");
     if (name.equals("sgd")) {
       float momentum = (float) space.suggestDouble(s, "momentum");
-      return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optMomentum(momentum)
-          .build();
+      return new MomentumSgd(lr, momentum);
     }
     float beta1 = (float) space.suggestDouble(s, "beta1");
     float beta2 = (float) space.suggestDouble(s, "beta2");
