@@ -1,0 +1,49 @@
+package org.hpo4j.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hpo4j.study.Study;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+
+/** Prints what a user wants to see at the end of a run: the best trial, or the Pareto front. */
+final class Report {
+  private Report() {}
+
+  static void printBest(Study study, PrintWriter out) {
+    List<FrozenTrial> all = study.trials();
+    long complete = all.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+    long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+    long failed = all.stream().filter(t -> t.state() == TrialState.FAIL).count();
+    out.printf(Locale.ROOT, "trials: %d complete, %d pruned, %d failed%n", complete, pruned, failed);
+    if (complete == 0) {
+      out.println("no trial completed; see the failures above (fail_reason)");
+      out.flush();
+      return;
+    }
+    if (study.isMultiObjective()) {
+      out.printf("Pareto front (%s):%n", study.directions());
+      for (FrozenTrial t : study.bestTrials()) {
+        out.printf(Locale.ROOT, "  trial %d: values %s  params %s%n", t.number(), t.values(), format(t.externalParams()));
+      }
+    } else {
+      FrozenTrial best = study.best();
+      out.printf(Locale.ROOT, "best trial %d: value %.6g%n", best.number(), best.value());
+      out.printf("  params %s%n", format(best.externalParams()));
+    }
+    out.flush();
+  }
+
+  static String format(Map<String, Object> params) {
+    StringBuilder b = new StringBuilder();
+    params.forEach((k, v) -> {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(k).append('=').append(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v);
+    });
+    return b.toString();
+  }
+}

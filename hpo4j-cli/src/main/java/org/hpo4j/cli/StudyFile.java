@@ -1,0 +1,103 @@
+package org.hpo4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hpo4j.study.StudyDirection;
+
+/**
+ * A study described in YAML: what {@code hpo run FILE} and {@code hpo worker} read.
+ *
+ * <pre>
+ * name: branin-tpe          # study name (default: the file name)
+ * direction: minimize       # or directions: [maximize, minimize]
+ * trials: 100               # total trials of the study; a resumed study runs the rest
+ * threads: 1
+ * seed: 0
+ * timeout: 600              # seconds, optional
+ * storage: sqlite:hpo.db    # optional; --storage overrides
+ * sampler: tpe              # or {type: tpe, n_startup_trials: 5}
+ * pruner: none              # or {type: median, ...}
+ * objective: {function: branin}   # or {model: xgboost, dataset: ...}
+ * </pre>
+ *
+ * @param path the file
+ * @param name study name
+ * @param directions one per objective
+ * @param trials total trials wanted
+ * @param threads parallel threads in this process
+ * @param seed sampler seed
+ * @param timeout stop starting trials after this, or null
+ * @param storage storage URL, or null for the default
+ * @param sampler sampler type and options
+ * @param pruner pruner type and options
+ * @param objective the objective section, as written
+ */
+record StudyFile(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
+    Duration timeout, String storage, ConfigMap.TypedSection sampler, ConfigMap.TypedSection pruner,
+    ConfigMap objective) {
+
+  private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
+      "timeout", "storage", "sampler", "pruner", "objective", "description");
+
+  /**
+   * @throws IllegalArgumentException naming the file, the field and what is allowed
+   */
+  @SuppressWarnings("unchecked")
+  static StudyFile read(Path path) {
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException("study file '" + path + "' does not exist");
+    }
+    Object root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readValue(path.toFile(), Object.class);
+    } catch (IOException e) {
+      String msg = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException("study file '" + path + "' is not valid YAML: " + msg);
+    }
+    if (!(root instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("study file '" + path + "' must be a YAML mapping of fields");
+    }
+    ConfigMap c = new ConfigMap(path.toString(), (Map<String, Object>) root);
+    c.requireOnly(FIELDS);
+    String fileName = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    List<StudyDirection> directions = new ArrayList<>();
+    if (c.has("directions")) {
+      if (c.has("direction")) {
+        throw c.error("give either 'direction' or 'directions', not both");
+      }
+      Object d = c.raw().get("directions");
+      if (!(d instanceof List<?> list) || list.isEmpty()) {
+        throw c.error("'directions' must be a non-empty list of minimize/maximize, but got " + d);
+      }
+      for (Object o : list) {
+        directions.add(direction(c, "directions", String.valueOf(o)));
+      }
+    } else {
+      directions.add(direction(c, "direction", c.string("direction", "minimize")));
+    }
+    if (!c.has("objective")) {
+      throw c.error("'objective' is required, e.g. objective: {function: branin}");
+    }
+    long timeout = c.integer("timeout", 0, 0, Integer.MAX_VALUE);
+    return new StudyFile(path, c.string("name", fileName), List.copyOf(directions),
+        (int) c.integer("trials", 100, 1, 10_000_000), (int) c.integer("threads", 1, 1, 1024),
+        c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), timeout == 0 ? null : Duration.ofSeconds(timeout),
+        c.string("storage", null), c.typed("sampler", "tpe"), c.typed("pruner", "none"), c.child("objective"));
+  }
+
+  private static StudyDirection direction(ConfigMap c, String field, String value) {
+    try {
+      return StudyDirection.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw c.error("'" + field + "' " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package org.hpo4j.study;
+
+import static org.hpo4j.Checks.requireArgument;
+import static org.hpo4j.Checks.requireState;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hpo4j.pruner.Pruner;
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.space.Distribution;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.Trial;
+import org.hpo4j.trial.TrialPrunedException;
+import org.hpo4j.trial.TrialState;
+
+/**
+ * A named optimisation: runs trials of an objective, asks the sampler for parameters and the pruner
+ * for early stops, and keeps everything in the storage, which is the only state. Several Study
+ * objects (in threads, processes or machines) may share one stored study.
+ *
+ * <p>Thread-safe: {@link #optimize} may run many threads, and {@link #ask}/{@link #tell} may be
+ * called from any thread.
+ */
+public final class Study implements StudyView {
+  private static final System.Logger LOG = System.getLogger(Study.class.getName());
+  private static final Set<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL);
+
+  private final String name;
+  private final long studyId;
+  private final List<StudyDirection> directions;
+  private final Sampler sampler;
+  private final Pruner pruner;
+  private final Storage storage;
+  private final boolean catchExceptions;
+  private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
+  private final Map<String, Class<?>> kinds = new ConcurrentHashMap<>();
+  private final Object askLock = new Object();
+  private volatile boolean stopRequested;
+
+  Study(StudyBuilder b, long studyId, List<StudyDirection> directions) {
+    this.name = b.name;
+    this.studyId = studyId;
+    this.directions = List.copyOf(directions);
+    this.sampler = b.sampler;
+    this.pruner = b.pruner;
+    this.storage = b.storage;
+    this.catchExceptions = b.catchExceptions;
+    this.callbacks.addAll(b.callbacks);
+  }
+
+  /** @return a builder; {@code name} and the directions default to a fresh name and minimize */
+  public static StudyBuilder builder() {
+    return new StudyBuilder();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** @return the storage id of this study */
+  public long id() {
+    return studyId;
+  }
+
+  @Override
+  public List<StudyDirection> directions() {
+    return directions;
+  }
+
+  /** @return the sampler proposing parameters */
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  /** @return the pruner consulted by {@link Trial#shouldPrune()} */
+  public Pruner pruner() {
+    return pruner;
+  }
+
+  /** @return the storage holding this study */
+  public Storage storage() {
+    return storage;
+  }
+
+  @Override
+  public List<FrozenTrial> trials(Set<TrialState> states) {
+    return storage.trials(studyId, states);
+  }
+
+  /**
+   * @return the best COMPLETE trial
+   * @throws IllegalStateException when there is none yet, or the study has several objectives
+   */
+  public FrozenTrial best() {
+    return bestTrial().orElseThrow(() -> new IllegalStateException(
+        "study '" + name + "' has no COMPLETE trial yet"));
+  }
+
+  /** @return the value of {@link #best()} */
+  public double bestValue() {
+    return best().value();
+  }
+
+  /**
+   * The Pareto front of the COMPLETE trials: for one objective, the best trials (all ties). When
+   * some trials set constraints, only feasible trials (every constraint &lt;= 0) are considered,
+   * unless none is feasible.
+   */
+  public List<FrozenTrial> bestTrials() {
+    List<FrozenTrial> complete = completeTrials();
+    List<FrozenTrial> feasible = new ArrayList<>();
+    for (FrozenTrial t : complete) {
+      if (Constraints.isFeasible(t)) {
+        feasible.add(t);
+      }
+    }
+    return ParetoFront.of(feasible.isEmpty() ? complete : feasible, directions);
+  }
+
+  /** Adds a callback told of every finished trial of later {@code optimize} calls. */
+  public void addCallback(Callback callback) {
+    callbacks.add(org.hpo4j.Checks.requireNonNull(callback, "callback"));
+  }
+
+  /** Asks running {@code optimize} loops to start no new trial; running trials finish. */
+  public void stop() {
+    stopRequested = true;
+  }
+
+  /**
+   * Enqueues a trial with fixed parameter values (user values); the next trial started evaluates
+   * them. Parameters not listed are sampled as usual.
+   */
+  public void enqueueTrial(Map<String, Object> params) {
+    storage.createTrial(studyId, org.hpo4j.Checks.requireNonNull(params, "params"), true);
+  }
+
+  /** Runs {@code nTrials} trials on the calling thread. */
+  public void optimize(Objective objective, int nTrials) {
+    optimize(objective, nTrials, 1, null);
+  }
+
+  /** Runs {@code nTrials} trials on {@code threads} threads. */
+  public void optimize(Objective objective, int nTrials, int threads) {
+    optimize(objective, nTrials, threads, null);
+  }
+
+  /**
+   * Runs up to {@code nTrials} trials on {@code threads} threads, starting none after
+   * {@code timeout} (null for none) or after {@link #stop()}.
+   *
+   * @throws IllegalArgumentException when nTrials &lt; 1 or threads &lt; 1
+   * @throws IllegalStateException when the study has several objectives
+   */
+  public void optimize(Objective objective, int nTrials, int threads, Duration timeout) {
+    org.hpo4j.Checks.requireNonNull(objective, "objective");
+    requireState(directions.size() == 1,
+        "study '%s' has %s objectives; use optimizeMulti", name, directions.size());
+    run(t -> new double[] {objective.evaluate(t)}, nTrials, threads, timeout);
+  }
+
+  /** Runs up to {@code nTrials} trials of a multi-objective study; see {@link #optimize}. */
+  public void optimizeMulti(MultiObjective objective, int nTrials, int threads, Duration timeout) {
+    run(org.hpo4j.Checks.requireNonNull(objective, "objective"), nTrials, threads, timeout);
+  }
+
+  private void run(MultiObjective objective, int nTrials, int threads, Duration timeout) {
+    requireArgument(nTrials >= 1, "nTrials >= 1 must hold, but got nTrials=%s", nTrials);
+    requireArgument(threads >= 1, "threads >= 1 must hold, but got threads=%s", threads);
+    requireArgument(timeout == null || !timeout.isNegative(), "timeout must not be negative, but got %s", timeout);
+    stopRequested = false;
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    AtomicInteger started = new AtomicInteger();
+    Runnable worker = () -> {
+      while (!stopRequested && System.nanoTime() < deadline && started.getAndIncrement() < nTrials) {
+        StudyTrial trial;
+        synchronized (askLock) {
+          if (sampler.isExhausted(this)) {
+            stopRequested = true;
+            return;
+          }
+          trial = ask0();
+        }
+        runTrial(objective, trial);
+      }
+    };
+    if (threads == 1) {
+      worker.run();
+      return;
+    }
+    AtomicInteger workerNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "hpo4j-" + name + "-worker-" + workerNumber.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(worker));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      stopRequested = true;
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      stopRequested = true;
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void runTrial(MultiObjective objective, StudyTrial trial) {
+    FrozenTrial finished;
+    try {
+      double[] values = objective.evaluate(trial);
+      finished = finish(trial, values);
+    } catch (TrialPrunedException e) {
+      finished = tell(trial, TrialState.PRUNED);
+    } catch (Exception | StackOverflowError e) {
+      storage.setSystemAttr(trial.id(), "fail_reason", e.toString());
+      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + e);
+      finished = tell(trial, TrialState.FAIL);
+      if (!catchExceptions) {
+        throw e instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), e);
+      }
+    }
+    for (Callback c : callbacks) {
+      c.onTrialFinished(this, finished);
+    }
+  }
+
+  private FrozenTrial finish(StudyTrial trial, double[] values) {
+    String problem = null;
+    if (values == null || values.length != directions.size()) {
+      problem = "the objective returned " + (values == null ? "null" : values.length + " values")
+          + " but the study has " + directions.size() + " direction(s)";
+    } else {
+      for (double v : values) {
+        if (Double.isNaN(v)) {
+          problem = "the objective returned NaN";
+        }
+      }
+    }
+    if (problem != null) {
+      storage.setSystemAttr(trial.id(), "fail_reason", problem);
+      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + problem);
+      return tell(trial, TrialState.FAIL);
+    }
+    return tell(trial, TrialState.COMPLETE, values);
+  }
+
+  /**
+   * Starts a trial for an external loop: take parameters from it, evaluate, then {@link #tell}.
+   */
+  public Trial ask() {
+    synchronized (askLock) {
+      return ask0();
+    }
+  }
+
+  private StudyTrial ask0() {
+    FrozenTrial t = storage.claimWaitingTrial(studyId)
+        .orElseGet(() -> storage.createTrial(studyId, Map.of(), false));
+    sampler.beforeTrial(this, t);
+    if (!t.systemAttrs().isEmpty() || !t.params().isEmpty()) {
+      t = storage.trial(t.id());
+    }
+    Map<String, Distribution> space = sampler.inferRelativeSearchSpace(this, t);
+    Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, t, space);
+    return new StudyTrial(this, t, space, relative);
+  }
+
+  /**
+   * Finishes a trial from {@link #ask}: COMPLETE with {@code values}, or FAIL when a value is NaN.
+   *
+   * @throws IllegalArgumentException when the number of values does not match the directions
+   */
+  public FrozenTrial tell(Trial trial, double... values) {
+    StudyTrial st = own(trial);
+    requireArgument(values.length == directions.size(),
+        "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
+    return finish(st, values);
+  }
+
+  /**
+   * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the last
+   * reported value; FAIL takes none.
+   *
+   * @throws IllegalStateException when the trial is already finished
+   */
+  public FrozenTrial tell(Trial trial, TrialState state, double... values) {
+    StudyTrial st = own(trial);
+    requireArgument(state.isFinished(), "tell needs COMPLETE, PRUNED or FAIL, but got %s", state);
+    List<Double> v = new ArrayList<>();
+    if (state == TrialState.COMPLETE) {
+      requireArgument(values.length == directions.size(),
+          "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
+      for (double x : values) {
+        v.add(x);
+      }
+    } else if (state == TrialState.PRUNED && directions.size() == 1 && st.lastIntermediate() != null) {
+      v.add(st.lastIntermediate());
+    }
+    requireState(!st.isFinished(), "trial %s is already finished", st.number());
+    sampler.afterTrial(this, st.snapshot(), state, v);
+    boolean changed = storage.finishTrial(st.id(), state, v);
+    st.markFinished();
+    requireState(changed, "trial %s of study '%s' was already finished elsewhere (a stale-trial sweep?)",
+        st.number(), name);
+    return storage.trial(st.id());
+  }
+
+  private StudyTrial own(Trial trial) {
+    requireArgument(trial instanceof StudyTrial st && st.study() == this,
+        "tell needs a trial from this study's ask(), but got %s", trial);
+    return (StudyTrial) trial;
+  }
+
+  /** Rejects a name used with a different kind of distribution elsewhere in this study. */
+  void checkCompatible(String param, Distribution d) {
+    Class<?> previous = kinds.putIfAbsent(param, d.getClass());
+    requireArgument(previous == null || previous == d.getClass(),
+        "parameter '%s' is a %s in this study, but was asked as a %s", param,
+        previous == null ? "" : previous.getSimpleName(), d.getClass().getSimpleName());
+  }
+
+  /** @return the number of finished trials (COMPLETE, PRUNED or FAIL) */
+  public int finishedTrialCount() {
+    return storage.countTrials(studyId, FINISHED);
+  }
+
+  @Override
+  public Optional<FrozenTrial> bestTrial() {
+    return StudyView.super.bestTrial();
+  }
+
+  @Override
+  public String toString() {
+    return "Study(" + name + ", " + directions + ", " + sampler + ")";
+  }
+}

@@ -1,0 +1,81 @@
+package org.hpo4j.trial;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an objective sees: the define-by-run facade through which it asks for parameters and
+ * reports progress. A parameter exists only in the trials whose code asked for it, so conditional
+ * spaces need no declaration: ask for {@code beta1} only when {@code optimizer} is "adam".
+ *
+ * <p>Asking again for a name already suggested in this trial returns the same value; asking with
+ * an incompatible distribution throws. A Trial belongs to one thread (the one evaluating it).
+ */
+public interface Trial {
+
+  /** @return 0-based number of this trial in its study */
+  int number();
+
+  /**
+   * A real parameter, uniform on [low, high].
+   *
+   * @throws IllegalArgumentException when the range is invalid or incompatible with an earlier
+   *     suggestion of the same name in this trial
+   */
+  double suggestFloat(String name, double low, double high);
+
+  /** A real parameter, log-uniform when {@code log} (then low must be &gt; 0). */
+  double suggestFloat(String name, double low, double high, boolean log);
+
+  /** A real parameter on the grid {@code low + k * step}; step must divide high - low. */
+  double suggestFloat(String name, double low, double high, double step);
+
+  /** An integer parameter, uniform on [low, high]. */
+  long suggestInt(String name, long low, long high);
+
+  /** An integer parameter, log-uniform when {@code log} (then low must be &gt;= 1). */
+  long suggestInt(String name, long low, long high, boolean log);
+
+  /** An integer parameter on {low, low + step, ..., high}. */
+  long suggestInt(String name, long low, long high, long step);
+
+  /**
+   * One of {@code choices}, which must be non-empty and distinct.
+   *
+   * @return the chosen element itself
+   */
+  <T> T suggestCategorical(String name, List<T> choices);
+
+  /**
+   * Suggests a parameter of a distribution built elsewhere (a config file, a search-space object).
+   *
+   * @return the user value: a Double, a Long or the categorical choice
+   */
+  Object suggest(String name, org.hpo4j.space.Distribution distribution);
+
+  /**
+   * Records the objective's value after {@code step} (an epoch, a boosting round chunk, a fold) so
+   * that pruners can compare trials. Reporting the same step twice keeps the first value.
+   *
+   * @throws IllegalArgumentException when step &lt; 0 or value is NaN
+   */
+  void report(int step, double value);
+
+  /**
+   * Asks the study's pruner whether this trial should stop now. The objective decides what to do:
+   * usually {@code throw new TrialPrunedException()}.
+   */
+  boolean shouldPrune();
+
+  /** Stores a JSON-like value (string, number, boolean, list, map) with this trial. */
+  void setUserAttr(String key, Object value);
+
+  /**
+   * Constraint values for constrained optimisation: a value &lt;= 0 is satisfied. Stored as the
+   * system attribute {@code constraints}.
+   */
+  void setConstraints(double... constraints);
+
+  /** @return the parameters suggested so far, as user values */
+  Map<String, Object> params();
+}

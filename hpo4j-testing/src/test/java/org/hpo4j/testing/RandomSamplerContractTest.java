@@ -1,0 +1,10 @@
+package org.hpo4j.testing;
+
+import org.hpo4j.sampler.Sampler;
+
+class RandomSamplerContractTest extends SamplerContractTest {
+  @Override
+  protected Sampler newSampler(long seed) {
+    return Sampler.random(seed);
+  }
+}
