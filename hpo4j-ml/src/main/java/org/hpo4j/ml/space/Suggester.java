@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The part of a trial that model objectives use: suggest parameters, report progress, ask whether
  * to stop. Model code is written against this small interface so that the same code runs inside a
- * study ({@code TrialSuggester} adapts a core {@code Trial}) and when a chosen configuration is
+ * study ({@link #of} adapts a core {@code Trial}) and when a chosen configuration is
  * replayed, e.g. to refit the best parameters ({@link #fixed(Map)}).
  *
  * <p>Implementations are used by one thread at a time, like the trial they stand for.
@@ -52,5 +52,13 @@ public interface Suggester {
    */
   static Suggester fixed(Map<String, ?> params) {
     return new FixedSuggester(params);
+  }
+
+  /**
+   * A suggester that asks {@code trial}; {@link #prune()} gives the core's
+   * {@link org.hpo4j.trial.TrialPrunedException}, which ends the trial as PRUNED.
+   */
+  static Suggester of(org.hpo4j.trial.Trial trial) {
+    return new TrialSuggester(trial);
   }
 }
