@@ -32,7 +32,7 @@ import org.hpo4j.ml.xgboost.XGBoostSpace;
  * metric: accuracy          # accuracy | logloss | auc (2 classes) | rmse (regression)
  * seed: 0                   # splits, XGBoost sampling, CNN initialisation
  * test_fraction: 0.2        # held out for the final test of the best trial
- * nthread: 1                # library threads per trial
+ * nthread: 1                # library threads per trial, or auto = cores / study threads
  * space: {max_depth: {low: 3, high: 8}, n_estimators: 200}   # overrides of the default space
  * # xgboost only
  * folds: 5
@@ -59,9 +59,14 @@ public final class ObjectiveFactory {
 
   private ObjectiveFactory() {}
 
-  /** Like {@link #fromConfig(Map, Path)} with paths relative to the working directory. */
+  /** Like {@link #fromConfig(Map, Path, int)} relative to the working directory, one study thread. */
   public static ConfiguredObjective fromConfig(Map<String, Object> config) {
-    return fromConfig(config, Path.of(""));
+    return fromConfig(config, Path.of(""), 1);
+  }
+
+  /** Like {@link #fromConfig(Map, Path, int)} with one study thread. */
+  public static ConfiguredObjective fromConfig(Map<String, Object> config, Path baseDir) {
+    return fromConfig(config, baseDir, 1);
   }
 
   /**
@@ -70,10 +75,18 @@ public final class ObjectiveFactory {
    * @param config the section as parsed from YAML
    * @param baseDir where to look for a relative {@code dataset} that is not found relative to the
    *     working directory (e.g. the study file's directory)
+   * @param studyThreads trials the study runs at once; {@code nthread: auto} gives each trial
+   *     {@code max(1, cores / studyThreads)} library threads. The default is 1 thread per trial:
+   *     on the small shipped sets, parallel trials scale better than parallel trees, and
+   *     OpenMP threads spin badly on a busy machine.
    * @throws IllegalArgumentException naming the field ({@code objective.KEY}) and what is allowed,
    *     for an unknown key, a wrong type, a value out of range, or a dataset that cannot be read
    */
-  public static ConfiguredObjective fromConfig(Map<String, Object> config, Path baseDir) {
+  public static ConfiguredObjective fromConfig(Map<String, Object> config, Path baseDir,
+      int studyThreads) {
+    if (studyThreads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, but got " + studyThreads);
+    }
     ConfigReader c = new ConfigReader("objective", config);
     String model = c.choice("model", null, MODELS);
     Set<String> allowed = new HashSet<>(COMMON);
@@ -87,7 +100,15 @@ public final class ObjectiveFactory {
         : null;
     long seed = c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
     double testFraction = c.number("test_fraction", 0.2, 0.0, 1.0, true);
-    int nthread = (int) c.integer("nthread", 1, 1, 1024);
+    int nthread;
+    if ("auto".equals(c.raw("nthread"))) {
+      nthread = Math.max(1, Runtime.getRuntime().availableProcessors() / studyThreads);
+    } else if (c.raw("nthread") instanceof String v) {
+      throw new IllegalArgumentException(String.format(
+          "'%s' must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
+    } else {
+      nthread = (int) c.integer("nthread", 1, 1, 1024);
+    }
     Dataset data = load(c, path, target, task);
     Metric metric = c.has("metric") ? Metric.parse(c.field("metric"), c.string("metric", null))
         : Metric.defaultFor(data.task());

@@ -106,6 +106,15 @@ class ObjectiveFactoryTest {
   }
 
   @Test
+  void fromConfig_nthread_autoOrIntegerOnly() {
+    ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset", iris(), "nthread", "auto"),
+        Path.of(""), 2);
+    var e = rejects(config("model", "xgboost", "dataset", iris(), "nthread", "many"));
+    assertEquals("'objective.nthread' must be an integer in [1, 1024] or auto, but got 'many'",
+        e.getMessage());
+  }
+
+  @Test
   void fromConfig_badSpaceOverride_throwsNamingParameter() {
     var e = rejects(config("model", "xgboost", "dataset", iris(), "space",
         Map.of("max_dept", 3)));
