@@ -1,0 +1,400 @@
+package org.hpo4j.jdbc;
+
+import static org.hpo4j.Checks.requireArgument;
+import static org.hpo4j.Checks.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hpo4j.space.Distribution;
+import org.hpo4j.storage.DuplicateStudyException;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.StorageException;
+import org.hpo4j.storage.StudySummary;
+import org.hpo4j.study.StudyDirection;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+
+/**
+ * A {@link Storage} in an SQLite file or a PostgreSQL database, shared by any number of threads and
+ * processes: trial numbers come from a per-study counter row updated under the database's write
+ * lock, state changes are compare-and-set, parameters are stored with their distributions. Trials
+ * this process runs beat every {@link JdbcOptions#heartbeatInterval()}; a RUNNING trial whose beat
+ * is older than the grace period is failed by {@link #failStaleTrials}, which {@link
+ * #claimWaitingTrial} also runs (at most once per interval), and with {@code max_retries > 0} its
+ * parameters are enqueued again as a WAITING trial whose system attribute {@code retry_of} names
+ * the failed trial's number. Reading the history re-reads only what changed ({@link TrialCache}).
+ *
+ * <p>Thread-safe. Every failure of the database surfaces as a {@link StorageException} whose
+ * message names the URL (password masked).
+ */
+public final class JdbcStorage implements Storage {
+  private final Database db;
+  private final JdbcOptions options;
+  private final Heartbeats heartbeats;
+  private final TrialCache cache = new TrialCache();
+  private final Map<Long, List<StudyDirection>> directions = new ConcurrentHashMap<>();
+  private final Map<Long, Long> lastSweep = new ConcurrentHashMap<>();
+
+  private JdbcStorage(Database db, JdbcOptions options) {
+    this.db = db;
+    this.options = options;
+    this.heartbeats = new Heartbeats(db, options.clock(), options.heartbeatInterval());
+  }
+
+  /**
+   * Opens (creating or migrating the schema when needed) the storage at {@code url}, with the
+   * default options overridden by the URL's query options.
+   *
+   * @throws IllegalArgumentException when the URL is malformed, listing the accepted forms
+   * @throws StorageException naming the URL when the database cannot be opened
+   */
+  public static JdbcStorage open(String url) {
+    return open(url, JdbcOptions.defaults());
+  }
+
+  /**
+   * Opens the storage at {@code url} with {@code options}, overridden by the URL's query options.
+   *
+   * @throws IllegalArgumentException when the URL or an option is malformed
+   * @throws StorageException naming the URL when the database cannot be opened
+   */
+  public static JdbcStorage open(String url, JdbcOptions options) {
+    JdbcUrl u = JdbcUrl.parse(url);
+    JdbcOptions o = requireNonNull(options, "options").with(u.options());
+    return new JdbcStorage(Database.open(u, o.poolSize()), o);
+  }
+
+  /** @return the URL as given, password masked */
+  public String url() {
+    return db.url.display();
+  }
+
+  /** @return the options in force */
+  public JdbcOptions options() {
+    return options;
+  }
+
+  @Override
+  public long createStudy(String name, List<StudyDirection> dirs) {
+    requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
+    requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
+    try {
+      return db.write("creating study '" + name + "'", c -> {
+        if (findStudy(c, name).isPresent()) {
+          throw new DuplicateStudyException(name);
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO studies (name, next_number, created_at) VALUES (?, 0, ?) RETURNING study_id")) {
+          ps.setString(1, name);
+          ps.setLong(2, options.clock().millis());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)")) {
+          for (int i = 0; i < dirs.size(); i++) {
+            ps.setLong(1, id);
+            ps.setInt(2, i);
+            ps.setString(3, dirs.get(i).name());
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        return id;
+      });
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SQLException s && Database.isUniqueViolation(s)) {
+        throw new DuplicateStudyException(name); // lost a race with another process
+      }
+      throw e;
+    }
+  }
+
+  private static Optional<Long> findStudy(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Optional<Long> findStudy(String name) {
+    return db.read("finding study '" + name + "'", c -> findStudy(c, name));
+  }
+
+  @Override
+  public List<StudySummary> studies() {
+    return db.read("listing studies", c -> {
+      Map<Long, String> names = new LinkedHashMap<>();
+      Map<Long, Integer> counts = new java.util.HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.study_id, s.name, "
+          + "(SELECT COUNT(*) FROM trials t WHERE t.study_id = s.study_id) FROM studies s ORDER BY s.name");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getLong(1), rs.getString(2));
+          counts.put(rs.getLong(1), rs.getInt(3));
+        }
+      }
+      List<StudySummary> out = new ArrayList<>();
+      for (Map.Entry<Long, String> e : names.entrySet()) {
+        out.add(new StudySummary(e.getKey(), e.getValue(), directions(c, e.getKey()), counts.get(e.getKey())));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<StudyDirection> directions(long studyId) {
+    List<StudyDirection> d = directions.get(studyId);
+    if (d == null) {
+      d = db.read("reading directions", c -> directions(c, studyId));
+      directions.put(studyId, d);
+    }
+    return d;
+  }
+
+  private static List<StudyDirection> directions(Connection c, long studyId) throws SQLException {
+    List<StudyDirection> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(StudyDirection.valueOf(rs.getString(1)));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      throw new StorageException("no study with id " + studyId + " in this storage");
+    }
+    return List.copyOf(out);
+  }
+
+  @Override
+  public void deleteStudy(long studyId) {
+    int n = db.write("deleting study " + studyId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
+        ps.setLong(1, studyId);
+        return ps.executeUpdate();
+      }
+    });
+    directions.remove(studyId);
+    cache.clear();
+    if (n == 0) {
+      throw new StorageException("no study with id " + studyId + " in this storage");
+    }
+  }
+
+  @Override
+  public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
+    requireNonNull(fixedParams, "fixedParams");
+    long now = options.clock().millis();
+    FrozenTrial t = db.write("creating a trial",
+        c -> TrialWrites.insertTrial(c, studyId, fixedParams, waiting, Map.of(), now));
+    if (!waiting) {
+      heartbeats.start(t.id());
+    }
+    return t;
+  }
+
+  @Override
+  public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+    long now = options.clock().millis();
+    Long last = lastSweep.get(studyId);
+    if (last == null || now - last >= options.heartbeatInterval().toMillis()) {
+      lastSweep.put(studyId, now);
+      failStaleTrials(studyId);
+    }
+    boolean any = db.read("looking for waiting trials", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+    if (!any) {
+      return Optional.empty();
+    }
+    Long id = db.write("claiming a waiting trial", c -> {
+      try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
+        ps.setLong(1, now);
+        ps.setLong(2, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return null;
+          }
+          long claimed = rs.getLong(1);
+          rs.close();
+          TrialWrites.beat(c, claimed, now);
+          return claimed;
+        }
+      }
+    });
+    if (id == null) {
+      return Optional.empty();
+    }
+    heartbeats.start(id);
+    return Optional.of(trial(id));
+  }
+
+  @Override
+  public void setParam(long trialId, String name, double internal, Distribution distribution) {
+    requireNonNull(name, "name");
+    requireNonNull(distribution, "distribution");
+    String json = Json.write(distribution);
+    db.write("writing parameter '" + name + "'", c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
+          + "(trial_id, name, position, value, distribution) "
+          + "SELECT ?, ?, (SELECT COUNT(*) FROM trial_params WHERE trial_id = ?), ?, ? "
+          + "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
+          + "ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution")) {
+        ps.setLong(1, trialId);
+        ps.setString(2, name);
+        ps.setLong(3, trialId);
+        ps.setDouble(4, internal);
+        ps.setString(5, json);
+        ps.setLong(6, trialId);
+        if (ps.executeUpdate() == 0) {
+          TrialWrites.requireRunning(c, trialId);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void setIntermediateValue(long trialId, int step, double value) {
+    db.write("writing an intermediate value", c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, value) "
+          + "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
+          + "ON CONFLICT (trial_id, step) DO NOTHING")) {
+        ps.setLong(1, trialId);
+        ps.setInt(2, step);
+        ps.setDouble(3, value);
+        ps.setLong(4, trialId);
+        if (ps.executeUpdate() == 0) {
+          TrialWrites.requireRunning(c, trialId);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void setUserAttr(long trialId, String key, Object value) {
+    setAttr("trial_user_attrs", trialId, key, value);
+  }
+
+  @Override
+  public void setSystemAttr(long trialId, String key, Object value) {
+    setAttr("trial_system_attrs", trialId, key, value);
+  }
+
+  private void setAttr(String table, long trialId, String key, Object value) {
+    requireNonNull(key, "key");
+    String json = Json.write(value);
+    db.write("writing attribute '" + key + "'", c -> {
+      TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
+      TrialWrites.upsertAttr(c, table, trialId, key, json);
+      return null;
+    });
+    cache.markDirty(trialId);
+  }
+
+  @Override
+  public boolean finishTrial(long trialId, TrialState state, List<Double> values) {
+    requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s", state);
+    requireNonNull(values, "values");
+    long now = options.clock().millis();
+    boolean won = db.write("finishing a trial", c -> {
+      if (TrialWrites.finish(c, trialId, state, values, now)) {
+        return true;
+      }
+      TrialWrites.stateOf(c, trialId);
+      return false;
+    });
+    heartbeats.stop(trialId);
+    return won;
+  }
+
+  @Override
+  public FrozenTrial trial(long trialId) {
+    FrozenTrial cached = cache.finished(trialId);
+    if (cached != null) {
+      return cached;
+    }
+    List<FrozenTrial> t = db.read("reading a trial", c -> TrialReader.load(c, "t.trial_id = ?", List.of(trialId)));
+    if (t.isEmpty()) {
+      throw new StorageException("no trial with id " + trialId + " in this storage");
+    }
+    cache.remember(t.get(0));
+    return t.get(0);
+  }
+
+  @Override
+  public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+    directions(studyId); // a clear message for a missing study
+    return cache.trials(studyId, states, (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+  }
+
+  @Override
+  public int countTrials(long studyId, Set<TrialState> states) {
+    if (states != null && states.isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM trials WHERE study_id = ?");
+    if (states != null) {
+      sql.append(" AND state IN (");
+      int i = 0;
+      for (TrialState s : states) {
+        sql.append(i++ == 0 ? "'" : ", '").append(s.name()).append('\'');
+      }
+      sql.append(')');
+    }
+    return db.read("counting trials", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void heartbeat(long trialId) {
+    long now = options.clock().millis();
+    db.write("writing a heartbeat", c -> {
+      TrialWrites.beat(c, trialId, now);
+      return null;
+    });
+  }
+
+  @Override
+  public List<FrozenTrial> failStaleTrials(long studyId) {
+    return StaleTrials.sweep(db, studyId, options, heartbeats::owns, this::trial);
+  }
+
+  @Override
+  public void close() {
+    heartbeats.close();
+    db.close();
+  }
+}

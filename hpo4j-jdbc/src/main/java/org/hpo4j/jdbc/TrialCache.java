@@ -1,0 +1,148 @@
+package org.hpo4j.jdbc;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+
+/**
+ * Remembers what this process has read of each study so that reading the history again costs only
+ * what changed: a finished trial never changes state, params or values, so it is kept; a read asks
+ * the database only for trials numbered above the highest seen, trials that were unfinished at the
+ * last read, and trials whose attributes this process rewrote since (one index range starting at
+ * the oldest of those). Numbers are allocated under
+ * a lock and inserted in the same transaction, so a trial numbered below the highest seen can never
+ * appear later.
+ *
+ * <p>Attributes written to a finished trial by <em>another</em> process are not seen by a process
+ * that already cached that trial until it is reopened.
+ *
+ * <p>Thread-safe: reads of one study are serialised on that study's entry.
+ */
+final class TrialCache {
+  /** An IN list longer than this becomes a range condition. */
+  private static final int MAX_IN_LIST = 500;
+
+  private final Map<Long, StudyTrials> studies = new ConcurrentHashMap<>();
+  private final Map<Long, FrozenTrial> finishedById = new ConcurrentHashMap<>();
+  /** Study id and number of every trial a history read has seen, by trial id. */
+  private final Map<Long, long[]> seen = new ConcurrentHashMap<>();
+
+  /** What is known of one study. */
+  private static final class StudyTrials {
+    final TreeMap<Integer, FrozenTrial> finished = new TreeMap<>();
+    final TreeMap<Integer, FrozenTrial> unfinished = new TreeMap<>();
+    /** Numbers of finished trials rewritten (attributes) by this process since they were read. */
+    final Set<Integer> stale = ConcurrentHashMap.newKeySet();
+    int maxSeen = -1;
+  }
+
+  /** Loads the trials matching a condition over {@code trials t}. */
+  interface Loader {
+    List<FrozenTrial> load(String where, List<Object> args);
+  }
+
+  /** @return the trials of a study in {@code states} (all when null), by number, refreshed by a delta read */
+  List<FrozenTrial> trials(long studyId, Set<TrialState> states, Loader loader) {
+    StudyTrials s = studies.computeIfAbsent(studyId, k -> new StudyTrials());
+    synchronized (s) {
+      // One index range from the lowest number that may have changed (the oldest unfinished trial,
+      // usually a few below the newest), then a filter: an OR of ranges would defeat the index.
+      java.util.TreeSet<Integer> reread = new java.util.TreeSet<>(s.unfinished.keySet());
+      reread.addAll(s.stale);
+      int lowest = reread.isEmpty() ? s.maxSeen + 1 : Math.min(reread.first(), s.maxSeen + 1);
+      StringBuilder where = new StringBuilder("t.study_id = ? AND t.number >= ?");
+      List<Object> args = new ArrayList<>(List.of(studyId, lowest));
+      if (!reread.isEmpty() && reread.size() <= MAX_IN_LIST) {
+        where.append(" AND (t.number > ? OR t.number IN (");
+        args.add(s.maxSeen);
+        appendList(where, args, reread);
+        where.append("))");
+      }
+      List<FrozenTrial> delta = loader.load(where.toString(), args);
+      Set<Integer> gone = new java.util.HashSet<>(s.unfinished.keySet());
+      for (FrozenTrial t : delta) {
+        gone.remove(t.number());
+        s.stale.remove(t.number());
+        s.maxSeen = Math.max(s.maxSeen, t.number());
+        seen.put(t.id(), new long[] {studyId, t.number()});
+        if (t.state().isFinished()) {
+          s.finished.put(t.number(), t);
+          s.unfinished.remove(t.number());
+          finishedById.put(t.id(), t);
+        } else {
+          s.unfinished.put(t.number(), t);
+        }
+      }
+      s.unfinished.keySet().removeAll(gone); // deleted meanwhile
+      return merge(s, states);
+    }
+  }
+
+  private static void appendList(StringBuilder sql, List<Object> args, Iterable<?> values) {
+    boolean first = true;
+    for (Object v : values) {
+      sql.append(first ? "?" : ", ?");
+      args.add(v);
+      first = false;
+    }
+  }
+
+  private static List<FrozenTrial> merge(StudyTrials s, Set<TrialState> states) {
+    List<FrozenTrial> out = new ArrayList<>(s.finished.size() + s.unfinished.size());
+    Iterator<FrozenTrial> a = s.finished.values().iterator();
+    Iterator<FrozenTrial> b = s.unfinished.values().iterator();
+    FrozenTrial x = a.hasNext() ? a.next() : null;
+    FrozenTrial y = b.hasNext() ? b.next() : null;
+    while (x != null || y != null) {
+      FrozenTrial next;
+      if (y == null || (x != null && x.number() < y.number())) {
+        next = x;
+        x = a.hasNext() ? a.next() : null;
+      } else {
+        next = y;
+        y = b.hasNext() ? b.next() : null;
+      }
+      if (states == null || states.contains(next.state())) {
+        out.add(next);
+      }
+    }
+    return out;
+  }
+
+  /** @return the cached snapshot of a finished trial, or null when it must be read */
+  FrozenTrial finished(long trialId) {
+    return finishedById.get(trialId);
+  }
+
+  /** Keeps a freshly read snapshot when it is finished. */
+  void remember(FrozenTrial t) {
+    if (t.state().isFinished()) {
+      finishedById.put(t.id(), t);
+    }
+  }
+
+  /** Marks a trial as changed by this process (call after the write committed). */
+  void markDirty(long trialId) {
+    finishedById.remove(trialId);
+    long[] where = seen.get(trialId);
+    if (where != null) {
+      StudyTrials s = studies.get(where[0]);
+      if (s != null) {
+        s.stale.add((int) where[1]);
+      }
+    }
+  }
+
+  /** Forgets everything (after a study is deleted). */
+  void clear() {
+    studies.clear();
+    finishedById.clear();
+    seen.clear();
+  }
+}

@@ -1,0 +1,159 @@
+package org.hpo4j.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hpo4j.storage.StorageException;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+
+/**
+ * The writing statements, each run inside a transaction the caller owns, so that the stale-trial
+ * sweep can fail a trial and enqueue its retry in one transaction.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class TrialWrites {
+  private TrialWrites() {}
+
+  /**
+   * Allocates the next number of the study through its counter row (a row lock on PostgreSQL, the
+   * database lock of an IMMEDIATE transaction on SQLite) and inserts the trial.
+   *
+   * @throws StorageException when there is no such study
+   */
+  static FrozenTrial insertTrial(Connection c, long studyId, Map<String, Object> fixedParams, boolean waiting,
+      Map<String, Object> systemAttrs, long now) throws SQLException {
+    int number;
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no study with id " + studyId + " in this storage");
+        }
+        number = rs.getInt(1) - 1;
+      }
+    }
+    TrialState state = waiting ? TrialState.WAITING : TrialState.RUNNING;
+    long id;
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (study_id, number, state, datetime_start) "
+        + "VALUES (?, ?, ?, ?) RETURNING trial_id")) {
+      ps.setLong(1, studyId);
+      ps.setInt(2, number);
+      ps.setString(3, state.name());
+      if (waiting) {
+        ps.setNull(4, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(4, now);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    Map<String, Object> attrs = new TreeMap<>(systemAttrs);
+    if (!fixedParams.isEmpty()) {
+      attrs.put("fixed_params", fixedParams);
+    }
+    Map<String, Object> stored = new TreeMap<>();
+    for (Map.Entry<String, Object> e : attrs.entrySet()) {
+      String json = Json.write(e.getValue());
+      upsertAttr(c, "trial_system_attrs", id, e.getKey(), json);
+      stored.put(e.getKey(), Json.read(json));
+    }
+    if (!waiting) {
+      beat(c, id, now);
+    }
+    return new FrozenTrial(number, id, state, Map.of(), Map.of(), List.of(), new TreeMap<>(), Map.of(), stored,
+        waiting ? null : Instant.ofEpochMilli(now), null);
+  }
+
+  /** Inserts or replaces an attribute. */
+  static void upsertAttr(Connection c, String table, long trialId, String key, String json) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (trial_id, attr_key, value_json) "
+        + "VALUES (?, ?, ?) ON CONFLICT (trial_id, attr_key) DO UPDATE SET value_json = excluded.value_json")) {
+      ps.setLong(1, trialId);
+      ps.setString(2, key);
+      ps.setString(3, json);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Records a heartbeat, creating its row when missing. */
+  static void beat(Connection c, long trialId, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_heartbeats (trial_id, beat) VALUES (?, ?) "
+        + "ON CONFLICT (trial_id) DO UPDATE SET beat = excluded.beat")) {
+      ps.setLong(1, trialId);
+      ps.setLong(2, now);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Compare-and-set finish.
+   *
+   * @return whether this call moved the trial from RUNNING to {@code state}
+   */
+  static boolean finish(Connection c, long trialId, TrialState state, List<Double> values, long now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ? AND state = 'RUNNING'")) {
+      ps.setString(1, state.name());
+      ps.setLong(2, now);
+      ps.setLong(3, trialId);
+      if (ps.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    if (!values.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO trial_values (trial_id, objective, value) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < values.size(); i++) {
+          ps.setLong(1, trialId);
+          ps.setInt(2, i);
+          ps.setDouble(3, values.get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
+      ps.setLong(1, trialId);
+      ps.executeUpdate();
+    }
+    return true;
+  }
+
+  /**
+   * @return the state and number of a trial
+   * @throws StorageException when there is no such trial
+   */
+  static Object[] stateOf(Connection c, long trialId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT state, number FROM trials WHERE trial_id = ?")) {
+      ps.setLong(1, trialId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no trial with id " + trialId + " in this storage");
+        }
+        return new Object[] {TrialState.valueOf(rs.getString(1)), rs.getInt(2)};
+      }
+    }
+  }
+
+  /**
+   * @throws IllegalStateException when the trial is not RUNNING
+   * @throws StorageException when there is no such trial
+   */
+  static void requireRunning(Connection c, long trialId) throws SQLException {
+    Object[] s = stateOf(c, trialId);
+    if (s[0] != TrialState.RUNNING) {
+      throw new IllegalStateException("trial " + s[1] + " is " + s[0] + "; only a RUNNING trial can be written");
+    }
+  }
+}
