@@ -9,6 +9,10 @@ import org.hpo4j.ml.space.SearchSpace;
  * {@code momentum} only with {@code sgd}; {@code beta1}, {@code beta2} only with {@code adam};
  * {@code bottleneck_ratio} only with {@code bottleneck}; {@code expansion} only with
  * {@code inverted_residual}.
+ *
+ * <p>Ranges are kept where a few epochs on the shipped image sets train stably: one learning-rate
+ * range serves both optimizers (3e-4 to 3e-2), and batches stay small enough for many steps per
+ * epoch on 1,000 to 6,000 training images.
  */
 public final class CnnSpace {
   private CnnSpace() {}
@@ -28,10 +32,10 @@ public final class CnnSpace {
         .intRange("expansion", 2, 6, false)
         .intRange("fc_units", 32, 512, true)
         .floatRange("dropout", 0.0, 0.5, false)
-        .intChoice("batch_size", 32L, 64L, 128L, 256L)
+        .intChoice("batch_size", 16L, 32L, 64L, 128L)
         .stringChoice("optimizer", "sgd", "adam")
-        .floatRange("learning_rate", 1e-4, 1e-1, true)
-        .floatRange("momentum", 0.0, 0.99, false)
+        .floatRange("learning_rate", 3e-4, 3e-2, true)
+        .floatRange("momentum", 0.0, 0.95, false)
         .floatRange("beta1", 0.8, 0.99, false)
         .floatRange("beta2", 0.9, 0.9999, false)
         .build();
