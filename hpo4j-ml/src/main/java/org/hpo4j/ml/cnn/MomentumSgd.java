@@ -9,10 +9,11 @@ import java.util.Map;
  * Stochastic gradient descent with heavy-ball momentum, written with plain tensor operations:
  * {@code v <- momentum * v + g; w <- w - lr * v}.
  *
- * <p>Why not DJL's {@code Sgd}: on the PyTorch engine (0.36.0) its fused momentum update gave
- * results that changed from one run to the next inside one JVM and then diverged to NaN for
- * residual networks; this version is deterministic. One instance serves one trainer; not
- * thread-safe (DJL calls {@link #update} from the training thread).
+ * <p>Why not DJL's {@code Sgd}: on the PyTorch engine (0.36.0), repeated runs of one residual
+ * configuration with its fused momentum update differed inside one JVM and then diverged to NaN;
+ * with this version they were identical. (An intermittent NaN was later seen with Adam too inside
+ * surefire, so the root cause may lie deeper; see {@code CnnObjectiveTest}.) One instance serves
+ * one trainer; not thread-safe (DJL calls {@link #update} from the training thread).
  */
 final class MomentumSgd extends Optimizer {
   private final float learningRate;
@@ -35,7 +36,9 @@ final class MomentumSgd extends Optimizer {
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
     if (momentum == 0f) {
-      weight.subi(grad.mul(learningRate));
+      try (NDArray step = grad.mul(learningRate)) {
+        weight.subi(step);
+      }
       return;
     }
     NDArray v = velocity.get(parameterId);
@@ -47,6 +50,8 @@ final class MomentumSgd extends Optimizer {
     } else {
       v.muli(momentum).addi(grad);
     }
-    weight.subi(v.mul(learningRate));
+    try (NDArray step = v.mul(learningRate)) {
+      weight.subi(step);
+    }
   }
 }
