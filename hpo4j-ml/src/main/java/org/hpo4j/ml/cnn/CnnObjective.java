@@ -254,8 +254,9 @@ public final class CnnObjective implements ModelObjective {
       batches++;
     }
     if (!Double.isFinite(lossSum)) {
-      throw new ArithmeticException(
-          "CNN training diverged: the loss is not finite in epoch " + epoch);
+      throw new ArithmeticException("CNN training produced a non-finite loss in epoch " + epoch
+          + ": the configuration diverged, or this is the known intermittent DJL/PyTorch failure "
+          + "after several trainings in one JVM (replaying these parameters in a fresh JVM tells)");
     }
   }
 
