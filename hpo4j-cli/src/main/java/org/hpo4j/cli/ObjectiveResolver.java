@@ -1,6 +1,9 @@
 package org.hpo4j.cli;
 
+import java.nio.file.Path;
 import java.util.Set;
+import org.hpo4j.ml.ConfiguredObjective;
+import org.hpo4j.ml.ObjectiveFactory;
 import org.hpo4j.study.MultiObjective;
 import org.hpo4j.testing.BenchmarkFunction;
 import org.hpo4j.testing.BenchmarkFunctions;
@@ -9,13 +12,38 @@ import org.hpo4j.testing.MultiObjectiveFunctions;
 
 /**
  * Turns the {@code objective} section of a study file into a callable objective: a built-in
- * benchmark function ({@code function: branin}).
+ * benchmark function ({@code function: branin}) or a real model ({@code model: xgboost|cnn} on a
+ * dataset, see hpo4j-ml).
  */
 final class ObjectiveResolver {
   private ObjectiveResolver() {}
 
-  static MultiObjective resolve(StudyFile file) {
+  /**
+   * What a study file's objective resolved to.
+   *
+   * @param file the study file, with the directions the objective decided when the file named none
+   * @param objective the function to optimise
+   * @param model the real-model objective, or null for a benchmark function
+   */
+  record Resolved(StudyFile file, MultiObjective objective, ConfiguredObjective model) {}
+
+  static Resolved resolve(StudyFile file) {
     ConfigMap o = file.objective();
+    if (o.has("model")) {
+      Path base = file.path().toAbsolutePath().getParent();
+      ConfiguredObjective co;
+      try {
+        co = ObjectiveFactory.fromConfig(o.raw(), base, file.threads());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file.path() + ": " + e.getMessage());
+      }
+      StudyFile f = file.directionsGiven() ? file : file.withDirections(co.directions());
+      if (!f.directions().equals(co.directions())) {
+        throw o.error("the model's metric(s) " + co.valueNames() + " need directions " + co.directions()
+            + ", but the file says " + f.directions());
+      }
+      return new Resolved(f, co.multiObjective(), co);
+    }
     if (o.has("function")) {
       o.requireOnly(Set.of("function"));
       String name = o.string("function", null);
@@ -25,7 +53,7 @@ final class ObjectiveResolver {
           throw o.error("function '" + name + "' has " + m.objectives() + " objectives, but the study has "
               + file.directions().size() + " direction(s)");
         }
-        return m::evaluate;
+        return new Resolved(file, m::evaluate, null);
       }
       BenchmarkFunction f;
       try {
@@ -36,8 +64,8 @@ final class ObjectiveResolver {
       if (file.directions().size() != 1) {
         throw o.error("function '" + name + "' has one objective, but the study has " + file.directions().size());
       }
-      return t -> new double[] {f.evaluate(t)};
+      return new Resolved(file, t -> new double[] {f.evaluate(t)}, null);
     }
-    throw o.error("needs 'function' (a built-in benchmark function, e.g. branin)");
+    throw o.error("needs 'function' (a built-in benchmark function, e.g. branin) or 'model' (xgboost or cnn)");
   }
 }

@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
     int total = trials != null ? trials : f.trials();
     int nThreads = threads != null ? threads : f.threads();
     StudyRunner runner = new StudyRunner(f, seed != null ? seed : f.seed());
+    f = runner.file();
     PrintWriter err = spec.commandLine().getErr();
     String url = storage != null ? storage : f.storage();
     try (Storage st = StorageUrls.open(url)) {
@@ -59,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
       }
       err.flush();
       Report.printBest(study, spec.commandLine().getOut());
+      runner.printHoldout(study, spec.commandLine().getOut());
     }
     return 0;
   }

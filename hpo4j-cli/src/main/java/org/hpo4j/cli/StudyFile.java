@@ -39,10 +39,11 @@ import org.hpo4j.study.StudyDirection;
  * @param sampler sampler type and options
  * @param pruner pruner type and options
  * @param objective the objective section, as written
+ * @param directionsGiven whether the file named the directions (else a model's own metric decides)
  */
 record StudyFile(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
     Duration timeout, String storage, ConfigMap.TypedSection sampler, ConfigMap.TypedSection pruner,
-    ConfigMap objective) {
+    ConfigMap objective, boolean directionsGiven) {
 
   private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
       "timeout", "storage", "sampler", "pruner", "objective", "description");
@@ -90,7 +91,8 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
     return new StudyFile(path, c.string("name", fileName), List.copyOf(directions),
         (int) c.integer("trials", 100, 1, 10_000_000), (int) c.integer("threads", 1, 1, 1024),
         c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), timeout == 0 ? null : Duration.ofSeconds(timeout),
-        c.string("storage", null), c.typed("sampler", "tpe"), c.typed("pruner", "none"), c.child("objective"));
+        c.string("storage", null), c.typed("sampler", "tpe"), c.typed("pruner", "none"), c.child("objective"),
+        c.has("direction") || c.has("directions"));
   }
 
   private static StudyDirection direction(ConfigMap c, String field, String value) {
@@ -106,6 +108,13 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
     if (newName == null || newName.isBlank()) {
       throw new IllegalArgumentException("--study must be a non-empty name");
     }
-    return new StudyFile(path, newName, directions, trials, threads, seed, timeout, storage, sampler, pruner, objective);
+    return new StudyFile(path, newName, directions, trials, threads, seed, timeout, storage, sampler, pruner, objective,
+        directionsGiven);
+  }
+
+  /** @return this file with the directions an objective decided */
+  StudyFile withDirections(List<StudyDirection> newDirections) {
+    return new StudyFile(path, name, List.copyOf(newDirections), trials, threads, seed, timeout, storage, sampler, pruner,
+        objective, true);
   }
 }

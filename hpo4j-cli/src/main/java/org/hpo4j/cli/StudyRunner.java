@@ -16,14 +16,20 @@ import org.hpo4j.study.StudyDirection;
 final class StudyRunner {
   private final StudyFile file;
   private final long seed;
+  private final ObjectiveResolver.Resolved objective;
 
+  /** Resolves the objective first, so a bad one is rejected before the storage is touched. */
   StudyRunner(StudyFile file, long seed) {
-    this.file = file;
+    this.objective = ObjectiveResolver.resolve(file);
+    this.file = objective.file();
     this.seed = seed;
   }
 
+  StudyFile file() {
+    return file;
+  }
+
   Study open(Storage storage) {
-    ObjectiveResolver.resolve(file); // reject a bad objective before touching the storage
     Pruner pruner = StudyParts.pruner(file);
     Sampler sampler = StudyParts.forPruner(sampler(), pruner);
     StudyDirection[] dirs = file.directions().toArray(new StudyDirection[0]);
@@ -45,7 +51,25 @@ final class StudyRunner {
     Double best = study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
     ProgressBar bar = new ProgressBar(err, n, alreadyDone, System.console() != null, best);
     study.addCallback(bar);
-    study.optimizeMulti(ObjectiveResolver.resolve(file), n, threads, file.timeout());
+    study.optimizeMulti(objective.objective(), n, threads, file.timeout());
+  }
+
+  /**
+   * For a real model, refits the best configuration on all non-test rows and prints its score on
+   * the held-out test split: the number a data scientist trusts, as the CV score was used to choose.
+   */
+  void printHoldout(Study study, PrintWriter out) {
+    if (objective.model() == null || study.isMultiObjective() || study.bestTrial().isEmpty()) {
+      return;
+    }
+    try {
+      var h = objective.model().holdout(study.best());
+      out.printf(java.util.Locale.ROOT, "best configuration refitted on %d rows: held-out test %s %.4f on %d rows%n",
+          h.trainRows(), h.metric().toString().toLowerCase(java.util.Locale.ROOT), h.test(), h.testRows());
+    } catch (Exception e) {
+      out.println("held-out test: could not be computed: " + e.getMessage());
+    }
+    out.flush();
   }
 
   String samplerName() {

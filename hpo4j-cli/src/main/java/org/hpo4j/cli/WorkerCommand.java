@@ -50,6 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
     CliChecks.positive("--threads", threads);
     long s = seed != null ? seed : f.seed() + ProcessHandle.current().pid();
     StudyRunner runner = new StudyRunner(f, s);
+    f = runner.file();
     PrintWriter err = spec.commandLine().getErr();
     try (Storage st = StorageUrls.open(storage)) {
       Study st2 = runner.open(st);
