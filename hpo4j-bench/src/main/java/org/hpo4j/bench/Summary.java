@@ -31,7 +31,7 @@ public final class Summary {
    * @throws IllegalArgumentException when a line is not a benchmark result, naming file and line
    */
   public static List<Row> of(List<Path> files) throws IOException {
-    Map<List<String>, List<BenchResult>> groups = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
+    List<BenchResult> results = new ArrayList<>();
     for (Path file : files) {
       try (BufferedReader in = Files.newBufferedReader(file)) {
         String line;
@@ -47,10 +47,19 @@ public final class Summary {
           } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException(file + ":" + n + " is not a benchmark result line: " + e.getOriginalMessage());
           }
-          groups.computeIfAbsent(List.of(r.function(), r.sampler(), r.peer() == null ? "?" : r.peer()),
-              k -> new ArrayList<>()).add(r);
+          results.add(r);
         }
       }
+    }
+    return ofResults(results);
+  }
+
+  /** @return the rows of results already in memory, grouped by (function, sampler, peer) */
+  public static List<Row> ofResults(List<BenchResult> results) {
+    Map<List<String>, List<BenchResult>> groups = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
+    for (BenchResult r : results) {
+      groups.computeIfAbsent(List.of(r.function(), r.sampler(), r.peer() == null ? "?" : r.peer()),
+          k -> new ArrayList<>()).add(r);
     }
     List<Row> rows = new ArrayList<>();
     groups.forEach((k, rs) -> {

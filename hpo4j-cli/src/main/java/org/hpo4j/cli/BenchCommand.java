@@ -100,14 +100,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<Long> seedList = SeedRange.parse(seeds);
     ObjectMapper json = new ObjectMapper();
-    Path tmp = null;
+    List<BenchResult> results = new ArrayList<>();
     try (BufferedWriter w = out == null
         ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
         : Files.newBufferedWriter(out, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND)) {
       int total = samplers.size() * fns.size() * seedList.size();
       int done = 0;
-      tmp = Files.createTempFile("hpo-bench", ".jsonl");
       for (String s : samplers) {
         for (Object fn : fns) {
           String fname = fn instanceof BenchmarkFunction b ? b.name() : ((MultiObjectiveFunction) fn).name();
@@ -119,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             w.write(line);
             w.newLine();
             w.flush();
-            Files.writeString(tmp, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+            results.add(r);
             done++;
             err.printf("\r[%d/%d] %s %s seed %d: final %.6g (%.3f s)   ", done, total, s, fname, seed,
                 r.finalValue(), r.wallS());
@@ -128,12 +127,8 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
       err.println();
-      err.print(Summary.format(Summary.of(List.of(tmp))));
+      err.print(Summary.format(Summary.ofResults(results)));
       err.flush();
-    } finally {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
     }
     return 0;
   }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -363,11 +362,6 @@ public final class Study implements StudyView {
   /** @return the number of finished trials (COMPLETE, PRUNED or FAIL) */
   public int finishedTrialCount() {
     return storage.countTrials(studyId, FINISHED);
-  }
-
-  @Override
-  public Optional<FrozenTrial> bestTrial() {
-    return StudyView.super.bestTrial();
   }
 
   @Override
