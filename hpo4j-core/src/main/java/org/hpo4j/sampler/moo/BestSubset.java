@@ -44,43 +44,77 @@ public final class BestSubset {
     return chosen.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** @return the first k points of {@code front} in greedy hypervolume order. */
+  /**
+   * @return the first k points of {@code front} in greedy hypervolume order: each step takes the
+   *     point that adds the most hypervolume to those already taken. Lazy: a point's gain only
+   *     shrinks as the chosen set grows (hypervolume is submodular), so a stale gain is an upper
+   *     bound and only the point on top needs recomputing.
+   */
   static List<Integer> greedyHypervolume(double[][] losses, int[] front, int k) {
-    int m = losses[front[0]].length;
-    double[] ref = new double[m];
-    for (int a = 0; a < m; a++) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int i : front) {
-        lo = Math.min(lo, losses[i][a]);
-        hi = Math.max(hi, losses[i][a]);
-      }
-      ref[a] = hi + 0.1 * (hi - lo) + 1e-12 * Math.max(1, Math.abs(hi));
+    List<double[]> points = new ArrayList<>(front.length);
+    for (int i : front) {
+      points.add(losses[i]);
+    }
+    double[] ref = referencePoint(points);
+    double[] bound = new double[front.length];
+    boolean[] fresh = new boolean[front.length];
+    for (int j = 0; j < front.length; j++) {
+      bound[j] = Hypervolume.of(List.of(losses[front[j]]), ref);
+      fresh[j] = true;
     }
     List<Integer> picked = new ArrayList<>();
     List<double[]> pickedPoints = new ArrayList<>();
     boolean[] used = new boolean[front.length];
     double base = 0;
     while (picked.size() < k) {
-      int best = -1;
-      double bestGain = Double.NEGATIVE_INFINITY;
+      int top = -1;
       for (int j = 0; j < front.length; j++) {
-        if (used[j]) {
-          continue;
-        }
-        pickedPoints.add(losses[front[j]]);
-        double gain = Hypervolume.of(pickedPoints, ref) - base;
-        pickedPoints.remove(pickedPoints.size() - 1);
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = j;
+        if (!used[j] && (top < 0 || bound[j] > bound[top])) {
+          top = j;
         }
       }
-      used[best] = true;
-      picked.add(front[best]);
-      pickedPoints.add(losses[front[best]]);
-      base += bestGain;
+      if (!fresh[top]) {
+        pickedPoints.add(losses[front[top]]);
+        bound[top] = Hypervolume.of(pickedPoints, ref) - base;
+        pickedPoints.remove(pickedPoints.size() - 1);
+        fresh[top] = true;
+        continue; // take it only if it is still on top
+      }
+      used[top] = true;
+      picked.add(front[top]);
+      pickedPoints.add(losses[front[top]]);
+      base += bound[top];
+      java.util.Arrays.fill(fresh, false);
     }
     return picked;
   }
+
+  /**
+   * The reference point of the greedy step and of MOTPE's weights: per objective, the worst loss w
+   * scaled away from the points, max(1.1 w, 0.9 w) (as the MOTPE paper's implementation does), or
+   * a tiny positive number when w = 0, so that every point of the set contributes.
+   */
+  static double[] referencePoint(List<double[]> points) {
+    int m = points.get(0).length;
+    double[] ref = new double[m];
+    for (int a = 0; a < m; a++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] p : points) {
+        lo = Math.min(lo, p[a]);
+        hi = Math.max(hi, p[a]);
+      }
+      if (RANGE_REF) {
+        ref[a] = hi + 0.1 * (hi - lo) + 1e-12 * Math.max(1, Math.abs(hi));
+      } else {
+        ref[a] = hi == 0 ? 1e-12 : Math.max(1.1 * hi, 0.9 * hi);
+      }
+      if (!Double.isFinite(ref[a])) {
+        ref[a] = Double.MAX_VALUE; // an infinite loss then counts as outside the box
+      }
+    }
+    return ref;
+  }
+
+  static final boolean RANGE_REF = Boolean.getBoolean("motpe.rangeRef");
 }

@@ -1,95 +1,248 @@
 package org.hpo4j.sampler.moo;
 
+import static org.hpo4j.Checks.requireArgument;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.hpo4j.Experimental;
 import org.hpo4j.sampler.Sampler;
-import org.hpo4j.sampler.tpe.TpeSampler;
+import org.hpo4j.sampler.SeededStreams;
+import org.hpo4j.sampler.tpe.ParzenProposal;
 import org.hpo4j.space.Distribution;
+import org.hpo4j.study.Constraints;
+import org.hpo4j.study.StudyDirection;
 import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
 /**
  * Multi-objective TPE (Ozaki, Tanigaki, Watanabe and Onishi, "Multiobjective tree-structured Parzen
- * estimator for computationally expensive optimization problems", GECCO 2020): TPE whose good/bad
- * split ranks trials by non-domination (feasible first, infeasible by violation) and breaks ties in
- * the split front by greedy hypervolume contribution ({@link BestSubset}).
+ * estimator for computationally expensive optimization problems", GECCO 2020,
+ * https://doi.org/10.1145/3377930.3389817): TPE whose good set is the best gamma(n) trials by
+ * constrained non-domination rank with a greedy hypervolume subset of the front that straddles the
+ * split, and whose good trials are weighted by their hypervolume contribution ({@link MotpeSplit}).
+ * The bad trials (and, as constant liars, the other running trials) get TPE's age weights: the
+ * newest 25 weigh 1, older ones less. Each parameter is proposed by TPE's estimator
+ * ({@link ParzenProposal}), univariate by default; {@code multivariate} models the parameters
+ * every complete trial shares jointly.
  *
- * <p>Orchestration only: each trial gets a fresh single-objective {@link TpeSampler} looking at a
- * {@link ScoredView} of the study, in which a trial's one value is its position in that order. The
- * TPE itself (Parzen estimators, candidates, seeding) is the project's, unchanged. A fresh TPE per
- * trial is needed because a trial's position changes as later trials arrive, while TPE caches the
- * loss of a trial once seen.
+ * <p>The split is computed once per trial, when the first parameter is sampled, and reused for all
+ * its parameters. The first {@code nStartupTrials} trials are random, as is any parameter no
+ * complete trial has.
  *
  * <p>Thread-safe: per-trial state lives in a concurrent map, removed when the trial finishes.
  */
 @Experimental
 public final class MotpeSampler implements Sampler {
-  private final Supplier<Sampler> tpe;
-  private final String description;
-  private final Map<Long, PerTrial> perTrial = new ConcurrentHashMap<>();
+  /** Candidates drawn from l(x) per proposal, as in TPE. */
+  static final int CANDIDATES = Integer.getInteger("motpe.candidates", 24);
 
-  private record PerTrial(Sampler tpe, StudyView view) {}
+  private final long seed;
+  private final boolean multivariate;
+  private final int nStartupTrials;
+  private final Sampler random;
+  private final Map<Long, Model> perTrial = new ConcurrentHashMap<>();
 
-  private MotpeSampler(Supplier<Sampler> tpe, String description) {
-    this.tpe = tpe;
-    this.description = description;
+  /** The split as one trial sees it: good and bad trials with their weights. */
+  private record Model(int complete, List<FrozenTrial> below, double[] belowWeights, List<FrozenTrial> above,
+      double[] aboveWeights, Map<String, Distribution> shared) {}
+
+  private MotpeSampler(long seed, boolean multivariate, int nStartupTrials) {
+    this.seed = seed;
+    this.multivariate = multivariate;
+    this.nStartupTrials = nStartupTrials;
+    this.random = Sampler.random(seed);
   }
 
   /**
    * @param seed the seed of every random choice
-   * @param multivariate a joint Parzen estimator over the parameters instead of one per parameter
+   * @param multivariate a joint Parzen estimator over the shared parameters instead of one per parameter
    * @param nStartupTrials random trials before TPE starts (TPE's default is 10)
    * @throws IllegalArgumentException when nStartupTrials is negative
    */
   public static MotpeSampler of(long seed, boolean multivariate, int nStartupTrials) {
-    TpeSampler.builder().nStartupTrials(nStartupTrials); // validates eagerly
-    return new MotpeSampler(
-        () -> TpeSampler.builder().seed(seed).multivariate(multivariate).nStartupTrials(nStartupTrials).build(),
-        "MotpeSampler(seed=" + seed + ", multivariate=" + multivariate + ", nStartupTrials=" + nStartupTrials + ")");
+    requireArgument(nStartupTrials >= 0, "nStartupTrials >= 0 must hold, but got %s", nStartupTrials);
+    return new MotpeSampler(seed, multivariate, nStartupTrials);
   }
 
-  private PerTrial of(StudyView study, FrozenTrial trial) {
-    return perTrial.computeIfAbsent(trial.id(), id -> new PerTrial(tpe.get(), new ScoredView(study)));
+  /** Number of good trials among n complete ones: min(ceil(0.1 n), 25), as in TPE. */
+  static int gamma(int n) {
+    return Math.min((int) Math.ceil(GAMMA * n), 25);
   }
 
-  @Override
-  public void beforeTrial(StudyView study, FrozenTrial trial) {
-    PerTrial p = of(study, trial);
-    p.tpe().beforeTrial(p.view(), trial);
+  static final double GAMMA = Double.parseDouble(System.getProperty("motpe.gamma", "0.1"));
+
+  private Model model(StudyView study, FrozenTrial trial) {
+    return perTrial.computeIfAbsent(trial.id(), id -> build(study, trial));
+  }
+
+  private Model build(StudyView study, FrozenTrial self) {
+    List<StudyDirection> directions = study.directions();
+    int m = directions.size();
+    List<FrozenTrial> complete = new ArrayList<>();
+    List<FrozenTrial> running = new ArrayList<>();
+    for (FrozenTrial t : study.trials()) {
+      if (t.state() == TrialState.COMPLETE && t.values().size() == m) {
+        complete.add(t);
+      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.params().isEmpty()) {
+        running.add(t);
+      }
+    }
+    int n = complete.size();
+    if (n < nStartupTrials || n == 0) {
+      return new Model(n, List.of(), new double[0], List.of(), new double[0], Map.of());
+    }
+    double[][] losses = new double[n][m];
+    double[] violations = new double[n];
+    for (int i = 0; i < n; i++) {
+      FrozenTrial t = complete.get(i);
+      for (int k = 0; k < m; k++) {
+        losses[i][k] = directions.get(k).asLoss(t.values().get(k));
+      }
+      violations[i] = Constraints.violation(t);
+    }
+    MotpeSplit split = MotpeSplit.of(losses, violations, Math.max(1, Math.min(n, gamma(n))));
+    boolean[] good = new boolean[n];
+    List<FrozenTrial> below = new ArrayList<>();
+    for (int i : split.below()) {
+      good[i] = true;
+      below.add(complete.get(i));
+    }
+    List<FrozenTrial> above = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!good[i]) {
+        above.add(complete.get(i));
+      }
+    }
+    above.addAll(running);
+    above.sort(Comparator.comparingInt(FrozenTrial::number));
+    Map<String, Distribution> shared = multivariate ? History.intersection(complete) : Map.of();
+    return new Model(n, below, split.weights(), above, ageWeights(above.size()), shared);
+  }
+
+  /**
+   * TPE's weights of n trials ordered oldest first: 1 for the newest 25; the older ones rise
+   * linearly from 1/n to 1.
+   */
+  static double[] ageWeights(int n) {
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0);
+    int old = n - 25;
+    for (int i = 0; i < old; i++) {
+      w[i] = old == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (old - 1);
+    }
+    return w;
   }
 
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-    PerTrial p = of(study, trial);
-    return p.tpe().inferRelativeSearchSpace(p.view(), trial);
+    if (!multivariate) {
+      return Map.of();
+    }
+    return model(study, trial).shared();
   }
 
   @Override
   public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-    PerTrial p = of(study, trial);
-    return p.tpe().sampleRelative(p.view(), trial, space);
+    if (!multivariate || space.isEmpty()) {
+      return Map.of();
+    }
+    Model model = model(study, trial);
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, Distribution> e : space.entrySet()) {
+      if (e.getValue().equals(model.shared().get(e.getKey()))) {
+        names.add(e.getKey());
+      }
+    }
+    if (names.isEmpty() || model.below().isEmpty()) {
+      return Map.of();
+    }
+    double[] x = propose(model, trial, names.toArray(new String[0]), space, true);
+    if (x == null) {
+      return Map.of();
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      out.put(names.get(j), x[j]);
+    }
+    return out;
   }
 
   @Override
   public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-    PerTrial p = of(study, trial);
-    return p.tpe().sampleIndependent(p.view(), trial, name, distribution);
+    Model model = model(study, trial);
+    if (!model.below().isEmpty() && !distribution.isSingle()) {
+      double[] x = propose(model, trial, new String[] {name}, Map.of(name, distribution), false);
+      if (x != null) {
+        return x[0];
+      }
+    }
+    return random.sampleIndependent(study, trial, name, distribution);
+  }
+
+  /**
+   * @param joint Scott's-rule joint kernels (relative sampling) instead of TPE's univariate bandwidths
+   * @return the proposal for {@code names}, or null when no good trial has them all
+   */
+  private double[] propose(Model model, FrozenTrial trial, String[] names, Map<String, Distribution> space,
+      boolean joint) {
+    Distribution[] dists = new Distribution[names.length];
+    for (int j = 0; j < names.length; j++) {
+      dists[j] = space.get(names[j]);
+    }
+    List<double[]> belowRows = new ArrayList<>();
+    List<Double> belowW = new ArrayList<>();
+    collect(model.below(), model.belowWeights(), names, dists, belowRows, belowW);
+    if (belowRows.isEmpty()) {
+      return null;
+    }
+    List<double[]> aboveRows = new ArrayList<>();
+    List<Double> aboveW = new ArrayList<>();
+    collect(model.above(), model.aboveWeights(), names, dists, aboveRows, aboveW);
+    String key = names.length == 1 ? names[0] : String.join("/", names);
+    return ParzenProposal.propose(dists, belowRows.toArray(new double[0][]), unbox(belowW),
+        aboveRows.toArray(new double[0][]), unbox(aboveW), joint, CANDIDATES,
+        SeededStreams.of(seed, trial.number(), "motpe/" + key));
+  }
+
+  /** Appends the rows (and weights) of the trials that have every one of {@code names} as distributed. */
+  private static void collect(List<FrozenTrial> trials, double[] weights, String[] names, Distribution[] dists,
+      List<double[]> rows, List<Double> rowWeights) {
+    for (int i = 0; i < trials.size(); i++) {
+      FrozenTrial t = trials.get(i);
+      double[] row = new double[names.length];
+      boolean has = true;
+      for (int j = 0; j < names.length && has; j++) {
+        Double v = t.params().get(names[j]);
+        has = v != null && dists[j].equals(t.distributions().get(names[j]));
+        row[j] = has ? v : 0;
+      }
+      if (has) {
+        rows.add(row);
+        rowWeights.add(weights[i]);
+      }
+    }
+  }
+
+  private static double[] unbox(List<Double> list) {
+    double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
   }
 
   @Override
   public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-    PerTrial p = perTrial.remove(trial.id());
-    if (p != null) {
-      p.tpe().afterTrial(p.view(), trial, state, List.of());
-    }
+    perTrial.remove(trial.id());
   }
 
   @Override
   public String toString() {
-    return description;
+    return "MotpeSampler(seed=" + seed + ", multivariate=" + multivariate + ", nStartupTrials=" + nStartupTrials + ")";
   }
 }

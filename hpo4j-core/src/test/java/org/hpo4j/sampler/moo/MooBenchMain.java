@@ -1,13 +1,17 @@
 package org.hpo4j.sampler.moo;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 
 /**
- * Not a test: prints median final hypervolumes over seeds. Run after test-compile with
- * {@code java -cp ... org.hpo4j.sampler.moo.MooBenchMain nsga2 "population=20" 10 200}.
+ * Not a test: prints median final hypervolumes over seeds and the median CPU time of the calling
+ * thread per run (the whole ask/evaluate/tell loop; the functions are nearly free, so this is the
+ * sampler's time). Run after test-compile with
+ * {@code java -cp ... org.hpo4j.sampler.moo.MooBenchMain motpe "" 0-29 200 zdt1,zdt2,zdt3,dtlz2}.
  */
 public final class MooBenchMain {
   public static void main(String[] args) {
@@ -25,20 +29,33 @@ public final class MooBenchMain {
         opts.put(p[0], v);
       }
     }
-    int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    String[] range = (args.length > 2 ? args[2] : "0-9").split("-");
+    int from = Integer.parseInt(range[0]);
+    int to = Integer.parseInt(range[range.length - 1]);
+    int seeds = to - from + 1;
     int trials = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     String[] fns = args.length > 4 ? args[4].split(",") : new String[] {"zdt1", "zdt2", "zdt3", "dtlz2"};
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (String fn : fns) {
       double[] hv = new double[seeds];
-      long t0 = System.nanoTime();
+      double[] cpu = new double[seeds];
       for (int s = 0; s < seeds; s++) {
-        Sampler sampler = Samplers.create(name, s, opts);
+        Sampler sampler = Samplers.create(name, from + s, opts);
+        long c0 = mx.getCurrentThreadCpuTime();
         hv[s] = Zdt.run(fn, sampler, trials);
+        cpu[s] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
       }
-      Arrays.sort(hv);
-      double med = seeds % 2 == 1 ? hv[seeds / 2] : (hv[seeds / 2 - 1] + hv[seeds / 2]) / 2;
-      System.out.printf("%s %s %s median=%.3f min=%.3f max=%.3f wall/seed=%.3fs%n", name, opts, fn, med, hv[0], hv[seeds - 1],
-          (System.nanoTime() - t0) / 1e9 / seeds);
+      double mean = Arrays.stream(hv).average().orElse(0);
+      double med10 = seeds >= 10 ? median(Arrays.copyOf(hv, 10)) : Double.NaN;
+      System.out.printf("%s %s %s median=%.3f mean=%.3f med0-9=%.3f min=%.3f max=%.3f cpu/run median=%.3fs%n", name, opts,
+          fn, median(hv.clone()), mean, med10, Arrays.stream(hv).min().orElse(0), Arrays.stream(hv).max().orElse(0),
+          median(cpu));
     }
+  }
+
+  private static double median(double[] v) {
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

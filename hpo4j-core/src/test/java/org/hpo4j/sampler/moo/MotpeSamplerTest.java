@@ -19,21 +19,6 @@ import org.junit.jupiter.api.Test;
 class MotpeSamplerTest {
 
   @Test
-  void scores_fronts_rankFeasibleFrontsThenInfeasibleByViolation() {
-    List<FrozenTrial> t = new ArrayList<>();
-    t.add(trial(0, 5, 5, 0)); // front 1
-    t.add(trial(1, 0, 10, 0)); // front 0, extreme
-    t.add(trial(2, 2, 2, 0)); // front 0, the knee: largest hypervolume
-    t.add(trial(3, 10, 0, 0)); // front 0, extreme
-    t.add(trial(4, -1, -1, 3.0)); // infeasible, though it dominates everything
-    Map<Long, Double> s = ScoredView.scores(t, List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE));
-    assertEquals(0.0, s.get(2L));
-    assertTrue(s.get(1L) < 3 && s.get(3L) < 3);
-    assertEquals(3.0, s.get(0L));
-    assertEquals(4.0, s.get(4L));
-  }
-
-  @Test
   void optimize_zdt1_beatsRandomHypervolumeOverThreeSeeds() {
     // One seed of random search can be lucky; compare the means over three seeds at the suite budget.
     double motpe = 0;
