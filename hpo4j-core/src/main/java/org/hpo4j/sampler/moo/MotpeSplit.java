@@ -11,9 +11,15 @@ import java.util.List;
  * <p>The good set is {@link BestSubset#select}'s: whole fronts (feasible first), then a greedy
  * hypervolume subset of the front that does not fit. A good point's weight is its exclusive
  * hypervolume contribution to the good set, divided by the largest one, so l(x) puts its mass where
- * the front gains most; dominated good points and infeasible ones keep only a tiny weight
+ * the front gains most; dominated good points and infeasible ones keep only a tiny relative weight
  * ({@link #EPS}), as they add nothing to the front (their positions still shape the kernel
  * bandwidths). The reference point is {@link BestSubset#referencePoint} of the feasible good points.
+ *
+ * <p>The weights are then scaled to average 1. The paper's weights (largest = 1) sum to little
+ * more than 1 when one point dominates the contributions, which hands TPE's prior kernel (weight 1)
+ * about half of l(x): half the candidates would be drawn nearly uniformly. Averaging 1 keeps the
+ * prior's share at 1 / (n_good + 1), as in single-objective TPE; on the suite (seeds 0-29) it raised
+ * the median final hypervolume on all four problems (ZDT3 by about 1, DTLZ2 by 0.08).
  *
  * <p>Notation: {@code losses} n x m, {@code violations} n (0 = feasible). Immutable.
  *
@@ -45,7 +51,7 @@ record MotpeSplit(int[] below, double[] weights) {
         w[r] = EPS;
       }
     }
-    if (feasible.size() <= 1 || UNIFORM) {
+    if (feasible.size() <= 1) {
       for (int r : at) {
         w[r] = 1.0;
       }
@@ -60,8 +66,13 @@ record MotpeSplit(int[] below, double[] weights) {
       double v = c[q] / max;
       w[at.get(q)] = v >= EPS ? v : EPS; // also maps NaN (an overflowing volume) to EPS
     }
+    double sum = 0;
+    for (double v : w) {
+      sum += v;
+    }
+    for (int r = 0; r < w.length; r++) {
+      w[r] *= w.length / sum;
+    }
     return w;
   }
-
-  static final boolean UNIFORM = Boolean.getBoolean("motpe.uniform");
 }

@@ -3,8 +3,9 @@
  * {@link org.hpo4j.sampler.moo.CrowdingDistance}, exact {@link org.hpo4j.sampler.moo.Hypervolume})
  * and the genetic samplers built on it ({@link org.hpo4j.sampler.moo.NsgaIISampler}, registered as
  * {@code nsga2} and, with reference-point niching, {@code nsga3}), and multi-objective TPE
- * ({@link org.hpo4j.sampler.moo.MotpeSampler}, {@code motpe} and {@code motpe_mv}, over the
- * project's TPE with the split of {@link org.hpo4j.sampler.moo.BestSubset}). Every objective is handled as a
+ * ({@link org.hpo4j.sampler.moo.MotpeSampler}, {@code motpe} and {@code motpe_mv}: the split of
+ * {@link org.hpo4j.sampler.moo.BestSubset}, good trials weighted by hypervolume contribution, and
+ * the project's Parzen estimators through {@link org.hpo4j.sampler.tpe.ParzenProposal}). Every objective is handled as a
  * loss; constraint violations ({@code Trial.setConstraints}) rank infeasible points after feasible
  * ones.
  */
