@@ -18,8 +18,9 @@ import java.util.List;
  * <p>The weights are then scaled to average 1. The paper's weights (largest = 1) sum to little
  * more than 1 when one point dominates the contributions, which hands TPE's prior kernel (weight 1)
  * about half of l(x): half the candidates would be drawn nearly uniformly. Averaging 1 keeps the
- * prior's share at 1 / (n_good + 1), as in single-objective TPE; on the suite (seeds 0-29) it raised
- * the median final hypervolume on all four problems (ZDT3 by about 1, DTLZ2 by 0.08).
+ * prior's share at 1 / (n_good + 1), as in single-objective TPE. On the suite (seeds 0-29, gamma
+ * 0.1, 24 candidates) it raised the median final hypervolume on all four problems (ZDT1 99.8 to
+ * 101.2, ZDT3 105.2 to 107.2, DTLZ2 14.51 to 14.60).
  *
  * <p>Notation: {@code losses} n x m, {@code violations} n (0 = feasible). Immutable.
  *
