@@ -59,13 +59,15 @@ final class ParzenEstimator {
    * @param axes the d axes
    * @param columns d x n observations in axis coordinates (choice index for categoricals), by axis
    * @param weights n non-negative observation weights
+   * @param orders per axis, the observations' indices by ascending value, or null (or a null entry)
+   *     to sort here
    * @param priorWeight weight of the prior component (&gt; 0)
    * @param considerEndpoints whether the axis ends count as neighbours in univariate mode
    * @param minBandwidthFactor when &gt; 0, the smallest bandwidth is this fraction of the range instead
    *     of range / min(100, n + 2)
    */
-  static ParzenEstimator fit(Axis[] axes, double[][] columns, double[] weights, double priorWeight,
-      boolean considerEndpoints, double minBandwidthFactor) {
+  static ParzenEstimator fit(Axis[] axes, double[][] columns, double[] weights, int[][] orders,
+      double priorWeight, boolean considerEndpoints, double minBandwidthFactor) {
     int n = weights.length;
     int d = axes.length;
     ParzenEstimator p = new ParzenEstimator(axes, n + 1);
@@ -88,7 +90,7 @@ final class ParzenEstimator {
       if (a.categorical) {
         p.fitCategorical(j, column, priorWeight);
       } else {
-        p.fitNumeric(j, column, considerEndpoints, minBandwidthFactor);
+        p.fitNumeric(j, column, orders == null ? null : orders[j], considerEndpoints, minBandwidthFactor);
       }
     }
     return p;
@@ -109,14 +111,15 @@ final class ParzenEstimator {
     logProbability[j] = lp;
   }
 
-  private void fitNumeric(int j, double[] column, boolean considerEndpoints, double minBandwidthFactor) {
+  private void fitNumeric(int j, double[] column, int[] order, boolean considerEndpoints,
+      double minBandwidthFactor) {
     Axis a = axes[j];
     int n = column.length;
     double range = a.range();
     double[] m = Arrays.copyOf(column, k);
     m[n] = 0.5 * (a.low + a.high);
     double[] s = new double[k];
-    neighbourBandwidths(column, a.low, a.high, considerEndpoints, s);
+    neighbourBandwidths(column, order == null ? sortedOrder(column) : order, a.low, a.high, considerEndpoints, s);
     double minSigma = minBandwidthFactor > 0 ? minBandwidthFactor * range : range / Math.min(100.0, n + 2.0);
     for (int i = 0; i < n; i++) {
       s[i] = Math.max(minSigma, Math.min(range, s[i]));
@@ -124,9 +127,15 @@ final class ParzenEstimator {
     s[n] = range;
     double[] inv = new double[k];
     double[] logNorm = new double[k];
+    double lastSigma = Double.NaN;
+    double logSigma = 0;
     for (int i = 0; i < k; i++) {
       inv[i] = 1 / s[i];
-      logNorm[i] = kernelLogNormalizer(m[i], s[i], a.low, a.high);
+      if (s[i] != lastSigma) { // most bandwidths equal the clip: one log for all of them
+        lastSigma = s[i];
+        logSigma = Math.log(s[i]);
+      }
+      logNorm[i] = kernelLogNormalizer(m[i], s[i], logSigma, a.low, a.high);
       if (!a.discrete) {
         base[i] -= LOG_SQRT_2PI + logNorm[i];
       }
@@ -145,11 +154,12 @@ final class ParzenEstimator {
    * below anything that changes which candidate wins. This runs once per (kernel, axis) per suggest,
    * the hot path at thousands of trials. Any other kernel goes to hpo4j-math's exact normaliser.
    */
-  private static double kernelLogNormalizer(double mu, double sigma, double low, double high) {
+  private static double kernelLogNormalizer(double mu, double sigma, double logSigma, double low, double high) {
     double alpha = (low - mu) / sigma;
     double beta = (high - mu) / sigma;
     if (alpha <= 0 && beta >= 0 && beta - alpha >= 1) {
-      return Math.log(sigma) + Math.log(1 - upperTail(-alpha) - upperTail(beta));
+      double tails = upperTail(-alpha) + upperTail(beta);
+      return tails == 0 ? logSigma : logSigma + Math.log1p(-tails);
     }
     return TruncatedNormal.logNormalizer(mu, sigma, low, high);
   }
@@ -176,27 +186,15 @@ final class ParzenEstimator {
    * clustered off-centre (Optuna PR 6574 removed it for the same reason). A 1-D check: four good
    * points near 3 on [-10, 10] got sigma 2.94 from the centre 0 instead of their own spacing.
    */
-  private static void neighbourBandwidths(double[] column, double low, double high, boolean considerEndpoints,
-      double[] s) {
+  private static void neighbourBandwidths(double[] column, int[] order, double low, double high,
+      boolean considerEndpoints, double[] s) {
     int n = column.length;
-    if (n == 0) {
-      return;
-    }
-    // Sort (value, index) pairs as longs: the value as order-preserving float bits, the index below.
-    // Values closer than float resolution may swap, which changes a gap by less than that resolution.
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      int f = Float.floatToIntBits((float) column[i]);
-      f ^= (f >> 31) & 0x7fffffff;
-      keys[i] = ((long) f << 32) | i;
-    }
-    java.util.Arrays.sort(keys);
     int last = n - 1;
     for (int r = 0; r <= last; r++) {
-      int i = (int) keys[r];
+      int i = order[r];
       double x = column[i];
-      double left = Math.abs(x - (r == 0 ? low : column[(int) keys[r - 1]]));
-      double right = Math.abs((r == last ? high : column[(int) keys[r + 1]]) - x);
+      double left = Math.abs(x - (r == 0 ? low : column[order[r - 1]]));
+      double right = Math.abs((r == last ? high : column[order[r + 1]]) - x);
       double gap = Math.max(left, right);
       if (!considerEndpoints && n >= 2) {
         if (r == 0) {
@@ -207,6 +205,27 @@ final class ParzenEstimator {
       }
       s[i] = gap;
     }
+  }
+
+  /**
+   * @return the indices of {@code column} by ascending value. Sorts (value, index) pairs packed in
+   *     longs: the value as order-preserving float bits, the index below; values closer than float
+   *     resolution may swap, which changes a gap by less than that resolution.
+   */
+  static int[] sortedOrder(double[] column) {
+    int n = column.length;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      int f = Float.floatToIntBits((float) column[i]);
+      f ^= (f >> 31) & 0x7fffffff;
+      keys[i] = ((long) f << 32) | i;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = (int) keys[r];
+    }
+    return order;
   }
 
   /**

@@ -179,9 +179,9 @@ public final class TpeSampler implements Sampler {
     if (split == null) {
       return null;
     }
-    ParzenEstimator l = ParzenEstimator.fit(axes, split.below(), split.belowWeights(), priorWeight,
+    ParzenEstimator l = ParzenEstimator.fit(axes, split.below(), split.belowWeights(), split.belowOrder(), priorWeight,
         considerEndpoints, minBandwidthFactor);
-    ParzenEstimator g = ParzenEstimator.fit(axes, split.above(), split.aboveWeights(), priorWeight,
+    ParzenEstimator g = ParzenEstimator.fit(axes, split.above(), split.aboveWeights(), split.aboveOrder(), priorWeight,
         considerEndpoints, minBandwidthFactor);
     double[][] candidates = l.sample(rng, nEiCandidates);
     double[] logL = new double[candidates.length];

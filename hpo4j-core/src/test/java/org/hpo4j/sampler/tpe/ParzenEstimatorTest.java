@@ -22,7 +22,7 @@ class ParzenEstimatorTest {
       pts[0][i] = a.toAxis(internal[i]);
       w[i] = 1;
     }
-    return ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, false, 0);
+    return ParzenEstimator.fit(new Axis[] {a}, pts, w, null, 1.0, false, 0);
   }
 
   @Test
@@ -111,7 +111,7 @@ class ParzenEstimatorTest {
     Axis a = new Axis(new FloatDistribution(-2, 3));
     double[][] pts = {{-1.9, 0.0, 0.2, 2.9, 1.0}};
     double[] w = {0.2, 1.0, 1.0, 0.5, 3.0};
-    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, false, 0);
+    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, pts, w, null, 1.0, false, 0);
     int bins = 25;
     int draws = 200_000;
     double[] freq = new double[bins];
@@ -140,7 +140,7 @@ class ParzenEstimatorTest {
     FloatDistribution d = new FloatDistribution(0, 2, false, 0.25);
     Axis a = new Axis(d);
     ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, new double[][] {{0.25, 0.5, 1.75}},
-        new double[] {1, 2, 1}, 1.0, false, 0);
+        new double[] {1, 2, 1}, null, 1.0, false, 0);
     int draws = 100_000;
     double[] freq = new double[9];
     for (double[] x : p.sample(new SplittableRandom(5), draws)) {
@@ -171,7 +171,7 @@ class ParzenEstimatorTest {
     }
     double[] w = new double[40];
     java.util.Arrays.fill(w, 1.0);
-    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a, a}, cols, w, 1.0, false, 0);
+    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a, a}, cols, w, null, 1.0, false, 0);
     int draws = 100_000;
     double[][] quadrant = new double[2][2];
     for (double[] x : p.sample(new SplittableRandom(9), draws)) {
