@@ -37,6 +37,9 @@ final class Snapshot {
   private final List<Map<String, Distribution>> intersection;
   private final List<Observation> running;
   private volatile Sides full;
+  /** Per parameter index, lazily: the distribution every finished observation has it with, or NOT_ALL. */
+  private java.util.concurrent.atomic.AtomicReferenceArray<Object> everyHas;
+  private static final Object NOT_ALL = new Object();
 
   /**
    * @param ranked finished observations in rank order
@@ -54,11 +57,13 @@ final class Snapshot {
     this.groups = groups;
     this.intersection = intersection;
     this.running = running;
+    this.everyHas = new java.util.concurrent.atomic.AtomicReferenceArray<>(byValue.length);
   }
 
   Snapshot withRunning(List<Observation> liars) {
     Snapshot s = new Snapshot(ranked, bySlot, byNumber, byValue, index, groups, intersection, List.copyOf(liars));
     s.full = full;
+    s.everyHas = everyHas;
     return s;
   }
 
@@ -189,9 +194,18 @@ final class Snapshot {
       if (idx[j] >= byValue.length || byValue[idx[j]].length != ranked.length) {
         return false;
       }
-    }
-    for (Observation o : ranked) {
-      if (!hasAll(o, idx, axes)) {
+      Object shared = everyHas.get(idx[j]);
+      if (shared == null) {
+        shared = ranked.length == 0 ? NOT_ALL : ranked[0].distributions()[idx[j]];
+        for (Observation o : ranked) {
+          if (shared == NOT_ALL || !o.has(idx[j], (Distribution) shared)) {
+            shared = NOT_ALL;
+            break;
+          }
+        }
+        everyHas.set(idx[j], shared);
+      }
+      if (shared == NOT_ALL || !axes[j].distribution.equals(shared)) {
         return false;
       }
     }
