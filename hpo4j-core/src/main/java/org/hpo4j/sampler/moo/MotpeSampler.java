@@ -176,7 +176,7 @@ public final class MotpeSampler implements Sampler {
     if (names.isEmpty() || model.below().isEmpty()) {
       return Map.of();
     }
-    double[] x = propose(model, trial, names.toArray(new String[0]), space, true);
+    double[] x = propose(model, trial, names.toArray(new String[0]), space);
     if (x == null) {
       return Map.of();
     }
@@ -191,7 +191,7 @@ public final class MotpeSampler implements Sampler {
   public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     Model model = model(study, trial);
     if (!model.below().isEmpty() && !distribution.isSingle()) {
-      double[] x = propose(model, trial, new String[] {name}, Map.of(name, distribution), false);
+      double[] x = propose(model, trial, new String[] {name}, Map.of(name, distribution));
       if (x != null) {
         return x[0];
       }
@@ -200,11 +200,9 @@ public final class MotpeSampler implements Sampler {
   }
 
   /**
-   * @param joint Scott's-rule joint kernels (relative sampling) instead of TPE's univariate bandwidths
    * @return the proposal for {@code names}, or null when no good trial has them all
    */
-  private double[] propose(Model model, FrozenTrial trial, String[] names, Map<String, Distribution> space,
-      boolean joint) {
+  private double[] propose(Model model, FrozenTrial trial, String[] names, Map<String, Distribution> space) {
     Distribution[] dists = new Distribution[names.length];
     int[] idx = new int[names.length];
     for (int j = 0; j < names.length; j++) {
@@ -217,7 +215,7 @@ public final class MotpeSampler implements Sampler {
     }
     Columns bad = collect(model.above(), model.aboveWeights(), idx, dists);
     String key = names.length == 1 ? names[0] : String.join("/", names);
-    return ParzenProposal.propose(dists, good.rows(), good.weights(), bad.rows(), bad.weights(), joint, CANDIDATES,
+    return ParzenProposal.propose(dists, good.rows(), good.weights(), bad.rows(), bad.weights(), CANDIDATES,
         SeededStreams.of(seed, trial.number(), "motpe/" + key));
   }
 

@@ -13,6 +13,7 @@ import org.hpo4j.space.Distribution;
  * single-objective split cannot express. Fits TPE's {@link ParzenEstimator} l(x) to the good points
  * and g(x) to the bad ones, draws candidates from l and returns the one maximising
  * log l(x) - log g(x), with the prior weight 1 and the default bandwidth rules of {@link TpeSampler}.
+ * With d &gt; 1 the kernels are joint (one product kernel per trial), as in multivariate TPE.
  *
  * <p>Notation: d parameters; {@code below} n_b x d and {@code above} n_a x d internal values (as
  * in {@code FrozenTrial.params}), one row per trial.
@@ -29,8 +30,6 @@ public final class ParzenProposal {
    * @param belowWeights n_b non-negative weights of the good trials
    * @param above n_a x d internal values of the bad trials
    * @param aboveWeights n_a non-negative weights of the bad trials
-   * @param joint one joint (multivariate) kernel per trial instead of d independent ones; with
-   *     d = 1 it chooses between Scott's rule and TPE's neighbour-distance bandwidths
    * @param candidates how many draws from l(x) to score, &gt;= 1
    * @param rng the source of the draws
    * @return the d internal values of the best candidate
@@ -38,7 +37,7 @@ public final class ParzenProposal {
    *     or candidates &lt; 1
    */
   public static double[] propose(Distribution[] distributions, double[][] below, double[] belowWeights,
-      double[][] above, double[] aboveWeights, boolean joint, int candidates, RandomGenerator rng) {
+      double[][] above, double[] aboveWeights, int candidates, RandomGenerator rng) {
     int d = distributions.length;
     requireArgument(d >= 1, "distributions must not be empty");
     requireArgument(candidates >= 1, "candidates >= 1 must hold, but got %s", candidates);
@@ -51,9 +50,9 @@ public final class ParzenProposal {
       axes[j] = new Axis(distributions[j]);
     }
     ParzenEstimator l = ParzenEstimator.fit(axes, columns(axes, below), checked(belowWeights, "belowWeights"),
-        1.0, joint, false, 0);
+        null, 1.0, false, 0);
     ParzenEstimator g = ParzenEstimator.fit(axes, columns(axes, above), checked(aboveWeights, "aboveWeights"),
-        1.0, joint, false, 0);
+        null, 1.0, false, 0);
     double[][] points = l.sample(rng, candidates);
     double[] logL = new double[candidates];
     double[] logG = new double[candidates];
