@@ -70,7 +70,7 @@ public final class JdbcStorage implements Storage {
   public static JdbcStorage open(String url, JdbcOptions options) {
     JdbcUrl u = JdbcUrl.parse(url);
     JdbcOptions o = requireNonNull(options, "options").with(u.options());
-    return new JdbcStorage(Database.open(u, o.poolSize()), o);
+    return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit()), o);
   }
 
   /** @return the URL as given, password masked */
@@ -203,10 +203,12 @@ public final class JdbcStorage implements Storage {
   public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
     requireNonNull(fixedParams, "fixedParams");
     long now = options.clock().millis();
-    FrozenTrial t = db.write("creating a trial",
-        c -> TrialWrites.insertTrial(c, studyId, fixedParams, waiting, Map.of(), now));
+    // An enqueued trial is the user's request, so it is committed durably; a RUNNING one is not
+    // (see JdbcOptions.SynchronousCommit): its finish will be.
+    FrozenTrial t = db.write("creating a trial", waiting,
+        c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
     if (!waiting) {
-      heartbeats.start(t.id());
+      heartbeats.start(t);
     }
     return t;
   }
@@ -231,7 +233,7 @@ public final class JdbcStorage implements Storage {
     if (!any) {
       return Optional.empty();
     }
-    Long id = db.write("claiming a waiting trial", c -> {
+    Long id = db.write("claiming a waiting trial", false, c -> {
       try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
         ps.setLong(1, now);
         ps.setLong(2, studyId);
@@ -239,18 +241,16 @@ public final class JdbcStorage implements Storage {
           if (!rs.next()) {
             return null;
           }
-          long claimed = rs.getLong(1);
-          rs.close();
-          TrialWrites.beat(c, claimed, now);
-          return claimed;
+          return rs.getLong(1); // its new start time counts as its first beat
         }
       }
     });
     if (id == null) {
       return Optional.empty();
     }
-    heartbeats.start(id);
-    return Optional.of(trial(id));
+    FrozenTrial claimed = trial(id);
+    heartbeats.start(claimed);
+    return Optional.of(claimed);
   }
 
   @Override
@@ -258,6 +258,10 @@ public final class JdbcStorage implements Storage {
     requireNonNull(name, "name");
     requireNonNull(distribution, "distribution");
     String json = Json.write(distribution);
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setParam(name, internal, distribution, json)) {
+      return; // written with the next heartbeat or the finish
+    }
     db.write("writing parameter '" + name + "'", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
           + "(trial_id, name, position, value, distribution) "
@@ -280,6 +284,10 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void setIntermediateValue(long trialId, int step, double value) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setIntermediate(step, value)) {
+      return;
+    }
     db.write("writing an intermediate value", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, value) "
           + "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
@@ -309,6 +317,10 @@ public final class JdbcStorage implements Storage {
   private void setAttr(String table, long trialId, String key, Object value) {
     requireNonNull(key, "key");
     String json = Json.write(value);
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setAttr(table.equals("trial_user_attrs"), key, Json.read(json), json)) {
+      return;
+    }
     db.write("writing attribute '" + key + "'", c -> {
       TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
       TrialWrites.upsertAttr(c, table, trialId, key, json);
@@ -322,14 +334,47 @@ public final class JdbcStorage implements Storage {
     requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s", state);
     requireNonNull(values, "values");
     long now = options.clock().millis();
-    boolean won = db.write("finishing a trial", c -> {
-      if (TrialWrites.finish(c, trialId, state, values, now)) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null) {
+      local.lock.lock();
+      try {
+        if (!local.closed) {
+          return finishLocal(local, state, values, now);
+        }
+      } finally {
+        local.lock.unlock();
+      }
+    }
+    return db.write("finishing a trial", c -> {
+      if (TrialWrites.finish(c, trialId, state, values, now, null, true)) {
         return true;
       }
       TrialWrites.stateOf(c, trialId);
       return false;
     });
+  }
+
+  /**
+   * Finishes a trial this process runs, writing everything it wrote since the last heartbeat in the
+   * same transaction: the one commit per trial that waits for the disk. Called under its lock.
+   */
+  private boolean finishLocal(LocalTrial local, TrialState state, List<Double> values, long now) {
+    long trialId = local.base.id();
+    boolean won = db.write("finishing a trial", true, c -> {
+      if (!TrialWrites.finish(c, trialId, state, values, now, local.base, local.beaten)) {
+        TrialWrites.stateOf(c, trialId);
+        return false;
+      }
+      local.flush(c, false);
+      return true;
+    });
+    // Won or lost (a stale-trial sweep failed it first), the trial is no longer this process's to write.
+    local.closed = true;
     heartbeats.stop(trialId);
+    if (won) {
+      local.flushed();
+      cache.remember(local.finished(state, values, now));
+    }
     return won;
   }
 
@@ -344,13 +389,17 @@ public final class JdbcStorage implements Storage {
       throw new StorageException("no trial with id " + trialId + " in this storage");
     }
     cache.remember(t.get(0));
-    return t.get(0);
+    LocalTrial local = heartbeats.local(trialId);
+    return local == null ? t.get(0) : local.overlay(t.get(0));
   }
 
   @Override
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     directions(studyId); // a clear message for a missing study
-    return cache.trials(studyId, states, (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+    List<FrozenTrial> out = cache.trials(studyId, states,
+        (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+    heartbeats.overlay(out);
+    return out;
   }
 
   @Override
@@ -380,6 +429,11 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void heartbeat(long trialId) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null) {
+      heartbeats.beat(List.of(local), true);
+      return;
+    }
     long now = options.clock().millis();
     db.write("writing a heartbeat", c -> {
       TrialWrites.beat(c, trialId, now);
@@ -394,6 +448,11 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
+    try {
+      heartbeats.flushAll(); // so that the retries of trials left RUNNING get their parameters
+    } catch (RuntimeException e) {
+      // the database is gone; the trials will be failed by the sweep of another process
+    }
     heartbeats.close();
     db.close();
   }
