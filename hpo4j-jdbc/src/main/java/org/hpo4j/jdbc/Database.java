@@ -27,7 +27,7 @@ import org.sqlite.SQLiteDataSource;
  */
 final class Database implements AutoCloseable {
   /** The highest schema version this code knows; a database at a higher one is refused. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final int BUSY_TIMEOUT_MS = 60_000;
   /** Held so that the level sticks: Flyway logs every migration step at INFO through JUL otherwise. */

@@ -185,6 +185,41 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public void setStudySystemAttr(long studyId, String key, Object value) {
+    requireNonNull(key, "key");
+    String json = Json.write(value);
+    db.write("writing study attribute '" + key + "'", c -> {
+      directions(c, studyId); // a clear message for a missing study
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_system_attrs (study_id, attr_key, value_json) "
+          + "VALUES (?, ?, ?) ON CONFLICT (study_id, attr_key) DO UPDATE SET value_json = excluded.value_json")) {
+        ps.setLong(1, studyId);
+        ps.setString(2, key);
+        ps.setString(3, json);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Object> studySystemAttrs(long studyId) {
+    return db.read("reading study attributes", c -> {
+      directions(c, studyId);
+      Map<String, Object> out = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT attr_key, value_json FROM study_system_attrs WHERE study_id = ? ORDER BY attr_key")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), Json.read(rs.getString(2)));
+          }
+        }
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
+  @Override
   public void deleteStudy(long studyId) {
     int n = db.write("deleting study " + studyId, c -> {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
