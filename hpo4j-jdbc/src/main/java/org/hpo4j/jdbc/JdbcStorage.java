@@ -3,12 +3,9 @@ package org.hpo4j.jdbc;
 import static org.hpo4j.Checks.requireArgument;
 import static org.hpo4j.Checks.requireNonNull;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +29,16 @@ import org.hpo4j.trial.TrialState;
  * #claimWaitingTrial} also runs (at most once per interval), and with {@code max_retries > 0} its
  * parameters are enqueued again as a WAITING trial whose system attribute {@code retry_of} names
  * the failed trial's number. Reading the history re-reads only what changed ({@link TrialCache}).
+ *
+ * <p><b>Commits per trial.</b> A commit that waits for the disk costs milliseconds, far more than
+ * the statements of a trial, so a trial this process runs costs two transactions: its creation
+ * (which does not wait for the disk, see {@link JdbcOptions.SynchronousCommit}) and its finish,
+ * which writes its parameters, intermediate values and attributes together with its state and
+ * values and waits. Until then those writes are kept in a {@link LocalTrial}: readers in this
+ * process see them at once; other processes see them after the trial's next heartbeat, which
+ * flushes them. So a worker killed before its trial's first beat (one heartbeat interval) leaves a
+ * RUNNING trial without parameters, whose retry samples afresh, and another process's constant
+ * liar sees that trial's parameters up to one interval late; a FINISHED trial is never lost.
  *
  * <p>Thread-safe. Every failure of the database surfaces as a {@link StorageException} whose
  * message names the URL (password masked).
@@ -88,32 +95,7 @@ public final class JdbcStorage implements Storage {
     requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
     requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
     try {
-      return db.write("creating study '" + name + "'", c -> {
-        if (findStudy(c, name).isPresent()) {
-          throw new DuplicateStudyException(name);
-        }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO studies (name, next_number, created_at) VALUES (?, 0, ?) RETURNING study_id")) {
-          ps.setString(1, name);
-          ps.setLong(2, options.clock().millis());
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)")) {
-          for (int i = 0; i < dirs.size(); i++) {
-            ps.setLong(1, id);
-            ps.setInt(2, i);
-            ps.setString(3, dirs.get(i).name());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        return id;
-      });
+      return db.write("creating study '" + name + "'", c -> StudyRows.create(c, name, dirs, options.clock().millis()));
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException s && Database.isUniqueViolation(s)) {
         throw new DuplicateStudyException(name); // lost a race with another process
@@ -122,66 +104,24 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private static Optional<Long> findStudy(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
-  }
-
   @Override
   public Optional<Long> findStudy(String name) {
-    return db.read("finding study '" + name + "'", c -> findStudy(c, name));
+    return db.read("finding study '" + name + "'", c -> StudyRows.find(c, name));
   }
 
   @Override
   public List<StudySummary> studies() {
-    return db.read("listing studies", c -> {
-      Map<Long, String> names = new LinkedHashMap<>();
-      Map<Long, Integer> counts = new java.util.HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT s.study_id, s.name, "
-          + "(SELECT COUNT(*) FROM trials t WHERE t.study_id = s.study_id) FROM studies s ORDER BY s.name");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          names.put(rs.getLong(1), rs.getString(2));
-          counts.put(rs.getLong(1), rs.getInt(3));
-        }
-      }
-      List<StudySummary> out = new ArrayList<>();
-      for (Map.Entry<Long, String> e : names.entrySet()) {
-        out.add(new StudySummary(e.getKey(), e.getValue(), directions(c, e.getKey()), counts.get(e.getKey())));
-      }
-      return out;
-    });
+    return db.read("listing studies", StudyRows::list);
   }
 
   @Override
   public List<StudyDirection> directions(long studyId) {
     List<StudyDirection> d = directions.get(studyId);
     if (d == null) {
-      d = db.read("reading directions", c -> directions(c, studyId));
+      d = db.read("reading directions", c -> StudyRows.directions(c, studyId));
       directions.put(studyId, d);
     }
     return d;
-  }
-
-  private static List<StudyDirection> directions(Connection c, long studyId) throws SQLException {
-    List<StudyDirection> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
-      ps.setLong(1, studyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(StudyDirection.valueOf(rs.getString(1)));
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      throw new StorageException("no study with id " + studyId + " in this storage");
-    }
-    return List.copyOf(out);
   }
 
   @Override
@@ -189,34 +129,14 @@ public final class JdbcStorage implements Storage {
     requireNonNull(key, "key");
     String json = Json.write(value);
     db.write("writing study attribute '" + key + "'", c -> {
-      directions(c, studyId); // a clear message for a missing study
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_system_attrs (study_id, attr_key, value_json) "
-          + "VALUES (?, ?, ?) ON CONFLICT (study_id, attr_key) DO UPDATE SET value_json = excluded.value_json")) {
-        ps.setLong(1, studyId);
-        ps.setString(2, key);
-        ps.setString(3, json);
-        ps.executeUpdate();
-      }
+      StudyRows.setAttr(c, studyId, key, json);
       return null;
     });
   }
 
   @Override
   public Map<String, Object> studySystemAttrs(long studyId) {
-    return db.read("reading study attributes", c -> {
-      directions(c, studyId);
-      Map<String, Object> out = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT attr_key, value_json FROM study_system_attrs WHERE study_id = ? ORDER BY attr_key")) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), Json.read(rs.getString(2)));
-          }
-        }
-      }
-      return java.util.Collections.unmodifiableMap(out);
-    });
+    return db.read("reading study attributes", c -> StudyRows.attrs(c, studyId));
   }
 
   @Override
