@@ -247,8 +247,7 @@ final class Database implements AutoCloseable {
    */
   <T> T write(String doing, boolean durable, Work<T> work) {
     boolean sqlite = dialect == Dialect.SQLITE;
-    boolean async = !sqlite && (commits == JdbcOptions.SynchronousCommit.OFF
-        || (!durable && commits == JdbcOptions.SynchronousCommit.FINISHED));
+    boolean async = !sqlite && async(durable);
     if (sqlite) {
       sqliteWriters.lock();
     }
@@ -277,6 +276,24 @@ final class Database implements AutoCloseable {
       if (sqlite) {
         sqliteWriters.unlock();
       }
+    }
+  }
+
+  /** @return whether a PostgreSQL transaction of this durability commits without waiting for the disk */
+  boolean async(boolean durable) {
+    return commits == JdbcOptions.SynchronousCommit.OFF
+        || (!durable && commits == JdbcOptions.SynchronousCommit.FINISHED);
+  }
+
+  /**
+   * Runs one statement in auto-commit mode, its own transaction (PostgreSQL only): one round trip
+   * instead of three for BEGIN, the statement and COMMIT.
+   */
+  <T> T autoCommit(String doing, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw Errors.using(url.display(), doing, e);
     }
   }
 

@@ -160,8 +160,10 @@ public final class JdbcStorage implements Storage {
     long now = options.clock().millis();
     // An enqueued trial is the user's request, so it is committed durably; a RUNNING one is not
     // (see JdbcOptions.SynchronousCommit): its finish will be.
-    FrozenTrial t = db.write("creating a trial", waiting,
-        c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
+    FrozenTrial t = db.dialect == Dialect.POSTGRESQL && !waiting && fixedParams.isEmpty()
+        ? db.autoCommit("creating a trial", c -> TrialWrites.insertRunningTrial(c, studyId, now, db.async(false)))
+        : db.write("creating a trial", waiting,
+            c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
     if (!waiting) {
       heartbeats.start(t);
     }
@@ -315,14 +317,25 @@ public final class JdbcStorage implements Storage {
    */
   private boolean finishLocal(LocalTrial local, TrialState state, List<Double> values, long now) {
     long trialId = local.base.id();
-    boolean won = db.write("finishing a trial", true, c -> {
-      if (!TrialWrites.finish(c, trialId, state, values, now, local.base, local.beaten)) {
+    boolean won;
+    if (db.dialect == Dialect.POSTGRESQL && !db.async(true) && local.onlyParamsDirty()) {
+      won = db.autoCommit("finishing a trial", c -> {
+        if (local.finishInOneStatement(c, state, values, now)) {
+          return true;
+        }
         TrialWrites.stateOf(c, trialId);
         return false;
-      }
-      local.flush(c, false);
-      return true;
-    });
+      });
+    } else {
+      won = db.write("finishing a trial", true, c -> {
+        if (!TrialWrites.finish(c, trialId, state, values, now, local.base, local.beaten)) {
+          TrialWrites.stateOf(c, trialId);
+          return false;
+        }
+        local.flush(c, false);
+        return true;
+      });
+    }
     // Won or lost (a stale-trial sweep failed it first), the trial is no longer this process's to write.
     local.closed = true;
     heartbeats.stop(trialId);

@@ -86,6 +86,34 @@ final class TrialWrites {
         waiting ? null : Instant.ofEpochMilli(now), null);
   }
 
+  /**
+   * Creates a RUNNING trial without fixed parameters on PostgreSQL in one auto-committed statement
+   * (allocating its number under the study row's lock, as {@link #insertTrial}). With {@code async}
+   * the statement itself sets {@code synchronous_commit} off for its transaction (a {@code SET
+   * LOCAL} would need a transaction block, and so two more round trips).
+   *
+   * @throws StorageException when there is no such study
+   */
+  static FrozenTrial insertRunningTrial(Connection c, long studyId, long now, boolean async) throws SQLException {
+    String sql = (async ? "WITH a AS (SELECT set_config('synchronous_commit', 'off', true) AS v), " : "WITH ")
+        + "n AS (UPDATE studies SET next_number = next_number + 1 WHERE study_id = ?"
+        + (async ? " AND (SELECT v FROM a) IS NOT NULL" : "") + " RETURNING next_number - 1 AS number) "
+        + "INSERT INTO trials (study_id, number, state, datetime_start) SELECT ?, number, 'RUNNING', ? FROM n "
+        + "RETURNING trial_id, number";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, studyId);
+      ps.setLong(2, studyId);
+      ps.setLong(3, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no study with id " + studyId + " in this storage");
+        }
+        return new FrozenTrial(rs.getInt(2), rs.getLong(1), TrialState.RUNNING, Map.of(), Map.of(), List.of(),
+            new TreeMap<>(), Map.of(), Map.of(), Instant.ofEpochMilli(now), null);
+      }
+    }
+  }
+
   private static void setStart(PreparedStatement ps, int index, boolean waiting, long now) throws SQLException {
     if (waiting) {
       ps.setNull(index, java.sql.Types.BIGINT);
