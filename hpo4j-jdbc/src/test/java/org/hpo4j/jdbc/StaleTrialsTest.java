@@ -31,15 +31,21 @@ class StaleTrialsTest {
   private long study;
 
   @BeforeEach
-  void open() {
-    String url = "sqlite:" + dir.resolve("hpo.db") + "?heartbeat_interval=100&grace_period=300&max_retries=1";
+  void open() throws Exception {
+    String base = baseUrl();
+    String url = base + (base.contains("?") ? "&" : "?") + "heartbeat_interval=100&grace_period=300&max_retries=1";
     worker = JdbcStorage.open(url, JdbcOptions.defaults().withClock(workerClock));
     other = JdbcStorage.open(url, JdbcOptions.defaults().withClock(otherClock));
     study = worker.createStudy("s", List.of(org.hpo4j.study.StudyDirection.MINIMIZE));
   }
 
+  /** @return the storage both "processes" open; SQLite here, PostgreSQL in a subclass */
+  String baseUrl() throws Exception {
+    return "sqlite:" + dir.resolve("hpo.db");
+  }
+
   @AfterEach
-  void close() {
+  void close() throws Exception {
     worker.close();
     other.close();
   }
