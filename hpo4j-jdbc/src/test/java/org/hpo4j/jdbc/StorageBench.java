@@ -142,8 +142,10 @@ public final class StorageBench {
     List<BufferedReader> outs = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       int mine = WINDOW / workers + (w < WINDOW % workers ? 1 : 0);
-      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-          StorageBench.class.getName(), "--child", url, study, Integer.toString(mine), Long.toString(100 + w))
+      // C1 only: eight JVMs compiling with C2 would take most of two cores during the window.
+      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), StorageBench.class.getName(),
+          "--child", url, study, Integer.toString(mine), Long.toString(100 + w))
           .redirectError(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("java.io.tmpdir"),
               "hpo4j-bench-worker-" + w + ".log"))).start();
       ps.add(p);
