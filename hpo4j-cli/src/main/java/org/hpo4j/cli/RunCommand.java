@@ -49,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
     String url = storage != null ? storage : f.storage();
     try (Storage st = StorageUrls.open(url)) {
       Study study = runner.open(st);
+      StoredStudyFile.store(st, study.id(), file, true); // so that workers can join without the file
       int finished = study.finishedTrialCount();
       int remaining = total - finished;
       err.printf("study '%s': %s, sampler %s, storage %s%s%n", study.name(), f.directions(), runner.samplerName(),

@@ -1,6 +1,7 @@
 package org.hpo4j.cli;
 
 import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.StorageException;
 import org.hpo4j.storage.Storages;
 
 /**
@@ -16,11 +17,18 @@ final class StorageUrls {
 
   static Storage open(String url) {
     String u = url == null ? DEFAULT : url.trim();
+    String added = withRetries(u).substring(u.length());
     try {
-      return Storages.open(withRetries(u));
+      return Storages.open(u + added);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--storage: " + e.getMessage());
+      throw new IllegalArgumentException("--storage: " + hide(e.getMessage(), added));
+    } catch (StorageException e) {
+      throw new StorageException(hide(e.getMessage(), added), e); // show the URL as the user wrote it
     }
+  }
+
+  private static String hide(String message, String added) {
+    return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
   }
 
   static String withRetries(String url) {

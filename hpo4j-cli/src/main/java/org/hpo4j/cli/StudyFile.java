@@ -51,14 +51,29 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
   /**
    * @throws IllegalArgumentException naming the file, the field and what is allowed
    */
-  @SuppressWarnings("unchecked")
   static StudyFile read(Path path) {
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException("study file '" + path + "' does not exist");
     }
+    try {
+      return parse(Files.readString(path), path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("study file '" + path + "' cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a study file's text, e.g. the copy that {@code hpo run} stores with the study.
+   *
+   * @param path where the text came from: names it in messages, and relative dataset paths are
+   *     resolved against its directory
+   * @throws IllegalArgumentException naming the file, the field and what is allowed
+   */
+  @SuppressWarnings("unchecked")
+  static StudyFile parse(String text, Path path) {
     Object root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readValue(path.toFile(), Object.class);
+      root = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
     } catch (IOException e) {
       String msg = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
       throw new IllegalArgumentException("study file '" + path + "' is not valid YAML: " + msg);

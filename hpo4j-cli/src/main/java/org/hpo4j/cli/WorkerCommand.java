@@ -11,9 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hpo worker STUDY.yaml --storage URL --trials N}: one of many processes (on one machine or
- * many) sharing a study. Each runs N trials of its own; the storage numbers trials without gaps,
- * heartbeats them, and re-runs the trials of a worker that died.
+ * {@code hpo worker [STUDY.yaml] --storage URL [--study NAME] --trials N}: one of many processes (on
+ * one machine or many) sharing a study. Each runs N trials of its own; the storage numbers trials
+ * without gaps, heartbeats them, and re-runs the trials of a worker that died. Without a file the
+ * worker joins the stored study NAME and rebuilds it from the study file {@code hpo run} stored
+ * with it ({@link StoredStudyFile}).
  */
 @Command(name = "worker", description = {
     "Join a shared study and run N trials in this process.",
@@ -22,13 +24,14 @@ final class WorkerCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "The study file (objective, sampler, space).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "STUDY.yaml",
+      description = "The study file (objective, sampler, pruner); without it, the one 'hpo run' stored with --study.")
   Path file;
 
   @Option(names = "--storage", required = true, description = "Shared storage URL, e.g. postgresql://user:pw@host:5432/db.")
   String storage;
 
-  @Option(names = "--study", description = "Study name (default: the file's name).")
+  @Option(names = "--study", description = "Study name (default: the file's name; required without a file).")
   String study;
 
   @Option(names = "--trials", required = true, description = "Trials this worker runs.")
@@ -42,23 +45,42 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StudyFile f = StudyFile.read(file);
-    if (study != null) {
-      f = f.withName(study);
-    }
     CliChecks.positive("--trials", trials);
     CliChecks.positive("--threads", threads);
-    long s = seed != null ? seed : f.seed() + ProcessHandle.current().pid();
-    StudyRunner runner = new StudyRunner(f, s);
-    f = runner.file();
+    if (file == null && (study == null || study.isBlank())) {
+      throw new IllegalArgumentException("--study NAME is required when no study file is given "
+          + "(hpo worker --storage URL --study NAME --trials N)");
+    }
     PrintWriter err = spec.commandLine().getErr();
+    StudyFile f = null;
+    StudyRunner runner = null;
+    if (file != null) {
+      // Resolve the objective first, so that a bad file is rejected before the storage is touched.
+      f = StudyFile.read(file);
+      if (study != null) {
+        f = f.withName(study);
+      }
+      runner = new StudyRunner(f, seed(f));
+    }
     try (Storage st = StorageUrls.open(storage)) {
+      if (runner == null) {
+        f = StoredStudyFile.load(st, StorageUrls.describe(storage), study);
+        runner = new StudyRunner(f, seed(f));
+      }
       Study st2 = runner.open(st);
-      err.printf("worker %d joined study '%s' on %s: %d finished trials so far%n", ProcessHandle.current().pid(),
-          st2.name(), StorageUrls.describe(storage), st2.finishedTrialCount());
+      if (file != null) {
+        StoredStudyFile.store(st, st2.id(), file, false);
+      }
+      err.printf("worker %d joined study '%s' on %s%s: %d finished trials so far%n", ProcessHandle.current().pid(),
+          st2.name(), StorageUrls.describe(storage), file == null ? " (with its stored study file)" : "",
+          st2.finishedTrialCount());
       runner.optimize(st2, trials, threads, 0, err);
       Report.printBest(st2, spec.commandLine().getOut());
     }
     return 0;
+  }
+
+  private long seed(StudyFile f) {
+    return seed != null ? seed : f.seed() + ProcessHandle.current().pid();
   }
 }

@@ -45,6 +45,7 @@ final class InMemoryStorage implements Storage {
     final List<StudyDirection> directions;
     final List<TrialRecord> trials = new ArrayList<>();
     final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
+    final Map<String, Object> systemAttrs = new LinkedHashMap<>();
 
     StudyRecord(long id, String name, List<StudyDirection> directions) {
       this.id = id;
@@ -119,6 +120,21 @@ final class InMemoryStorage implements Storage {
   public List<StudyDirection> directions(long studyId) {
     synchronized (lock) {
       return study(studyId).directions;
+    }
+  }
+
+  @Override
+  public void setStudySystemAttr(long studyId, String key, Object value) {
+    org.hpo4j.Checks.requireNonNull(key, "key");
+    synchronized (lock) {
+      study(studyId).systemAttrs.put(key, value);
+    }
+  }
+
+  @Override
+  public Map<String, Object> studySystemAttrs(long studyId) {
+    synchronized (lock) {
+      return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(study(studyId).systemAttrs));
     }
   }
 

@@ -36,6 +36,25 @@ public interface Storage extends AutoCloseable {
   /** @return the directions of a study, one per objective */
   List<StudyDirection> directions(long studyId);
 
+  /**
+   * Stores an attribute of a study (JSON-like value), replacing any of the same key: what a process
+   * joining the study needs to rebuild it, e.g. the study file the CLI ran it from.
+   *
+   * @throws StorageException when there is no such study
+   * @throws UnsupportedOperationException when this storage keeps no study attributes (the default)
+   */
+  default void setStudySystemAttr(long studyId, String key, Object value) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no study attributes");
+  }
+
+  /**
+   * @return the attributes of a study, by key (empty when none, or when this storage keeps none)
+   * @throws StorageException when there is no such study
+   */
+  default Map<String, Object> studySystemAttrs(long studyId) {
+    return Map.of();
+  }
+
   /** Deletes a study and all its trials. */
   void deleteStudy(long studyId);
 

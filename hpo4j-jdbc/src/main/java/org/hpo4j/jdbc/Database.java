@@ -27,7 +27,7 @@ import org.sqlite.SQLiteDataSource;
  */
 final class Database implements AutoCloseable {
   /** The highest schema version this code knows; a database at a higher one is refused. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final int BUSY_TIMEOUT_MS = 60_000;
   /** Held so that the level sticks: Flyway logs every migration step at INFO through JUL otherwise. */
@@ -41,13 +41,15 @@ final class Database implements AutoCloseable {
   final Dialect dialect;
   private final HikariDataSource pool;
   private final ReentrantLock sqliteWriters = new ReentrantLock();
+  private final JdbcOptions.SynchronousCommit commits;
 
   /** Work done inside one connection. */
   interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
-  private Database(JdbcUrl url, HikariDataSource pool) {
+  private Database(JdbcUrl url, HikariDataSource pool, JdbcOptions.SynchronousCommit commits) {
+    this.commits = commits;
     this.url = url;
     this.dialect = url.dialect();
     this.pool = pool;
@@ -59,7 +61,7 @@ final class Database implements AutoCloseable {
    * @throws StorageException naming the URL when the database cannot be reached, is read-only or
    *     has a newer schema
    */
-  static Database open(JdbcUrl url, int poolSize) {
+  static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits) {
     if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
@@ -69,14 +71,14 @@ final class Database implements AutoCloseable {
     cfg.setMinimumIdle(1);
     cfg.setConnectionTimeout(30_000);
     cfg.setInitializationFailTimeout(1);
-    cfg.setDataSource(dataSource(url, true));
+    cfg.setDataSource(dataSource(url, true, commits));
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(cfg);
     } catch (RuntimeException e) {
       throw Errors.opening(url.display(), e);
     }
-    Database db = new Database(url, pool);
+    Database db = new Database(url, pool, commits);
     try {
       db.migrate();
       return db;
@@ -86,11 +88,14 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static DataSource dataSource(JdbcUrl url, boolean immediate) {
+  private static DataSource dataSource(JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
     if (url.dialect() == Dialect.SQLITE) {
       SQLiteConfig c = new SQLiteConfig();
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      c.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      // NORMAL in WAL mode: a commit survives the death of any process (kill -9); only a crash of
+      // the operating system may roll back the last commits. FULL also syncs every commit.
+      c.setSynchronous(commits == JdbcOptions.SynchronousCommit.ALWAYS
+          ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
       c.setBusyTimeout(BUSY_TIMEOUT_MS);
       c.enforceForeignKeys(true);
       if (immediate) {
@@ -109,6 +114,7 @@ final class Database implements AutoCloseable {
       ds.setPassword(url.password());
     }
     ds.setConnectTimeout(10);
+    ds.setReWriteBatchedInserts(true); // a batch of n inserts becomes one multi-row insert
     return ds;
   }
 
@@ -161,7 +167,7 @@ final class Database implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         Flyway.configure(Database.class.getClassLoader())
-            .dataSource(dataSource(url, false))
+            .dataSource(dataSource(url, false, commits))
             .locations("classpath:db/migration")
             .placeholders(dialect.placeholders())
             .load()
@@ -231,13 +237,28 @@ final class Database implements AutoCloseable {
    * back when it throws. IllegalStateException and IllegalArgumentException from the work pass through.
    */
   <T> T write(String doing, Work<T> work) {
+    return write(doing, true, work);
+  }
+
+  /**
+   * As {@link #write(String, Work)}; a transaction that is not {@code durable} (it creates, claims,
+   * beats for or flushes a RUNNING trial) does not wait for PostgreSQL to flush its commit to disk
+   * unless {@code synchronous_commit=always}: see {@link JdbcOptions#synchronousCommit()}.
+   */
+  <T> T write(String doing, boolean durable, Work<T> work) {
     boolean sqlite = dialect == Dialect.SQLITE;
+    boolean async = !sqlite && async(durable);
     if (sqlite) {
       sqliteWriters.lock();
     }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
+        if (async) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit TO OFF");
+          }
+        }
         T out = work.run(c);
         c.commit();
         return out;
@@ -255,6 +276,24 @@ final class Database implements AutoCloseable {
       if (sqlite) {
         sqliteWriters.unlock();
       }
+    }
+  }
+
+  /** @return whether a PostgreSQL transaction of this durability commits without waiting for the disk */
+  boolean async(boolean durable) {
+    return commits == JdbcOptions.SynchronousCommit.OFF
+        || (!durable && commits == JdbcOptions.SynchronousCommit.FINISHED);
+  }
+
+  /**
+   * Runs one statement in auto-commit mode, its own transaction (PostgreSQL only): one round trip
+   * instead of three for BEGIN, the statement and COMMIT.
+   */
+  <T> T autoCommit(String doing, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw Errors.using(url.display(), doing, e);
     }
   }
 

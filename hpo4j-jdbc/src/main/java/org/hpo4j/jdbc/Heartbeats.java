@@ -6,27 +6,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.hpo4j.trial.FrozenTrial;
 
 /**
- * Beats for the RUNNING trials this process started, every heartbeat interval, on one daemon
- * thread, so that a study run through the plain {@code Study} API keeps its trials alive without
- * the objective doing anything. When the process dies the beats stop and the stale-trial sweep of
- * another process fails the trials after the grace period.
+ * The RUNNING trials this process runs ({@link LocalTrial}s) and their heartbeats: every heartbeat
+ * interval, one daemon thread beats for all of them in one transaction, which also flushes what
+ * they wrote since (parameters, intermediate values, attributes). So a study run through the plain
+ * {@code Study} API keeps its trials alive without the objective doing anything, and a trial that
+ * runs longer than one interval has its parameters in the database for a retry. When the process
+ * dies the beats stop and the stale-trial sweep of another process fails the trials after the
+ * grace period.
  *
  * <p>Thread-safe.
  */
 final class Heartbeats implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Heartbeats.class.getName());
+  /** Creates the beat row on the first beat (a trial's start time counts as its beat until then). */
+  static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, beat) SELECT ?, ? "
+      + "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
+      + "ON CONFLICT (trial_id) DO UPDATE SET beat = excluded.beat";
 
   private final Database db;
   private final Clock clock;
   private final Duration interval;
-  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  private final Map<Long, LocalTrial> running = new ConcurrentHashMap<>();
   private ScheduledExecutorService timer;
   private boolean closed;
 
@@ -36,9 +44,9 @@ final class Heartbeats implements AutoCloseable {
     this.interval = interval;
   }
 
-  /** Starts beating for a trial this process runs (its first beat was written with the trial). */
-  void start(long trialId) {
-    running.add(trialId);
+  /** Starts beating for a trial this process runs (its start time is its first beat). */
+  void start(FrozenTrial trial) {
+    running.put(trial.id(), new LocalTrial(trial));
     startTimer();
   }
 
@@ -47,9 +55,36 @@ final class Heartbeats implements AutoCloseable {
     running.remove(trialId);
   }
 
+  /** @return the trial when this process runs it, else null */
+  LocalTrial local(long trialId) {
+    return running.get(trialId);
+  }
+
   /** @return whether this process beats for the trial */
   boolean owns(long trialId) {
-    return running.contains(trialId);
+    return running.containsKey(trialId);
+  }
+
+  /** Beats for and flushes every trial this process runs, waiting for each. */
+  void flushAll() {
+    beat(new ArrayList<>(running.values()), true);
+  }
+
+  /**
+   * Replaces, in a list of trials sorted by number (mutable), each trial this process runs by its
+   * {@link LocalTrial#overlay}: what this process wrote and has not flushed yet.
+   */
+  void overlay(List<FrozenTrial> trials) {
+    if (running.isEmpty() || trials.isEmpty()) {
+      return;
+    }
+    for (LocalTrial t : running.values()) {
+      int i = java.util.Collections.binarySearch(trials, t.base,
+          java.util.Comparator.comparingInt(FrozenTrial::number));
+      if (i >= 0 && trials.get(i).id() == t.base.id()) {
+        trials.set(i, t.overlay(trials.get(i)));
+      }
+    }
   }
 
   private synchronized void startTimer() {
@@ -66,28 +101,61 @@ final class Heartbeats implements AutoCloseable {
   }
 
   private void beatAll() {
-    List<Long> ids = new ArrayList<>(running);
-    if (ids.isEmpty()) {
-      return;
-    }
     try {
-      long now = clock.millis();
-      db.write("writing heartbeats", c -> {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE trial_heartbeats SET beat = ? WHERE trial_id = ?")) {
-          for (long id : ids) {
-            ps.setLong(1, now);
-            ps.setLong(2, id);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        return null;
-      });
+      beat(new ArrayList<>(running.values()), false);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "heartbeat failed; will retry in " + interval + ": " + e.getMessage());
     }
   }
 
+  /**
+   * Beats for {@code trials} and flushes their writes in one transaction. A trial whose lock is
+   * held (it is being finished) is skipped unless {@code wait}.
+   */
+  void beat(List<LocalTrial> trials, boolean wait) {
+    List<LocalTrial> locked = new ArrayList<>();
+    try {
+      for (LocalTrial t : trials) {
+        if (wait) {
+          t.lock.lock();
+        } else if (!t.lock.tryLock()) {
+          continue;
+        }
+        if (t.closed) {
+          t.lock.unlock();
+        } else {
+          locked.add(t);
+        }
+      }
+      if (locked.isEmpty()) {
+        return;
+      }
+      long now = clock.millis();
+      db.write("writing heartbeats", false, c -> {
+        try (PreparedStatement ps = c.prepareStatement(BEAT_SQL)) {
+          for (LocalTrial t : locked) {
+            ps.setLong(1, t.base.id());
+            ps.setLong(2, now);
+            ps.setLong(3, t.base.id());
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        for (LocalTrial t : locked) {
+          t.flush(c, true);
+        }
+        return null;
+      });
+      for (LocalTrial t : locked) {
+        t.flushed();
+        t.beaten = true;
+      }
+    } finally {
+      for (LocalTrial t : locked) {
+        t.lock.unlock();
+      }
+    }
+  }
   @Override
   public synchronized void close() {
     closed = true;

@@ -3,12 +3,9 @@ package org.hpo4j.jdbc;
 import static org.hpo4j.Checks.requireArgument;
 import static org.hpo4j.Checks.requireNonNull;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +29,16 @@ import org.hpo4j.trial.TrialState;
  * #claimWaitingTrial} also runs (at most once per interval), and with {@code max_retries > 0} its
  * parameters are enqueued again as a WAITING trial whose system attribute {@code retry_of} names
  * the failed trial's number. Reading the history re-reads only what changed ({@link TrialCache}).
+ *
+ * <p><b>Commits per trial.</b> A commit that waits for the disk costs milliseconds, far more than
+ * the statements of a trial, so a trial this process runs costs two transactions: its creation
+ * (which does not wait for the disk, see {@link JdbcOptions.SynchronousCommit}) and its finish,
+ * which writes its parameters, intermediate values and attributes together with its state and
+ * values and waits. Until then those writes are kept in a {@link LocalTrial}: readers in this
+ * process see them at once; other processes see them after the trial's next heartbeat, which
+ * flushes them. So a worker killed before its trial's first beat (one heartbeat interval) leaves a
+ * RUNNING trial without parameters, whose retry samples afresh, and another process's constant
+ * liar sees that trial's parameters up to one interval late; a FINISHED trial is never lost.
  *
  * <p>Thread-safe. Every failure of the database surfaces as a {@link StorageException} whose
  * message names the URL (password masked).
@@ -70,7 +77,7 @@ public final class JdbcStorage implements Storage {
   public static JdbcStorage open(String url, JdbcOptions options) {
     JdbcUrl u = JdbcUrl.parse(url);
     JdbcOptions o = requireNonNull(options, "options").with(u.options());
-    return new JdbcStorage(Database.open(u, o.poolSize()), o);
+    return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit()), o);
   }
 
   /** @return the URL as given, password masked */
@@ -88,32 +95,7 @@ public final class JdbcStorage implements Storage {
     requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
     requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
     try {
-      return db.write("creating study '" + name + "'", c -> {
-        if (findStudy(c, name).isPresent()) {
-          throw new DuplicateStudyException(name);
-        }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO studies (name, next_number, created_at) VALUES (?, 0, ?) RETURNING study_id")) {
-          ps.setString(1, name);
-          ps.setLong(2, options.clock().millis());
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)")) {
-          for (int i = 0; i < dirs.size(); i++) {
-            ps.setLong(1, id);
-            ps.setInt(2, i);
-            ps.setString(3, dirs.get(i).name());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        return id;
-      });
+      return db.write("creating study '" + name + "'", c -> StudyRows.create(c, name, dirs, options.clock().millis()));
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException s && Database.isUniqueViolation(s)) {
         throw new DuplicateStudyException(name); // lost a race with another process
@@ -122,66 +104,39 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private static Optional<Long> findStudy(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
-  }
-
   @Override
   public Optional<Long> findStudy(String name) {
-    return db.read("finding study '" + name + "'", c -> findStudy(c, name));
+    return db.read("finding study '" + name + "'", c -> StudyRows.find(c, name));
   }
 
   @Override
   public List<StudySummary> studies() {
-    return db.read("listing studies", c -> {
-      Map<Long, String> names = new LinkedHashMap<>();
-      Map<Long, Integer> counts = new java.util.HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT s.study_id, s.name, "
-          + "(SELECT COUNT(*) FROM trials t WHERE t.study_id = s.study_id) FROM studies s ORDER BY s.name");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          names.put(rs.getLong(1), rs.getString(2));
-          counts.put(rs.getLong(1), rs.getInt(3));
-        }
-      }
-      List<StudySummary> out = new ArrayList<>();
-      for (Map.Entry<Long, String> e : names.entrySet()) {
-        out.add(new StudySummary(e.getKey(), e.getValue(), directions(c, e.getKey()), counts.get(e.getKey())));
-      }
-      return out;
-    });
+    return db.read("listing studies", StudyRows::list);
   }
 
   @Override
   public List<StudyDirection> directions(long studyId) {
     List<StudyDirection> d = directions.get(studyId);
     if (d == null) {
-      d = db.read("reading directions", c -> directions(c, studyId));
+      d = db.read("reading directions", c -> StudyRows.directions(c, studyId));
       directions.put(studyId, d);
     }
     return d;
   }
 
-  private static List<StudyDirection> directions(Connection c, long studyId) throws SQLException {
-    List<StudyDirection> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
-      ps.setLong(1, studyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(StudyDirection.valueOf(rs.getString(1)));
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      throw new StorageException("no study with id " + studyId + " in this storage");
-    }
-    return List.copyOf(out);
+  @Override
+  public void setStudySystemAttr(long studyId, String key, Object value) {
+    requireNonNull(key, "key");
+    String json = Json.write(value);
+    db.write("writing study attribute '" + key + "'", c -> {
+      StudyRows.setAttr(c, studyId, key, json);
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, Object> studySystemAttrs(long studyId) {
+    return db.read("reading study attributes", c -> StudyRows.attrs(c, studyId));
   }
 
   @Override
@@ -203,10 +158,14 @@ public final class JdbcStorage implements Storage {
   public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
     requireNonNull(fixedParams, "fixedParams");
     long now = options.clock().millis();
-    FrozenTrial t = db.write("creating a trial",
-        c -> TrialWrites.insertTrial(c, studyId, fixedParams, waiting, Map.of(), now));
+    // An enqueued trial is the user's request, so it is committed durably; a RUNNING one is not
+    // (see JdbcOptions.SynchronousCommit): its finish will be.
+    FrozenTrial t = db.dialect == Dialect.POSTGRESQL && !waiting && fixedParams.isEmpty()
+        ? db.autoCommit("creating a trial", c -> TrialWrites.insertRunningTrial(c, studyId, now, db.async(false)))
+        : db.write("creating a trial", waiting,
+            c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
     if (!waiting) {
-      heartbeats.start(t.id());
+      heartbeats.start(t);
     }
     return t;
   }
@@ -231,7 +190,7 @@ public final class JdbcStorage implements Storage {
     if (!any) {
       return Optional.empty();
     }
-    Long id = db.write("claiming a waiting trial", c -> {
+    Long id = db.write("claiming a waiting trial", false, c -> {
       try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
         ps.setLong(1, now);
         ps.setLong(2, studyId);
@@ -239,18 +198,16 @@ public final class JdbcStorage implements Storage {
           if (!rs.next()) {
             return null;
           }
-          long claimed = rs.getLong(1);
-          rs.close();
-          TrialWrites.beat(c, claimed, now);
-          return claimed;
+          return rs.getLong(1); // its new start time counts as its first beat
         }
       }
     });
     if (id == null) {
       return Optional.empty();
     }
-    heartbeats.start(id);
-    return Optional.of(trial(id));
+    FrozenTrial claimed = trial(id);
+    heartbeats.start(claimed);
+    return Optional.of(claimed);
   }
 
   @Override
@@ -258,6 +215,10 @@ public final class JdbcStorage implements Storage {
     requireNonNull(name, "name");
     requireNonNull(distribution, "distribution");
     String json = Json.write(distribution);
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setParam(name, internal, distribution, json)) {
+      return; // written with the next heartbeat or the finish
+    }
     db.write("writing parameter '" + name + "'", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
           + "(trial_id, name, position, value, distribution) "
@@ -280,6 +241,10 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void setIntermediateValue(long trialId, int step, double value) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setIntermediate(step, value)) {
+      return;
+    }
     db.write("writing an intermediate value", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, value) "
           + "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
@@ -309,6 +274,10 @@ public final class JdbcStorage implements Storage {
   private void setAttr(String table, long trialId, String key, Object value) {
     requireNonNull(key, "key");
     String json = Json.write(value);
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null && local.setAttr(table.equals("trial_user_attrs"), key, Json.read(json), json)) {
+      return;
+    }
     db.write("writing attribute '" + key + "'", c -> {
       TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
       TrialWrites.upsertAttr(c, table, trialId, key, json);
@@ -322,14 +291,58 @@ public final class JdbcStorage implements Storage {
     requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s", state);
     requireNonNull(values, "values");
     long now = options.clock().millis();
-    boolean won = db.write("finishing a trial", c -> {
-      if (TrialWrites.finish(c, trialId, state, values, now)) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null) {
+      local.lock.lock();
+      try {
+        if (!local.closed) {
+          return finishLocal(local, state, values, now);
+        }
+      } finally {
+        local.lock.unlock();
+      }
+    }
+    return db.write("finishing a trial", c -> {
+      if (TrialWrites.finish(c, trialId, state, values, now, null, true)) {
         return true;
       }
       TrialWrites.stateOf(c, trialId);
       return false;
     });
+  }
+
+  /**
+   * Finishes a trial this process runs, writing everything it wrote since the last heartbeat in the
+   * same transaction: the one commit per trial that waits for the disk. Called under its lock.
+   */
+  private boolean finishLocal(LocalTrial local, TrialState state, List<Double> values, long now) {
+    long trialId = local.base.id();
+    boolean won;
+    if (db.dialect == Dialect.POSTGRESQL && !db.async(true) && local.onlyParamsDirty()) {
+      won = db.autoCommit("finishing a trial", c -> {
+        if (local.finishInOneStatement(c, state, values, now)) {
+          return true;
+        }
+        TrialWrites.stateOf(c, trialId);
+        return false;
+      });
+    } else {
+      won = db.write("finishing a trial", true, c -> {
+        if (!TrialWrites.finish(c, trialId, state, values, now, local.base, local.beaten)) {
+          TrialWrites.stateOf(c, trialId);
+          return false;
+        }
+        local.flush(c, false);
+        return true;
+      });
+    }
+    // Won or lost (a stale-trial sweep failed it first), the trial is no longer this process's to write.
+    local.closed = true;
     heartbeats.stop(trialId);
+    if (won) {
+      local.flushed();
+      cache.remember(local.finished(state, values, now));
+    }
     return won;
   }
 
@@ -344,13 +357,17 @@ public final class JdbcStorage implements Storage {
       throw new StorageException("no trial with id " + trialId + " in this storage");
     }
     cache.remember(t.get(0));
-    return t.get(0);
+    LocalTrial local = heartbeats.local(trialId);
+    return local == null ? t.get(0) : local.overlay(t.get(0));
   }
 
   @Override
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     directions(studyId); // a clear message for a missing study
-    return cache.trials(studyId, states, (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+    List<FrozenTrial> out = cache.trials(studyId, states,
+        (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+    heartbeats.overlay(out);
+    return out;
   }
 
   @Override
@@ -380,6 +397,11 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void heartbeat(long trialId) {
+    LocalTrial local = heartbeats.local(trialId);
+    if (local != null) {
+      heartbeats.beat(List.of(local), true);
+      return;
+    }
     long now = options.clock().millis();
     db.write("writing a heartbeat", c -> {
       TrialWrites.beat(c, trialId, now);
@@ -394,6 +416,11 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
+    try {
+      heartbeats.flushAll(); // so that the retries of trials left RUNNING get their parameters
+    } catch (RuntimeException e) {
+      // the database is gone; the trials will be failed by the sweep of another process
+    }
     heartbeats.close();
     db.close();
   }

@@ -79,7 +79,7 @@ final class StaleTrials {
             f.forEach((k, v) -> fixed.put(String.valueOf(k), v));
           }
           fixed.putAll(before.externalParams());
-          TrialWrites.insertTrial(c, studyId, fixed, true,
+          TrialWrites.insertTrial(c, db.dialect, studyId, fixed, true,
               Map.of("retry_of", before.number(), "retry_history", history), now);
         }
         return true;

@@ -23,38 +23,53 @@ final class TrialWrites {
 
   /**
    * Allocates the next number of the study through its counter row (a row lock on PostgreSQL, the
-   * database lock of an IMMEDIATE transaction on SQLite) and inserts the trial.
+   * database lock of an IMMEDIATE transaction on SQLite) and inserts the trial: one statement on
+   * PostgreSQL. A RUNNING trial gets no heartbeat row: its start time counts as its first beat.
    *
    * @throws StorageException when there is no such study
    */
-  static FrozenTrial insertTrial(Connection c, long studyId, Map<String, Object> fixedParams, boolean waiting,
-      Map<String, Object> systemAttrs, long now) throws SQLException {
-    int number;
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number")) {
-      ps.setLong(1, studyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new StorageException("no study with id " + studyId + " in this storage");
-        }
-        number = rs.getInt(1) - 1;
-      }
-    }
+  static FrozenTrial insertTrial(Connection c, Dialect dialect, long studyId, Map<String, Object> fixedParams,
+      boolean waiting, Map<String, Object> systemAttrs, long now) throws SQLException {
     TrialState state = waiting ? TrialState.WAITING : TrialState.RUNNING;
+    int number;
     long id;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (study_id, number, state, datetime_start) "
-        + "VALUES (?, ?, ?, ?) RETURNING trial_id")) {
-      ps.setLong(1, studyId);
-      ps.setInt(2, number);
-      ps.setString(3, state.name());
-      if (waiting) {
-        ps.setNull(4, java.sql.Types.BIGINT);
-      } else {
-        ps.setLong(4, now);
+    if (dialect == Dialect.POSTGRESQL) {
+      try (PreparedStatement ps = c.prepareStatement("WITH n AS (UPDATE studies SET next_number = next_number + 1 "
+          + "WHERE study_id = ? RETURNING next_number - 1 AS number) INSERT INTO trials "
+          + "(study_id, number, state, datetime_start) SELECT ?, number, ?, ? FROM n RETURNING trial_id, number")) {
+        ps.setLong(1, studyId);
+        ps.setLong(2, studyId);
+        ps.setString(3, state.name());
+        setStart(ps, 4, waiting, now);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new StorageException("no study with id " + studyId + " in this storage");
+          }
+          id = rs.getLong(1);
+          number = rs.getInt(2);
+        }
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new StorageException("no study with id " + studyId + " in this storage");
+          }
+          number = rs.getInt(1) - 1;
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (study_id, number, state, datetime_start) "
+          + "VALUES (?, ?, ?, ?) RETURNING trial_id")) {
+        ps.setLong(1, studyId);
+        ps.setInt(2, number);
+        ps.setString(3, state.name());
+        setStart(ps, 4, waiting, now);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
       }
     }
     Map<String, Object> attrs = new TreeMap<>(systemAttrs);
@@ -67,11 +82,44 @@ final class TrialWrites {
       upsertAttr(c, "trial_system_attrs", id, e.getKey(), json);
       stored.put(e.getKey(), Json.read(json));
     }
-    if (!waiting) {
-      beat(c, id, now);
-    }
     return new FrozenTrial(number, id, state, Map.of(), Map.of(), List.of(), new TreeMap<>(), Map.of(), stored,
         waiting ? null : Instant.ofEpochMilli(now), null);
+  }
+
+  /**
+   * Creates a RUNNING trial without fixed parameters on PostgreSQL in one auto-committed statement
+   * (allocating its number under the study row's lock, as {@link #insertTrial}). With {@code async}
+   * the statement itself sets {@code synchronous_commit} off for its transaction (a {@code SET
+   * LOCAL} would need a transaction block, and so two more round trips).
+   *
+   * @throws StorageException when there is no such study
+   */
+  static FrozenTrial insertRunningTrial(Connection c, long studyId, long now, boolean async) throws SQLException {
+    String sql = (async ? "WITH a AS (SELECT set_config('synchronous_commit', 'off', true) AS v), " : "WITH ")
+        + "n AS (UPDATE studies SET next_number = next_number + 1 WHERE study_id = ?"
+        + (async ? " AND (SELECT v FROM a) IS NOT NULL" : "") + " RETURNING next_number - 1 AS number) "
+        + "INSERT INTO trials (study_id, number, state, datetime_start) SELECT ?, number, 'RUNNING', ? FROM n "
+        + "RETURNING trial_id, number";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, studyId);
+      ps.setLong(2, studyId);
+      ps.setLong(3, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no study with id " + studyId + " in this storage");
+        }
+        return new FrozenTrial(rs.getInt(2), rs.getLong(1), TrialState.RUNNING, Map.of(), Map.of(), List.of(),
+            new TreeMap<>(), Map.of(), Map.of(), Instant.ofEpochMilli(now), null);
+      }
+    }
+  }
+
+  private static void setStart(PreparedStatement ps, int index, boolean waiting, long now) throws SQLException {
+    if (waiting) {
+      ps.setNull(index, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(index, now);
+    }
   }
 
   /** Inserts or replaces an attribute. */
@@ -96,17 +144,25 @@ final class TrialWrites {
   }
 
   /**
-   * Compare-and-set finish.
+   * Compare-and-set finish. With {@code started} (the trial as this process created or claimed it)
+   * the update also checks its number and start time, so that it can never finish another trial
+   * should a server crash have lost this one and handed out its id again.
    *
+   * @param beaten whether the trial may have a heartbeat row to delete
    * @return whether this call moved the trial from RUNNING to {@code state}
    */
-  static boolean finish(Connection c, long trialId, TrialState state, List<Double> values, long now)
-      throws SQLException {
+  static boolean finish(Connection c, long trialId, TrialState state, List<Double> values, long now,
+      FrozenTrial started, boolean beaten) throws SQLException {
+    String guard = started == null ? "" : " AND number = ? AND datetime_start = ?";
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ? AND state = 'RUNNING'")) {
+        "UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ? AND state = 'RUNNING'" + guard)) {
       ps.setString(1, state.name());
       ps.setLong(2, now);
       ps.setLong(3, trialId);
+      if (started != null) {
+        ps.setInt(4, started.number());
+        ps.setLong(5, started.start().toEpochMilli());
+      }
       if (ps.executeUpdate() == 0) {
         return false;
       }
@@ -123,9 +179,11 @@ final class TrialWrites {
         ps.executeBatch();
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
-      ps.setLong(1, trialId);
-      ps.executeUpdate();
+    if (beaten) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
+        ps.setLong(1, trialId);
+        ps.executeUpdate();
+      }
     }
     return true;
   }

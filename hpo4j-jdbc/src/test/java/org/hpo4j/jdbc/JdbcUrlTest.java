@@ -54,6 +54,23 @@ class JdbcUrlTest {
   }
 
   @Test
+  void options_synchronousCommit_parsedAndDefaultsToFinished() {
+    assertEquals(JdbcOptions.SynchronousCommit.FINISHED, JdbcOptions.defaults().synchronousCommit());
+    assertEquals(JdbcOptions.SynchronousCommit.ALWAYS,
+        JdbcOptions.defaults().with(Map.of("synchronous_commit", "always")).synchronousCommit());
+    assertEquals(JdbcOptions.SynchronousCommit.OFF,
+        JdbcOptions.defaults().with(JdbcUrl.parse("postgresql://u@h/db?synchronous_commit=off").options())
+            .synchronousCommit(), "taken from the URL, not passed to the driver");
+  }
+
+  @Test
+  void options_badSynchronousCommit_namesAllowedValues() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JdbcOptions.defaults().with(Map.of("synchronous_commit", "sometimes")));
+    assertEquals("synchronous_commit must be always, finished or off, but got 'sometimes'", e.getMessage());
+  }
+
+  @Test
   void options_graceNotLongerThanBeat_throws() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> JdbcOptions.defaults().with(Map.of("grace_period", "5")));

@@ -31,23 +31,69 @@ class StaleTrialsTest {
   private long study;
 
   @BeforeEach
-  void open() {
-    String url = "sqlite:" + dir.resolve("hpo.db") + "?heartbeat_interval=100&grace_period=300&max_retries=1";
+  void open() throws Exception {
+    String base = baseUrl();
+    String url = base + (base.contains("?") ? "&" : "?") + "heartbeat_interval=100&grace_period=300&max_retries=1";
     worker = JdbcStorage.open(url, JdbcOptions.defaults().withClock(workerClock));
     other = JdbcStorage.open(url, JdbcOptions.defaults().withClock(otherClock));
     study = worker.createStudy("s", List.of(org.hpo4j.study.StudyDirection.MINIMIZE));
   }
 
+  /** @return the storage both "processes" open; SQLite here, PostgreSQL in a subclass */
+  String baseUrl() throws Exception {
+    return "sqlite:" + dir.resolve("hpo.db");
+  }
+
   @AfterEach
-  void close() {
+  void close() throws Exception {
     worker.close();
     other.close();
   }
 
+  /** A RUNNING trial whose parameter reached the database with its first beat (its clock stands still). */
   private long runningTrialWithParam() {
     long t = worker.createTrial(study, Map.of(), false).id();
     worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
+    worker.heartbeat(t);
     return t;
+  }
+
+  @Test
+  void setParam_beforeFirstBeat_visibleHereOnlyUntilTheBeat() {
+    long t = worker.createTrial(study, Map.of(), false).id();
+    worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
+    assertEquals(Map.of("x", 0.25), worker.trial(t).params(), "this process sees its own write at once");
+    assertEquals(Map.of("x", 0.25), worker.trials(study, null).get(0).params());
+    assertEquals(Map.of(), other.trial(t).params(), "not flushed yet");
+    worker.heartbeat(t);
+    assertEquals(Map.of("x", 0.25), other.trial(t).params(), "flushed with the beat");
+  }
+
+  @Test
+  void finishTrial_writesBufferedWritesInOneTransaction() {
+    long t = worker.createTrial(study, Map.of(), false).id();
+    worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
+    worker.setIntermediateValue(t, 0, 2.0);
+    worker.setUserAttr(t, "note", "hi");
+    worker.setSystemAttr(t, "fail_reason", "none");
+    assertTrue(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)));
+    FrozenTrial seen = other.trial(t);
+    assertEquals(worker.trial(t), seen, "the finished snapshot kept here equals the stored trial");
+    assertEquals(Map.of("x", 0.25), seen.params());
+    assertEquals(2.0, seen.intermediateValues().get(0));
+    assertEquals("hi", seen.userAttrs().get("note"));
+  }
+
+  @Test
+  void staleSweep_beforeFirstBeat_retryHasNoParams() {
+    long t = worker.createTrial(study, Map.of(), false).id();
+    worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
+    otherClock.advance(Duration.ofSeconds(301));
+    assertEquals(1, other.failStaleTrials(study).size());
+    assertFalse(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)));
+    assertEquals(Map.of(), other.trial(t).params(), "the lost trial's buffered params are not written after it failed");
+    FrozenTrial retry = other.claimWaitingTrial(study).orElseThrow();
+    assertEquals(null, retry.systemAttrs().get("fixed_params"), "its parameters never reached the database");
   }
 
   @Test

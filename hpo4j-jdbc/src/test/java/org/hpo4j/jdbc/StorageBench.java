@@ -1,5 +1,11 @@
 package org.hpo4j.jdbc;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,48 +21,73 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Storage overhead per trial (not a test): a trivial objective of two parameters under the random
- * sampler, timed over the last 100 trials when the study holds 100, 1,000 and 10,000 trials; with
- * {@code history} each trial also reads the COMPLETE trials as a model-based sampler would. Run:
+ * sampler, run by W threads of this JVM or by W worker processes, timed over {@value #WINDOW} trials
+ * starting when the study holds 100, 1,000 and 10,000 trials (after a warm-up study of
+ * {@value #WARMUP} trials, so that the JIT is not measured); with {@code history} each trial also
+ * reads the COMPLETE trials as a model-based sampler would. Run:
  * <pre>
- *   mvn -q -o -pl hpo4j-jdbc dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   mvn -q -o -pl hpo4j-jdbc -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  *   java -cp hpo4j-jdbc/target/test-classes:hpo4j-jdbc/target/classes:$(cat /tmp/cp.txt) \
- *     org.hpo4j.jdbc.StorageBench sqlite:/tmp/bench.db 10000 1 history
+ *     org.hpo4j.jdbc.StorageBench sqlite:/tmp/bench.db 10000 8 procs
  * </pre>
- * Args: storage URL, trials, threads, and {@code history} or {@code none}.
+ * Args: storage URL, trials, workers, then any of {@code procs} (worker processes instead of
+ * threads) and {@code history}. Prints the wall time and this JVM's CPU time per trial (the CPU of
+ * worker processes is not counted), and the load average, since wall time means little on a busy
+ * machine.
  */
 public final class StorageBench {
+  static final int WINDOW = 400;
+  static final int WARMUP = 500;
+
   private StorageBench() {}
 
   /** Prints one line per checkpoint. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--child")) {
+      child(args[1], args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
+      return;
+    }
     String url = args[0];
     int n = Integer.parseInt(args[1]);
-    int threads = Integer.parseInt(args[2]);
-    boolean history = args.length > 3 && args[3].equals("history");
+    int workers = Integer.parseInt(args[2]);
+    List<String> flags = List.of(args).subList(3, args.length);
+    boolean history = flags.contains("history");
+    boolean procs = flags.contains("procs");
+    String shown = url.replaceAll("://[^@]*@", "://***@");
     try (Storage storage = Storages.open(url)) {
-      Study study = Study.builder().name("bench-" + System.nanoTime()).storage(storage).sampler(Sampler.random(1))
-          .build();
-      int[] checkpoints = {100, 1000, 10000, 100000};
+      String name = "bench-" + System.nanoTime();
+      Study study = Study.builder().name(name).storage(storage).sampler(Sampler.random(1)).build();
+      Study warm = Study.builder().name(name + "-warmup").storage(storage).sampler(Sampler.random(2)).build();
+      run(warm, WARMUP, workers, history);
       int done = 0;
-      long startAll = System.nanoTime();
-      for (int cp : checkpoints) {
+      for (int cp : new int[] {100, 1000, 10000, 100000}) {
         if (cp > n) {
           break;
         }
-        run(study, cp - 100 - done, threads, history);
+        run(study, cp - done, workers, history); // fill up to the checkpoint
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
-        run(study, 100, threads, history);
+        if (procs) {
+          t0 = runProcesses(url, name, workers, history);
+        } else {
+          run(study, WINDOW, workers, history);
+        }
         double ms = (System.nanoTime() - t0) / 1e6;
         double cpuMs = (cpuNanos() - c0) / 1e6;
-        done = cp;
-        System.out.printf("%s threads=%d history=%s trials=%d: last 100 in %.0f ms wall = %.2f ms/trial = %.0f trials/s;"
-            + " this JVM's CPU %.2f ms/trial%n",
-            url.replaceAll("://[^@]*@", "://***@"), threads, history, cp, ms, ms / 100, 100_000 / ms, cpuMs / 100);
+        done = cp + WINDOW;
+        System.out.printf("%s %s=%d history=%s at %d trials: %d trials in %.0f ms = %.0f trials/s; "
+            + "this JVM's CPU %.2f ms/trial; load %s%n", shown, procs ? "processes" : "threads", workers, history, cp,
+            WINDOW, ms, WINDOW * 1000 / ms, cpuMs / WINDOW, load());
       }
-      double s = (System.nanoTime() - startAll) / 1e9;
-      System.out.printf("overall: %d trials in %.1f s = %.0f trials/s%n", done, s, done / s);
+      if (procs) {
+        System.out.println("(process timings start when every worker has warmed up and been told to go)");
+      }
     }
+  }
+
+  private static String load() {
+    return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage());
   }
 
   private static long cpuNanos() {
@@ -75,15 +106,7 @@ public final class StorageBench {
       for (int w = 0; w < threads; w++) {
         int mine = w == threads - 1 ? trials - per * (threads - 1) : per;
         fs.add(pool.submit(() -> {
-          for (int i = 0; i < mine; i++) {
-            Trial t = study.ask();
-            double x = t.suggestFloat("x", -5, 5);
-            long k = t.suggestInt("k", 0, 3);
-            study.tell(t, x * x + k);
-            if (history) {
-              study.trials(EnumSet.of(TrialState.COMPLETE));
-            }
-          }
+          trials(study, mine, history);
           return null;
         }));
       }
@@ -92,6 +115,79 @@ public final class StorageBench {
       }
     } finally {
       pool.shutdown();
+    }
+  }
+
+  private static void trials(Study study, int n, boolean history) {
+    for (int i = 0; i < n; i++) {
+      Trial t = study.ask();
+      double x = t.suggestFloat("x", -5, 5);
+      long k = t.suggestInt("k", 0, 3);
+      study.tell(t, x * x + k);
+      if (history) {
+        study.trials(EnumSet.of(TrialState.COMPLETE));
+      }
+    }
+  }
+
+  /**
+   * Starts the worker processes, waits until each has warmed up on its own study, then tells them
+   * all to go and waits until their {@value #WINDOW} trials are done.
+   *
+   * @return {@link System#nanoTime()} when they were told to go
+   */
+  private static long runProcesses(String url, String study, int workers, boolean history) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> ps = new ArrayList<>();
+    List<BufferedReader> outs = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      int mine = WINDOW / workers + (w < WINDOW % workers ? 1 : 0);
+      // C1 only: eight JVMs compiling with C2 would take most of two cores during the window.
+      Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), StorageBench.class.getName(),
+          "--child", url, study, Integer.toString(mine), Long.toString(100 + w))
+          .redirectError(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("java.io.tmpdir"),
+              "hpo4j-bench-worker-" + w + ".log"))).start();
+      ps.add(p);
+      outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+    }
+    for (BufferedReader r : outs) {
+      String line = r.readLine();
+      if (!"ready".equals(line)) {
+        throw new IllegalStateException("a worker did not warm up: " + line);
+      }
+    }
+    long start = System.nanoTime();
+    for (Process p : ps) {
+      PrintWriter go = new PrintWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), true);
+      go.println(history ? "go history" : "go");
+    }
+    long cpu = 0;
+    for (int w = 0; w < workers; w++) {
+      String line = outs.get(w).readLine();
+      if (line == null || !line.startsWith("done ")) {
+        throw new IllegalStateException("worker " + w + " failed: " + line + " (see its log in java.io.tmpdir)");
+      }
+      cpu += Long.parseLong(line.substring(5));
+      ps.get(w).waitFor();
+    }
+    System.out.printf("  the worker processes' CPU: %.2f ms/trial%n", cpu / 1e6 / WINDOW);
+    return start;
+  }
+
+  /** A worker process: warms up on its own study, says "ready", waits for "go", runs its trials. */
+  private static void child(String url, String study, int trials, long seed) throws Exception {
+    try (Storage storage = Storages.open(url)) {
+      Study warm = Study.builder().name(study + "-warm-" + seed).storage(storage).sampler(Sampler.random(seed))
+          .loadIfExists(true).build();
+      trials(warm, WARMUP / 2, false);
+      Study s = Study.builder().name(study).storage(storage).sampler(Sampler.random(seed)).loadIfExists(true).build();
+      System.out.println("ready");
+      System.out.flush();
+      String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      long c0 = cpuNanos();
+      trials(s, trials, go != null && go.contains("history"));
+      System.out.println("done " + (cpuNanos() - c0));
     }
   }
 }

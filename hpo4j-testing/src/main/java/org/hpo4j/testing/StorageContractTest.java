@@ -291,6 +291,25 @@ public abstract class StorageContractTest {
     assertEquals(0.5, ((Number) fixed.get("x")).doubleValue(), 0.0);
   }
 
+  @Test
+  void studySystemAttrs_roundTripAndReplace() {
+    long id = study("config");
+    long other = study("other");
+    assertEquals(Map.of(), storage.studySystemAttrs(id));
+    storage.setStudySystemAttr(id, "study_file", "name: config\nobjective: {function: branin}\n");
+    storage.setStudySystemAttr(id, "seed", 7);
+    storage.setStudySystemAttr(id, "seed", 8);
+    storage.setStudySystemAttr(id, "nested", Map.of("k", List.of(1, 2)));
+    Map<String, Object> attrs = storage.studySystemAttrs(id);
+    assertEquals(Set.of("study_file", "seed", "nested"), attrs.keySet());
+    assertEquals("name: config\nobjective: {function: branin}\n", attrs.get("study_file"));
+    assertEquals(8, ((Number) attrs.get("seed")).intValue(), "a key written twice keeps the last value");
+    assertEquals(2, ((List<?>) ((Map<?, ?>) attrs.get("nested")).get("k")).size());
+    assertEquals(Map.of(), storage.studySystemAttrs(other), "attributes belong to one study");
+    storage.deleteStudy(id);
+    assertThrows(RuntimeException.class, () -> storage.studySystemAttrs(id));
+  }
+
   private static List<Integer> numbers(List<FrozenTrial> trials) {
     return trials.stream().map(FrozenTrial::number).toList();
   }

@@ -1,0 +1,64 @@
+package org.hpo4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.StudySummary;
+
+/**
+ * The study file kept with its study in the storage (as study system attributes): {@code hpo run}
+ * stores the text it ran, so that {@code hpo worker --storage URL --study NAME} on any machine can
+ * rebuild the same objective, sampler and pruner without a copy of the file. The file's absolute
+ * path is kept too: a model's relative dataset paths are resolved against its directory.
+ */
+final class StoredStudyFile {
+  static final String TEXT = "study_file";
+  static final String PATH = "study_file_path";
+
+  private StoredStudyFile() {}
+
+  /**
+   * Stores {@code file} with the study; with {@code replace} false, only when none is stored yet.
+   * A storage that keeps no study attributes is left alone (its workers need the file).
+   */
+  static void store(Storage storage, long studyId, Path file, boolean replace) {
+    try {
+      if (!replace && storage.studySystemAttrs(studyId).containsKey(TEXT)) {
+        return;
+      }
+      storage.setStudySystemAttr(studyId, TEXT, Files.readString(file));
+      storage.setStudySystemAttr(studyId, PATH, file.toAbsolutePath().normalize().toString());
+    } catch (UnsupportedOperationException e) {
+      // e.g. a storage of another module that keeps no study attributes
+    } catch (IOException e) {
+      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * @return the study file stored with the study {@code name}
+   * @throws IllegalArgumentException naming the study and the storage when there is no such study
+   *     (listing the studies there) or it has no stored file
+   */
+  static StudyFile load(Storage storage, String shownUrl, String name) {
+    long id = storage.findStudy(name).orElseThrow(() -> {
+      String names = storage.studies().stream().map(StudySummary::name).map(n -> "'" + n + "'")
+          .collect(Collectors.joining(", "));
+      return new IllegalArgumentException("--study: there is no study named '" + name + "' in storage " + shownUrl
+          + (names.isEmpty() ? "; it has no studies yet (start one with: hpo run STUDY.yaml --storage URL)"
+              : "; studies there: " + names));
+    });
+    Map<String, Object> attrs = storage.studySystemAttrs(id);
+    if (!(attrs.get(TEXT) instanceof String text)) {
+      throw new IllegalArgumentException("--study: study '" + name + "' in storage " + shownUrl
+          + " has no stored study file (it was not started by 'hpo run'); give the file: "
+          + "hpo worker STUDY.yaml --storage URL --study " + name);
+    }
+    Object path = attrs.get(PATH);
+    Path where = Path.of(path instanceof String p ? p : name + ".yaml");
+    return StudyFile.parse(text, where).withName(name);
+  }
+}
