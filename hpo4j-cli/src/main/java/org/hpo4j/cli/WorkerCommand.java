@@ -49,7 +49,7 @@ final class WorkerCommand implements Callable<Integer> {
     CliChecks.positive("--trials", trials);
     CliChecks.positive("--threads", threads);
     long s = seed != null ? seed : f.seed() + ProcessHandle.current().pid();
-    StudyRunner runner = new StudyRunner(f, s);
+    StudyRunner runner = new StudyRunner(f, s, threads, f.seed());
     f = runner.file();
     PrintWriter err = spec.commandLine().getErr();
     try (Storage st = StorageUrls.open(storage)) {
