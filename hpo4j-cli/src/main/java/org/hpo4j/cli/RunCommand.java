@@ -66,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
       int remaining = total - finished;
       err.printf("study '%s': %s, sampler %s, storage %s%s%n", study.name(), f.directions(), runner.samplerName(),
           StorageUrls.describe(url), finished > 0 ? ", resuming with " + finished + " finished trials" : "");
+      if (runner.isModel()) {
+        err.println("objective: " + runner.modelDescription());
+      }
       if (remaining > 0) {
         runner.optimize(study, remaining, nThreads, finished, err);
       } else {

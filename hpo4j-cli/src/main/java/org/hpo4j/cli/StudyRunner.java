@@ -81,6 +81,11 @@ final class StudyRunner {
     out.flush();
   }
 
+  /** One line on a real model's objective (dataset, validation, threads), or null for a function. */
+  String modelDescription() {
+    return objective.model() == null ? null : objective.model().describe();
+  }
+
   /** True if the objective is a real model on a dataset (not a benchmark function). */
   boolean isModel() {
     return objective.model() != null;

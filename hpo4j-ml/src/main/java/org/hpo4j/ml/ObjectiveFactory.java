@@ -125,8 +125,9 @@ public final class ObjectiveFactory {
           (int) c.integer("report_every", 10, 1, 1_000_000), nthread, seed);
       XGBoostObjective o = new XGBoostObjective(data, space, settings);
       return new ConfiguredObjective(o, false, String.format(
-          "xgboost on %s (%d rows, %d features), %d-fold CV %s, %.0f%% held out for test",
-          data.name(), data.rows(), data.cols(), folds, metric.key(), testFraction * 100));
+          "xgboost on %s (%d rows, %d features), %d-fold CV %s on %d thread(s) per trial, "
+              + "%.0f%% held out for test",
+          data.name(), data.rows(), data.cols(), folds, metric.key(), nthread, testFraction * 100));
     }
     if (metric != Metric.ACCURACY) {
       throw new IllegalArgumentException(String.format(
