@@ -50,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Append the JSON lines to this file instead of standard output.")
   Path out;
 
-  @Option(names = "--summary", description = "Summarise result files instead of running.")
+  @Option(names = "--summary", description = "Summarise result files instead of running; with --sampler and no"
+      + " files, run and then summarise (the table always closes a run, on standard error).")
   boolean summary;
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "Result files for --summary.")
@@ -59,9 +60,10 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    if (summary) {
+    boolean runThenSummarise = summary && files.isEmpty() && samplers != null && !samplers.isEmpty();
+    if (summary && !runThenSummarise) {
       if (files.isEmpty()) {
-        throw new IllegalArgumentException("--summary needs at least one FILE.jsonl");
+        throw new IllegalArgumentException("--summary needs at least one FILE.jsonl, or --sampler to run the suite first");
       }
       for (Path f : files) {
         if (!Files.isRegularFile(f)) {

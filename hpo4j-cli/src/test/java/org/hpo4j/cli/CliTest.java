@@ -95,6 +95,23 @@ class CliTest {
   }
 
   @Test
+  void bench_summaryWithSamplerAndNoFiles_runsThenSummarises(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("r.jsonl");
+    Result r = run("bench", "--sampler", "random", "--function", "branin", "--seeds", "0-1", "--trials", "5",
+        "--out", out.toString(), "--summary");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2, Files.readAllLines(out).size());
+    assertTrue(r.err().contains("branin") && r.err().contains("random"), r.err());
+  }
+
+  @Test
+  void bench_summaryWithoutFilesOrSampler_saysWhatIsNeeded() {
+    Result r = run("bench", "--summary");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--summary needs at least one FILE.jsonl, or --sampler"), r.err());
+  }
+
+  @Test
   void bench_unknownSampler_listsKnownOnes() {
     Result r = run("bench", "--sampler", "bogus", "--function", "branin", "--trials", "5");
     assertEquals(2, r.code());

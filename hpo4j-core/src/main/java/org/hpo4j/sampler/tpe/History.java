@@ -18,10 +18,11 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * The incremental cache behind {@link TpeSampler}: finished trials are converted to
- * {@link Observation}s once (keyed by trial id) and inserted into a list kept in rank order, and the
- * grouping of parameters that co-occur is refined trial by trial. A suggest therefore costs a scan of
- * the trials that are not yet known to be finished plus, when something changed, one copy of the
- * ranked list: linear in the number of trials, never a re-sort.
+ * {@link Observation}s once (keyed by trial id) and inserted into a list kept in rank order, into a
+ * list by trial number, and, per parameter, into a list sorted by the parameter's value (for the
+ * neighbour bandwidths); the grouping of parameters that co-occur is refined trial by trial. A
+ * suggest therefore costs a scan of the trials that are not yet known to be finished plus, when
+ * something changed, one copy of these lists: linear in the number of trials, never a re-sort.
  *
  * <p>Thread-safe: {@link #update} is synchronized and returns an immutable {@link Snapshot}.
  */
@@ -32,6 +33,12 @@ final class History {
   private final Set<String> conflicted = new HashSet<>();
   private final Set<Long> seen = new HashSet<>();
   private final List<Observation> ranked = new ArrayList<>();
+  /** Finished observations by {@link Observation#slot}. */
+  private final List<Observation> bySlot = new ArrayList<>();
+  /** Slots in trial-number order. */
+  private final Ints byNumber = new Ints();
+  /** Per parameter index, the slots of the observations having it, by ascending value. */
+  private final List<Ints> byValue = new ArrayList<>();
   private final List<Set<String>> groups = new ArrayList<>();
   private Set<String> intersection;
   /** Leading entries of the trial list known to be finished and read. */
@@ -58,12 +65,12 @@ final class History {
       TrialState s = t.state();
       if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
         if (seen.add(t.id())) {
-          add(toObservation(t, direction, null));
+          add(toObservation(t, direction, null, bySlot.size()));
         }
       } else if (s == TrialState.RUNNING && t.id() != self) {
         Map<String, Proposal> extra = pending.get(t.id());
         if (!t.params().isEmpty() || (extra != null && !extra.isEmpty())) {
-          running.add(toObservation(t, direction, extra));
+          running.add(toObservation(t, direction, extra, -1));
         }
       }
       if (contiguous && s.isFinished()) {
@@ -74,16 +81,17 @@ final class History {
       }
     }
     if (changed || last == null) {
-      last = new Snapshot(ranked.toArray(new Observation[0]), Map.copyOf(index), relativeGroups(true),
-          relativeGroups(false), List.of());
+      int[][] sorted = new int[byValue.size()][];
+      for (int j = 0; j < sorted.length; j++) {
+        sorted[j] = byValue.get(j).toArray();
+      }
+      last = new Snapshot(ranked.toArray(new Observation[0]), bySlot.toArray(new Observation[0]),
+          byNumber.toArray(), sorted, Map.copyOf(index), relativeGroups(true), relativeGroups(false), List.of());
       changed = false;
     }
     return running.isEmpty() ? last : last.withRunning(running);
   }
 
-  /**
-   * @param extra proposals not yet in storage (a running trial's), or null
-   */
   /** Forgets everything: the trials are not the ones this cache was built from. */
   private void reset() {
     index.clear();
@@ -92,6 +100,9 @@ final class History {
     conflicted.clear();
     seen.clear();
     ranked.clear();
+    bySlot.clear();
+    byNumber.clear();
+    byValue.clear();
     groups.clear();
     intersection = null;
     prefix = 0;
@@ -103,7 +114,11 @@ final class History {
   /** A value this sampler proposed for a running trial, with its distribution. */
   record Proposal(double value, Distribution distribution) {}
 
-  private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra) {
+  /**
+   * @param extra proposals not yet in storage (a running trial's), or null
+   * @param slot the observation's slot, -1 for a running trial
+   */
+  private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra, int slot) {
     Map<String, Double> params = t.params();
     Map<String, Distribution> distributions = t.distributions();
     if (extra != null && !extra.isEmpty()) {
@@ -146,13 +161,26 @@ final class History {
     } else {
       loss = Double.POSITIVE_INFINITY;
     }
-    return new Observation(t.id(), t.number(), pruned, step, loss, values, dists);
+    return new Observation(t.id(), t.number(), pruned, step, loss, values, dists, slot);
   }
 
   private void add(Observation o) {
     int at = Collections.binarySearch(ranked, o, Observation::compare);
     ranked.add(at < 0 ? -at - 1 : at, o);
     changed = true;
+    bySlot.add(o);
+    byNumber.insert(insertionPoint(byNumber, s -> bySlot.get(s).number(), o.number()), o.slot());
+    double[] v = o.values();
+    for (int j = 0; j < v.length; j++) {
+      if (!Double.isNaN(v[j])) {
+        while (byValue.size() <= j) {
+          byValue.add(new Ints());
+        }
+        int param = j;
+        Ints list = byValue.get(j);
+        list.insert(insertionPoint(list, s -> bySlot.get(s).values()[param], v[j]), o.slot());
+      }
+    }
     Set<String> keys = new LinkedHashSet<>();
     for (int j = 0; j < o.values().length; j++) {
       if (!Double.isNaN(o.values()[j])) {
@@ -169,6 +197,47 @@ final class History {
       intersection = new LinkedHashSet<>(keys);
     } else {
       intersection.retainAll(keys);
+    }
+  }
+
+  /** @return the index in {@code list} after every entry whose key is at most {@code key} */
+  private static int insertionPoint(Ints list, java.util.function.IntToDoubleFunction keyOf, double key) {
+    int lo = 0;
+    int hi = list.size;
+    if (hi > 0 && keyOf.applyAsDouble(list.at[hi - 1]) <= key) {
+      return hi; // the common case: trials finish in number order
+    }
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (keyOf.applyAsDouble(list.at[mid]) <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** A growable int list with insertion, enough for the orders above. */
+  private static final class Ints {
+    int[] at = new int[16];
+    int size;
+
+    void insert(int i, int value) {
+      if (size == at.length) {
+        at = Arrays.copyOf(at, 2 * size);
+      }
+      System.arraycopy(at, i, at, i + 1, size - i);
+      at[i] = value;
+      size++;
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(at, size);
     }
   }
 

@@ -17,9 +17,11 @@ import org.hpo4j.space.Distribution;
  * @param loss the objective as a loss (smaller is better); +Infinity for a PRUNED trial without values
  * @param values internal values by parameter index
  * @param distributions distribution of each present parameter, by parameter index
+ * @param slot position in the order the history first read finished trials (stable as the history
+ *     grows, unlike the rank); -1 for a running trial
  */
 record Observation(long id, int number, boolean pruned, int step, double loss, double[] values,
-    Distribution[] distributions) {
+    Distribution[] distributions, int slot) {
 
   /** Total order used to split good from bad. */
   static int compare(Observation a, Observation b) {
@@ -35,7 +37,8 @@ record Observation(long id, int number, boolean pruned, int step, double loss, d
 
   /** @return whether this trial has parameter {@code index} with exactly distribution {@code d} */
   boolean has(int index, Distribution d) {
-    return index < values.length && !Double.isNaN(values[index]) && d.equals(distributions[index]);
+    return index < values.length && !Double.isNaN(values[index])
+        && (d == distributions[index] || d.equals(distributions[index]));
   }
 
   @Override

@@ -8,33 +8,63 @@ import java.util.function.IntUnaryOperator;
 import org.hpo4j.space.Distribution;
 
 /**
- * The history as one suggest sees it: finished observations in rank order, the running trials
- * (constant liars) and the parameter groups. Splits the observations of a set of parameters into
- * the good ("below", modelled by l) and the bad ("above", modelled by g).
+ * The history as one suggest sees it: finished observations in rank order, by slot, by trial number
+ * and, per parameter, by value; the running trials (constant liars) and the parameter groups. Splits
+ * the observations of a set of parameters into the good ("below", modelled by l) and the bad
+ * ("above", modelled by g).
  *
- * <p>Immutable; thread-safe.
+ * <p>Notation: n finished observations; m of them have every parameter of the group being split;
+ * each side lists its observations by trial number (oldest first), so the age weights are a ramp
+ * over positions; a side's <em>value order</em> on an axis lists its positions by ascending value,
+ * read off the history's per-parameter order in O(n) instead of sorting.
+ *
+ * <p>Immutable apart from a cache of the split of all n observations (the same for every parameter
+ * that every trial has, as in a fixed space); thread-safe.
  */
 final class Snapshot {
   /** Past this many observations per side, older ones are down-weighted linearly. */
   static final int RECENT = 25;
+  private static final byte NONE = 0;
+  private static final byte BELOW = 1;
+  private static final byte ABOVE = 2;
 
   private final Observation[] ranked;
+  private final Observation[] bySlot;
+  private final int[] byNumber;
+  private final int[][] byValue;
   private final Map<String, Integer> index;
   private final List<Map<String, Distribution>> groups;
   private final List<Map<String, Distribution>> intersection;
   private final List<Observation> running;
+  private volatile Sides full;
+  /** Per parameter index, lazily: the distribution every finished observation has it with, or NOT_ALL. */
+  private java.util.concurrent.atomic.AtomicReferenceArray<Object> everyHas;
+  private static final Object NOT_ALL = new Object();
 
-  Snapshot(Observation[] ranked, Map<String, Integer> index, List<Map<String, Distribution>> groups,
-      List<Map<String, Distribution>> intersection, List<Observation> running) {
+  /**
+   * @param ranked finished observations in rank order
+   * @param bySlot the same by slot
+   * @param byNumber slots by trial number
+   * @param byValue per parameter index, the slots having it by ascending value
+   */
+  Snapshot(Observation[] ranked, Observation[] bySlot, int[] byNumber, int[][] byValue, Map<String, Integer> index,
+      List<Map<String, Distribution>> groups, List<Map<String, Distribution>> intersection, List<Observation> running) {
     this.ranked = ranked;
+    this.bySlot = bySlot;
+    this.byNumber = byNumber;
+    this.byValue = byValue;
     this.index = index;
     this.groups = groups;
     this.intersection = intersection;
     this.running = running;
+    this.everyHas = new java.util.concurrent.atomic.AtomicReferenceArray<>(byValue.length);
   }
 
   Snapshot withRunning(List<Observation> liars) {
-    return new Snapshot(ranked, index, groups, intersection, List.copyOf(liars));
+    Snapshot s = new Snapshot(ranked, bySlot, byNumber, byValue, index, groups, intersection, List.copyOf(liars));
+    s.full = full;
+    s.everyHas = everyHas;
+    return s;
   }
 
   /** @return the number of COMPLETE and PRUNED trials */
@@ -46,6 +76,15 @@ final class Snapshot {
   List<Map<String, Distribution>> groups(boolean grouped) {
     return grouped ? groups : intersection;
   }
+
+  /**
+   * Which side each slot is on and its position there.
+   *
+   * @param gamma the split size it was made with
+   * @param side BELOW, ABOVE or NONE by slot
+   * @param position position within its side by slot
+   */
+  private record Sides(IntUnaryOperator gamma, byte[] side, int[] position, int nBelow, int nAbove) {}
 
   /**
    * The good/bad split of the observations that have every parameter of a group (with the same
@@ -64,28 +103,125 @@ final class Snapshot {
       }
       idx[j] = i;
     }
-    List<Observation> having = new ArrayList<>(ranked.length);
-    for (Observation o : ranked) {
-      if (hasAll(o, idx, axes)) {
-        having.add(o);
-      }
-    }
-    if (having.isEmpty()) {
+    Sides sides = sides(idx, axes, gamma);
+    if (sides == null) {
       return null;
     }
-    int m = having.size();
-    int nBelow = Math.max(1, Math.min(m, gamma.applyAsInt(m)));
-    List<Observation> below = having.subList(0, nBelow);
-    List<Observation> above = new ArrayList<>(m - nBelow + (constantLiar ? running.size() : 0));
-    above.addAll(having.subList(nBelow, m));
+    List<Observation> liars = new ArrayList<>();
     if (constantLiar) {
       for (Observation o : running) {
         if (hasAll(o, idx, axes)) {
-          above.add(o);
+          liars.add(o);
         }
       }
     }
-    return new Split(points(below, idx, axes), weights(below), points(above, idx, axes), weights(above));
+    int nb = sides.nBelow;
+    int na = sides.nAbove;
+    double[][] below = new double[d][nb];
+    double[][] above = new double[d][na + liars.size()];
+    for (int slot : byNumber) {
+      byte side = sides.side[slot];
+      if (side != NONE) {
+        double[] v = bySlot[slot].values();
+        double[][] to = side == BELOW ? below : above;
+        int p = sides.position[slot];
+        for (int j = 0; j < d; j++) {
+          to[j][p] = axes[j].toAxis(v[idx[j]]);
+        }
+      }
+    }
+    for (int l = 0; l < liars.size(); l++) {
+      double[] v = liars.get(l).values();
+      for (int j = 0; j < d; j++) {
+        above[j][na + l] = axes[j].toAxis(v[idx[j]]);
+      }
+    }
+    int[][] belowOrder = new int[d][];
+    int[][] aboveOrder = new int[d][];
+    for (int j = 0; j < d; j++) {
+      if (!axes[j].categorical) {
+        belowOrder[j] = valueOrder(idx[j], sides, BELOW, nb);
+        aboveOrder[j] = liars.isEmpty() ? valueOrder(idx[j], sides, ABOVE, na) : null;
+      }
+    }
+    return new Split(below, weights(nb), belowOrder, above, weights(na + liars.size()), aboveOrder);
+  }
+
+  /** @return the split of the finished observations having every parameter, or null when none has */
+  private Sides sides(int[] idx, Axis[] axes, IntUnaryOperator gamma) {
+    Sides cached = full;
+    if (cached != null && cached.gamma == gamma && allHave(idx, axes)) {
+      return cached;
+    }
+    int n = ranked.length;
+    byte[] side = new byte[bySlot.length];
+    int m = 0;
+    for (Observation o : ranked) {
+      if (hasAll(o, idx, axes)) {
+        m++;
+      }
+    }
+    if (m == 0) {
+      return null;
+    }
+    int nBelow = Math.max(1, Math.min(m, gamma.applyAsInt(m)));
+    int r = 0;
+    for (Observation o : ranked) {
+      if (hasAll(o, idx, axes)) {
+        side[o.slot()] = r++ < nBelow ? BELOW : ABOVE;
+      }
+    }
+    int[] position = new int[bySlot.length];
+    int nb = 0;
+    int na = 0;
+    for (int slot : byNumber) {
+      if (side[slot] == BELOW) {
+        position[slot] = nb++;
+      } else if (side[slot] == ABOVE) {
+        position[slot] = na++;
+      }
+    }
+    Sides s = new Sides(gamma, side, position, nb, na);
+    if (m == n) {
+      full = s;
+    }
+    return s;
+  }
+
+  /** @return whether every finished observation has every parameter (the split of all n applies) */
+  private boolean allHave(int[] idx, Axis[] axes) {
+    for (int j = 0; j < idx.length; j++) {
+      if (idx[j] >= byValue.length || byValue[idx[j]].length != ranked.length) {
+        return false;
+      }
+      Object shared = everyHas.get(idx[j]);
+      if (shared == null) {
+        shared = ranked.length == 0 ? NOT_ALL : ranked[0].distributions()[idx[j]];
+        for (Observation o : ranked) {
+          if (shared == NOT_ALL || !o.has(idx[j], (Distribution) shared)) {
+            shared = NOT_ALL;
+            break;
+          }
+        }
+        everyHas.set(idx[j], shared);
+      }
+      if (shared == NOT_ALL || !axes[j].distribution.equals(shared)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** @return positions of one side's observations by ascending value of parameter {@code param} */
+  private int[] valueOrder(int param, Sides sides, byte which, int count) {
+    int[] order = new int[count];
+    int k = 0;
+    for (int slot : byValue[param]) {
+      if (sides.side[slot] == which) {
+        order[k++] = sides.position[slot];
+      }
+    }
+    return k == count ? order : null;
   }
 
   private static boolean hasAll(Observation o, int[] idx, Axis[] axes) {
@@ -97,54 +233,29 @@ final class Snapshot {
     return true;
   }
 
-  /** @return d x n axis coordinates, by axis */
-  private static double[][] points(List<Observation> obs, int[] idx, Axis[] axes) {
-    int n = obs.size();
-    double[][] p = new double[idx.length][n];
-    for (int i = 0; i < n; i++) {
-      double[] v = obs.get(i).values();
-      for (int j = 0; j < idx.length; j++) {
-        p[j][i] = axes[j].toAxis(v[idx[j]]);
-      }
-    }
-    return p;
-  }
-
-  /** Weight 1 for the newest {@link #RECENT}; older ones linearly from 1/n up to 1, oldest least. */
-  static double[] weights(List<Observation> obs) {
-    int n = obs.size();
+  /**
+   * @return weights of n observations listed oldest first: 1 for the newest {@link #RECENT}; the
+   *     older ones linearly from 1/n (oldest) up to 1
+   */
+  static double[] weights(int n) {
     double[] w = new double[n];
     Arrays.fill(w, 1.0);
     int old = n - RECENT;
-    if (old <= 0) {
-      return w;
-    }
-    // Rank by trial number with a counting pass (numbers are small non-negative ints): O(n + max).
-    int max = 0;
-    for (Observation o : obs) {
-      max = Math.max(max, o.number());
-    }
-    int[] slot = new int[max + 1];
-    java.util.Arrays.fill(slot, -1);
-    for (int i = 0; i < n; i++) {
-      slot[obs.get(i).number()] = i;
-    }
-    int r = 0;
-    for (int number = 0; number <= max && r < old; number++) {
-      int i = slot[number];
-      if (i >= 0) {
-        w[i] = old == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * r / (old - 1);
-        r++;
-      }
+    for (int r = 0; r < old; r++) {
+      w[r] = old == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * r / (old - 1);
     }
     return w;
   }
 
   /**
-   * @param below good points in axis coordinates, d x n_below (by axis)
+   * @param below good points in axis coordinates, d x n_below (by axis), oldest first
    * @param belowWeights their weights
+   * @param belowOrder per axis, positions of the good points by ascending value; null for a
+   *     categorical axis or when unknown (then the estimator sorts)
    * @param above bad points, d x n_above (by axis)
    * @param aboveWeights their weights
+   * @param aboveOrder as belowOrder, for the bad points
    */
-  record Split(double[][] below, double[] belowWeights, double[][] above, double[] aboveWeights) {}
+  record Split(double[][] below, double[] belowWeights, int[][] belowOrder, double[][] above,
+      double[] aboveWeights, int[][] aboveOrder) {}
 }

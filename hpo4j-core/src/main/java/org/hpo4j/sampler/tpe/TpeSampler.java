@@ -140,7 +140,7 @@ public final class TpeSampler implements Sampler {
       }
       String[] n = names.toArray(new String[0]);
       RandomGenerator rng = SeededStreams.of(seed, trial.number(), "tpe/" + String.join("/", n));
-      double[] x = propose(s, n, axes.toArray(new Axis[0]), true, rng);
+      double[] x = propose(s, n, axes.toArray(new Axis[0]), rng);
       if (x != null) {
         for (int j = 0; j < n.length; j++) {
           out.put(n[j], x[j]);
@@ -160,7 +160,7 @@ public final class TpeSampler implements Sampler {
     double value = Double.NaN;
     if (s.finishedCount() >= nStartupTrials && !distribution.isSingle()) {
       RandomGenerator rng = SeededStreams.of(seed, trial.number(), "tpe/" + name);
-      double[] x = propose(s, new String[] {name}, new Axis[] {new Axis(distribution)}, false, rng);
+      double[] x = propose(s, new String[] {name}, new Axis[] {new Axis(distribution)}, rng);
       value = x == null ? Double.NaN : x[0];
     }
     if (Double.isNaN(value)) {
@@ -174,14 +174,14 @@ public final class TpeSampler implements Sampler {
   }
 
   /** @return internal values of the best of nEiCandidates draws from l, or null without data */
-  private double[] propose(Snapshot s, String[] names, Axis[] axes, boolean joint, RandomGenerator rng) {
+  private double[] propose(Snapshot s, String[] names, Axis[] axes, RandomGenerator rng) {
     Snapshot.Split split = s.split(names, axes, gamma, constantLiar);
     if (split == null) {
       return null;
     }
-    ParzenEstimator l = ParzenEstimator.fit(axes, split.below(), split.belowWeights(), priorWeight, joint,
+    ParzenEstimator l = ParzenEstimator.fit(axes, split.below(), split.belowWeights(), split.belowOrder(), priorWeight,
         considerEndpoints, minBandwidthFactor);
-    ParzenEstimator g = ParzenEstimator.fit(axes, split.above(), split.aboveWeights(), priorWeight, joint,
+    ParzenEstimator g = ParzenEstimator.fit(axes, split.above(), split.aboveWeights(), split.aboveOrder(), priorWeight,
         considerEndpoints, minBandwidthFactor);
     double[][] candidates = l.sample(rng, nEiCandidates);
     double[] logL = new double[candidates.length];

@@ -69,9 +69,17 @@ class HistoryTest {
     trials.add(trial(3, TrialState.PRUNED, 4.0, Map.of("x", 3.0), Map.of("x", X), Map.of(3, 4.0)));
     trials.add(trial(4, TrialState.FAIL, null, Map.of("x", 4.0), Map.of("x", X), Map.of()));
     History h = new History();
-    // gamma = everything: the good side lists the whole ranking in order.
-    Snapshot.Split s = update(h, trials).split(new String[] {"x"}, AXES, n -> n, true);
-    assertArrayEquals(new double[] {2.0, 3.0, 1.0, 0.0}, s.below()[0]);
+    // The ranking is x = 2, 3, 1, 0: the good side of size k holds its first k (listed by trial number).
+    Snapshot snap = update(h, trials);
+    double[] ranking = {2.0, 3.0, 1.0, 0.0};
+    for (int k = 1; k <= 4; k++) {
+      int size = k;
+      double[] good = snap.split(new String[] {"x"}, AXES, n -> size, true).below()[0].clone();
+      java.util.Arrays.sort(good);
+      double[] expected = java.util.Arrays.copyOf(ranking, k);
+      java.util.Arrays.sort(expected);
+      assertArrayEquals(expected, good, "k=" + k);
+    }
   }
 
   @Test
@@ -134,15 +142,62 @@ class HistoryTest {
 
   @Test
   void weights_manyObservations_olderDownWeightedNewestFull() {
-    List<Observation> obs = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      obs.add(new Observation(i, 49 - i, false, -1, i, new double[0], new Distribution[0]));
+    double[] w = Snapshot.weights(50); // oldest first
+    assertEquals(1.0, w[49]);
+    assertEquals(1.0 / 50, w[0], 1e-12);
+    assertEquals(1.0, w[25]);
+    assertEquals(1.0, w[24], 1e-12);
+    org.junit.jupiter.api.Assertions.assertTrue(w[20] < w[21]);
+  }
+
+  @Test
+  void split_growingHistory_valueOrdersAndAgeOrderMatchASort() {
+    History h = new History();
+    List<FrozenTrial> trials = new ArrayList<>();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 60; i++) {
+      trials.add(complete(i, 10 * rng.nextDouble(), rng.nextDouble()));
+      Snapshot.Split s = update(h, trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+      for (double[][] side : new double[][][] {s.below(), s.above()}) {
+        int[] order = side == s.below() ? s.belowOrder()[0] : s.aboveOrder()[0];
+        assertArrayEquals(ParzenEstimator.sortedOrder(side[0]), order);
+      }
+      // oldest first: the trial number of the i-th point of each side increases
+      double[] xs = new double[trials.size()];
+      for (int t = 0; t < xs.length; t++) {
+        xs[t] = trials.get(t).params().get("x");
+      }
+      assertIncreasingTrialNumbers(s.above()[0], xs);
+      assertIncreasingTrialNumbers(s.below()[0], xs);
     }
-    double[] w = Snapshot.weights(obs);
-    assertEquals(1.0, w[0]); // newest (number 49)
-    assertEquals(1.0 / 50, w[49], 1e-12); // oldest (number 0)
-    assertEquals(1.0, w[24]);
-    org.junit.jupiter.api.Assertions.assertTrue(w[30] < w[29]);
+  }
+
+  private static void assertIncreasingTrialNumbers(double[] points, double[] xByNumber) {
+    int last = -1;
+    for (double p : points) {
+      int number = -1;
+      for (int t = 0; t < xByNumber.length; t++) {
+        if (xByNumber[t] == p) {
+          number = t;
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(number > last, "trial " + number + " after " + last);
+      last = number;
+    }
+  }
+
+  @Test
+  void split_liarOnTheBadSide_leavesItsOrderToTheEstimator() {
+    List<FrozenTrial> trials = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      trials.add(complete(i, i, i));
+    }
+    trials.add(trial(12, TrialState.RUNNING, null, Map.of("x", 3.5), Map.of("x", X), Map.of()));
+    Snapshot.Split s = update(new History(), trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+    assertEquals(11, s.above()[0].length);
+    assertEquals(3.5, s.above()[0][10]);
+    assertNull(s.aboveOrder()[0]);
+    assertArrayEquals(new int[] {0, 1}, s.belowOrder()[0]);
   }
 
   @Test

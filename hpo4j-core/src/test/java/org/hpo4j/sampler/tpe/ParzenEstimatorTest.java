@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ParzenEstimatorTest {
 
-  private static ParzenEstimator fit(Distribution d, double[] internal, boolean multivariate) {
+  private static ParzenEstimator fit(Distribution d, double[] internal) {
     Axis a = new Axis(d);
     double[][] pts = new double[1][internal.length];
     double[] w = new double[internal.length];
@@ -22,12 +22,12 @@ class ParzenEstimatorTest {
       pts[0][i] = a.toAxis(internal[i]);
       w[i] = 1;
     }
-    return ParzenEstimator.fit(new Axis[] {a}, pts, w, 1.0, multivariate, false, 0);
+    return ParzenEstimator.fit(new Axis[] {a}, pts, w, null, 1.0, false, 0);
   }
 
   @Test
   void logPdf_continuous_integratesToOne() {
-    ParzenEstimator p = fit(new FloatDistribution(-2, 3), new double[] {-1.9, 0.0, 0.2, 2.9}, false);
+    ParzenEstimator p = fit(new FloatDistribution(-2, 3), new double[] {-1.9, 0.0, 0.2, 2.9});
     int m = 20000;
     double[][] grid = new double[m][1];
     for (int i = 0; i < m; i++) {
@@ -51,7 +51,7 @@ class ParzenEstimatorTest {
     for (int i = 0; i < xs.length; i++) {
       xs[i] = 2 + 0.05 * i;
     }
-    ParzenEstimator p = fit(new FloatDistribution(-10, 10), xs, false);
+    ParzenEstimator p = fit(new FloatDistribution(-10, 10), xs);
     double clip = 20.0 / 43;
     double[] at = {0.0, 1.5, 3.0};
     double[] lp = new double[at.length];
@@ -68,7 +68,7 @@ class ParzenEstimatorTest {
   @Test
   void logPdf_intAndCategorical_massesSumToOne() {
     IntDistribution ints = new IntDistribution(1, 9, false, 2);
-    ParzenEstimator p = fit(ints, new double[] {1, 5, 5}, true);
+    ParzenEstimator p = fit(ints, new double[] {1, 5, 5});
     double[][] pts = {{1}, {3}, {5}, {7}, {9}};
     double[] lp = new double[5];
     p.logPdf(pts, lp);
@@ -80,7 +80,7 @@ class ParzenEstimatorTest {
     assertTrue(lp[2] > lp[4], "more mass on the observed 5 than on 9");
 
     CategoricalDistribution cat = new CategoricalDistribution(List.of("a", "b", "c"));
-    ParzenEstimator c = fit(cat, new double[] {1, 1}, false);
+    ParzenEstimator c = fit(cat, new double[] {1, 1});
     double[] lc = new double[3];
     c.logPdf(new double[][] {{0}, {1}, {2}}, lc);
     assertEquals(1.0, Math.exp(lc[0]) + Math.exp(lc[1]) + Math.exp(lc[2]), 1e-12);
@@ -95,7 +95,7 @@ class ParzenEstimatorTest {
     for (int i = 0; i < obs.length; i++) {
       obs[i] = 10 + i % 3;
     }
-    ParzenEstimator p = fit(d, obs, false);
+    ParzenEstimator p = fit(d, obs);
     double[][] s = p.sample(new SplittableRandom(1), 500);
     int near = 0;
     for (double[] x : s) {
@@ -104,6 +104,96 @@ class ParzenEstimatorTest {
       near += v >= 5 && v <= 25 ? 1 : 0;
     }
     assertTrue(near > 250, "most draws near the observations, got " + near);
+  }
+
+  @Test
+  void sample_weightedContinuousMixture_histogramMatchesDensity() {
+    Axis a = new Axis(new FloatDistribution(-2, 3));
+    double[][] pts = {{-1.9, 0.0, 0.2, 2.9, 1.0}};
+    double[] w = {0.2, 1.0, 1.0, 0.5, 3.0};
+    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, pts, w, null, 1.0, false, 0);
+    int bins = 25;
+    int draws = 200_000;
+    double[] freq = new double[bins];
+    for (double[] x : p.sample(new SplittableRandom(3), draws)) {
+      freq[Math.min(bins - 1, (int) ((x[0] + 2) / 5 * bins))] += 1.0 / draws;
+    }
+    int grid = 200;
+    double[][] at = new double[bins * grid][1];
+    for (int i = 0; i < at.length; i++) {
+      at[i][0] = -2 + 5.0 * (i + 0.5) / at.length;
+    }
+    double[] lp = new double[at.length];
+    p.logPdf(at, lp);
+    for (int b = 0; b < bins; b++) {
+      double mass = 0;
+      for (int i = b * grid; i < (b + 1) * grid; i++) {
+        mass += Math.exp(lp[i]) * 5.0 / at.length;
+      }
+      // binomial standard error at 200k draws is below 0.0011 for any bin mass
+      assertEquals(mass, freq[b], 0.004, "bin " + b);
+    }
+  }
+
+  @Test
+  void sample_stepAxis_frequenciesMatchMasses() {
+    FloatDistribution d = new FloatDistribution(0, 2, false, 0.25);
+    Axis a = new Axis(d);
+    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, new double[][] {{0.25, 0.5, 1.75}},
+        new double[] {1, 2, 1}, null, 1.0, false, 0);
+    int draws = 100_000;
+    double[] freq = new double[9];
+    for (double[] x : p.sample(new SplittableRandom(5), draws)) {
+      assertTrue(d.contains(a.toInternal(x[0])), "illegal " + x[0]);
+      freq[(int) Math.round(x[0] / 0.25)] += 1.0 / draws;
+    }
+    double[][] values = new double[9][1];
+    for (int v = 0; v < 9; v++) {
+      values[v][0] = 0.25 * v;
+    }
+    double[] lp = new double[9];
+    p.logPdf(values, lp);
+    for (int v = 0; v < 9; v++) {
+      assertEquals(Math.exp(lp[v]), freq[v], 0.005, "value " + values[v][0]);
+    }
+  }
+
+  @Test
+  void sample_jointKernels_drawEachAxisFromTheSameComponent() {
+    // Two tight clusters on the diagonal of [0,1]^2: joint kernels leave the off-diagonal corners
+    // nearly empty, which independent axes would fill with a quarter of the draws each.
+    Axis a = new Axis(new FloatDistribution(0, 1));
+    double[][] cols = new double[2][40];
+    for (int i = 0; i < 40; i++) {
+      double c = i % 2 == 0 ? 0.1 : 0.9;
+      cols[0][i] = c + 0.001 * i;
+      cols[1][i] = c - 0.001 * i;
+    }
+    double[] w = new double[40];
+    java.util.Arrays.fill(w, 1.0);
+    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a, a}, cols, w, null, 1.0, false, 0);
+    int draws = 100_000;
+    double[][] quadrant = new double[2][2];
+    for (double[] x : p.sample(new SplittableRandom(9), draws)) {
+      quadrant[x[0] < 0.5 ? 0 : 1][x[1] < 0.5 ? 0 : 1] += 1.0 / draws;
+    }
+    int g = 200;
+    double[][] at = new double[g * g][];
+    for (int i = 0; i < g; i++) {
+      for (int j = 0; j < g; j++) {
+        at[i * g + j] = new double[] {(i + 0.5) / g, (j + 0.5) / g};
+      }
+    }
+    double[] lp = new double[at.length];
+    p.logPdf(at, lp);
+    double[][] mass = new double[2][2];
+    for (int i = 0; i < at.length; i++) {
+      mass[at[i][0] < 0.5 ? 0 : 1][at[i][1] < 0.5 ? 0 : 1] += Math.exp(lp[i]) / at.length;
+    }
+    for (int q = 0; q < 4; q++) {
+      assertEquals(mass[q / 2][q % 2], quadrant[q / 2][q % 2], 0.006, "quadrant " + q);
+    }
+    assertTrue(quadrant[0][1] < 0.05, "off-diagonal mass only from the prior, got " + quadrant[0][1]);
   }
 
   @Test

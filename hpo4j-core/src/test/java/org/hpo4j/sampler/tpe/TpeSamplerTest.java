@@ -37,7 +37,7 @@ class TpeSamplerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tpe", "tpe_mv"})
+  @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_benchmarkFunctions_beatsRandomSearch(String name) {
     for (TestFunctions.Fn fn : List.of(TestFunctions.BRANIN, TestFunctions.HARTMANN6, TestFunctions.MIXED_CONDITIONAL)) {
       double tpe = medianFinalRegret(name, fn, 60);
@@ -47,7 +47,7 @@ class TpeSamplerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tpe", "tpe_mv"})
+  @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_conditionalSpace_childNeverWithoutItsParent(String name) {
     Study study = Study.builder().sampler(Samplers.create(name, 3, Map.of())).build();
     study.optimize(TestFunctions.MIXED_CONDITIONAL.objective(), 60);
@@ -125,7 +125,7 @@ class TpeSamplerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tpe", "tpe_mv"})
+  @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_sameSeed_sameTrace(String name) {
     List<Map<String, Object>> a = trace(Samplers.create(name, 11, Map.of()), 30);
     List<Map<String, Object>> b = trace(Samplers.create(name, 11, Map.of()), 30);
@@ -142,7 +142,7 @@ class TpeSamplerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tpe", "tpe_mv"})
+  @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_eightThreads_noDuplicateParameterVectors(String name) {
     Study study = Study.builder().sampler(Samplers.create(name, 1, Map.of())).build();
     study.optimize(TestFunctions.HARTMANN6.objective(), 60, 8);
@@ -177,11 +177,14 @@ class TpeSamplerTest {
 
   @Test
   void provider_namesAndOptions_createConfiguredSamplers() {
-    assertTrue(Samplers.known().containsAll(Set.of("tpe", "tpe_mv")));
+    assertTrue(Samplers.known().containsAll(Set.of("tpe", "tpe_mv", "tpe_uni")));
     assertInstanceOf(TpeSampler.class, Samplers.create("tpe", 0, Map.of("n_startup_trials", 5, "prior_weight", 2.0)));
-    assertTrue(Samplers.create("tpe_mv", 0, Map.of("group", false)).toString().contains("group=false"));
+    assertEquals(TpeSampler.builder().seed(3).build().toString(), Samplers.create("tpe", 3, Map.of()).toString());
+    assertEquals(Samplers.create("tpe", 3, Map.of()).toString(), Samplers.create("tpe_mv", 3, Map.of()).toString());
+    assertTrue(Samplers.create("tpe_uni", 0, Map.of()).toString().contains("multivariate=false"));
+    assertTrue(Samplers.create("tpe", 0, Map.of("group", false)).toString().contains("group=false"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Samplers.create("tpe", 0, Map.of("group", true)));
+        () -> Samplers.create("tpe_uni", 0, Map.of("group", true)));
     assertTrue(e.getMessage().contains("group"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Samplers.create("tpe", 0, Map.of("n_ei_candidates", 2.5)));
   }
