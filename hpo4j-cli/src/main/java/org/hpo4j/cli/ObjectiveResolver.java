@@ -1,6 +1,8 @@
 package org.hpo4j.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hpo4j.ml.ConfiguredObjective;
 import org.hpo4j.ml.ObjectiveFactory;
@@ -27,13 +29,21 @@ final class ObjectiveResolver {
    */
   record Resolved(StudyFile file, MultiObjective objective, ConfiguredObjective model) {}
 
-  static Resolved resolve(StudyFile file) {
+  /**
+   * @param threads trials the study runs at once in this process, so that {@code nthread: auto}
+   *     gives each trial only the cores the study leaves free
+   * @param seed the model's seed (data splits, library sampling) when the objective section names
+   *     none: the study's seed, so that {@code --seed} varies the split as well as the sampler
+   */
+  static Resolved resolve(StudyFile file, int threads, long seed) {
     ConfigMap o = file.objective();
     if (o.has("model")) {
       Path base = file.path().toAbsolutePath().getParent();
+      Map<String, Object> section = new LinkedHashMap<>(o.raw());
+      section.putIfAbsent("seed", seed);
       ConfiguredObjective co;
       try {
-        co = ObjectiveFactory.fromConfig(o.raw(), base, file.threads());
+        co = ObjectiveFactory.fromConfig(section, base, threads);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file.path() + ": " + e.getMessage());
       }

@@ -10,6 +10,9 @@ import org.hpo4j.trial.TrialState;
 
 /** Prints what a user wants to see at the end of a run: the best trial, or the Pareto front. */
 final class Report {
+  /** Rows of the closing table of the best trials. */
+  static final int TOP = 10;
+
   private Report() {}
 
   static void printBest(Study study, PrintWriter out) {
@@ -30,8 +33,25 @@ final class Report {
       }
     } else {
       FrozenTrial best = study.best();
+      TopTrials.print(TopTrials.top(all, study.directions().get(0), TOP), "value", out);
       out.printf(Locale.ROOT, "best trial %d: value %.6g%n", best.number(), best.value());
-      out.printf("  params %s%n", format(best.externalParams()));
+      out.printf("  params %s%n", best.params().isEmpty() ? "(none tuned: the study file fixes them all)"
+          : format(best.externalParams()));
+    }
+    out.flush();
+  }
+
+  /**
+   * Prints the best parameters as a YAML {@code space:} block that pins them when pasted under a
+   * model objective's {@code objective:} section.
+   */
+  static void printBestYaml(Study study, PrintWriter out) {
+    if (study.isMultiObjective() || study.bestTrial().isEmpty() || study.best().params().isEmpty()) {
+      return;
+    }
+    out.println("best parameters as YAML (under 'objective:' they pin this configuration):");
+    for (String line : BestParamsYaml.spaceBlock(study.best().externalParams()).split("\n")) {
+      out.println("  " + line);
     }
     out.flush();
   }

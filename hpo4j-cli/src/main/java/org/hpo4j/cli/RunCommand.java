@@ -1,7 +1,14 @@
 package org.hpo4j.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.study.Study;
@@ -33,8 +40,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Override the file's number of threads.")
   Integer threads;
 
-  @Option(names = "--seed", description = "Override the file's seed.")
+  @Option(names = "--seed", description = "Override the file's seed (the sampler's, and a model's split "
+      + "unless its objective section sets its own seed).")
   Long seed;
+
+  @Option(names = "--save-best", paramLabel = "FILE", description = "For a model objective, write a study "
+      + "file that re-runs only the best configuration (its space pinned to the best parameters, 1 trial).")
+  Path saveBest;
 
   @Override
   public Integer call() {
@@ -43,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     CliChecks.positive("--threads", threads);
     int total = trials != null ? trials : f.trials();
     int nThreads = threads != null ? threads : f.threads();
-    StudyRunner runner = new StudyRunner(f, seed != null ? seed : f.seed());
+    long s = seed != null ? seed : f.seed();
+    StudyRunner runner = new StudyRunner(f, s, nThreads, s);
     f = runner.file();
     PrintWriter err = spec.commandLine().getErr();
     String url = storage != null ? storage : f.storage();
@@ -54,15 +67,47 @@ final class RunCommand implements Callable<Integer> {
       int remaining = total - finished;
       err.printf("study '%s': %s, sampler %s, storage %s%s%n", study.name(), f.directions(), runner.samplerName(),
           StorageUrls.describe(url), finished > 0 ? ", resuming with " + finished + " finished trials" : "");
+      if (runner.isModel()) {
+        err.println("objective: " + runner.modelDescription());
+      }
       if (remaining > 0) {
         runner.optimize(study, remaining, nThreads, finished, err);
       } else {
         err.printf("study '%s' already has %d finished trials (of %d asked)%n", study.name(), finished, total);
       }
       err.flush();
-      Report.printBest(study, spec.commandLine().getOut());
+      PrintWriter out = spec.commandLine().getOut();
+      Report.printBest(study, out);
+      if (runner.isModel()) {
+        Report.printBestYaml(study, out);
+        if (saveBest != null && !study.isMultiObjective() && study.bestTrial().isPresent()) {
+          saveBest(study, s);
+          out.printf("wrote %s: re-runs the best configuration (./hpo run %s)%n", saveBest, saveBest);
+        }
+      }
       runner.printHoldout(study, spec.commandLine().getOut());
     }
     return 0;
+  }
+
+  private void saveBest(Study study, long modelSeed) {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> raw = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> objective = new LinkedHashMap<>((Map<String, Object>) raw.get("objective"));
+      objective.putIfAbsent("seed", modelSeed);
+      Path base = file.toAbsolutePath().getParent();
+      Object dataset = objective.get("dataset");
+      if (dataset instanceof String d && !Path.of(d).isAbsolute()) {
+        // the way ObjectiveFactory resolved it: the working directory first, then the file's
+        Path p = Files.isRegularFile(Path.of(d)) ? Path.of(d).toAbsolutePath() : base.resolve(d);
+        objective.put("dataset", p.normalize().toString());
+      }
+      raw.put("objective", objective);
+      Files.writeString(saveBest, BestParamsYaml.studyFile(raw, study.best().externalParams()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write --save-best " + saveBest, e);
+    }
   }
 }

@@ -18,9 +18,17 @@ final class StudyRunner {
   private final long seed;
   private final ObjectiveResolver.Resolved objective;
 
-  /** Resolves the objective first, so a bad one is rejected before the storage is touched. */
-  StudyRunner(StudyFile file, long seed) {
-    this.objective = ObjectiveResolver.resolve(file);
+  /**
+   * Resolves the objective first, so a bad one is rejected before the storage is touched.
+   *
+   * @param seed the sampler's seed
+   * @param threads trials run at once in this process (a model objective's {@code nthread: auto}
+   *     takes the cores left over)
+   * @param modelSeed a model objective's seed (splits) unless its section names one; every worker
+   *     of one study must pass the same, so that all trials see the same split
+   */
+  StudyRunner(StudyFile file, long seed, int threads, long modelSeed) {
+    this.objective = ObjectiveResolver.resolve(file, threads, modelSeed);
     this.file = objective.file();
     this.seed = seed;
   }
@@ -64,12 +72,23 @@ final class StudyRunner {
     }
     try {
       var h = objective.model().holdout(study.best());
-      out.printf(java.util.Locale.ROOT, "best configuration refitted on %d rows: held-out test %s %.4f on %d rows%n",
-          h.trainRows(), h.metric().toString().toLowerCase(java.util.Locale.ROOT), h.test(), h.testRows());
+      out.printf(java.util.Locale.ROOT, "best configuration refitted on %d rows: held-out test %s %.4f on %d rows%s%n",
+          h.trainRows(), h.metric().toString().toLowerCase(java.util.Locale.ROOT), h.test(), h.testRows(),
+          h.details().isEmpty() ? "" : " (" + Report.format(new java.util.TreeMap<>(h.details())) + ")");
     } catch (Exception e) {
       out.println("held-out test: could not be computed: " + e.getMessage());
     }
     out.flush();
+  }
+
+  /** One line on a real model's objective (dataset, validation, threads), or null for a function. */
+  String modelDescription() {
+    return objective.model() == null ? null : objective.model().describe();
+  }
+
+  /** True if the objective is a real model on a dataset (not a benchmark function). */
+  boolean isModel() {
+    return objective.model() != null;
   }
 
   String samplerName() {

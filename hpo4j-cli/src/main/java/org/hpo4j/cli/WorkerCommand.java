@@ -60,12 +60,12 @@ final class WorkerCommand implements Callable<Integer> {
       if (study != null) {
         f = f.withName(study);
       }
-      runner = new StudyRunner(f, seed(f));
+      runner = new StudyRunner(f, seed(f), threads, f.seed());
     }
     try (Storage st = StorageUrls.open(storage)) {
       if (runner == null) {
         f = StoredStudyFile.load(st, StorageUrls.describe(storage), study);
-        runner = new StudyRunner(f, seed(f));
+        runner = new StudyRunner(f, seed(f), threads, f.seed());
       }
       Study st2 = runner.open(st);
       if (file != null) {

@@ -32,7 +32,8 @@ import org.hpo4j.ml.xgboost.XGBoostSpace;
  * metric: accuracy          # accuracy | logloss | auc (2 classes) | rmse (regression)
  * seed: 0                   # splits, XGBoost sampling, CNN initialisation
  * test_fraction: 0.2        # held out for the final test of the best trial
- * nthread: 1                # library threads per trial, or auto = cores / study threads
+ * nthread: auto             # threads per trial: a number, or auto = cores / study threads;
+ *                           # default auto for xgboost (folds in parallel), 1 for cnn
  * space: {max_depth: {low: 3, high: 8}, n_estimators: 200}   # overrides of the default space
  * # xgboost only
  * folds: 5
@@ -76,9 +77,9 @@ public final class ObjectiveFactory {
    * @param baseDir where to look for a relative {@code dataset} that is not found relative to the
    *     working directory (e.g. the study file's directory)
    * @param studyThreads trials the study runs at once; {@code nthread: auto} gives each trial
-   *     {@code max(1, cores / studyThreads)} library threads. The default is 1 thread per trial:
-   *     on the small shipped sets, parallel trials scale better than parallel trees, and
-   *     OpenMP threads spin badly on a busy machine.
+   *     {@code max(1, cores / studyThreads)} threads, the cores the study leaves free. That is the
+   *     default for xgboost, whose threads train the cross-validation folds side by side (each
+   *     booster single-threaded: OpenMP threads spin badly on a busy machine); cnn defaults to 1.
    * @throws IllegalArgumentException naming the field ({@code objective.KEY}) and what is allowed,
    *     for an unknown key, a wrong type, a value out of range, or a dataset that cannot be read
    */
@@ -101,13 +102,15 @@ public final class ObjectiveFactory {
     long seed = c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
     double testFraction = c.number("test_fraction", 0.2, 0.0, 1.0, true);
     int nthread;
+    int free = Math.max(1, Runtime.getRuntime().availableProcessors() / studyThreads);
     if ("auto".equals(c.raw("nthread"))) {
-      nthread = Math.max(1, Runtime.getRuntime().availableProcessors() / studyThreads);
+      nthread = free;
     } else if (c.raw("nthread") instanceof String v) {
       throw new IllegalArgumentException(String.format(
           "'%s' must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
     } else {
-      nthread = (int) c.integer("nthread", 1, 1, 1024);
+      // xgboost trains its folds side by side (never spinning), so it may take the free cores
+      nthread = (int) c.integer("nthread", model.equals("xgboost") ? free : 1, 1, 1024);
     }
     Dataset data = load(c, path, target, task);
     Metric metric = c.has("metric") ? Metric.parse(c.field("metric"), c.string("metric", null))
@@ -122,8 +125,9 @@ public final class ObjectiveFactory {
           (int) c.integer("report_every", 10, 1, 1_000_000), nthread, seed);
       XGBoostObjective o = new XGBoostObjective(data, space, settings);
       return new ConfiguredObjective(o, false, String.format(
-          "xgboost on %s (%d rows, %d features), %d-fold CV %s, %.0f%% held out for test",
-          data.name(), data.rows(), data.cols(), folds, metric.key(), testFraction * 100));
+          "xgboost on %s (%d rows, %d features), %d-fold CV %s on %d thread(s) per trial, "
+              + "%.0f%% held out for test",
+          data.name(), data.rows(), data.cols(), folds, metric.key(), nthread, testFraction * 100));
     }
     if (metric != Metric.ACCURACY) {
       throw new IllegalArgumentException(String.format(

@@ -47,6 +47,18 @@ class ObjectiveFactoryTest {
   }
 
   @Test
+  void fromConfig_xgboostWithoutNthread_takesTheCoresTheStudyLeavesFree() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Object> c = config("model", "xgboost", "dataset", iris());
+    assertTrue(ObjectiveFactory.fromConfig(c, Path.of(""), 1).describe()
+        .contains("on " + cores + " thread(s) per trial"));
+    assertTrue(ObjectiveFactory.fromConfig(c, Path.of(""), cores).describe()
+        .contains("on 1 thread(s) per trial"));
+    assertTrue(ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset", iris(),
+        "nthread", 3), Path.of(""), cores).describe().contains("on 3 thread(s) per trial"));
+  }
+
+  @Test
   void fromConfig_logloss_minimizes() {
     ConfiguredObjective o = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
         iris(), "metric", "logloss"));

@@ -12,7 +12,8 @@ import org.hpo4j.ml.Metric;
  * @param earlyStoppingRounds stop a fold after this many rounds without improvement of the
  *     validation loss (log loss, RMSE, or AUC for the AUC metric); 0 disables
  * @param reportEvery rounds per intermediate report, at least 1
- * @param nthread XGBoost threads per evaluation, at least 1
+ * @param nthread threads per evaluation, at least 1: they train the folds side by side, each
+ *     booster single-threaded, so results do not depend on it
  * @param seed seeds the splits and XGBoost's row and column sampling
  */
 public record XGBoostSettings(Metric metric, int folds, double testFraction,

@@ -55,6 +55,33 @@ class XGBoostObjectiveTest {
   }
 
   @Test
+  void evaluate_foldsOnSeveralThreads_sameValueAndReportsAsOneThread() throws Exception {
+    var one = new RecordingSuggester(7);
+    var three = new RecordingSuggester(7);
+    double a = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS)).evaluate(one);
+    double b = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS).withNthread(3))
+        .evaluate(three);
+    assertEquals(a, b, 0.0);
+    assertEquals(one.reports.size(), three.reports.size());
+    for (int i = 0; i < one.reports.size(); i++) {
+      assertEquals(one.reports.get(i)[0], three.reports.get(i)[0]);
+      assertEquals(one.reports.get(i)[1], three.reports.get(i)[1], 0.0);
+    }
+  }
+
+  @Test
+  void evaluate_reportsEveryChunkOfRounds_stepsAreRoundCounts() throws Exception {
+    SearchSpace fixed = XGBoostSpace.defaults().withOverrides(Map.of("n_estimators", 23));
+    var s = new RecordingSuggester(8);
+    new XGBoostObjective(iris, fixed, new XGBoostSettings(Metric.ACCURACY, 3, 0.2, 0, 5, 2, 42))
+        .evaluate(s);
+    assertEquals(5, s.reports.size());
+    double[] steps = s.reports.stream().mapToDouble(r -> r[0]).toArray();
+    assertEquals(java.util.Arrays.toString(new double[] {5, 10, 15, 20, 23}),
+        java.util.Arrays.toString(steps));
+  }
+
+  @Test
   void evaluate_auc_binary() throws Exception {
     var o = new XGBoostObjective(cancer, SMALL, settings(Metric.AUC));
     double auc = o.evaluate(new RecordingSuggester(4));
