@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  */
 final class RlAgent {
   private final Settings settings;
+  private final StepSpace space;
   private final long seed;
   private final Policy policy;
   private final Ppo ppo;
@@ -34,7 +35,13 @@ final class RlAgent {
   private long modelNanos;
 
   RlAgent(Settings settings, long seed) {
+    this(settings, seed, new StepSpace());
+  }
+
+  /** @param space the decoding of each step, which the owner keeps up to date */
+  RlAgent(Settings settings, long seed, StepSpace space) {
     this.settings = settings;
+    this.space = space;
     this.seed = seed;
     this.policy = new Policy(settings.feedSample(), settings.initialSigma(), seed);
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
@@ -97,34 +104,25 @@ final class RlAgent {
 
   private void modelPhase(int k) {
     int m = episodes.size();
-    double[][] x = new double[m][];
-    for (int i = 0; i < m; i++) {
-      x[i] = episodes.get(i).actionVector(k);
-    }
     double[] y = targets();
+    double[] loss = new double[m];
+    for (int i = 0; i < m; i++) {
+      loss[i] = losses.get(i);
+    }
     SplittableRandom phaseRng = new SplittableRandom(seed * 31 + modelPhases + skippedPhases);
     int[] order = shuffled(m, phaseRng);
-    int hold = Math.max(1, m / 5);
-    double[][] xTrain = new double[m - hold][];
-    double[] yTrain = new double[m - hold];
-    double[][] xHold = new double[hold][];
-    double[] yHold = new double[hold];
-    for (int i = 0; i < m; i++) {
-      int j = order[i];
-      if (i < hold) {
-        xHold[i] = x[j];
-        yHold[i] = y[j];
-      } else {
-        xTrain[i - hold] = x[j];
-        yTrain[i - hold] = y[j];
-      }
+    boolean[] hold = new boolean[m];
+    for (int i = 0; i < Math.max(1, m / 5); i++) {
+      hold[order[i]] = true;
     }
-    RewardModel f = RewardModel.fit(xTrain, yTrain, settings.modelEpochs(), phaseRng.nextLong());
-    lastR2 = f.rSquared(xHold, yHold);
-    if (!(lastR2 >= 0.0)) {
+    Surrogate.Fit fit = Surrogate.fit(settings.rewardModel(), space, episodes, loss, y, hold, k,
+        settings.modelEpochs(), phaseRng.nextLong());
+    lastR2 = fit.heldOutR2();
+    if (fit.model().isEmpty()) {
       skippedPhases++;
       return;
     }
+    Surrogate f = fit.model().get();
     modelPhases++;
     Policy old = policy.copy();
     int done = 0;
@@ -141,7 +139,7 @@ final class RlAgent {
           ro.episode().setInLoss(t, t < template.length() && template.inLoss(t));
         }
         batch.add(ro.episode());
-        r[e] = f.predict(ro.episode().actionVector(k));
+        r[e] = f.reward(ro.episode());
       }
       ppo.update(batch, standardised(r));
       done += b;

@@ -44,6 +44,7 @@ public final class RlSampler implements Sampler {
   private final Settings settings;
   private final long seed;
   private final RlAgent agent;
+  private final StepSpace space = new StepSpace();
   private final Map<String, Integer> order = new LinkedHashMap<>();
   private final Map<Integer, Policy.Rollout> live = new HashMap<>();
   private final Set<Integer> learned = new HashSet<>();
@@ -53,7 +54,7 @@ public final class RlSampler implements Sampler {
   private RlSampler(Settings settings, long seed) {
     this.settings = settings;
     this.seed = seed;
-    this.agent = new RlAgent(settings, seed);
+    this.agent = new RlAgent(settings, seed, space);
   }
 
   /** @return a builder with the spec's defaults and the given seed */
@@ -79,6 +80,7 @@ public final class RlSampler implements Sampler {
     }
     long t0 = System.nanoTime();
     int step = order.computeIfAbsent(name, k -> order.size());
+    space.set(step, distribution);
     Policy.Rollout ro = live.computeIfAbsent(trial.number(), k -> agent.begin());
     while (ro.episode().length() <= step) {
       ro.next(agent.random());
@@ -116,7 +118,7 @@ public final class RlSampler implements Sampler {
   private Episode replay(FrozenTrial trial) {
     for (String name : trial.params().keySet()) {
       if (!trial.distributions().get(name).isSingle()) {
-        order.computeIfAbsent(name, k -> order.size());
+        space.set(order.computeIfAbsent(name, k -> order.size()), trial.distributions().get(name));
       }
     }
     double[] u = new double[order.size()];
@@ -179,6 +181,7 @@ public final class RlSampler implements Sampler {
     private int firstModelPhaseAfter = 20;
     private int modelPhaseEvery = 5;
     private int maxImaginedEpisodes = 300;
+    private RewardModelKind rewardModel = RewardModelKind.GP;
 
     private Builder(long seed) {
       this.seed = seed;
@@ -250,12 +253,21 @@ public final class RlSampler implements Sampler {
       return this;
     }
 
+    /** The reward model of the model phases (default {@link RewardModelKind#GP}). */
+    public Builder rewardModel(RewardModelKind value) {
+      if (value == null) {
+        throw new IllegalArgumentException("rewardModel must be gp or mlp, but got null");
+      }
+      rewardModel = value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
       Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
-          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300);
+          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel);
       return new RlSampler(s, seed);
     }
   }

@@ -17,7 +17,8 @@ record Settings(
     int maxImaginedEpisodes,
     int imaginedBatch,
     int window,
-    int modelEpochs) {
+    int modelEpochs,
+    RewardModelKind rewardModel) {
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
@@ -32,6 +33,10 @@ record Settings(
     check(window >= firstModelPhaseAfter, "window must be >= firstModelPhaseAfter (" + firstModelPhaseAfter
         + "), but got " + window);
     check(modelEpochs >= 1, "modelEpochs must be >= 1, but got " + modelEpochs);
+    if (rewardModel == null) {
+      throw new IllegalArgumentException("rewardModel must be one of " + java.util.Arrays.toString(RewardModelKind.values())
+          + ", but got null");
+    }
     if (rewardMode == null) {
       throw new IllegalArgumentException("rewardMode must be one of " + java.util.Arrays.toString(RewardMode.values())
           + ", but got null");
