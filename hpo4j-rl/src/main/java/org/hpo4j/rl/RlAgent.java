@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  * the owner serialises access.
  */
 final class RlAgent {
+  /** Output embeddings with {@code stepHeads}: one per step for the first 64 steps, then shared. */
+  static final int STEP_HEADS = 64;
   private final Settings settings;
   private final StepSpace space;
   private final long seed;
@@ -43,7 +45,7 @@ final class RlAgent {
     this.settings = settings;
     this.space = space;
     this.seed = seed;
-    this.policy = new Policy(settings.feedSample(), settings.initialSigma(), seed);
+    this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed);
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }
@@ -132,10 +134,12 @@ final class RlAgent {
       List<Episode> batch = new ArrayList<>(b);
       double[] r = new double[b];
       for (int e = 0; e < b; e++) {
-        Episode template = episodes.get(phaseRng.nextInt(m));
         Policy.Rollout ro = policy.start();
         for (int t = 0; t < k; t++) {
           ro.next(phaseRng);
+        }
+        Episode template = template(ro.episode(), phaseRng);
+        for (int t = 0; t < k; t++) {
           ro.episode().setInLoss(t, t < template.length() && template.inLoss(t));
         }
         batch.add(ro.episode());
@@ -146,6 +150,22 @@ final class RlAgent {
       lastKl = Kl.policies(old, policy, batch);
     }
     imagined += done;
+  }
+
+  /**
+   * The real episode whose asked steps an imagined one takes: the first, from a random start, that
+   * made the same categorical choices; any one when none did.
+   */
+  private Episode template(Episode imagined, SplittableRandom rng) {
+    int m = episodes.size();
+    int start = rng.nextInt(m);
+    for (int i = 0; i < m; i++) {
+      Episode e = episodes.get((start + i) % m);
+      if (space.sameChoices(e, imagined)) {
+        return e;
+      }
+    }
+    return episodes.get(start);
   }
 
   /** quantile: rank within D scaled to [0, 1], best = 1; raw: -loss min-max scaled to [0, 1]. */

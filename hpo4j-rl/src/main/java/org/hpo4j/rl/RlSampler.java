@@ -182,6 +182,7 @@ public final class RlSampler implements Sampler {
     private int modelPhaseEvery = 5;
     private int maxImaginedEpisodes = 300;
     private RewardModelKind rewardModel = RewardModelKind.GP;
+    private boolean stepHeads = true;
 
     private Builder(long seed) {
       this.seed = seed;
@@ -263,11 +264,22 @@ public final class RlSampler implements Sampler {
     }
 
     /**
+     * One output embedding per step (default true [ours]) instead of one shared by all steps: as in
+     * NAS controllers, each decision gets its own head, so the agent can move one parameter's mean
+     * without dragging the others along; with a shared head and no sampled input, the steps'
+     * means stayed nearly equal on hartmann6.
+     */
+    public Builder stepHeads(boolean value) {
+      stepHeads = value;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
       Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
-          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel);
+          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel, stepHeads);
       return new RlSampler(s, seed);
     }
   }

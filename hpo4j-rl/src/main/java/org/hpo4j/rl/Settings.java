@@ -18,7 +18,8 @@ record Settings(
     int imaginedBatch,
     int window,
     int modelEpochs,
-    RewardModelKind rewardModel) {
+    RewardModelKind rewardModel,
+    boolean stepHeads) {
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);

@@ -52,6 +52,24 @@ final class StepSpace {
     return x;
   }
 
+  /**
+   * Whether a recorded episode made the same categorical choices as a new one on every
+   * categorical step the recorded one asked for: then its set of asked steps is taken as the new
+   * episode's (in a define-by-run space, which parameters exist usually follows the categorical
+   * choices).
+   */
+  boolean sameChoices(Episode recorded, Episode fresh) {
+    for (int t = 0; t < recorded.length(); t++) {
+      if (recorded.inLoss(t) && distribution(t) instanceof CategoricalDistribution c) {
+        if (t >= fresh.length()
+            || c.fromUnit((recorded.u(t) + 1.0) / 2.0) != c.fromUnit((fresh.u(t) + 1.0) / 2.0)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private Distribution distribution(int t) {
     return t < steps.size() ? steps.get(t) : null;
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RlAgentTest {
 
   private static Settings settings(boolean useModel, double delta, int maxImagined) {
-    return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300, RewardModelKind.MLP);
+    return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300, RewardModelKind.MLP, false);
   }
 
   /** A smooth 3-D bowl in action space, minimum at (0.5, -0.3, 0.2). */
