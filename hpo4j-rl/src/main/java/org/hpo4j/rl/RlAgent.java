@@ -118,7 +118,7 @@ final class RlAgent {
       hold[order[i]] = true;
     }
     Surrogate.Fit fit = Surrogate.fit(settings.rewardModel(), space, episodes, loss, y, hold, k,
-        settings.modelEpochs(), phaseRng.nextLong());
+        settings.modelEpochs(), settings.optimism(), phaseRng.nextLong());
     lastR2 = fit.heldOutR2();
     if (fit.model().isEmpty()) {
       skippedPhases++;

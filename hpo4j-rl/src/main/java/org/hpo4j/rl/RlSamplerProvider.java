@@ -11,13 +11,13 @@ import org.hpo4j.sampler.Samplers;
  * Registers {@code rl} (MBRL-SDP) and {@code rl_sdp} (the same agent without the reward model)
  * with the sampler registry. Options: useModel, feedSample, rewardMode (raw|quantile),
  * learningRate, entropyCoef, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes,
- * rewardModel (gp|mlp), stepHeads.
+ * rewardModel (gp|mlp), stepHeads, optimism.
  * Stateless and thread-safe.
  */
 public final class RlSamplerProvider implements SamplerProvider {
   private static final Set<String> OPTIONS = Set.of("useModel", "feedSample", "rewardMode", "learningRate",
       "entropyCoef", "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes", "rewardModel",
-      "stepHeads");
+      "stepHeads", "optimism");
 
   @Override
   public Set<String> names() {
@@ -46,6 +46,7 @@ public final class RlSamplerProvider implements SamplerProvider {
         case "maxImaginedEpisodes" -> b.maxImaginedEpisodes((int) integer(name, e.getKey(), v));
         case "rewardModel" -> b.rewardModel(kind(v));
         case "stepHeads" -> b.stepHeads(bool(name, e.getKey(), v));
+        case "optimism" -> b.optimism(number(name, e.getKey(), v));
         default -> throw new IllegalStateException("unreachable: " + e.getKey());
       }
     }

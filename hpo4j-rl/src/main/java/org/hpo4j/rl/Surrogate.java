@@ -8,7 +8,8 @@ import org.hpo4j.gp.GpRegression;
  * The reward model F of a model phase, fitted on the real data set D, with the spec's held-out
  * guard: fit on 80% of D, score R^2 on the other 20%, and refuse (empty) when R^2 &lt; 0, that is
  * when F predicts worse than the held-out mean. For the GP, R^2 is taken in its standardised
- * warped loss units and the model used is refitted on all of D.
+ * warped loss units and the model used is refitted on all of D. With {@code optimism} kappa &gt; 0
+ * the GP's reward is -(mean - kappa sd), a lower confidence bound of the loss [ours].
  *
  * <p>Immutable after fitting.
  */
@@ -28,9 +29,9 @@ interface Surrogate {
    * @param k the number of steps an input has
    */
   static Fit fit(RewardModelKind kind, StepSpace space, List<Episode> episodes, double[] losses, double[] targets,
-      boolean[] hold, int k, int mlpEpochs, long seed) {
+      boolean[] hold, int k, int mlpEpochs, double optimism, long seed) {
     return kind == RewardModelKind.GP
-        ? gp(space, episodes, losses, hold, k, seed)
+        ? gp(space, episodes, losses, hold, k, optimism, seed)
         : mlp(episodes, targets, hold, k, mlpEpochs, seed);
   }
 
@@ -61,7 +62,8 @@ interface Surrogate {
     return new Fit(Optional.of(ep -> f.predict(ep.actionVector(k))), r2);
   }
 
-  private static Fit gp(StepSpace space, List<Episode> episodes, double[] losses, boolean[] hold, int k, long seed) {
+  private static Fit gp(StepSpace space, List<Episode> episodes, double[] losses, boolean[] hold, int k,
+      double optimism, long seed) {
     int m = episodes.size();
     int h = count(hold);
     boolean[] categorical = space.categorical(k);
@@ -107,7 +109,13 @@ interface Surrogate {
       return new Fit(Optional.empty(), r2);
     }
     GpRegression g = all.get();
-    return new Fit(Optional.of(ep -> -g.mean(space.encode(ep, k))), r2);
+    if (optimism == 0.0) {
+      return new Fit(Optional.of(ep -> -g.mean(space.encode(ep, k))), r2);
+    }
+    return new Fit(Optional.of(ep -> {
+      double[] point = space.encode(ep, k);
+      return -g.mean(point) + optimism * g.sd(point);
+    }), r2);
   }
 
   private static int count(boolean[] b) {
