@@ -84,9 +84,9 @@ final class RlAgent {
     if (settings.useModel() && due && settings.maxImaginedEpisodes() > 0) {
       firstPhaseDone = true;
       realSincePhase = 0;
-      long t0 = System.nanoTime();
+      long t0 = CpuTime.nanos();
       modelPhase(Math.max(steps, ep.length()));
-      modelNanos += System.nanoTime() - t0;
+      modelNanos += CpuTime.nanos() - t0;
     }
   }
 

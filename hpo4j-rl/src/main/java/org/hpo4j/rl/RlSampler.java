@@ -78,7 +78,7 @@ public final class RlSampler implements Sampler {
     if (distribution.isSingle()) {
       return distribution.fromUnit(0.5);
     }
-    long t0 = System.nanoTime();
+    long t0 = CpuTime.nanos();
     int step = order.computeIfAbsent(name, k -> order.size());
     space.set(step, distribution);
     Policy.Rollout ro = live.computeIfAbsent(trial.number(), k -> agent.begin());
@@ -88,7 +88,7 @@ public final class RlSampler implements Sampler {
     ro.episode().setInLoss(step, true);
     double u = ro.episode().u(step);
     double value = distribution.fromUnit((u + 1.0) / 2.0);
-    episodeNanos += System.nanoTime() - t0;
+    episodeNanos += CpuTime.nanos() - t0;
     episodeSteps++;
     return value;
   }
@@ -158,7 +158,7 @@ public final class RlSampler implements Sampler {
     return agent.stats();
   }
 
-  /** @return mean wall time of one agent step during sampling, in milliseconds (0 before any) */
+  /** @return mean CPU time of one agent step during sampling, in milliseconds (0 before any) */
   public synchronized double millisPerStep() {
     return episodeSteps == 0 ? 0.0 : episodeNanos / 1e6 / episodeSteps;
   }
