@@ -34,14 +34,24 @@ final class AgentNetwork {
   private final int[] offW;
   private final int[] offU;
   private final int[] offB;
+  private final int heads;
   private final int offWout;
   private final int offBout;
 
   AgentNetwork(int inputDim, int embedDim, int hidden, int layers, double initialSigmaBias, long seed) {
-    if (inputDim < 1 || embedDim < 1 || hidden < 1 || layers < 1) {
-      throw new IllegalArgumentException("inputDim, embedDim, hidden and layers must be >= 1, but got "
-          + inputDim + ", " + embedDim + ", " + hidden + ", " + layers);
+    this(inputDim, embedDim, hidden, layers, 1, initialSigmaBias, seed);
+  }
+
+  /**
+   * @param heads how many output embeddings: 1 = one shared by every step (the spec's); more =
+   *     one per step t (steps from {@code heads - 1} on share the last), as in NAS controllers
+   */
+  AgentNetwork(int inputDim, int embedDim, int hidden, int layers, int heads, double initialSigmaBias, long seed) {
+    if (inputDim < 1 || embedDim < 1 || hidden < 1 || layers < 1 || heads < 1) {
+      throw new IllegalArgumentException("inputDim, embedDim, hidden, layers and heads must be >= 1, but got "
+          + inputDim + ", " + embedDim + ", " + hidden + ", " + layers + ", " + heads);
     }
+    this.heads = heads;
     this.inputDim = inputDim;
     this.embedDim = embedDim;
     this.hidden = hidden;
@@ -64,9 +74,9 @@ final class AgentNetwork {
       off += 4 * hidden;
     }
     offWout = off;
-    off += 2 * hidden;
+    off += 2 * hidden * heads;
     offBout = off;
-    off += 2;
+    off += 2 * heads;
     params = new double[off];
     grads = new double[off];
     initialise(initialSigmaBias, new SplittableRandom(seed));
@@ -85,8 +95,19 @@ final class AgentNetwork {
     for (int k = offWout; k < offBout; k++) {
       params[k] = 0.1 * uniform(rng, kH);
     }
-    params[offBout] = 0.0;
-    params[offBout + 1] = sigmaBias;
+    for (int t = 0; t < heads; t++) {
+      params[offBout + 2 * t] = 0.0;
+      params[offBout + 2 * t + 1] = sigmaBias;
+    }
+  }
+
+  int heads() {
+    return heads;
+  }
+
+  /** The output embedding step t uses. */
+  private int head(int t) {
+    return Math.min(t, heads - 1);
   }
 
   private static double uniform(SplittableRandom rng, double bound) {
@@ -174,8 +195,9 @@ final class AgentNetwork {
       in = h;
     }
     double[] y = new double[2];
+    int hd = head(trace.steps.size());
     for (int j = 0; j < 2; j++) {
-      y[j] = params[offBout + j] + Vec.dot(params, offWout + j * hidden, in, 0, hidden);
+      y[j] = params[offBout + 2 * hd + j] + Vec.dot(params, offWout + (2 * hd + j) * hidden, in, 0, hidden);
     }
     trace.steps.add(s);
     return y;
@@ -197,15 +219,17 @@ final class AgentNetwork {
       StepCache s = trace.steps.get(t);
       double[] top = s.h[layers - 1];
       double[] dIn = new double[hidden];
+      int hd = head(t);
       for (int j = 0; j < 2; j++) {
         double g = dy[t][j];
         if (g == 0.0) {
           continue;
         }
-        grads[offBout + j] += g;
+        grads[offBout + 2 * hd + j] += g;
+        int w = offWout + (2 * hd + j) * hidden;
         for (int k = 0; k < hidden; k++) {
-          grads[offWout + j * hidden + k] += g * top[k];
-          dIn[k] += g * params[offWout + j * hidden + k];
+          grads[w + k] += g * top[k];
+          dIn[k] += g * params[w + k];
         }
       }
       for (int l = layers - 1; l >= 0; l--) {

@@ -23,8 +23,13 @@ final class Policy {
   private final boolean feedSample;
 
   Policy(boolean feedSample, double initialSigma, long seed) {
-    this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, inverseSoftplus(initialSigma - SIGMA_FLOOR), seed),
-        feedSample);
+    this(feedSample, 1, initialSigma, seed);
+  }
+
+  /** @param heads output embeddings: 1 shared, or one per step (see {@link AgentNetwork}) */
+  Policy(boolean feedSample, int heads, double initialSigma, long seed) {
+    this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, heads,
+        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample);
     if (!(initialSigma > SIGMA_FLOOR)) {
       throw new IllegalArgumentException("initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
     }
@@ -45,7 +50,7 @@ final class Policy {
 
   /** A policy with a copy of this one's weights (the snapshot pi_old). */
   Policy copy() {
-    AgentNetwork n = new AgentNetwork(net.inputDim(), EMBED, HIDDEN, LAYERS, 0.0, 0L);
+    AgentNetwork n = new AgentNetwork(net.inputDim(), EMBED, HIDDEN, LAYERS, net.heads(), 0.0, 0L);
     n.copyParamsFrom(net);
     return new Policy(n, feedSample);
   }

@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * the owner serialises access.
  */
 final class RlAgent {
+  /** Output embeddings with {@code stepHeads}: one per step for the first 64 steps, then shared. */
+  static final int STEP_HEADS = 64;
   private final Settings settings;
+  private final StepSpace space;
   private final long seed;
   private final Policy policy;
   private final Ppo ppo;
@@ -34,9 +37,15 @@ final class RlAgent {
   private long modelNanos;
 
   RlAgent(Settings settings, long seed) {
+    this(settings, seed, new StepSpace());
+  }
+
+  /** @param space the decoding of each step, which the owner keeps up to date */
+  RlAgent(Settings settings, long seed, StepSpace space) {
     this.settings = settings;
+    this.space = space;
     this.seed = seed;
-    this.policy = new Policy(settings.feedSample(), settings.initialSigma(), seed);
+    this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed);
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }
@@ -75,9 +84,9 @@ final class RlAgent {
     if (settings.useModel() && due && settings.maxImaginedEpisodes() > 0) {
       firstPhaseDone = true;
       realSincePhase = 0;
-      long t0 = System.nanoTime();
+      long t0 = CpuTime.nanos();
       modelPhase(Math.max(steps, ep.length()));
-      modelNanos += System.nanoTime() - t0;
+      modelNanos += CpuTime.nanos() - t0;
     }
   }
 
@@ -97,34 +106,25 @@ final class RlAgent {
 
   private void modelPhase(int k) {
     int m = episodes.size();
-    double[][] x = new double[m][];
-    for (int i = 0; i < m; i++) {
-      x[i] = episodes.get(i).actionVector(k);
-    }
     double[] y = targets();
+    double[] loss = new double[m];
+    for (int i = 0; i < m; i++) {
+      loss[i] = losses.get(i);
+    }
     SplittableRandom phaseRng = new SplittableRandom(seed * 31 + modelPhases + skippedPhases);
     int[] order = shuffled(m, phaseRng);
-    int hold = Math.max(1, m / 5);
-    double[][] xTrain = new double[m - hold][];
-    double[] yTrain = new double[m - hold];
-    double[][] xHold = new double[hold][];
-    double[] yHold = new double[hold];
-    for (int i = 0; i < m; i++) {
-      int j = order[i];
-      if (i < hold) {
-        xHold[i] = x[j];
-        yHold[i] = y[j];
-      } else {
-        xTrain[i - hold] = x[j];
-        yTrain[i - hold] = y[j];
-      }
+    boolean[] hold = new boolean[m];
+    for (int i = 0; i < Math.max(1, m / 5); i++) {
+      hold[order[i]] = true;
     }
-    RewardModel f = RewardModel.fit(xTrain, yTrain, settings.modelEpochs(), phaseRng.nextLong());
-    lastR2 = f.rSquared(xHold, yHold);
-    if (!(lastR2 >= 0.0)) {
+    Surrogate.Fit fit = Surrogate.fit(settings.rewardModel(), space, episodes, loss, y, hold, k,
+        settings.modelEpochs(), settings.optimism(), phaseRng.nextLong());
+    lastR2 = fit.heldOutR2();
+    if (fit.model().isEmpty()) {
       skippedPhases++;
       return;
     }
+    Surrogate f = fit.model().get();
     modelPhases++;
     Policy old = policy.copy();
     int done = 0;
@@ -134,20 +134,38 @@ final class RlAgent {
       List<Episode> batch = new ArrayList<>(b);
       double[] r = new double[b];
       for (int e = 0; e < b; e++) {
-        Episode template = episodes.get(phaseRng.nextInt(m));
         Policy.Rollout ro = policy.start();
         for (int t = 0; t < k; t++) {
           ro.next(phaseRng);
+        }
+        Episode template = template(ro.episode(), phaseRng);
+        for (int t = 0; t < k; t++) {
           ro.episode().setInLoss(t, t < template.length() && template.inLoss(t));
         }
         batch.add(ro.episode());
-        r[e] = f.predict(ro.episode().actionVector(k));
+        r[e] = f.reward(ro.episode());
       }
       ppo.update(batch, standardised(r));
       done += b;
       lastKl = Kl.policies(old, policy, batch);
     }
     imagined += done;
+  }
+
+  /**
+   * The real episode whose asked steps an imagined one takes: the first, from a random start, that
+   * made the same categorical choices; any one when none did.
+   */
+  private Episode template(Episode imagined, SplittableRandom rng) {
+    int m = episodes.size();
+    int start = rng.nextInt(m);
+    for (int i = 0; i < m; i++) {
+      Episode e = episodes.get((start + i) % m);
+      if (space.sameChoices(e, imagined)) {
+        return e;
+      }
+    }
+    return episodes.get(start);
   }
 
   /** quantile: rank within D scaled to [0, 1], best = 1; raw: -loss min-max scaled to [0, 1]. */

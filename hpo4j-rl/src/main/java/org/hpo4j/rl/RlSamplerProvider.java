@@ -10,12 +10,14 @@ import org.hpo4j.sampler.Samplers;
 /**
  * Registers {@code rl} (MBRL-SDP) and {@code rl_sdp} (the same agent without the reward model)
  * with the sampler registry. Options: useModel, feedSample, rewardMode (raw|quantile),
- * learningRate, entropyCoef, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes.
+ * learningRate, entropyCoef, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes,
+ * rewardModel (gp|mlp), stepHeads, optimism.
  * Stateless and thread-safe.
  */
 public final class RlSamplerProvider implements SamplerProvider {
   private static final Set<String> OPTIONS = Set.of("useModel", "feedSample", "rewardMode", "learningRate",
-      "entropyCoef", "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes");
+      "entropyCoef", "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes", "rewardModel",
+      "stepHeads", "optimism");
 
   @Override
   public Set<String> names() {
@@ -42,6 +44,9 @@ public final class RlSamplerProvider implements SamplerProvider {
         case "firstModelPhaseAfter" -> b.firstModelPhaseAfter((int) integer(name, e.getKey(), v));
         case "modelPhaseEvery" -> b.modelPhaseEvery((int) integer(name, e.getKey(), v));
         case "maxImaginedEpisodes" -> b.maxImaginedEpisodes((int) integer(name, e.getKey(), v));
+        case "rewardModel" -> b.rewardModel(kind(v));
+        case "stepHeads" -> b.stepHeads(bool(name, e.getKey(), v));
+        case "optimism" -> b.optimism(number(name, e.getKey(), v));
         default -> throw new IllegalStateException("unreachable: " + e.getKey());
       }
     }
@@ -72,6 +77,15 @@ public final class RlSamplerProvider implements SamplerProvider {
       throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be an integer, but got " + v);
     }
     return (long) d;
+  }
+
+  private static RewardModelKind kind(Object v) {
+    String s = String.valueOf(v).toUpperCase(Locale.ROOT);
+    try {
+      return RewardModelKind.valueOf(s);
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException("option 'rewardModel' must be gp or mlp, but got " + v);
+    }
   }
 
   private static RewardMode mode(Object v) {

@@ -10,7 +10,7 @@ package org.hpo4j.rl;
  * @param skippedModelPhases model phases skipped by the held-out guard (R^2 < 0)
  * @param lastHeldOutR2 the reward model's held-out R^2 at the last fit (NaN before any)
  * @param lastKl d(pi_old, pi) when the last model phase stopped (NaN before any)
- * @param modelPhaseMillis total wall time spent fitting F and in model phases
+ * @param modelPhaseMillis total CPU time (of the threads that ran them) spent fitting F and in model phases
  */
 public record RlStats(
     int realEpisodes,

@@ -17,7 +17,10 @@ record Settings(
     int maxImaginedEpisodes,
     int imaginedBatch,
     int window,
-    int modelEpochs) {
+    int modelEpochs,
+    RewardModelKind rewardModel,
+    boolean stepHeads,
+    double optimism) {
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
@@ -31,7 +34,12 @@ record Settings(
     check(imaginedBatch >= 1, "imaginedBatch must be >= 1, but got " + imaginedBatch);
     check(window >= firstModelPhaseAfter, "window must be >= firstModelPhaseAfter (" + firstModelPhaseAfter
         + "), but got " + window);
+    check(optimism >= 0 && Double.isFinite(optimism), "optimism must be >= 0, but got " + optimism);
     check(modelEpochs >= 1, "modelEpochs must be >= 1, but got " + modelEpochs);
+    if (rewardModel == null) {
+      throw new IllegalArgumentException("rewardModel must be one of " + java.util.Arrays.toString(RewardModelKind.values())
+          + ", but got null");
+    }
     if (rewardMode == null) {
       throw new IllegalArgumentException("rewardMode must be one of " + java.util.Arrays.toString(RewardMode.values())
           + ", but got null");

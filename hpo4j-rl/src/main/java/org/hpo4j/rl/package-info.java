@@ -6,7 +6,9 @@
  * <p>Layers, each in its own file: {@link org.hpo4j.rl.RlSampler} (the Sampler SPI: parameter
  * order, one live episode per running trial, replay of foreign trials) -> {@code RlAgent} (the
  * paper's Algorithm 1: real phase, reward model F with its held-out guard, KL-throttled model
- * phase) -> {@code Ppo} (PPO-clip) and {@code RewardModel} (the MLP F) -> {@code Policy} (Gaussian
+ * phase) -> {@code Ppo} (PPO-clip) and {@code Surrogate} (F: by default the {@code gp} sampler's
+ * GP mean through {@link org.hpo4j.gp.GpRegression}, on the decoded values of {@code StepSpace};
+ * or {@code RewardModel}, the spec's MLP) -> {@code Policy} (Gaussian
  * head, tanh-squashed mean, softplus sigma) -> {@code AgentNetwork} (linear embeddings around a
  * 3 x 35 LSTM with analytic backpropagation through time) and {@code Adam}.
  *

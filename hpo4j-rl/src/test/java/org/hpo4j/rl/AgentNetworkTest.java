@@ -21,7 +21,29 @@ class AgentNetworkTest {
 
   @Test
   void backward_randomNetwork_matchesFiniteDifferences() {
-    AgentNetwork net = new AgentNetwork(3, 2, 7, 3, -0.5, 11L);
+    gradientCheck(new AgentNetwork(3, 2, 7, 3, -0.5, 11L));
+  }
+
+  @Test
+  void backward_perStepHeadsFewerThanSteps_matchesFiniteDifferences() {
+    gradientCheck(new AgentNetwork(3, 2, 7, 3, 4, -0.5, 11L));
+  }
+
+  @Test
+  void step_perStepHeads_sameInputsDifferentStepsGiveDifferentOutputs() {
+    AgentNetwork net = new AgentNetwork(2, 2, 5, 1, 3, 0.0, 2L);
+    double[] p = net.params();
+    java.util.Arrays.fill(p, 0.0);
+    p[p.length - 6] = 0.3; // head 0, mean bias
+    p[p.length - 4] = -0.7; // head 1, mean bias
+    AgentNetwork.Trace tr = net.newTrace();
+    assertEquals(0.3, net.step(tr, new double[] {0, 1})[0], 1e-12);
+    assertEquals(-0.7, net.step(tr, new double[] {0, 1})[0], 1e-12);
+    assertEquals(0.0, net.step(tr, new double[] {0, 1})[0], 1e-12);
+    assertEquals(0.0, net.step(tr, new double[] {0, 1})[0], 1e-12);
+  }
+
+  private static void gradientCheck(AgentNetwork net) {
     // larger output weights than the default init so every path carries signal
     SplittableRandom rng = new SplittableRandom(5);
     double[] p = net.params();

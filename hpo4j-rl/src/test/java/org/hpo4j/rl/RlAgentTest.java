@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 class RlAgentTest {
 
   private static Settings settings(boolean useModel, double delta, int maxImagined) {
-    return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300);
+    return settings(useModel, delta, maxImagined, RewardModelKind.MLP);
+  }
+
+  private static Settings settings(boolean useModel, double delta, int maxImagined, RewardModelKind kind) {
+    return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300,
+        kind, kind == RewardModelKind.GP, 0.0);
   }
 
   /** A smooth 3-D bowl in action space, minimum at (0.5, -0.3, 0.2). */
@@ -40,6 +45,23 @@ class RlAgentTest {
     double realPerUpdateWith = (double) with.realEpisodes() / with.policyUpdates();
     assertTrue(with.imaginedEpisodes() > 0 && realPerUpdateWith < realPerUpdateWithout,
         "real evaluations per update: " + realPerUpdateWith + " with the model vs " + realPerUpdateWithout);
+  }
+
+  @Test
+  void observe_withGpModel_trainsOnImaginedEpisodesAndFewerRealEvaluationsPerUpdate() {
+    RlStats with = run(settings(true, 0.4, 300, RewardModelKind.GP), 20).stats();
+    assertTrue(with.modelPhases() >= 1 && with.imaginedEpisodes() > 0, "model phases run: " + with);
+    assertTrue((double) with.realEpisodes() / with.policyUpdates() < 1.0, "real evaluations per update: " + with);
+  }
+
+  @Test
+  void modelPhase_gpSmallDelta_stopsOnceKlPassesDelta() {
+    RlStats s = run(settings(true, 0.01, 300, RewardModelKind.GP), 10).stats();
+    assertEquals(1, s.modelPhases() + s.skippedModelPhases());
+    if (s.modelPhases() == 1) {
+      assertTrue(s.lastKl() > 0.01, "stopped at KL " + s.lastKl());
+      assertTrue(s.imaginedEpisodes() < 300, "imagined " + s.imaginedEpisodes());
+    }
   }
 
   @Test
