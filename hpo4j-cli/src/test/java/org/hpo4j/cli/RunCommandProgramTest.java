@@ -154,6 +154,21 @@ class RunCommandProgramTest {
   }
 
   @Test
+  void runStudyFile_commandObjective_runsTheProgram() throws Exception {
+    StringBuilder cmd = new StringBuilder();
+    for (String a : trainer()) {
+      cmd.append(cmd.length() == 0 ? "" : ", ").append('"').append(a.replace("\\", "/")).append('"');
+    }
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, "direction: maximize\ntrials: 2\nobjective: {command: [" + cmd
+        + ", --x, \"{x}\"], timeout: 2m}\nspace: {x: {low: 0.0, high: 1.0}}\n");
+    Result r = hpo(List.of("run", f.toString(), "--storage", "memory"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("trials: 2 complete, 0 pruned, 0 failed"), r.out());
+    assertTrue(r.err().contains("[maximize]") || r.err().contains("MAXIMIZE"), r.err());
+  }
+
+  @Test
   void worker_commandRunStoredInStorage_rebuildsTheCommand() throws Exception {
     Path space = space("x: {low: 0.0, high: 1.0}\n");
     String url = "sqlite:" + dir.resolve("hpo.db");
