@@ -18,6 +18,11 @@ final class ConfigMap {
     this.map = map == null ? Map.of() : map;
   }
 
+  /** @return where this map is in the file, as messages name it */
+  String where() {
+    return where;
+  }
+
   Map<String, Object> raw() {
     return map;
   }

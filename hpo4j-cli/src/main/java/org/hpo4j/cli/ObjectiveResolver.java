@@ -14,8 +14,9 @@ import org.hpo4j.testing.MultiObjectiveFunctions;
 
 /**
  * Turns the {@code objective} section of a study file into a callable objective: a built-in
- * benchmark function ({@code function: branin}) or a real model ({@code model: xgboost|cnn} on a
- * dataset, see hpo4j-ml).
+ * benchmark function ({@code function: branin}), a real model ({@code model: xgboost|cnn} on a
+ * dataset, see hpo4j-ml) or any program ({@code command: [...]} with a top-level {@code space}, see
+ * {@link CommandStudy}).
  */
 final class ObjectiveResolver {
   private ObjectiveResolver() {}
@@ -37,6 +38,13 @@ final class ObjectiveResolver {
    */
   static Resolved resolve(StudyFile file, int threads, long seed) {
     ConfigMap o = file.objective();
+    if (o.has("command")) {
+      return new Resolved(file, CommandStudy.resolve(file), null);
+    }
+    if (file.space() != null) {
+      throw new IllegalArgumentException(file.path() + ": the top-level 'space' is only for a command objective "
+          + "(objective: {command: [...]}); a model's space goes under 'objective.space'");
+    }
     if (o.has("model")) {
       Path base = file.path().toAbsolutePath().getParent();
       Map<String, Object> section = new LinkedHashMap<>(o.raw());
@@ -76,6 +84,7 @@ final class ObjectiveResolver {
       }
       return new Resolved(file, t -> new double[] {f.evaluate(t)}, null);
     }
-    throw o.error("needs 'function' (a built-in benchmark function, e.g. branin) or 'model' (xgboost or cnn)");
+    throw o.error("needs 'function' (a built-in benchmark function, e.g. branin), 'model' (xgboost or cnn) "
+        + "or 'command' (a program to run, e.g. [java, Train.java, --lr, \"{lr}\"])");
   }
 }

@@ -25,16 +25,28 @@ final class StoredStudyFile {
    * A storage that keeps no study attributes is left alone (its workers need the file).
    */
   static void store(Storage storage, long studyId, Path file, boolean replace) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
+    }
+    store(storage, studyId, text, file, replace);
+  }
+
+  /**
+   * Stores a study file's {@code text}, e.g. one built in memory for a command
+   * ({@link CommandStudy#studyText}), as if read from {@code path}.
+   */
+  static void store(Storage storage, long studyId, String text, Path path, boolean replace) {
     try {
       if (!replace && storage.studySystemAttrs(studyId).containsKey(TEXT)) {
         return;
       }
-      storage.setStudySystemAttr(studyId, TEXT, Files.readString(file));
-      storage.setStudySystemAttr(studyId, PATH, file.toAbsolutePath().normalize().toString());
+      storage.setStudySystemAttr(studyId, TEXT, text);
+      storage.setStudySystemAttr(studyId, PATH, path.toAbsolutePath().normalize().toString());
     } catch (UnsupportedOperationException e) {
       // e.g. a storage of another module that keeps no study attributes
-    } catch (IOException e) {
-      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
     }
   }
 

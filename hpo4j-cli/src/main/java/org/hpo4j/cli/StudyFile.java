@@ -26,6 +26,8 @@ import org.hpo4j.study.StudyDirection;
  * sampler: tpe              # or {type: tpe, n_startup_trials: 5}
  * pruner: none              # or {type: median, ...}
  * objective: {function: branin}   # or {model: xgboost, dataset: ...}
+ *                                 # or {command: [java, Train.java, --lr, "{lr}"], timeout: 60s}
+ * space: {lr: {low: 1.0e-4, high: 0.1, log: true}}   # only with a command (see CommandSpace)
  * </pre>
  *
  * @param path the file
@@ -40,13 +42,14 @@ import org.hpo4j.study.StudyDirection;
  * @param pruner pruner type and options
  * @param objective the objective section, as written
  * @param directionsGiven whether the file named the directions (else a model's own metric decides)
+ * @param space the free-form search space of a command objective, as written, or null
  */
 record StudyFile(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
     Duration timeout, String storage, ConfigMap.TypedSection sampler, ConfigMap.TypedSection pruner,
-    ConfigMap objective, boolean directionsGiven) {
+    ConfigMap objective, boolean directionsGiven, Map<String, Object> space) {
 
   private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
-      "timeout", "storage", "sampler", "pruner", "objective", "description");
+      "timeout", "storage", "sampler", "pruner", "objective", "description", "space");
 
   /**
    * @throws IllegalArgumentException naming the file, the field and what is allowed
@@ -107,7 +110,7 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
         (int) c.integer("trials", 100, 1, 10_000_000), (int) c.integer("threads", 1, 1, 1024),
         c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), timeout == 0 ? null : Duration.ofSeconds(timeout),
         c.string("storage", null), c.typed("sampler", "tpe"), c.typed("pruner", "none"), c.child("objective"),
-        c.has("direction") || c.has("directions"));
+        c.has("direction") || c.has("directions"), c.has("space") ? c.child("space").raw() : null);
   }
 
   private static StudyDirection direction(ConfigMap c, String field, String value) {
@@ -124,12 +127,12 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
       throw new IllegalArgumentException("--study must be a non-empty name");
     }
     return new StudyFile(path, newName, directions, trials, threads, seed, timeout, storage, sampler, pruner, objective,
-        directionsGiven);
+        directionsGiven, space);
   }
 
   /** @return this file with the directions an objective decided */
   StudyFile withDirections(List<StudyDirection> newDirections) {
     return new StudyFile(path, name, List.copyOf(newDirections), trials, threads, seed, timeout, storage, sampler, pruner,
-        objective, true);
+        objective, true, space);
   }
 }
