@@ -3,33 +3,22 @@ package org.hpo4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hpo4j.bench.Summary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Hpo.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void run_exampleFile_printsTheBestTrial() {
-    Result r = run("run", "../examples/branin-quick.yaml", "--storage", "memory", "--trials", "20");
+    CliRun r = run("run", "../examples/branin-quick.yaml", "--storage", "memory", "--trials", "20");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("best trial"), r.out());
     assertTrue(r.out().contains("x0="), r.out());
@@ -39,7 +28,7 @@ class CliTest {
   void run_unknownField_namesFieldAndAllowed(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "trails: 10\nobjective: {function: branin}\n");
-    Result r = run("run", f.toString(), "--storage", "memory");
+    CliRun r = run("run", f.toString(), "--storage", "memory");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown field 'trails'") && r.err().contains("trials"), r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -49,7 +38,7 @@ class CliTest {
   void run_badTrials_namesTheField(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "trials: -3\nobjective: {function: branin}\n");
-    Result r = run("run", f.toString(), "--storage", "memory");
+    CliRun r = run("run", f.toString(), "--storage", "memory");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("'trials' must be an integer in [1, "), r.err());
   }
@@ -58,7 +47,7 @@ class CliTest {
   void run_unknownFunctionOrSampler_listsKnownOnes(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "objective: {function: sphere}\n");
-    Result r = run("run", f.toString(), "--storage", "memory");
+    CliRun r = run("run", f.toString(), "--storage", "memory");
     assertTrue(r.err().contains("known functions: branin"), r.err());
     Files.writeString(f, "sampler: nope\nobjective: {function: branin}\n");
     r = run("run", f.toString(), "--storage", "memory");
@@ -67,14 +56,14 @@ class CliTest {
 
   @Test
   void run_badStorageUrl_listsAllowedForms() {
-    Result r = run("run", "../examples/branin-quick.yaml", "--storage", "ftp://x");
+    CliRun r = run("run", "../examples/branin-quick.yaml", "--storage", "ftp://x");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--storage") && r.err().contains("memory"), r.err());
   }
 
   @Test
   void run_missingFile_saysSo() {
-    Result r = run("run", "no-such.yaml");
+    CliRun r = run("run", "no-such.yaml");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("'no-such.yaml' does not exist"), r.err());
   }
@@ -82,14 +71,14 @@ class CliTest {
   @Test
   void bench_writesSpecLinesAndSummaryReadsThem(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.jsonl");
-    Result r = run("bench", "--sampler", "random,qmc", "--function", "branin,hartmann3", "--seeds", "0-2",
+    CliRun r = run("bench", "--sampler", "random,qmc", "--function", "branin,hartmann3", "--seeds", "0-2",
         "--trials", "10", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = Files.readAllLines(out);
     assertEquals(12, lines.size());
     assertTrue(lines.get(0).startsWith("{\"peer\":\"hpo4j-"), lines.get(0));
     assertEquals(4, Summary.of(List.of(out)).size());
-    Result s = run("bench", "--summary", out.toString());
+    CliRun s = run("bench", "--summary", out.toString());
     assertEquals(0, s.code(), s.err());
     assertTrue(s.out().contains("hartmann3") && s.out().contains("qmc"), s.out());
   }
@@ -97,7 +86,7 @@ class CliTest {
   @Test
   void bench_summaryWithSamplerAndNoFiles_runsThenSummarises(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.jsonl");
-    Result r = run("bench", "--sampler", "random", "--function", "branin", "--seeds", "0-1", "--trials", "5",
+    CliRun r = run("bench", "--sampler", "random", "--function", "branin", "--seeds", "0-1", "--trials", "5",
         "--out", out.toString(), "--summary");
     assertEquals(0, r.code(), r.err());
     assertEquals(2, Files.readAllLines(out).size());
@@ -106,14 +95,14 @@ class CliTest {
 
   @Test
   void bench_summaryWithoutFilesOrSampler_saysWhatIsNeeded() {
-    Result r = run("bench", "--summary");
+    CliRun r = run("bench", "--summary");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--summary needs at least one FILE.jsonl, or --sampler"), r.err());
   }
 
   @Test
   void bench_unknownSampler_listsKnownOnes() {
-    Result r = run("bench", "--sampler", "bogus", "--function", "branin", "--trials", "5");
+    CliRun r = run("bench", "--sampler", "bogus", "--function", "branin", "--trials", "5");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown sampler 'bogus'") && r.err().contains("qmc"), r.err());
   }
@@ -122,15 +111,15 @@ class CliTest {
   void run_sqliteStorage_resumesAndStudiesCommandsSeeIt(@TempDir Path dir) throws Exception {
     String url = "sqlite:" + dir.resolve("t.db");
     assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "8").code());
-    Result again = run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12");
+    CliRun again = run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.err().contains("resuming with 8 finished trials"), again.err());
-    Result list = run("studies", "list", "--storage", url);
+    CliRun list = run("studies", "list", "--storage", url);
     assertTrue(list.out().contains("branin-quick") && list.out().contains("12"), list.out());
     Path csv = dir.resolve("t.csv");
     assertEquals(0, run("studies", "export", "branin-quick", "--storage", url, "-o", csv.toString()).code());
     assertEquals(13, Files.readAllLines(csv).size());
-    Result worker = run("worker", "../examples/branin-quick.yaml", "--storage", url, "--trials", "3", "--seed", "1");
+    CliRun worker = run("worker", "../examples/branin-quick.yaml", "--storage", url, "--trials", "3", "--seed", "1");
     assertEquals(0, worker.code(), worker.err());
     assertTrue(run("studies", "show", "branin-quick", "--storage", url).out().contains("COMPLETE=15"));
     assertEquals(0, run("studies", "delete", "branin-quick", "--storage", url).code());
@@ -140,7 +129,7 @@ class CliTest {
   @Test
   void bench_multiObjectiveFunction_writesAHypervolumeTrace(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("m.jsonl");
-    Result r = run("bench", "--sampler", "random", "--function", "zdt1", "--seeds", "0", "--trials", "15",
+    CliRun r = run("bench", "--sampler", "random", "--function", "zdt1", "--seeds", "0", "--trials", "15",
         "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     String line = Files.readAllLines(out).get(0);
@@ -152,12 +141,12 @@ class CliTest {
     String url = "sqlite:" + dir.resolve("r.db");
     assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12").code());
     Path html = dir.resolve("r.html");
-    Result r = run("report", "--storage", url, "--study", "branin-quick", "-o", html.toString());
+    CliRun r = run("report", "--storage", url, "--study", "branin-quick", "-o", html.toString());
     assertEquals(0, r.code(), r.err());
     String page = Files.readString(html);
     assertTrue(page.contains("branin-quick") && page.contains("echarts"), "report lacks its data or library");
     assertTrue(!page.matches("(?s).*<script[^>]+src=\"https?:.*"), "report loads a script from the network");
-    Result missing = run("report", "--storage", url, "--study", "nope", "-o", html.toString());
+    CliRun missing = run("report", "--storage", url, "--study", "nope", "-o", html.toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("no study named 'nope'"), missing.err());
   }

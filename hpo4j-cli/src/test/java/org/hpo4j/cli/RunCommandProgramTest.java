@@ -3,8 +3,6 @@ package org.hpo4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hpo run --space FILE -- CMD ARGS} and the study-file form {@code objective: {command: ...}}:
@@ -22,16 +19,8 @@ import picocli.CommandLine;
 class RunCommandProgramTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result hpo(List<String> args) {
-    CommandLine cl = Hpo.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args.toArray(new String[0]));
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun hpo(List<String> args) {
+    return CliRun.of(args);
   }
 
   /** The java launcher and class path that start {@link FakeTrainer}. */
@@ -65,7 +54,7 @@ class RunCommandProgramTest {
     Path space = space("x: {low: 0.0, high: 1.0}\ny: [1, 2, 3]\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}", "--y", "{y}"));
-    Result r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
+    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
         "--timeout", "2m", "--sampler", "random"), cmd));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("trials: 6 complete, 0 pruned, 0 failed"), r.out());
@@ -78,7 +67,7 @@ class RunCommandProgramTest {
     Path space = space("x: {low: 0.0, high: 1.0}\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}", "--crash-above", "0.5"));
-    Result r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
+    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
         "--sampler", "random", "--seed", "3"), cmd));
     assertEquals(0, r.code(), r.err());
     Matcher m = Pattern.compile("trials: (\\d+) complete, 0 pruned, (\\d+) failed").matcher(r.out());
@@ -94,7 +83,7 @@ class RunCommandProgramTest {
     Path space = space("evil: [\"; rm -rf x\"]\nname: [\"hello world\"]\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--args-to", seen.toString(), "{evil}", "--name={name}"));
-    Result r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "1", "--storage", "memory"), cmd));
+    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "1", "--storage", "memory"), cmd));
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of("; rm -rf x", "--name=hello world"), Files.readAllLines(seen));
     assertTrue(Files.exists(victim));
@@ -106,7 +95,7 @@ class RunCommandProgramTest {
     Path space = space("x: {low: 0.0, hihg: 1.0}\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--args-to", seen.toString(), "{x}"));
-    Result r = hpo(args(List.of("run", "--space", space.toString(), "--storage", "memory"), cmd));
+    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--storage", "memory"), cmd));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("space.x") && r.err().contains("hihg"), r.err());
     assertTrue(!Files.exists(seen), "nothing ran");
@@ -115,7 +104,7 @@ class RunCommandProgramTest {
   @Test
   void runCommand_placeholderNotInSpace_namesIt() throws Exception {
     Path space = space("x: {low: 0.0, high: 1.0}\n");
-    Result r = hpo(args(List.of("run", "--space", space.toString(), "--storage", "memory"),
+    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--storage", "memory"),
         List.of("prog", "--lr", "{lr}")));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("'lr'") && r.err().contains("[x]"), r.err());
@@ -123,17 +112,17 @@ class RunCommandProgramTest {
 
   @Test
   void runCommand_withoutSpace_saysSpaceIsRequired() {
-    Result r = hpo(List.of("run", "--storage", "memory", "--", "prog", "{x}"));
+    CliRun r = hpo(List.of("run", "--storage", "memory", "--", "prog", "{x}"));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--space FILE is required with a command"), r.err());
   }
 
   @Test
   void run_neitherFileNorCommand_saysWhatToGive() {
-    Result r = hpo(List.of("run", "--storage", "memory", "--"));
+    CliRun r = hpo(List.of("run", "--storage", "memory", "--"));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("no command after --") && r.err().contains("hpo run STUDY.yaml"), r.err());
-    Result both = hpo(List.of("run", "../examples/branin-quick.yaml", "--", "prog"));
+    CliRun both = hpo(List.of("run", "../examples/branin-quick.yaml", "--", "prog"));
     assertEquals(2, both.code(), both.err());
     assertTrue(both.err().contains("not both"), both.err());
   }
@@ -142,7 +131,7 @@ class RunCommandProgramTest {
   void runStudyFile_commandObjective_unknownKey_namesKeyAndAllowed() throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "objective: {command: [prog, \"{x}\"], timout: 60s}\nspace: {x: {low: 0, high: 1}}\n");
-    Result r = hpo(List.of("run", f.toString(), "--storage", "memory"));
+    CliRun r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("unknown field 'timout'") && r.err().contains("command, timeout"), r.err());
     Files.writeString(f, "objective: {command: prog, timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
@@ -162,7 +151,7 @@ class RunCommandProgramTest {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, "direction: maximize\ntrials: 2\nobjective: {command: [" + cmd
         + ", --x, \"{x}\"], timeout: 2m}\nspace: {x: {low: 0.0, high: 1.0}}\n");
-    Result r = hpo(List.of("run", f.toString(), "--storage", "memory"));
+    CliRun r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("trials: 2 complete, 0 pruned, 0 failed"), r.out());
     assertTrue(r.err().contains("[maximize]") || r.err().contains("MAXIMIZE"), r.err());
@@ -174,12 +163,12 @@ class RunCommandProgramTest {
     String url = "sqlite:" + dir.resolve("hpo.db");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}"));
-    Result run = hpo(args(List.of("run", "--space", space.toString(), "--trials", "2", "--storage", url,
+    CliRun run = hpo(args(List.of("run", "--space", space.toString(), "--trials", "2", "--storage", url,
         "--study", "fake", "--direction", "minimize", "--timeout", "120s"), cmd));
     assertEquals(0, run.code(), run.err());
-    Result worker = hpo(List.of("worker", "--storage", url, "--study", "fake", "--trials", "2", "--seed", "1"));
+    CliRun worker = hpo(List.of("worker", "--storage", url, "--study", "fake", "--trials", "2", "--seed", "1"));
     assertEquals(0, worker.code(), worker.err());
-    Result show = hpo(List.of("studies", "show", "fake", "--storage", url));
+    CliRun show = hpo(List.of("studies", "show", "fake", "--storage", url));
     assertTrue(show.out().contains("COMPLETE=4"), show.out());
   }
 }

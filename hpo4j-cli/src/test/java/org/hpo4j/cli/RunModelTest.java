@@ -4,31 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hpo run} on a real model: the closing table, the YAML of the best, the held-out score. */
 class RunModelTest {
   private static final Pattern HOLDOUT = Pattern.compile("held-out test accuracy ([0-9.]+) on (\\d+) rows");
   private static final Pattern BEST = Pattern.compile("best trial \\d+: value ([0-9.]+)");
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Hpo.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String group(Pattern p, String text) {
@@ -40,7 +29,7 @@ class RunModelTest {
   @Test
   void run_xgboostIris_printsTopTableYamlAndHoldout(@TempDir Path dir) throws Exception {
     Path best = dir.resolve("best.yaml");
-    Result r = run("run", "../examples/xgboost-iris.yaml", "--storage", "memory", "--trials", "3",
+    CliRun r = run("run", "../examples/xgboost-iris.yaml", "--storage", "memory", "--trials", "3",
         "--save-best", best.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("top 3 trials:"), r.out());
@@ -49,7 +38,7 @@ class RunModelTest {
     assertEquals("30", HOLDOUT.matcher(r.out()).results().findFirst().orElseThrow().group(2), r.out());
 
     // fed back: the saved file re-runs exactly the best configuration, with no parameter left to tune
-    Result again = run("run", best.toString(), "--storage", "memory");
+    CliRun again = run("run", best.toString(), "--storage", "memory");
     assertEquals(0, again.code(), again.err());
     assertEquals(group(BEST, r.out()), group(BEST, again.out()));
     assertEquals(group(HOLDOUT, r.out()), group(HOLDOUT, again.out()));
@@ -60,8 +49,8 @@ class RunModelTest {
   @Test
   void run_seedOverride_movesTheSplitAsWellAsTheSampler() {
     String pinned = "--trials=1";
-    Result a = run("run", "../examples/xgboost-wine.yaml", "--storage", "memory", pinned, "--seed", "0");
-    Result b = run("run", "../examples/xgboost-wine.yaml", "--storage", "memory", pinned, "--seed", "1");
+    CliRun a = run("run", "../examples/xgboost-wine.yaml", "--storage", "memory", pinned, "--seed", "0");
+    CliRun b = run("run", "../examples/xgboost-wine.yaml", "--storage", "memory", pinned, "--seed", "1");
     assertEquals(0, a.code(), a.err());
     assertEquals(0, b.code(), b.err());
     assertNotEquals(group(BEST, a.out()), group(BEST, b.out()));

@@ -3,8 +3,6 @@ package org.hpo4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.hpo4j.storage.Storage;
@@ -12,7 +10,6 @@ import org.hpo4j.storage.Storages;
 import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hpo worker} joining a study by name, rebuilt from the study file {@code hpo run} stored with it. */
 class WorkerCommandTest {
@@ -20,16 +17,8 @@ class WorkerCommandTest {
 
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result hpo(String... args) {
-    CommandLine cl = Hpo.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun hpo(String... args) {
+    return CliRun.of(args);
   }
 
   private String url() {
@@ -38,21 +27,21 @@ class WorkerCommandTest {
 
   @Test
   void worker_noFile_rebuildsTheStudyThatRunStored() {
-    Result run = hpo("run", EXAMPLE, "--storage", url(), "--trials", "5");
+    CliRun run = hpo("run", EXAMPLE, "--storage", url(), "--trials", "5");
     assertEquals(0, run.code(), run.err());
-    Result worker = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "3", "--seed", "1");
+    CliRun worker = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "3", "--seed", "1");
     assertEquals(0, worker.code(), worker.err());
     assertTrue(worker.err().contains("joined study 'branin-quick'") && worker.err().contains("stored study file"),
         worker.err());
     assertTrue(worker.out().contains("best"), worker.out());
-    Result show = hpo("studies", "show", "branin-quick", "--storage", url());
+    CliRun show = hpo("studies", "show", "branin-quick", "--storage", url());
     assertTrue(show.out().contains("COMPLETE=8"), show.out());
   }
 
   @Test
   void worker_noFile_keepsTheFileFormWorking() {
     assertEquals(0, hpo("worker", EXAMPLE, "--storage", url(), "--trials", "2", "--seed", "3").code());
-    Result byName = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "2", "--seed", "4");
+    CliRun byName = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "2", "--seed", "4");
     assertEquals(0, byName.code(), "a worker with the file stores it when none is: " + byName.err());
     assertTrue(hpo("studies", "show", "branin-quick", "--storage", url()).out().contains("COMPLETE=4"));
   }
@@ -60,7 +49,7 @@ class WorkerCommandTest {
   @Test
   void worker_noFile_unknownStudy_namesItAndListsTheStudiesThere() {
     assertEquals(0, hpo("run", EXAMPLE, "--storage", url(), "--trials", "2").code());
-    Result r = hpo("worker", "--storage", url(), "--study", "brainin", "--trials", "1");
+    CliRun r = hpo("worker", "--storage", url(), "--study", "brainin", "--trials", "1");
     assertEquals(2, r.code());
     assertEquals("error: --study: there is no study named 'brainin' in storage " + url()
         + "; studies there: 'branin-quick'", r.err().strip());
@@ -68,7 +57,7 @@ class WorkerCommandTest {
 
   @Test
   void worker_noFile_emptyStorage_saysHowToStartOne() {
-    Result r = hpo("worker", "--storage", url(), "--study", "s", "--trials", "1");
+    CliRun r = hpo("worker", "--storage", url(), "--study", "s", "--trials", "1");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("there is no study named 's'") && r.err().contains("it has no studies yet"), r.err());
   }
@@ -78,7 +67,7 @@ class WorkerCommandTest {
     try (Storage s = Storages.open(url())) {
       s.createStudy("from-api", List.of(StudyDirection.MINIMIZE));
     }
-    Result r = hpo("worker", "--storage", url(), "--study", "from-api", "--trials", "1");
+    CliRun r = hpo("worker", "--storage", url(), "--study", "from-api", "--trials", "1");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("study 'from-api' in storage " + url() + " has no stored study file")
         && r.err().contains("hpo worker STUDY.yaml"), r.err());
@@ -86,7 +75,7 @@ class WorkerCommandTest {
 
   @Test
   void worker_noFileNoStudy_saysStudyIsRequired() {
-    Result r = hpo("worker", "--storage", url(), "--trials", "1");
+    CliRun r = hpo("worker", "--storage", url(), "--trials", "1");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--study NAME is required when no study file is given"), r.err());
   }
