@@ -31,6 +31,7 @@ public final class CnnTrialMain {
 
   /** Runs one request; see the class comment. */
   public static void main(String[] args) throws Exception {
+    exitWhenOrphaned();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     System.setOut(System.err); // keep stdout for the protocol
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -64,6 +65,23 @@ public final class CnnTrialMain {
       System.exit(1);
     }
     System.exit(0); // DJL's engine may keep non-daemon threads
+  }
+
+  /** A trial process must not outlive its study (e.g. killed): checks the parent every second. */
+  private static void exitWhenOrphaned() {
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    Thread t = new Thread(() -> {
+      while (parent != null && parent.isAlive()) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      Runtime.getRuntime().halt(STOPPED);
+    }, "parent-watch");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static boolean readContinue(BufferedReader in) {
