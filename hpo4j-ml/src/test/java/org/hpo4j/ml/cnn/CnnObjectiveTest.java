@@ -44,6 +44,14 @@ class CnnObjectiveTest {
         new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
   }
 
+  /** {@link #tiny} with batches of 64 and learning rate 0.01. */
+  private static CnnObjective wider(int epochs) {
+    Map<String, Object> overrides = new HashMap<>(TINY);
+    overrides.putAll(Map.of("batch_size", 64, "learning_rate", 0.01));
+    return new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
+        new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
+  }
+
   private static Map<String, Object> params(String block, String optimizer) {
     Map<String, Object> p = new HashMap<>(TINY);
     p.putAll(Map.of("block_type", block, "bottleneck_ratio", 2, "conv1_stride", 1,
@@ -115,8 +123,8 @@ class CnnObjectiveTest {
 
   @Test
   void evaluate_prunedAfterFirstEpoch_stopsTheTrainingProcess() {
-    var s = new Replay(params("plain", "sgd"), 1);
-    assertThrows(RecordingSuggester.PrunedForTest.class, () -> tiny(3).evaluate(s));
+    var s = new Replay(params("plain", "adam"), 1);
+    assertThrows(RecordingSuggester.PrunedForTest.class, () -> wider(3).evaluate(s));
     assertEquals(1, s.reports.size());
   }
 
@@ -157,11 +165,7 @@ class CnnObjectiveTest {
 
   @Test
   void holdout_refitsOnTrainAndValid_scoresTest() {
-    Map<String, Object> overrides = new HashMap<>(TINY);
-    overrides.putAll(Map.of("batch_size", 64, "learning_rate", 0.01));
-    var o = new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
-        new CnnSettings(1, 0.2, 0.2, 400, 1, 1, 7));
-    HoldoutScore h = o.holdout(params("plain", "adam"));
+    HoldoutScore h = wider(1).holdout(params("plain", "adam"));
     assertEquals(359, h.testRows(), 1);
     assertEquals(digits.rows() - h.testRows(), h.trainRows());
     assertTrue(h.test() > 0.3, "test accuracy " + h.test());
