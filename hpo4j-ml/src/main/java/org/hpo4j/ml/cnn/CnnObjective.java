@@ -1,20 +1,8 @@
 package org.hpo4j.ml.cnn;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.hpo4j.ml.HoldoutScore;
@@ -23,6 +11,7 @@ import org.hpo4j.ml.ModelObjective;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
 import org.hpo4j.ml.data.Task;
+import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.ml.space.Suggester;
 
@@ -32,23 +21,46 @@ import org.hpo4j.ml.space.Suggester;
  * each epoch and returns the last one. The parameter count is set as user attribute
  * {@code param_count} and returned by {@link #evaluateWithSize}, for accuracy-versus-size studies.
  *
+ * <p>Each evaluation trains in a child JVM by default ({@link CnnSettings#isolated()}): the
+ * parameters are drawn here, from the study's trial, and the child ({@link CnnTrialMain}) replays
+ * them, reporting every epoch back so that pruners can stop it. Why: with DJL 0.36 / PyTorch 2.7.1
+ * on this CPU, a training sometimes gets NaN gradients although its loss, weights and inputs are
+ * finite; when it does not, the same configuration gives the identical accuracy every time, so
+ * this is a native fault, not a diverging configuration. It is far more frequent after other
+ * networks trained in the same JVM (5 of 30 random configurations in one JVM, 0 to 1 when each
+ * ran alone), and rarer but not absent in a fresh process, more so under heavy machine load. Not
+ * the cause: the engine seed, shared managers or arrays, intra-op threads (one per trial), the
+ * garbage collector (it happens without one), the alignment or ownership of input buffers. Forcing
+ * fresh zeroed pages for every allocation of 64 KiB and up ({@code MALLOC_MMAP_THRESHOLD_}) made a
+ * 30-trial sequence clean at over twice the CPU cost, yet one configuration still failed alone.
+ * One reproducer (a plain network, Adam at 3e-3, batches of 16, 400 digits, one epoch) gets a
+ * NaN loss at its second batch every time in a JVM with the C2 compiler and trains every time
+ * with {@code -XX:TieredStopAtLevel=1}: JIT-compiled Java code on the training path (DJL's or
+ * ours) is as suspect as native memory. The child JVMs therefore run with C1 only.
+ * So an isolated evaluation whose loss turns non-finite is retried in new processes,
+ * {@value #ATTEMPTS} trainings in all (attribute {@code cnn_attempts}), and the trial fails only
+ * if every one does. Some bottleneck configurations with small SGD learning rates (2e-3 to 6e-3)
+ * failed in all three, which plain divergence hardly explains: the fault is not always rare. A
+ * process per training also isolates native crashes.
+ *
  * <p>Pixels are scaled by the largest absolute feature of the dataset (16 for digits, 255 for
  * MNIST). Nothing is downloaded: the engine loads from the native jar on the class path (run with
  * {@code -Dai.djl.offline=true}).
  *
- * <p>Thread-safe. Weight initialisation is seeded through the engine's global seed, so results are
- * reproducible only when evaluations do not run concurrently.
+ * <p>Thread-safe. Weight initialisation is seeded through the engine's seed, once per process, so
+ * isolated evaluations are reproducible also when they run concurrently.
  */
 public final class CnnObjective implements ModelObjective {
-  private static final String ENGINE = "PyTorch";
-  private static final int EVAL_BATCH = 512;
   private final Dataset data;
   private final SearchSpace space;
   private final CnnSettings settings;
   private final Splits.TrainValidTest split;
   private final int[] trainRows;
   private final int side;
-  private final float[] pixels;
+  private final CnnTraining.Images images;
+  private final CnnProcess process;
+  /** Trainings per isolated evaluation before a non-finite loss counts as divergence. */
+  static final int ATTEMPTS = 3;
 
   /**
    * @throws IllegalArgumentException if the dataset is not classification, has missing values, or
@@ -78,14 +90,18 @@ public final class CnnObjective implements ModelObjective {
         settings.seed());
     this.trainRows = cap(split.train(), settings.maxTrainRows(), settings.seed());
     int[] all = new int[data.rows()];
-    java.util.Arrays.setAll(all, i -> i);
-    this.pixels = data.features(all);
+    Arrays.setAll(all, i -> i);
+    float[] pixels = data.features(all);
     float scale = data.maxAbsFeature();
     if (scale > 0) {
       for (int i = 0; i < pixels.length; i++) {
         pixels[i] /= scale;
       }
     }
+    int[] labels = new int[data.rows()];
+    Arrays.setAll(labels, i -> (int) data.target(i));
+    this.images = new CnnTraining.Images(pixels, labels, settings.channels(), s, data.classCount());
+    this.process = new CnnProcess(images, settings.threads());
     configureThreads(settings.threads());
   }
 
@@ -101,8 +117,8 @@ public final class CnnObjective implements ModelObjective {
       a[i] = a[j];
       a[j] = t;
     }
-    int[] out = java.util.Arrays.copyOf(a, max);
-    java.util.Arrays.sort(out);
+    int[] out = Arrays.copyOf(a, max);
+    Arrays.sort(out);
     return out;
   }
 
@@ -136,6 +152,11 @@ public final class CnnObjective implements ModelObjective {
     return side;
   }
 
+  /** How this objective trains. */
+  public CnnSettings settings() {
+    return settings;
+  }
+
   @Override
   public double evaluate(Suggester suggester) {
     return train(suggester, trainRows, split.valid(), true).accuracy();
@@ -146,7 +167,7 @@ public final class CnnObjective implements ModelObjective {
    * maximise the first and minimise the second.
    */
   public double[] evaluateWithSize(Suggester suggester) {
-    Result r = train(suggester, trainRows, split.valid(), true);
+    CnnTraining.Result r = train(suggester, trainRows, split.valid(), true);
     return new double[] {r.accuracy(), r.parameters()};
   }
 
@@ -157,139 +178,94 @@ public final class CnnObjective implements ModelObjective {
       throw new IllegalStateException("holdout needs test_fraction > 0, but it is 0");
     }
     int[] fit = split.trainAndValid();
-    Result r = train(Suggester.fixed(params), fit, test, false);
+    CnnTraining.Result r = train(Suggester.fixed(params), fit, test, false);
     return new HoldoutScore(Metric.ACCURACY, r.accuracy(), fit.length, test.length,
         Map.of("param_count", r.parameters(), "epochs", settings.epochs(), "network", r.summary()));
   }
 
-  /** Outcome of one training run. */
-  record Result(double accuracy, long parameters, String summary) {}
-
-  Result train(Suggester s, int[] fitRows, int[] scoreRows, boolean report) {
-    CnnArchitecture.Network net =
-        CnnArchitecture.build(space, s, settings.channels(), side, data.classCount());
-    int batch = space.suggestInt(s, "batch_size");
-    Optimizer optimizer = optimizer(s);
-    DefaultTrainingConfig config =
-        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
-            .optDevices(new Device[] {Device.cpu()});
-    try (Model model = Model.newInstance("cnn", Device.cpu(), ENGINE)) {
-      model.setBlock(net.block());
-      Trainer trainer;
-      synchronized (CnnObjective.class) {
-        Engine.getEngine(ENGINE).setRandomSeed((int) settings.seed());
-        trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(1, settings.channels(), side, side));
+  CnnTraining.Result train(Suggester s, int[] fitRows, int[] scoreRows, boolean report) {
+    int[] reported = {0};
+    CnnTraining.Progress progress = new CnnTraining.Progress() {
+      @Override
+      public void started(long parameters, String summary) {
+        s.setUserAttr("param_count", parameters);
+        s.setUserAttr("network", summary);
       }
-      try (trainer) {
-        long params = countParameters(net);
-        s.setUserAttr("param_count", params);
-        s.setUserAttr("network", net.summary());
-        Random random = new Random(settings.seed());
-        double accuracy = Double.NaN;
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-          trainEpoch(trainer, fitRows, batch, random, epoch);
-          accuracy = accuracy(trainer, scoreRows);
-          if (report) {
-            s.report(epoch, accuracy);
-            if (epoch < settings.epochs() && s.shouldPrune()) {
-              throw s.prune();
-            }
+
+      @Override
+      public void epoch(int epoch, double accuracy) {
+        if (report && epoch > reported[0]) { // a retry replays the epochs already reported
+          reported[0] = epoch;
+          s.report(epoch, accuracy);
+          if (epoch < settings.epochs() && s.shouldPrune()) {
+            throw s.prune();
           }
         }
-        return new Result(accuracy, params, net.summary());
       }
+    };
+    if (!settings.isolated()) {
+      return CnnTraining.run(images, space, s, fitRows, scoreRows, settings.epochs(),
+          settings.seed(), progress);
     }
-  }
-
-  private Optimizer optimizer(Suggester s) {
-    String name = space.suggestString(s, "optimizer");
-    float lr = (float) space.suggestDouble(s, "learning_rate");
-    if (name.equals("sgd")) {
-      float momentum = (float) space.suggestDouble(s, "momentum");
-      return new MomentumSgd(lr, momentum);
-    }
-    float beta1 = (float) space.suggestDouble(s, "beta1");
-    float beta2 = (float) space.suggestDouble(s, "beta2");
-    return Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(beta1)
-        .optBeta2(beta2).build();
-  }
-
-  private static long countParameters(CnnArchitecture.Network net) {
-    long n = 0;
-    for (Pair<String, Parameter> p : net.block().getParameters()) {
-      if (p.getValue().isInitialized() && p.getValue().requiresGradient()) {
-        n += p.getValue().getArray().size();
-      }
-    }
-    return n;
-  }
-
-  private void trainEpoch(Trainer trainer, int[] rows, int batch, Random random, int epoch) {
-    int[] order = rows.clone();
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    double lossSum = 0;
-    int batches = 0;
-    for (int start = 0; start < order.length; start += batch) {
-      int n = Math.min(batch, order.length - start);
-      if (n < 2 && batches > 0) {
-        break; // batch norm cannot train on a single row
-      }
-      try (NDManager bm = trainer.getManager().newSubManager()) {
-        NDArray x = bm.create(images(order, start, n), new Shape(n, settings.channels(), side, side));
-        NDArray y = bm.create(labels(order, start, n));
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-          NDList pred = trainer.forward(new NDList(x));
-          NDArray loss = trainer.getLoss().evaluate(new NDList(y), pred);
-          gc.backward(loss);
-          lossSum += loss.getFloat();
+    Map<String, Object> params = draw(s);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        CnnTraining.Result r = process.run(params, fitRows, scoreRows, settings.epochs(),
+            settings.seed(), report, progress);
+        if (attempt > 1) {
+          s.setUserAttr("cnn_attempts", attempt);
         }
-        trainer.step();
-      }
-      batches++;
-    }
-    if (!Double.isFinite(lossSum)) {
-      throw new ArithmeticException("CNN training produced a non-finite loss in epoch " + epoch
-          + ": the configuration diverged, or this is the known intermittent DJL/PyTorch failure "
-          + "after several trainings in one JVM (replaying these parameters in a fresh JVM tells)");
-    }
-  }
-
-  private double accuracy(Trainer trainer, int[] rows) {
-    int hits = 0;
-    for (int start = 0; start < rows.length; start += EVAL_BATCH) {
-      int n = Math.min(EVAL_BATCH, rows.length - start);
-      try (NDManager bm = trainer.getManager().newSubManager()) {
-        NDArray x = bm.create(images(rows, start, n), new Shape(n, settings.channels(), side, side));
-        NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
-        long[] predicted = logits.argMax(1).toLongArray();
-        for (int i = 0; i < n; i++) {
-          hits += predicted[i] == (long) data.target(rows[start + i]) ? 1 : 0;
+        return r;
+      } catch (ArithmeticException e) {
+        if (attempt == ATTEMPTS) {
+          throw new ArithmeticException(e.getMessage() + " (in each of " + ATTEMPTS
+              + " fresh processes: a diverging configuration, or the native fault described in "
+              + "CnnObjective)");
         }
       }
     }
-    return hits / (double) rows.length;
   }
 
-  private float[] images(int[] rows, int start, int n) {
-    int cols = data.cols();
-    float[] out = new float[n * cols];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(pixels, rows[start + i] * cols, out, i * cols, cols);
+  /** Draws this trial's parameters here, as the in-process training would, for the child. */
+  private Map<String, Object> draw(Suggester s) {
+    Recording r = new Recording(s);
+    CnnTraining.draw(space, r, images);
+    for (String name : space.names()) {
+      if (space.spec(name) instanceof ParamSpec.Fixed f) {
+        r.values.putIfAbsent(name, f.value());
+      }
     }
-    return out;
+    return r.values;
   }
 
-  private float[] labels(int[] rows, int start, int n) {
-    float[] out = new float[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = data.target(rows[start + i]);
+  /** Passes suggest calls through and keeps the answers. */
+  private static final class Recording implements Suggester {
+    final Map<String, Object> values = new LinkedHashMap<>();
+    private final Suggester inner;
+
+    Recording(Suggester inner) {
+      this.inner = inner;
     }
-    return out;
+
+    @Override
+    public double suggestFloat(String name, double low, double high, boolean log) {
+      double v = inner.suggestFloat(name, low, high, log);
+      values.put(name, v);
+      return v;
+    }
+
+    @Override
+    public long suggestInt(String name, long low, long high, boolean log) {
+      long v = inner.suggestInt(name, low, high, log);
+      values.put(name, v);
+      return v;
+    }
+
+    @Override
+    public <T> T suggestCategorical(String name, List<T> choices) {
+      T v = inner.suggestCategorical(name, choices);
+      values.put(name, v);
+      return v;
+    }
   }
 }

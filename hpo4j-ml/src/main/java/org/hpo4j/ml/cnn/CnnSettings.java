@@ -11,9 +11,17 @@ package org.hpo4j.ml.cnn;
  * @param threads PyTorch intra-op threads, at least 1; takes effect only if set before the
  *     engine first loads in this JVM
  * @param seed seeds the splits, shuffling and weight initialisation
+ * @param isolated train each evaluation in a child JVM (the default; see {@link CnnObjective}),
+ *     or in this JVM when false
  */
 public record CnnSettings(int epochs, double validFraction, double testFraction, int maxTrainRows,
-    int channels, int threads, long seed) {
+    int channels, int threads, long seed, boolean isolated) {
+
+  /** Settings that train each evaluation in a child JVM. */
+  public CnnSettings(int epochs, double validFraction, double testFraction, int maxTrainRows,
+      int channels, int threads, long seed) {
+    this(epochs, validFraction, testFraction, maxTrainRows, channels, threads, seed, true);
+  }
 
   /** @throws IllegalArgumentException naming the field whose value is out of range */
   public CnnSettings {
@@ -40,7 +48,13 @@ public record CnnSettings(int epochs, double validFraction, double testFraction,
     }
   }
 
-  /** 3 epochs, 20% validation, 20% test, all rows, one channel, one thread. */
+  /** The same settings, training in a child JVM per evaluation or in this JVM. */
+  public CnnSettings withIsolated(boolean isolated) {
+    return new CnnSettings(epochs, validFraction, testFraction, maxTrainRows, channels, threads,
+        seed, isolated);
+  }
+
+  /** 3 epochs, 20% validation, 20% test, all rows, one channel, one thread, isolated. */
   public static CnnSettings defaults(long seed) {
     return new CnnSettings(3, 0.2, 0.2, 0, 1, 1, seed);
   }

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests that train are tagged {@value #TRAINING} and excluded from the default build: in a
- * surefire JVM that trains several networks, DJL 0.36 / PyTorch 2.7.1 intermittently produces a
- * NaN loss or chance accuracy for configurations that train reproducibly on their own (each of
- * these tests passes when run alone). Run them with
+ * Each training runs in a child JVM, as in a study. Every test that trains is tagged
+ * {@value #TRAINING} and excluded from the default build: even with a child JVM per training and
+ * retries, the three run repeatedly while fixing this (block types in turn, pruning, holdout)
+ * each failed in one of three to five runs with a non-finite loss or output (the unresolved fault
+ * described in {@link CnnObjective}), and a default build must not be flaky. Run
+ * them with
  * {@code mvn -pl hpo4j-ml -am verify -Dml.excludedGroups=none -Dtest='CnnObjectiveTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -33,7 +35,7 @@ class CnnObjectiveTest {
   private static Dataset digits;
   /** A tiny, fast network; the block type and optimizer stay free. */
   private static final Map<String, Object> TINY = Map.of("conv1_channels", 8, "conv2_channels", 8,
-      "fc_units", 32, "batch_size", 64, "learning_rate", 0.01, "conv1_kernel", 3, "conv2_kernel", 3,
+      "fc_units", 32, "batch_size", 16, "learning_rate", 0.003, "conv1_kernel", 3, "conv2_kernel", 3,
       "expansion", 2);
 
   @BeforeAll
@@ -43,6 +45,14 @@ class CnnObjectiveTest {
 
   private static CnnObjective tiny(int epochs) {
     return new CnnObjective(digits, CnnSpace.defaults().withOverrides(TINY),
+        new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
+  }
+
+  /** {@link #tiny} with batches of 64 and learning rate 0.01. */
+  private static CnnObjective wider(int epochs) {
+    Map<String, Object> overrides = new HashMap<>(TINY);
+    overrides.putAll(Map.of("batch_size", 64, "learning_rate", 0.01));
+    return new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
         new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
   }
 
@@ -60,7 +70,11 @@ class CnnObjectiveTest {
     private final Suggester fixed;
 
     Replay(Map<String, Object> p) {
-      super(0);
+      this(p, Integer.MAX_VALUE);
+    }
+
+    Replay(Map<String, Object> p, int pruneAfterReports) {
+      super(0, pruneAfterReports);
       fixed = Suggester.fixed(p);
     }
 
@@ -93,15 +107,31 @@ class CnnObjectiveTest {
     assertTrue((Long) s.attrs.get("param_count") > 1000);
   }
 
+  /**
+   * Several networks one after another, as in a study: each block type with each optimizer must
+   * learn (above twice chance, 0.1). Trained in one JVM, bottleneck networks intermittently got
+   * NaN gradients, and SGD learned nothing while gradients were never reset.
+   */
   @Test
   @Tag(TRAINING)
-  void evaluate_eachBlockType_buildsAndTrains() {
-    for (String block : List.of("bottleneck", "inverted_residual")) {
-      var s = new Replay(params(block, "sgd"));
-      double acc = tiny(1).evaluate(s);
-      assertTrue(acc >= 0 && acc <= 1, block + " accuracy " + acc);
-      assertTrue(String.valueOf(s.attrs.get("network")).startsWith(block));
+  void evaluate_eachBlockTypeInTurn_learns() {
+    CnnObjective o = tiny(2);
+    for (String[] c : new String[][] {{"bottleneck", "adam"}, {"inverted_residual", "sgd"},
+        {"plain", "sgd"}, {"bottleneck", "sgd"}}) {
+      var s = new Replay(params(c[0], c[1]));
+      double acc = o.evaluate(s);
+      assertTrue(acc > 0.2, c[0] + "/" + c[1] + " accuracy " + acc);
+      assertEquals(2, s.reports.size());
+      assertTrue(String.valueOf(s.attrs.get("network")).startsWith(c[0]));
     }
+  }
+
+  @Test
+  @Tag(TRAINING)
+  void evaluate_prunedAfterFirstEpoch_stopsTheTrainingProcess() {
+    var s = new Replay(params("plain", "adam"), 1);
+    assertThrows(RecordingSuggester.PrunedForTest.class, () -> wider(3).evaluate(s));
+    assertEquals(1, s.reports.size());
   }
 
   @Test
@@ -142,7 +172,7 @@ class CnnObjectiveTest {
   @Test
   @Tag(TRAINING)
   void holdout_refitsOnTrainAndValid_scoresTest() {
-    HoldoutScore h = tiny(1).holdout(params("plain", "adam"));
+    HoldoutScore h = wider(1).holdout(params("plain", "adam"));
     assertEquals(359, h.testRows(), 1);
     assertEquals(digits.rows() - h.testRows(), h.trainRows());
     assertTrue(h.test() > 0.3, "test accuracy " + h.test());

@@ -1,0 +1,143 @@
+package org.hpo4j.ml.cnn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The child side of {@link CnnProcess}: trains one CNN configuration in a fresh JVM and talks to
+ * its parent over stdin and stdout, one JSON object per line.
+ *
+ * <p>Request (one line on stdin): {@code {"data": file, "fit": [rows], "score": [rows],
+ * "epochs": n, "seed": s, "params": {name: value}, "interactive": bool}}. Replies on stdout:
+ * {@code {"started": {"parameters": n, "summary": text}}}, then {@code {"epoch": e,
+ * "accuracy": a}} per epoch (when interactive, the child then waits for a line {@code continue};
+ * anything else or end of input stops it with exit code 3), then {@code {"result": {...}}}, or
+ * {@code {"error": text}} with exit code 1. Everything else the JVM or PyTorch prints goes to
+ * stderr.
+ */
+public final class CnnTrialMain {
+  static final int STOPPED = 3;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CnnTrialMain() {}
+
+  /** Runs one request; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    exitWhenOrphaned();
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    System.setOut(System.err); // keep stdout for the protocol
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try {
+      JsonNode req = JSON.readTree(in.readLine());
+      CnnTraining.Images data = CnnDataFile.read(Path.of(req.get("data").asText()));
+      Map<String, Object> params = JSON.convertValue(req.get("params"), Map.class);
+      int epochs = req.get("epochs").asInt();
+      boolean interactive = req.get("interactive").asBoolean();
+      CnnTraining.Result r = CnnTraining.run(data, CnnSpace.defaults(), new Replay(params),
+          rows(req.get("fit")), rows(req.get("score")), epochs, req.get("seed").asLong(),
+          new CnnTraining.Progress() {
+            @Override
+            public void started(long parameters, String summary) {
+              send(out, Map.of("started", Map.of("parameters", parameters, "summary", summary)));
+            }
+
+            @Override
+            public void epoch(int epoch, double accuracy) {
+              send(out, Map.of("epoch", epoch, "accuracy", accuracy));
+              if (interactive && epoch < epochs && !readContinue(in)) {
+                System.exit(STOPPED);
+              }
+            }
+          });
+      send(out, Map.of("result", Map.of("accuracy", r.accuracy(), "parameters", r.parameters(),
+          "summary", r.summary())));
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      send(out, Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      System.exit(1);
+    }
+    System.exit(0); // DJL's engine may keep non-daemon threads
+  }
+
+  /** A trial process must not outlive its study (e.g. killed): checks the parent every second. */
+  private static void exitWhenOrphaned() {
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    Thread t = new Thread(() -> {
+      while (parent != null && parent.isAlive()) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      Runtime.getRuntime().halt(STOPPED);
+    }, "parent-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static boolean readContinue(BufferedReader in) {
+    try {
+      return "continue".equals(in.readLine());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void send(PrintStream out, Map<String, ?> message) {
+    try {
+      out.println(JSON.writeValueAsString(message));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int[] rows(JsonNode a) {
+    int[] r = new int[a.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = a.get(i).asInt();
+    }
+    return r;
+  }
+
+  /** Answers every suggest call with the value the parent drew; ranges were checked there. */
+  static final class Replay implements org.hpo4j.ml.space.Suggester {
+    private final Map<String, Object> params;
+
+    Replay(Map<String, Object> params) {
+      this.params = new LinkedHashMap<>(params);
+    }
+
+    private Object get(String name) {
+      Object v = params.get(name);
+      if (v == null) {
+        throw new IllegalStateException("parameter '" + name + "' was not drawn by the parent");
+      }
+      return v;
+    }
+
+    @Override
+    public double suggestFloat(String name, double low, double high, boolean log) {
+      return ((Number) get(name)).doubleValue();
+    }
+
+    @Override
+    public long suggestInt(String name, long low, long high, boolean log) {
+      return ((Number) get(name)).longValue();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T suggestCategorical(String name, List<T> choices) {
+      return (T) get(name);
+    }
+  }
+}
