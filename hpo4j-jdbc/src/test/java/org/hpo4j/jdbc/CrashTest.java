@@ -33,9 +33,8 @@ class CrashTest {
     try (Storage storage = Storages.open(url)) {
       long study = storage.createStudy("crash", List.of(StudyDirection.MINIMIZE));
       Process worker = Workers.start(dir, url, "crash", 100, 7, FINISHED_BEFORE_CRASH);
-      waitForHang(storage, study, worker);
+      FrozenTrial hung = waitForHang(storage, study, worker);
       List<FrozenTrial> beforeKill = storage.trials(study, EnumSet.of(TrialState.COMPLETE));
-      FrozenTrial hung = storage.trials(study, EnumSet.of(TrialState.RUNNING)).get(0);
       worker.destroyForcibly();
       worker.waitFor(60, TimeUnit.SECONDS);
 
@@ -57,7 +56,8 @@ class CrashTest {
     }
   }
 
-  private static void waitForHang(Storage storage, long study, Process worker) throws InterruptedException {
+  /** @return the hung trial, as read once its two parameters were visible */
+  private static FrozenTrial waitForHang(Storage storage, long study, Process worker) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       if (!worker.isAlive()) {
@@ -66,11 +66,11 @@ class CrashTest {
       List<FrozenTrial> running = storage.trials(study, EnumSet.of(TrialState.RUNNING));
       if (storage.countTrials(study, EnumSet.of(TrialState.COMPLETE)) == FINISHED_BEFORE_CRASH
           && running.size() == 1 && running.get(0).params().size() == 2) {
-        return;
+        return running.get(0);
       }
       Thread.sleep(100);
     }
     worker.destroyForcibly();
-    fail("the worker never reached trial " + FINISHED_BEFORE_CRASH);
+    return fail("the worker never reached trial " + FINISHED_BEFORE_CRASH);
   }
 }
