@@ -25,14 +25,23 @@ import picocli.CommandLine.Spec;
         StudiesCommand.Export.class, StudiesCommand.Importance.class})
 final class StudiesCommand {
 
-  /** The storage option every subcommand takes. */
+  /** The storage option every subcommand takes, and the command's spec for its output. */
   static class StorageOption {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--storage", description = "Storage URL (default " + StorageUrls.DEFAULT + ").")
     String storage;
 
     Storage open() {
       return StorageUrls.open(storage);
     }
+  }
+
+  /** A subcommand about one study, named by its first argument. */
+  static class NamedStudy extends StorageOption {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
   }
 
   static long require(Storage st, String name) {
@@ -42,9 +51,6 @@ final class StudiesCommand {
 
   @Command(name = "list", description = "One line per study: name, directions, trials.")
   static final class ListStudies extends StorageOption implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
@@ -59,20 +65,14 @@ final class StudiesCommand {
   }
 
   @Command(name = "show", description = "Counts per state and the best trial (or Pareto front) of a study.")
-  static final class Show extends StorageOption implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Show extends NamedStudy implements Runnable {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
       try (Storage st = open()) {
-        require(st, name);
+        long id = require(st, name);
         Study study = Study.builder().name(name).storage(st).loadIfExists(true)
-            .directions(st.directions(st.findStudy(name).get()).toArray(new org.hpo4j.study.StudyDirection[0])).build();
+            .directions(st.directions(id).toArray(new org.hpo4j.study.StudyDirection[0])).build();
         Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
         for (FrozenTrial t : study.trials()) {
           counts.merge(t.state(), 1, Integer::sum);
@@ -84,13 +84,7 @@ final class StudiesCommand {
   }
 
   @Command(name = "delete", description = "Delete a study and all its trials.")
-  static final class Delete extends StorageOption implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Delete extends NamedStudy implements Runnable {
     @Override
     public void run() {
       try (Storage st = open()) {
@@ -102,13 +96,7 @@ final class StudiesCommand {
   }
 
   @Command(name = "export", description = "Write a study's trials as CSV (one row per trial) or JSON.")
-  static final class Export extends StorageOption implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Export extends NamedStudy implements Runnable {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).")
     String format;
 
@@ -149,13 +137,7 @@ final class StudiesCommand {
   }
 
   @Command(name = "importance", description = "Parameter importances (PED-ANOVA) of a study's objective.")
-  static final class Importance extends StorageOption implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Importance extends NamedStudy implements Runnable {
     @Option(names = "--objective", defaultValue = "0", description = "Objective index (default ${DEFAULT-VALUE}).")
     int objective;
 
