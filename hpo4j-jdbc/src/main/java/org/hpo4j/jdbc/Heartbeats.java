@@ -28,7 +28,7 @@ final class Heartbeats implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Heartbeats.class.getName());
   /** Creates the beat row on the first beat (a trial's start time counts as its beat until then). */
   static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, beat) SELECT ?, ? "
-      + "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
+      + TrialWrites.WHILE_RUNNING
       + "ON CONFLICT (trial_id) DO UPDATE SET beat = excluded.beat";
 
   private final Database db;

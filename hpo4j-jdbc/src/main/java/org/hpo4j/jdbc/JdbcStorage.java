@@ -223,7 +223,7 @@ public final class JdbcStorage implements Storage {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
           + "(trial_id, name, position, value, distribution) "
           + "SELECT ?, ?, (SELECT COUNT(*) FROM trial_params WHERE trial_id = ?), ?, ? "
-          + "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
+          + TrialWrites.WHILE_RUNNING
           + "ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution")) {
         ps.setLong(1, trialId);
         ps.setString(2, name);
@@ -246,9 +246,7 @@ public final class JdbcStorage implements Storage {
       return;
     }
     db.write("writing an intermediate value", c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, value) "
-          + "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
-          + "ON CONFLICT (trial_id, step) DO NOTHING")) {
+      try (PreparedStatement ps = c.prepareStatement(TrialWrites.insertIntermediateSql(TrialWrites.WHILE_RUNNING))) {
         ps.setLong(1, trialId);
         ps.setInt(2, step);
         ps.setDouble(3, value);

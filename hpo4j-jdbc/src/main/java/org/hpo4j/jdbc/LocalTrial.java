@@ -122,8 +122,7 @@ final class LocalTrial {
    * failed the trial writes none; the finish writes them unguarded after its compare-and-set.
    */
   void flush(Connection c, boolean guarded) throws SQLException {
-    String where = guarded ? "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') "
-        : "WHERE ? IS NOT NULL ";
+    String where = guarded ? TrialWrites.WHILE_RUNNING : "WHERE ? IS NOT NULL ";
     if (!dirtyParams.isEmpty()) {
       List<String> order = new ArrayList<>(params.keySet());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
@@ -142,8 +141,7 @@ final class LocalTrial {
       }
     }
     if (!dirtySteps.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, value) "
-          + "SELECT ?, ?, ? " + where + "ON CONFLICT (trial_id, step) DO NOTHING")) {
+      try (PreparedStatement ps = c.prepareStatement(TrialWrites.insertIntermediateSql(where))) {
         for (int step : dirtySteps) {
           ps.setLong(1, base.id());
           ps.setInt(2, step);

@@ -19,7 +19,21 @@ import org.hpo4j.trial.TrialState;
  * <p>Stateless and thread-safe.
  */
 final class TrialWrites {
+  /** The guard of a write that may only land while the trial is RUNNING (binds the trial id). */
+  static final String WHILE_RUNNING =
+      "WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state = 'RUNNING') ";
+
   private TrialWrites() {}
+
+  /**
+   * @param where {@link #WHILE_RUNNING}, or a condition that always holds for a write after the
+   *     finish's compare-and-set; binds the trial id as its fourth parameter
+   * @return the insert of one intermediate value (trial id, step, value), first report wins
+   */
+  static String insertIntermediateSql(String where) {
+    return "INSERT INTO trial_intermediate_values (trial_id, step, value) SELECT ?, ?, ? " + where
+        + "ON CONFLICT (trial_id, step) DO NOTHING";
+  }
 
   /**
    * Allocates the next number of the study through its counter row (a row lock on PostgreSQL, the
