@@ -139,6 +139,29 @@ class ObjectiveFactoryTest {
   }
 
   @Test
+  void fromConfig_badBoosterName_throwsNamingKeyAndAllowed() {
+    var e = rejects(config("model", "xgboost", "dataset", iris(), "space",
+        Map.of("booster", List.of("gbtree", "linear"))));
+    assertEquals("'objective.space.booster[1]' must be one of [gbtree, gblinear, dart], but got "
+        + "'linear'", e.getMessage());
+    var e2 = rejects(config("model", "xgboost", "dataset", iris(), "space",
+        Map.of("booster", "forest")));
+    assertEquals("'objective.space.booster' must be one of [gbtree, gblinear, dart], but got "
+        + "'forest'", e2.getMessage());
+  }
+
+  @Test
+  void fromConfig_boosterChoices_tunesBoosterDefaultFixesGbtree() {
+    ConfiguredObjective o = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
+        iris(), "space", Map.of("booster", List.of("gbtree", "gblinear", "dart"))));
+    assertEquals(new ParamSpec.Choice(List.of("gbtree", "gblinear", "dart")),
+        o.model().space().spec("booster"));
+    ConfiguredObjective d = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
+        iris()));
+    assertEquals(new ParamSpec.Fixed("gbtree"), d.model().space().spec("booster"));
+  }
+
+  @Test
   void fromConfig_missingDatasetOrTarget_throwsNamingField() {
     var e = rejects(config("model", "xgboost", "dataset", "no/such.csv"));
     assertTrue(e.getMessage().startsWith("'objective.dataset' file not found"), e.getMessage());

@@ -74,6 +74,21 @@ public final class SearchSpace {
           List.of(choices)));
     }
 
+    /**
+     * A string parameter fixed to {@code value} unless a study file tunes it among
+     * {@code allowed} (e.g. an opt-in conditional branch of the space).
+     *
+     * @throws IllegalArgumentException if {@code value} is not among {@code allowed}
+     */
+    public Builder stringFixed(String name, String value, String... allowed) {
+      List<String> ok = List.of(allowed);
+      if (!ok.contains(value)) {
+        throw new IllegalArgumentException(String.format(
+            "the default of '%s' must be one of %s, but got '%s'", name, ok, value));
+      }
+      return put(name, new Entry(Type.STRING, new ParamSpec.Fixed(value), ok));
+    }
+
     public SearchSpace build() {
       return new SearchSpace(entries);
     }

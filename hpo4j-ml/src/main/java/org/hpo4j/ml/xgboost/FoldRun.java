@@ -14,6 +14,9 @@ final class FoldRun {
   private final Metric metric;
   private final int earlyStoppingRounds;
   private final boolean lossMaximized;
+  /** gblinear: XGBoost cannot predict at an earlier round, so keep the best round's predictions. */
+  private final boolean keepBestPredictions;
+  private float[][] bestPredictions;
   DMatrix train;
   DMatrix valid;
   float[] validTargets;
@@ -28,10 +31,12 @@ final class FoldRun {
   double score = Double.NaN;
   private int scoredAt = -1;
 
-  FoldRun(Metric metric, int earlyStoppingRounds, boolean lossMaximized) {
+  FoldRun(Metric metric, int earlyStoppingRounds, boolean lossMaximized,
+      boolean keepBestPredictions) {
     this.metric = metric;
     this.earlyStoppingRounds = earlyStoppingRounds;
     this.lossMaximized = lossMaximized;
+    this.keepBestPredictions = keepBestPredictions;
   }
 
   /**
@@ -51,12 +56,17 @@ final class FoldRun {
       if (better) {
         bestLoss = loss;
         bestRound = round;
+        if (keepBestPredictions) {
+          bestPredictions = booster.predict(valid);
+        }
       } else if (earlyStoppingRounds > 0 && round - bestRound >= earlyStoppingRounds) {
         active = false;
       }
     }
     if (scoredAt != bestRound) {
-      score = metric.score(booster.predict(valid, false, bestRound + 1), validTargets);
+      float[][] predictions = keepBestPredictions ? bestPredictions
+          : booster.predict(valid, false, bestRound + 1);
+      score = metric.score(predictions, validTargets);
       scoredAt = bestRound;
     }
   }

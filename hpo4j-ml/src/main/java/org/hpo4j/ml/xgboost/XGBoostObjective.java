@@ -29,6 +29,11 @@ import org.hpo4j.ml.space.Suggester;
  * round. Every {@code report_every} rounds the mean fold score so far is reported, so that a pruner
  * can stop a poor configuration after a few chunks.
  *
+ * <p>The booster is a parameter ({@code booster}, gbtree unless the space tunes it; see
+ * {@link XGBoostSpace}). For gblinear the features are standardized with statistics of the
+ * training rows only (each fold's, and the refit's), and as XGBoost cannot predict a linear model
+ * at an earlier round, each fold keeps its validation predictions of the best round instead.
+ *
  * <p>Thread-safe: each evaluation builds its own matrices and boosters. An evaluation trains its
  * folds side by side on {@code nthread} threads, each booster single-threaded, so the value does
  * not depend on {@code nthread}.
@@ -110,14 +115,22 @@ public final class XGBoostObjective implements ModelObjective {
     });
     int rounds = Math.max(1, (int) Math.round(cv.meanBestRounds()));
     int[] dev = split.train();
-    DMatrix train = matrix(dev);
-    DMatrix testMatrix = matrix(test);
+    float[][] features = trainValidFeatures(c, dev, test);
+    DMatrix train = matrix(features[0], dev);
+    DMatrix testMatrix = matrix(features[1], test);
     Booster booster = null;
     try {
       booster = XGBoost.train(train, c.params(), rounds, new HashMap<>(), null, null);
-      double score = metric().score(booster.predict(testMatrix), data.targets(test));
-      return new HoldoutScore(metric(), score, dev.length, test.length,
-          Map.of("rounds", rounds, "cv_mean", cv.mean(), "cv_std", cv.std()));
+      float[][] predictions = booster.predict(testMatrix);
+      float[] targets = data.targets(test);
+      double score = metric().score(predictions, targets);
+      Map<String, Object> details = new HashMap<>(Map.of("rounds", rounds, "cv_mean", cv.mean(),
+          "cv_std", cv.std(), "booster", c.booster()));
+      if (data.task() == Task.CLASSIFICATION && metric() != Metric.ACCURACY) {
+        // selection by log loss or AUC: accuracy is still what most readers compare
+        details.put("test_accuracy", Metric.ACCURACY.score(predictions, targets));
+      }
+      return new HoldoutScore(metric(), score, dev.length, test.length, details);
     } finally {
       if (booster != null) {
         booster.dispose();
@@ -127,25 +140,57 @@ public final class XGBoostObjective implements ModelObjective {
     }
   }
 
-  /** XGBoost parameters and the maximum number of rounds of one configuration. */
-  record Config(Map<String, Object> params, int rounds) {}
+  /** XGBoost parameters, the maximum number of rounds and the booster of one configuration. */
+  record Config(Map<String, Object> params, int rounds, String booster) {
+    /** True for gblinear: standardized features, no prediction at an earlier round. */
+    boolean linear() {
+      return booster.equals("gblinear");
+    }
+  }
 
+  /**
+   * Draws one configuration. The order of the suggestions is that of the paper's space, so that
+   * a gbtree-only study is the same as before the booster became a parameter; a parameter whose
+   * booster does not use it is never suggested.
+   */
   Config draw(Suggester s) {
     Map<String, Object> p = new HashMap<>();
-    p.put("max_depth", space.suggestInt(s, "max_depth"));
+    String booster = space.suggestString(s, "booster");
+    if (!XGBoostSpace.BOOSTERS.contains(booster)) {
+      throw new IllegalArgumentException(String.format(
+          "'booster' must be one of %s, but got '%s'", XGBoostSpace.BOOSTERS, booster));
+    }
+    boolean trees = !booster.equals("gblinear");
+    p.put("booster", booster);
+    if (trees) {
+      p.put("max_depth", space.suggestInt(s, "max_depth"));
+    }
     p.put("eta", space.suggestDouble(s, "learning_rate"));
     int rounds = space.suggestInt(s, "n_estimators");
-    p.put("gamma", space.suggestDouble(s, "gamma"));
-    p.put("min_child_weight", space.suggestDouble(s, "min_child_weight"));
-    p.put("subsample", space.suggestDouble(s, "subsample"));
-    p.put("colsample_bytree", space.suggestDouble(s, "colsample_bytree"));
-    p.put("colsample_bylevel", space.suggestDouble(s, "colsample_bylevel"));
+    if (trees) {
+      p.put("gamma", space.suggestDouble(s, "gamma"));
+      p.put("min_child_weight", space.suggestDouble(s, "min_child_weight"));
+      p.put("subsample", space.suggestDouble(s, "subsample"));
+      p.put("colsample_bytree", space.suggestDouble(s, "colsample_bytree"));
+      p.put("colsample_bylevel", space.suggestDouble(s, "colsample_bylevel"));
+    }
     p.put("alpha", space.suggestDouble(s, "reg_alpha"));
     p.put("lambda", space.suggestDouble(s, "reg_lambda"));
+    if (booster.equals("dart")) {
+      p.put("sample_type", space.suggestString(s, "sample_type"));
+      p.put("normalize_type", space.suggestString(s, "normalize_type"));
+      p.put("rate_drop", space.suggestDouble(s, "rate_drop"));
+      p.put("skip_drop", space.suggestDouble(s, "skip_drop"));
+    }
+    if (!trees) {
+      p.put("feature_selector", space.suggestString(s, "feature_selector"));
+    }
     if (rounds < 1) {
       throw new IllegalArgumentException("'n_estimators' must be >= 1, but got " + rounds);
     }
-    p.put("tree_method", "hist");
+    if (trees) {
+      p.put("tree_method", "hist");
+    }
     // one OpenMP thread per booster: parallelism comes from training the folds side by side, which
     // never spins (OpenMP's busy-waiting threads slowed a digits CV 30-fold at load 10)
     p.put("nthread", 1);
@@ -162,7 +207,7 @@ public final class XGBoostObjective implements ModelObjective {
       p.put("num_class", data.classCount());
       p.put("eval_metric", "mlogloss");
     }
-    return new Config(p, rounds);
+    return new Config(p, rounds, booster);
   }
 
   private boolean lossMaximized() {
@@ -175,10 +220,12 @@ public final class XGBoostObjective implements ModelObjective {
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, DAEMON) : null;
     try {
       for (Splits.Fold f : folds) {
-        FoldRun r = new FoldRun(metric(), settings.earlyStoppingRounds(), lossMaximized());
+        FoldRun r = new FoldRun(metric(), settings.earlyStoppingRounds(), lossMaximized(),
+            c.linear());
         runs.add(r);
-        r.train = matrix(f.train());
-        r.valid = matrix(f.valid());
+        float[][] features = trainValidFeatures(c, f.train(), f.valid());
+        r.train = matrix(features[0], f.train());
+        r.valid = matrix(features[1], f.valid());
         r.validTargets = data.targets(f.valid());
         r.booster = XGBoost.train(r.train, c.params(), 0, new HashMap<>(), null, null);
       }
@@ -281,8 +328,29 @@ public final class XGBoostObjective implements ModelObjective {
     return v;
   }
 
-  private DMatrix matrix(int[] rows) throws XGBoostError {
-    DMatrix m = new DMatrix(data.features(rows), rows.length, data.cols(), Float.NaN);
+  /**
+   * Row-major features of {@code train} and {@code other} rows as the configuration's booster
+   * sees them: raw for the tree boosters; for gblinear standardized with the statistics of the
+   * {@code train} rows alone, so the validation or test rows never shape their own scaling.
+   */
+  float[][] trainValidFeatures(Config c, int[] train, int[] other) {
+    float[] a = data.features(train);
+    float[] b = data.features(other);
+    if (c.linear()) {
+      Standardization st = Standardization.fit(data, train);
+      st.applyInPlace(a);
+      st.applyInPlace(b);
+    }
+    return new float[][] {a, b};
+  }
+
+  /** The held-out test rows, which no evaluation sees. */
+  int[] testRows() {
+    return split.test();
+  }
+
+  private DMatrix matrix(float[] features, int[] rows) throws XGBoostError {
+    DMatrix m = new DMatrix(features, rows.length, data.cols(), Float.NaN);
     m.setLabel(data.targets(rows));
     return m;
   }

@@ -32,6 +32,19 @@ class SearchSpaceTest {
   }
 
   @Test
+  void stringFixed_notTunedUntilOverriddenWithinAllowed() {
+    SearchSpace s = SearchSpace.builder().stringFixed("kind", "a", "a", "b", "c").build();
+    assertEquals("a", s.suggestString(Suggester.fixed(Map.of()), "kind"));
+    assertEquals(new ParamSpec.Choice(List.of("a", "c")),
+        s.withOverrides(Map.of("kind", List.of("a", "c"))).spec("kind"));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> s.withOverrides(Map.of("kind", List.of("a", "d"))));
+    assertEquals("'space.kind[1]' must be one of [a, b, c], but got 'd'", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.builder().stringFixed("kind", "z", "a", "b"));
+  }
+
+  @Test
   void withOverrides_list_givesChoices() {
     SearchSpace s = SPACE.withOverrides(Map.of("depth", List.of(3, 6)));
     assertEquals(new ParamSpec.Choice(List.of(3L, 6L)), s.spec("depth"));
