@@ -174,8 +174,10 @@ public final class XGBoostObjective implements ModelObjective {
       p.put("colsample_bytree", space.suggestDouble(s, "colsample_bytree"));
       p.put("colsample_bylevel", space.suggestDouble(s, "colsample_bylevel"));
     }
-    p.put("alpha", space.suggestDouble(s, "reg_alpha"));
-    p.put("lambda", space.suggestDouble(s, "reg_lambda"));
+    if (trees) {
+      p.put("alpha", space.suggestDouble(s, "reg_alpha"));
+      p.put("lambda", space.suggestDouble(s, "reg_lambda"));
+    }
     if (booster.equals("dart")) {
       p.put("sample_type", space.suggestString(s, "sample_type"));
       p.put("normalize_type", space.suggestString(s, "normalize_type"));
@@ -183,6 +185,9 @@ public final class XGBoostObjective implements ModelObjective {
       p.put("skip_drop", space.suggestDouble(s, "skip_drop"));
     }
     if (!trees) {
+      // per-row penalties: XGBoost multiplies them by the row count (see XGBoostSpace)
+      p.put("alpha", space.suggestDouble(s, "linear_reg_alpha"));
+      p.put("lambda", space.suggestDouble(s, "linear_reg_lambda"));
       p.put("feature_selector", space.suggestString(s, "feature_selector"));
     }
     if (rounds < 1) {

@@ -10,22 +10,29 @@ import org.hpo4j.ml.space.SearchSpace;
  *
  * <p>The booster is fixed to {@code gbtree} by default (the paper's space). A study file opts into
  * a conditional space by tuning it, {@code space: {booster: [gbtree, gblinear, dart]}}: the tree
- * parameters ({@link #TREE}) are then drawn only for gbtree and dart, the dropout parameters
- * ({@link #DART}) only for dart, {@link #LINEAR} only for gblinear; learning_rate, n_estimators,
- * reg_alpha and reg_lambda for every booster. gblinear sees standardized features (see
+ * parameters ({@link #TREE}, with reg_alpha and reg_lambda) are then drawn only for gbtree and
+ * dart, the dropout parameters ({@link #DART}) only for dart, {@link #LINEAR} only for gblinear;
+ * learning_rate and n_estimators for every booster. gblinear sees standardized features (see
  * {@link XGBoostObjective}).
+ *
+ * <p>gblinear has penalties of its own, {@code linear_reg_alpha} and {@code linear_reg_lambda}
+ * (XGBoost's alpha and lambda, in [1e-8, 1] as in Optuna's XGBoost example), because XGBoost
+ * multiplies a linear model's penalties by the total instance weight, i.e. the row count: the tree
+ * ranges (lambda up to 10 per leaf) would mean a penalty hundreds of times the data's own weight,
+ * and most of TPE's prior mass would go to models shrunk to a constant.
  */
 public final class XGBoostSpace {
   /** The boosters XGBoost offers. */
   public static final List<String> BOOSTERS = List.of("gbtree", "gblinear", "dart");
   /** Parameters drawn only for the tree boosters, gbtree and dart. */
   public static final List<String> TREE = List.of("max_depth", "gamma", "min_child_weight",
-      "subsample", "colsample_bytree", "colsample_bylevel");
+      "subsample", "colsample_bytree", "colsample_bylevel", "reg_alpha", "reg_lambda");
   /** Parameters drawn only for dart. */
   public static final List<String> DART =
       List.of("sample_type", "normalize_type", "rate_drop", "skip_drop");
   /** Parameters drawn only for gblinear. */
-  public static final List<String> LINEAR = List.of("feature_selector");
+  public static final List<String> LINEAR =
+      List.of("linear_reg_alpha", "linear_reg_lambda", "feature_selector");
 
   private XGBoostSpace() {}
 
@@ -47,6 +54,8 @@ public final class XGBoostSpace {
         .stringChoice("normalize_type", "tree", "forest")
         .floatRange("rate_drop", 1e-3, 0.5, true)
         .floatRange("skip_drop", 1e-3, 0.9, true)
+        .floatRange("linear_reg_alpha", 1e-8, 1.0, true)
+        .floatRange("linear_reg_lambda", 1e-8, 1.0, true)
         .stringChoice("feature_selector", "cyclic", "shuffle")
         .build();
   }

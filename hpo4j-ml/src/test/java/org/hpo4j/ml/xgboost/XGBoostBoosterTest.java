@@ -48,7 +48,8 @@ class XGBoostBoosterTest {
 
   private static Map<String, Object> linear(double eta, int rounds) {
     return new HashMap<>(Map.of("booster", "gblinear", "learning_rate", eta, "n_estimators",
-        rounds, "reg_alpha", 1e-6, "reg_lambda", 1e-3, "feature_selector", "cyclic"));
+        rounds, "linear_reg_alpha", 1e-6, "linear_reg_lambda", 1e-3, "feature_selector",
+        "cyclic"));
   }
 
   @Test
@@ -66,8 +67,8 @@ class XGBoostBoosterTest {
       Set<String> names = t.params().keySet();
       String booster = String.valueOf(t.externalParams().get("booster"));
       seen.add(booster);
-      assertTrue(names.containsAll(List.of("booster", "learning_rate", "n_estimators",
-          "reg_alpha", "reg_lambda")), names.toString());
+      assertTrue(names.containsAll(List.of("booster", "learning_rate", "n_estimators")),
+          names.toString());
       for (String p : XGBoostSpace.TREE) {
         assertEquals(!booster.equals("gblinear"), names.contains(p), booster + " " + names);
       }
