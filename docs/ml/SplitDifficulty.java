@@ -9,12 +9,18 @@ import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
 import org.hpo4j.ml.data.TargetColumn;
+import org.hpo4j.ml.xgboost.XGBoostObjective;
+import org.hpo4j.ml.xgboost.XGBoostSettings;
+import org.hpo4j.ml.xgboost.XGBoostSpace;
 
 /**
  * How hard is the held-out split of each seed? Trains untuned XGBoost (max_depth 6, eta 0.3, 100
  * rounds) on the 80% and scores the 20% the study of that seed holds out, for seeds 0-9, with the
  * 5-fold CV accuracy of the same model on the 80% beside it. Used in docs/ml/xgboost.md to tell a
- * hard split from a refit bug. Run from the repository root after ./hpo has built the jars:
+ * hard split from a refit bug. Then the same for untuned gblinear (eta 0.5, up to 200 rounds,
+ * lambda 1e-3, 1e-2 and 0.1 per row, on features standardized by the training rows), refitted by
+ * XGBoostObjective.holdout for the CV's early-stopped round count: is a split hard for linear
+ * models too? Run from the repository root after ./hpo has built the jars:
  *
  * <pre>
  * java -cp "hpo4j-cli/target/hpo4j-cli.jar:hpo4j-cli/target/lib/*" docs/ml/SplitDifficulty.java data/breast_cancer.csv
@@ -48,6 +54,20 @@ public class SplitDifficulty {
           seed, test, split.test().length, cv);
     }
     System.out.printf("mean test accuracy over seeds 0-9: %.4f%n", sum / 10);
+    for (double lambda : new double[] {1e-3, 1e-2, 0.1}) {
+      StringBuilder line = new StringBuilder();
+      double total = 0;
+      for (int seed = 0; seed < 10; seed++) {
+        XGBoostObjective o = new XGBoostObjective(d, XGBoostSpace.withBooster(),
+            new XGBoostSettings(Metric.ACCURACY, 5, 0.2, 20, 10, 1, seed));
+        double test = o.holdout(Map.of("booster", "gblinear", "learning_rate", 0.5,
+            "n_estimators", 200, "linear_reg_alpha", 1e-8, "linear_reg_lambda", lambda,
+            "feature_selector", "cyclic")).test();
+        total += test;
+        line.append(String.format(" s%d %.3f", seed, test));
+      }
+      System.out.printf("untuned gblinear, lambda %s: mean %.4f;%s%n", lambda, total / 10, line);
+    }
   }
 
   private static double accuracy(Dataset d, Map<String, Object> p, int[] train, int[] test)
