@@ -173,8 +173,6 @@ public final class XGBoostObjective implements ModelObjective {
       p.put("subsample", space.suggestDouble(s, "subsample"));
       p.put("colsample_bytree", space.suggestDouble(s, "colsample_bytree"));
       p.put("colsample_bylevel", space.suggestDouble(s, "colsample_bylevel"));
-    }
-    if (trees) {
       p.put("alpha", space.suggestDouble(s, "reg_alpha"));
       p.put("lambda", space.suggestDouble(s, "reg_lambda"));
     }
