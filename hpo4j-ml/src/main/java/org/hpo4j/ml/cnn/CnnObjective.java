@@ -24,24 +24,14 @@ import org.hpo4j.ml.space.Suggester;
  * <p>Each evaluation trains in a child JVM by default ({@link CnnSettings#isolated()}): the
  * parameters are drawn here, from the study's trial, and the child ({@link CnnTrialMain}) replays
  * them, reporting every epoch back so that pruners can stop it. Why: with DJL 0.36 / PyTorch 2.7.1
- * on this CPU, a training sometimes gets NaN gradients although its loss, weights and inputs are
- * finite; when it does not, the same configuration gives the identical accuracy every time, so
- * this is a native fault, not a diverging configuration. It is far more frequent after other
- * networks trained in the same JVM (5 of 30 random configurations in one JVM, 0 to 1 when each
- * ran alone), and rarer but not absent in a fresh process, more so under heavy machine load. Not
- * the cause: the engine seed, shared managers or arrays, intra-op threads (one per trial), the
- * garbage collector (it happens without one), the alignment or ownership of input buffers. Forcing
- * fresh zeroed pages for every allocation of 64 KiB and up ({@code MALLOC_MMAP_THRESHOLD_}) made a
- * 30-trial sequence clean at over twice the CPU cost, yet one configuration still failed alone.
- * One reproducer (a plain network, Adam at 3e-3, batches of 16, 400 digits, one epoch) gets a
- * NaN loss at its second batch every time in a JVM with the C2 compiler and trains every time
- * with {@code -XX:TieredStopAtLevel=1}: JIT-compiled Java code on the training path (DJL's or
- * ours) is as suspect as native memory. The child JVMs therefore run with C1 only.
- * So an isolated evaluation whose loss turns non-finite is retried in new processes,
+ * on this machine a training now and then gets NaN weights or batch-norm statistics although its
+ * inputs are finite and every successful run of the same configuration ends with the
+ * bitwise-identical loss: a discrete native fault, not divergence. Its rate depends on the
+ * configuration (0 to about 50 % of runs) and not on the JIT, the garbage collector, threads or
+ * the update order; docs/ml/cnn-nan.md has the measurements. So an isolated evaluation whose
+ * training turns non-finite is retried in new processes with the same parameters and seed,
  * {@value #ATTEMPTS} trainings in all (attribute {@code cnn_attempts}), and the trial fails only
- * if every one does. Some bottleneck configurations with small SGD learning rates (2e-3 to 6e-3)
- * failed in all three, which plain divergence hardly explains: the fault is not always rare. A
- * process per training also isolates native crashes.
+ * if every one does. A process per training also isolates native crashes.
  *
  * <p>Pixels are scaled by the largest absolute feature of the dataset (16 for digits, 255 for
  * MNIST). Nothing is downloaded: the engine loads from the native jar on the class path (run with
@@ -60,7 +50,7 @@ public final class CnnObjective implements ModelObjective {
   private final CnnTraining.Images images;
   private final CnnProcess process;
   /** Trainings per isolated evaluation before a non-finite loss counts as divergence. */
-  static final int ATTEMPTS = 3;
+  static final int ATTEMPTS = 5;
 
   /**
    * @throws IllegalArgumentException if the dataset is not classification, has missing values, or

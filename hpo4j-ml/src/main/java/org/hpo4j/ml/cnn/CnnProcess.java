@@ -20,12 +20,10 @@ import java.util.Map;
  * Runs one CNN training in a child JVM ({@link CnnTrialMain}) with the parent's class path, and
  * relays its epochs to a {@link CnnTraining.Progress} (which may stop it, e.g. to prune).
  *
- * <p>Why a process per training: PyTorch 2.7.1's CPU kernels, as shipped with DJL 0.36, read
- * memory they did not initialise. In a fresh process that memory is fresh zeroed pages and the
- * result is right; once a JVM has trained other networks, the allocator hands back pages holding
- * old data and some trainings get NaN gradients or chance accuracy (see {@link CnnObjective}).
- * A process per training also isolates native crashes. Cost: about a second of JVM and engine
- * start-up per trial.
+ * <p>Why a process per training: a retry after the native NaN fault described in
+ * {@link CnnObjective} starts clean, and a native crash kills the trial, not the study. Cost:
+ * about a second of JVM and engine start-up per trial. The child runs C1 only: it is short-lived
+ * (the fault was measured the same with C1, C2 and the interpreter).
  *
  * <p>Thread-safe: each call starts its own process.
  */
