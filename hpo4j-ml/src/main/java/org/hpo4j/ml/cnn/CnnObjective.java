@@ -24,14 +24,12 @@ import org.hpo4j.ml.space.Suggester;
  * <p>Each evaluation trains in a child JVM by default ({@link CnnSettings#isolated()}): the
  * parameters are drawn here, from the study's trial, and the child ({@link CnnTrialMain}) replays
  * them, reporting every epoch back so that pruners can stop it. Why: with DJL 0.36 / PyTorch 2.7.1
- * on this machine a training now and then gets NaN weights or batch-norm statistics although its
- * inputs are finite and every successful run of the same configuration ends with the
- * bitwise-identical loss: a discrete native fault, not divergence. Its rate depends on the
- * configuration (0 to about 50 % of runs) and not on the JIT, the garbage collector, threads or
- * the update order; docs/ml/cnn-nan.md has the measurements. So an isolated evaluation whose
- * training turns non-finite is retried in new processes with the same parameters and seed,
- * {@value #ATTEMPTS} trainings in all (attribute {@code cnn_attempts}), and the trial fails only
- * if every one does. A process per training also isolates native crashes.
+ * on this machine some native kernels multiply memory they never wrote by zero, and left-over bytes
+ * that spell NaN poisoned a training now and then; the child's heap is filled with finite bytes
+ * ({@link CnnProcess}, docs/ml/cnn-nan.md). An isolated evaluation whose training still turns
+ * non-finite is retried in new processes with the same parameters and seed, {@value #ATTEMPTS}
+ * trainings in all (attribute {@code cnn_attempts}), and the trial fails only if every one does.
+ * A process per training also isolates native crashes.
  *
  * <p>Pixels are scaled by the largest absolute feature of the dataset (16 for digits, 255 for
  * MNIST). Nothing is downloaded: the engine loads from the native jar on the class path (run with

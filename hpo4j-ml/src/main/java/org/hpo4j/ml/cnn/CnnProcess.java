@@ -20,15 +20,16 @@ import java.util.Map;
  * Runs one CNN training in a child JVM ({@link CnnTrialMain}) with the parent's class path, and
  * relays its epochs to a {@link CnnTraining.Progress} (which may stop it, e.g. to prune).
  *
- * <p>Why a process per training: a retry after the native NaN fault described in
- * {@link CnnObjective} starts clean, and a native crash kills the trial, not the study. Cost:
- * about a second of JVM and engine start-up per trial. The child runs C1 only: it is short-lived
- * (the fault was measured the same with C1, C2 and the interpreter).
+ * <p>Why a process per training: the child's heap is filled on allocation (see
+ * {@link #childEnvironment}), a retry after a non-finite training starts clean, and a native
+ * crash kills the trial, not the study. Cost: about a second of JVM and engine start-up per trial.
+ * The child runs C1 only: it is short-lived.
  *
  * <p>Thread-safe: each call starts its own process.
  */
 final class CnnProcess {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String PERTURB = "MALLOC_PERTURB_";
   private final CnnTraining.Images data;
   private final int threads;
   private Path dataFile;
@@ -69,7 +70,9 @@ final class CnnProcess {
     Process p = null;
     try {
       err = Files.createTempFile("hpo4j-cnn-", ".err");
-      p = new ProcessBuilder(command()).redirectError(err.toFile()).start();
+      ProcessBuilder pb = new ProcessBuilder(command()).redirectError(err.toFile());
+      childEnvironment(pb.environment());
+      p = pb.start();
       Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
       w.write(JSON.writeValueAsString(req) + "\n");
       w.flush();
@@ -122,6 +125,17 @@ final class CnnProcess {
         }
       }
     }
+  }
+
+  /**
+   * Makes glibc fill every heap block it hands out with 0x80 bytes ({@code MALLOC_PERTURB_=127})
+   * unless the user chose a value. Why: some of PyTorch's CPU kernels (oneDNN's AVX-512
+   * convolutions among them) read memory they did not write and multiply it by zero; left-over
+   * bytes that happen to spell NaN or infinity then poison the gradients (docs/ml/cnn-nan.md).
+   * 0x80808080 is a tiny finite float, so the product stays zero. Measured cost: none visible.
+   */
+  static void childEnvironment(Map<String, String> env) {
+    env.putIfAbsent(PERTURB, "127");
   }
 
   private List<String> command() {
