@@ -1,5 +1,6 @@
 package org.hpo4j.ml.cnn;
 
+import java.util.Map;
 import org.hpo4j.ml.space.SearchSpace;
 
 /**
@@ -13,6 +14,12 @@ import org.hpo4j.ml.space.SearchSpace;
  * <p>Ranges are kept where a few epochs on the shipped image sets train stably: one learning-rate
  * range serves both optimizers (3e-4 to 3e-2), and batches stay small enough for many steps per
  * epoch on 1,000 to 6,000 training images.
+ *
+ * <p>{@code lr_schedule} is fixed at {@code constant} unless a study overrides it: {@code cosine}
+ * anneals the learning rate from its drawn value to 0 over all the updates of a training (the
+ * epochs times the batches per epoch, so a refit on more rows anneals over more updates), which
+ * lets the last epochs settle instead of ending wherever the last constant-rate step left the
+ * weights. Fixed by default so that studies written before it draw the same parameters.
  */
 public final class CnnSpace {
   private CnnSpace() {}
@@ -38,6 +45,8 @@ public final class CnnSpace {
         .floatRange("momentum", 0.0, 0.95, false)
         .floatRange("beta1", 0.8, 0.99, false)
         .floatRange("beta2", 0.9, 0.9999, false)
-        .build();
+        .stringChoice("lr_schedule", "constant", "cosine")
+        .build()
+        .withOverrides(Map.of("lr_schedule", "constant"));
   }
 }

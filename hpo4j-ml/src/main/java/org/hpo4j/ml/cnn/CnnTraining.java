@@ -71,7 +71,7 @@ final class CnnTraining {
     CnnArchitecture.Network net =
         CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
     int batch = space.suggestInt(s, "batch_size");
-    Optimizer optimizer = optimizer(space, s);
+    Optimizer optimizer = optimizer(space, s, epochs * ((fitRows.length + batch - 1) / batch));
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
             .optDevices(new Device[] {Device.cpu()});
@@ -105,21 +105,36 @@ final class CnnTraining {
   static void draw(SearchSpace space, Suggester s, Images data) {
     CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
     space.suggestInt(s, "batch_size");
-    optimizer(space, s);
+    optimizer(space, s, 1);
   }
 
-  private static Optimizer optimizer(SearchSpace space, Suggester s) {
+  /** @param updates optimizer steps the whole training takes, for the schedule */
+  private static Optimizer optimizer(SearchSpace space, Suggester s, int updates) {
     String name = space.suggestString(s, "optimizer");
     float lr = (float) space.suggestDouble(s, "learning_rate");
+    Tracker rate = learningRate(space.suggestString(s, "lr_schedule"), lr, updates);
     if (name.equals("sgd")) {
       float momentum = (float) space.suggestDouble(s, "momentum");
-      return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optMomentum(momentum)
-          .build();
+      return Optimizer.sgd().setLearningRateTracker(rate).optMomentum(momentum).build();
     }
     float beta1 = (float) space.suggestDouble(s, "beta1");
     float beta2 = (float) space.suggestDouble(s, "beta2");
-    return Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(beta1)
-        .optBeta2(beta2).build();
+    return Optimizer.adam().optLearningRateTracker(rate).optBeta1(beta1).optBeta2(beta2).build();
+  }
+
+  /**
+   * The learning rate by update number (DJL counts a parameter's updates from 1): {@code lr}
+   * throughout for {@code constant}; for {@code cosine}, {@code lr * (1 + cos(pi * t / updates)) / 2},
+   * reaching 0 at the last update.
+   */
+  static Tracker learningRate(String schedule, float lr, int updates) {
+    return switch (schedule) {
+      case "constant" -> Tracker.fixed(lr);
+      case "cosine" -> Tracker.cosine().setBaseValue(lr).optFinalValue(0f)
+          .setMaxUpdates(Math.max(1, updates)).build();
+      default -> throw new IllegalArgumentException(
+          "'lr_schedule' must be one of [constant, cosine], but got '" + schedule + "'");
+    };
   }
 
   private static long countParameters(CnnArchitecture.Network net) {

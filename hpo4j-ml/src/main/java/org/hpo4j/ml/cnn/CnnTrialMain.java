@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.ml.space.ParamSpec;
+import org.hpo4j.ml.space.SearchSpace;
 
 /**
  * The child side of {@link CnnProcess}: trains one CNN configuration in a fresh JVM and talks to
@@ -41,7 +43,7 @@ public final class CnnTrialMain {
       Map<String, Object> params = JSON.convertValue(req.get("params"), Map.class);
       int epochs = req.get("epochs").asInt();
       boolean interactive = req.get("interactive").asBoolean();
-      CnnTraining.Result r = CnnTraining.run(data, CnnSpace.defaults(), new Replay(params),
+      CnnTraining.Result r = CnnTraining.run(data, space(params), new Replay(params),
           rows(req.get("fit")), rows(req.get("score")), epochs, req.get("seed").asLong(),
           new CnnTraining.Progress() {
             @Override
@@ -82,6 +84,22 @@ public final class CnnTrialMain {
     }, "parent-watch");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * The default space with each parameter it fixes (e.g. {@code lr_schedule}) fixed at the parent's
+   * value instead: a fixed parameter never asks the {@link Replay}, and the parent's study may have
+   * overridden it.
+   */
+  static SearchSpace space(Map<String, Object> params) {
+    SearchSpace defaults = CnnSpace.defaults();
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    for (String name : defaults.names()) {
+      if (defaults.spec(name) instanceof ParamSpec.Fixed && params.containsKey(name)) {
+        fixed.put(name, params.get(name));
+      }
+    }
+    return defaults.withOverrides(fixed);
   }
 
   private static boolean readContinue(BufferedReader in) {
