@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.hpo4j.ml.HoldoutScore;
 import org.hpo4j.ml.RecordingSuggester;
+import org.hpo4j.ml.ReplayingSuggester;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,41 +60,10 @@ class CnnObjectiveTest {
     return p;
   }
 
-  /** Replays fixed params while recording reports and attributes. */
-  private static final class Replay extends RecordingSuggester {
-    private final Suggester fixed;
-
-    Replay(Map<String, Object> p) {
-      this(p, Integer.MAX_VALUE);
-    }
-
-    Replay(Map<String, Object> p, int pruneAfterReports) {
-      super(0, pruneAfterReports);
-      fixed = Suggester.fixed(p);
-    }
-
-    @Override
-    public double suggestFloat(String name, double low, double high, boolean log) {
-      return fixed.suggestFloat(name, low, high, log);
-    }
-
-    @Override
-    public long suggestInt(String name, long low, long high, boolean log) {
-      return fixed.suggestInt(name, low, high, log);
-    }
-
-    @Override
-    public <T> T suggestCategorical(String name, List<T> choices) {
-      T v = fixed.suggestCategorical(name, choices);
-      params.put(name, v);
-      return v;
-    }
-  }
-
   @Test
   @Tag(TRAINING)
   void evaluate_digitsPlainAdam_learnsAndReportsEachEpoch() {
-    var s = new Replay(params("plain", "adam"));
+    var s = new ReplayingSuggester(params("plain", "adam"));
     double acc = tiny(2).evaluate(s);
     assertTrue(acc > 0.5, "accuracy " + acc);
     assertEquals(2, s.reports.size());
@@ -114,7 +82,7 @@ class CnnObjectiveTest {
     CnnObjective o = tiny(2);
     for (String[] c : new String[][] {{"bottleneck", "adam"}, {"inverted_residual", "sgd"},
         {"plain", "sgd"}, {"bottleneck", "sgd"}}) {
-      var s = new Replay(params(c[0], c[1]));
+      var s = new ReplayingSuggester(params(c[0], c[1]));
       double acc = o.evaluate(s);
       assertTrue(acc > 0.2, c[0] + "/" + c[1] + " accuracy " + acc);
       assertEquals(2, s.reports.size());
@@ -125,7 +93,7 @@ class CnnObjectiveTest {
   @Test
   @Tag(TRAINING)
   void evaluate_prunedAfterFirstEpoch_stopsTheTrainingProcess() {
-    var s = new Replay(params("plain", "adam"), 1);
+    var s = new ReplayingSuggester(params("plain", "adam"), 1);
     assertThrows(RecordingSuggester.PrunedForTest.class, () -> wider(3).evaluate(s));
     assertEquals(1, s.reports.size());
   }
@@ -133,7 +101,7 @@ class CnnObjectiveTest {
   @Test
   @Tag(TRAINING)
   void evaluate_conditionalParams_onlyAskedWhenActive() {
-    var s = new Replay(params("plain", "sgd"));
+    var s = new ReplayingSuggester(params("plain", "sgd"));
     tiny(1).evaluate(s);
     assertEquals("sgd", s.params.get("optimizer"));
     assertFalse(s.params.containsKey("beta1"));
@@ -149,8 +117,8 @@ class CnnObjectiveTest {
     overrides.remove("fc_units");
     var o = new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
         new CnnSettings(1, 0.2, 0.2, 200, 1, 1, 7));
-    double[] small = o.evaluateWithSize(new Replay(params("plain", "adam")));
-    double[] large = o.evaluateWithSize(new Replay(big));
+    double[] small = o.evaluateWithSize(new ReplayingSuggester(params("plain", "adam")));
+    double[] large = o.evaluateWithSize(new ReplayingSuggester(big));
     assertTrue(large[1] > small[1], large[1] + " vs " + small[1]);
   }
 
@@ -159,7 +127,7 @@ class CnnObjectiveTest {
   void evaluate_stridesAndPoolsExceedImage_stillBuilds() {
     Map<String, Object> p = params("plain", "adam");
     p.putAll(Map.of("conv1_stride", 2, "conv2_stride", 2, "pool1_size", 3, "pool2_size", 3));
-    var s = new Replay(p);
+    var s = new ReplayingSuggester(p);
     tiny(1).evaluate(s);
     assertTrue(String.valueOf(s.attrs.get("network")).endsWith("(map 1x1)"),
         String.valueOf(s.attrs.get("network")));

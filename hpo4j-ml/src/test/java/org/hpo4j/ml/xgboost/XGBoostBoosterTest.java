@@ -18,6 +18,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import org.hpo4j.ml.HoldoutScore;
 import org.hpo4j.ml.Metric;
 import org.hpo4j.ml.RecordingSuggester;
+import org.hpo4j.ml.ReplayingSuggester;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
@@ -97,8 +98,8 @@ class XGBoostBoosterTest {
   void evaluate_gblinearOnBreastCancer_wellAboveChanceAndReportsPerChunk() throws Exception {
     var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(),
         settings(Metric.ACCURACY, 10));
-    var s = new RecordingSuggester(0);
-    double acc = o.evaluate(new ReplaySuggester(linear(0.5, 60), s));
+    var s = new ReplayingSuggester(linear(0.5, 60));
+    double acc = o.evaluate(s);
     // 63% of the rows are benign: always answering benign scores 0.63
     assertTrue(acc > 0.93, "cv accuracy " + acc);
     assertTrue(s.reports.size() >= 2, "reports " + s.reports.size());
@@ -148,8 +149,8 @@ class XGBoostBoosterTest {
         "subsample", 1.0, "colsample_bytree", 1.0, "colsample_bylevel", 1.0, "reg_alpha", 1e-6));
     p.putAll(Map.of("reg_lambda", 1.0, "sample_type", "uniform", "normalize_type", "tree",
         "rate_drop", 0.1, "skip_drop", 0.5));
-    var s = new RecordingSuggester(0);
-    double acc = o.evaluate(new ReplaySuggester(p, s));
+    var s = new ReplayingSuggester(p);
+    double acc = o.evaluate(s);
     assertTrue(acc > 0.85, "cv accuracy " + acc);
     assertTrue(s.reports.size() >= 2, "reports " + s.reports.size());
   }
@@ -258,41 +259,5 @@ class XGBoostBoosterTest {
       s += (v - m) * (v - m);
     }
     return Math.sqrt(s / a.length);
-  }
-
-  /** Replays fixed parameters and forwards reports and attributes to a recorder. */
-  private static final class ReplaySuggester implements Suggester {
-    private final Suggester fixed;
-    private final RecordingSuggester recorder;
-
-    ReplaySuggester(Map<String, Object> params, RecordingSuggester recorder) {
-      this.fixed = Suggester.fixed(params);
-      this.recorder = recorder;
-    }
-
-    @Override
-    public double suggestFloat(String n, double lo, double hi, boolean log) {
-      return fixed.suggestFloat(n, lo, hi, log);
-    }
-
-    @Override
-    public long suggestInt(String n, long lo, long hi, boolean log) {
-      return fixed.suggestInt(n, lo, hi, log);
-    }
-
-    @Override
-    public <T> T suggestCategorical(String n, List<T> choices) {
-      return fixed.suggestCategorical(n, choices);
-    }
-
-    @Override
-    public void report(int step, double value) {
-      recorder.report(step, value);
-    }
-
-    @Override
-    public void setUserAttr(String key, Object value) {
-      recorder.setUserAttr(key, value);
-    }
   }
 }
