@@ -5,6 +5,8 @@ import static org.hpo4j.Checks.requireState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,9 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Storage in the heap, for tests, notebooks and single-process runs. One lock guards everything;
- * each trial caches its last snapshot so that reading the history after one write re-freezes one
- * trial, not all of them.
+ * each study keeps an array of its trials' last snapshots, so reading the history after one write
+ * re-freezes one trial and copies an array of references, and a finished trial is held only as its
+ * compact snapshot.
  *
  * <p>Thread-safe. Lost when the JVM exits.
  */
@@ -31,7 +34,8 @@ final class InMemoryStorage implements Storage {
   private final Clock clock;
   private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<String, Long> studyByName = new HashMap<>();
-  private final Map<Long, TrialRecord> trialsById = new HashMap<>();
+  /** Trials by id - 1 (ids are handed out in order from 1); null once their study is deleted. */
+  private final List<TrialRecord> trialsById = new ArrayList<>();
   private long nextStudyId = 1;
   private long nextTrialId = 1;
 
@@ -44,6 +48,8 @@ final class InMemoryStorage implements Storage {
     final String name;
     final List<StudyDirection> directions;
     final List<TrialRecord> trials = new ArrayList<>();
+    /** Snapshot of each trial by number; null where a write made it stale (see {@link TrialRecord#touch}). */
+    FrozenTrial[] frozen = new FrozenTrial[16];
     final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
     final Map<String, Object> systemAttrs = new LinkedHashMap<>();
 
@@ -54,33 +60,82 @@ final class InMemoryStorage implements Storage {
     }
   }
 
+  /**
+   * One trial. Its parameters, values and attributes live in its last snapshot; the mutable maps
+   * exist only between a write and the next read ({@link #thaw}, {@link #freeze}), so a finished
+   * trial is kept once, as its compact {@link FrozenTrial}, not twice.
+   */
   private static final class TrialRecord {
     final long id;
-    final long studyId;
+    final StudyRecord study;
     final int number;
     TrialState state;
-    final Map<String, Double> params = new LinkedHashMap<>();
-    final Map<String, Distribution> distributions = new LinkedHashMap<>();
     List<Double> values = List.of();
-    final SortedMap<Integer, Double> intermediate = new TreeMap<>();
-    final Map<String, Object> userAttrs = new LinkedHashMap<>();
-    final Map<String, Object> systemAttrs = new LinkedHashMap<>();
     Instant start;
     Instant complete;
     FrozenTrial snapshot;
+    /** Working copies while the snapshot is stale; null otherwise. */
+    private Map<String, Double> params;
+    private Map<String, Distribution> distributions;
+    private SortedMap<Integer, Double> intermediate;
+    private Map<String, Object> userAttrs;
+    private Map<String, Object> systemAttrs;
 
-    TrialRecord(long id, long studyId, int number, TrialState state) {
+    TrialRecord(long id, StudyRecord study, int number, TrialState state) {
       this.id = id;
-      this.studyId = studyId;
+      this.study = study;
       this.number = number;
       this.state = state;
+      this.params = new LinkedHashMap<>();
+      this.distributions = new LinkedHashMap<>();
+      this.intermediate = new TreeMap<>();
+      this.userAttrs = new LinkedHashMap<>();
+      this.systemAttrs = new LinkedHashMap<>();
+    }
+
+    /** Makes the working copies writable (from the snapshot when there is one) and the snapshot stale. */
+    TrialRecord thaw() {
+      if (params == null) {
+        params = new LinkedHashMap<>(snapshot.params());
+        distributions = new LinkedHashMap<>(snapshot.distributions());
+        intermediate = new TreeMap<>(snapshot.intermediateValues());
+        userAttrs = new LinkedHashMap<>(snapshot.userAttrs());
+        systemAttrs = new LinkedHashMap<>(snapshot.systemAttrs());
+      }
+      touch();
+      return this;
+    }
+
+    /** Marks the snapshot stale after a change of state, values or times. */
+    void touch() {
+      snapshot = null;
+      study.frozen[number] = null;
+    }
+
+    Map<String, Double> params() {
+      return params != null ? params : snapshot.params();
+    }
+
+    SortedMap<Integer, Double> intermediate() {
+      return intermediate != null ? intermediate : snapshot.intermediateValues();
     }
 
     FrozenTrial freeze() {
       if (snapshot == null) {
+        if (params == null) {
+          thaw();
+        }
         snapshot = new FrozenTrial(number, id, state, params, distributions, values, intermediate,
             userAttrs, systemAttrs, start, complete);
+        if (state.isFinished()) { // rarely written again: keep the compact snapshot only
+          params = null;
+          distributions = null;
+          intermediate = null;
+          userAttrs = null;
+          systemAttrs = null;
+        }
       }
+      study.frozen[number] = snapshot;
       return snapshot;
     }
   }
@@ -142,7 +197,7 @@ final class InMemoryStorage implements Storage {
   public void deleteStudy(long studyId) {
     synchronized (lock) {
       StudyRecord s = study(studyId);
-      s.trials.forEach(t -> trialsById.remove(t.id));
+      s.trials.forEach(t -> trialsById.set((int) (t.id - 1), null));
       studies.remove(studyId);
       studyByName.remove(s.name);
     }
@@ -152,19 +207,22 @@ final class InMemoryStorage implements Storage {
   public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
     synchronized (lock) {
       StudyRecord s = study(studyId);
-      TrialRecord t = new TrialRecord(nextTrialId++, studyId, s.trials.size(),
-          waiting ? TrialState.WAITING : TrialState.RUNNING);
+      int number = s.trials.size();
+      if (number == s.frozen.length) {
+        s.frozen = Arrays.copyOf(s.frozen, 2 * number);
+      }
+      TrialRecord t = new TrialRecord(nextTrialId++, s, number, waiting ? TrialState.WAITING : TrialState.RUNNING);
       if (!waiting) {
         t.start = clock.instant();
       }
       if (!fixedParams.isEmpty()) {
-        t.systemAttrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
+        t.thaw().systemAttrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
       }
       s.trials.add(t);
       if (waiting) {
         s.waiting.add(t);
       }
-      trialsById.put(t.id, t);
+      trialsById.add(t);
       return t.freeze();
     }
   }
@@ -178,7 +236,7 @@ final class InMemoryStorage implements Storage {
       }
       t.state = TrialState.RUNNING;
       t.start = clock.instant();
-      t.snapshot = null;
+      t.touch();
       return Optional.of(t.freeze());
     }
   }
@@ -186,10 +244,9 @@ final class InMemoryStorage implements Storage {
   @Override
   public void setParam(long trialId, String name, double internal, Distribution distribution) {
     synchronized (lock) {
-      TrialRecord t = running(trialId);
+      TrialRecord t = running(trialId).thaw();
       t.params.put(name, internal);
       t.distributions.put(name, distribution);
-      t.snapshot = null;
     }
   }
 
@@ -197,8 +254,8 @@ final class InMemoryStorage implements Storage {
   public void setIntermediateValue(long trialId, int step, double value) {
     synchronized (lock) {
       TrialRecord t = running(trialId);
-      if (t.intermediate.putIfAbsent(step, value) == null) {
-        t.snapshot = null;
+      if (!t.intermediate().containsKey(step)) {
+        t.thaw().intermediate.put(step, value);
       }
     }
   }
@@ -206,18 +263,14 @@ final class InMemoryStorage implements Storage {
   @Override
   public void setUserAttr(long trialId, String key, Object value) {
     synchronized (lock) {
-      TrialRecord t = trial0(trialId);
-      t.userAttrs.put(key, value);
-      t.snapshot = null;
+      trial0(trialId).thaw().userAttrs.put(key, value);
     }
   }
 
   @Override
   public void setSystemAttr(long trialId, String key, Object value) {
     synchronized (lock) {
-      TrialRecord t = trial0(trialId);
-      t.systemAttrs.put(key, value);
-      t.snapshot = null;
+      trial0(trialId).thaw().systemAttrs.put(key, value);
     }
   }
 
@@ -231,7 +284,7 @@ final class InMemoryStorage implements Storage {
       t.state = state;
       t.values = List.copyOf(values);
       t.complete = clock.instant();
-      t.snapshot = null;
+      t.touch();
       return true;
     }
   }
@@ -243,14 +296,25 @@ final class InMemoryStorage implements Storage {
     }
   }
 
+  /** Reads the study's snapshot array, re-freezing only the trials written since the last read. */
   @Override
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     synchronized (lock) {
-      List<TrialRecord> all = study(studyId).trials;
-      List<FrozenTrial> out = new ArrayList<>(all.size());
-      for (TrialRecord t : all) {
-        if (states == null || states.contains(t.state)) {
-          out.add(t.freeze());
+      StudyRecord s = study(studyId);
+      int n = s.trials.size();
+      FrozenTrial[] frozen = s.frozen;
+      for (int i = 0; i < n; i++) {
+        if (frozen[i] == null) {
+          s.trials.get(i).freeze();
+        }
+      }
+      if (states == null) {
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(frozen, n)));
+      }
+      List<FrozenTrial> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (states.contains(frozen[i].state())) {
+          out.add(frozen[i]);
         }
       }
       return out;
@@ -281,7 +345,7 @@ final class InMemoryStorage implements Storage {
   }
 
   private TrialRecord trial0(long trialId) {
-    TrialRecord t = trialsById.get(trialId);
+    TrialRecord t = trialId >= 1 && trialId <= trialsById.size() ? trialsById.get((int) (trialId - 1)) : null;
     if (t == null) {
       throw new StorageException("no trial with id " + trialId + " in this in-memory storage");
     }
