@@ -385,27 +385,27 @@ final class ParzenEstimator {
       int n = k;
       boolean all = true;
       for (int j = dense - 1; n > 0; ) {
-        int lead = which(alive, 0, all);
-        double leading = row[lead];
-        for (int a = 1; a < n; a++) {
-          int i = which(alive, a, all);
-          if (row[i] > leading) {
-            leading = row[i];
-            lead = i;
-          }
-        }
-        best = Math.max(best, fullTerm(lead, x, c, cellMass));
         double bound = best - 40 - PRUNE_SLACK;
         int kept = 0;
-        for (int a = 0; a < n; a++) { // branch-free: survival is hard to predict
+        int lead = -1;
+        double leading = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < n; a++) { // branch-free filter: survival is hard to predict
           int i = which(alive, a, all);
+          double v = row[i];
           alive[kept] = i;
-          kept += row[i] <= bound ? 0 : 1;
+          kept += v <= bound ? 0 : 1;
+          if (v > leading) {
+            leading = v;
+            lead = i;
+          }
         }
         n = kept;
         all = false;
         if (++j == d) {
           break;
+        }
+        if (lead >= 0) { // the leader so far, evaluated fully, raises the bound for the next axis
+          best = Math.max(best, fullTerm(lead, x, c, cellMass));
         }
         addTerm(j, x, c, cellMass, row, alive, n);
       }
