@@ -92,7 +92,7 @@ public final class ScaleBenchmark {
   }
 
   /** Styblinski-Tang in 8 dimensions: nearly free, so the loop's cost is the framework's. */
-  static double objective(Trial t) {
+  public static double objective(Trial t) {
     double f = 0;
     for (int j = 0; j < DIMS; j++) {
       double x = t.suggestFloat("x" + j, -5, 5);
@@ -116,16 +116,24 @@ public final class ScaleBenchmark {
   }
 
   private static Row prefill(String sampler, int n, int window) {
+    Study study = prefilled(Samplers.create(sampler, 0, Map.of()), n - window);
+    return measure(study, sampler, "prefill", n, window);
+  }
+
+  /**
+   * @return an in-memory study of {@code n} trials with {@code sampler}: n - 5 random ones, then 5
+   *     of the sampler, which has thus read the whole history once
+   */
+  public static Study prefilled(Sampler sampler, int n) {
     Storage storage = Storages.inMemory();
-    int filled = n - window - WARMUP;
+    int filled = n - WARMUP;
     if (filled > 0) {
       Study.builder().name("scale").storage(storage).sampler(Sampler.random(1)).build()
           .optimize(ScaleBenchmark::objective, filled);
     }
-    Study study = Study.builder().name("scale").storage(storage).loadIfExists(true)
-        .sampler(Samplers.create(sampler, 0, Map.of())).build();
-    study.optimize(ScaleBenchmark::objective, WARMUP);
-    return measure(study, sampler, "prefill", n, window);
+    Study study = Study.builder().name("scale").storage(storage).loadIfExists(true).sampler(sampler).build();
+    study.optimize(ScaleBenchmark::objective, Math.min(n, WARMUP));
+    return study;
   }
 
   private static Row measure(Study study, String sampler, String mode, int n, int window) {
