@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.Storage;
@@ -128,7 +129,7 @@ public final class ScaleBenchmark {
     Storage storage = Storages.inMemory();
     int filled = n - WARMUP;
     if (filled > 0) {
-      Study.builder().name("scale").storage(storage).sampler(Sampler.random(1)).build()
+      Study.builder().name("scale").storage(storage).sampler(RandomSampler.builder().seed(1).build()).build()
           .optimize(ScaleBenchmark::objective, filled);
     }
     Study study = Study.builder().name("scale").storage(storage).loadIfExists(true).sampler(sampler).build();

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.space.FloatDistribution;
 import org.hpo4j.study.Study;
@@ -64,7 +64,7 @@ class TrainingSubsetTest {
     Map<String, Distribution> space = new LinkedHashMap<>();
     space.put("a", new FloatDistribution(0, 1));
     space.put("b", new FloatDistribution(0, 1));
-    Study study = Study.builder().sampler(Sampler.random(3)).build();
+    Study study = Study.builder().sampler(RandomSampler.builder().seed(3).build()).build();
     double[] best = {Double.POSITIVE_INFINITY, Double.NaN};
     study.optimize(t -> {
       double a = t.suggestFloat("a", 0, 1);
