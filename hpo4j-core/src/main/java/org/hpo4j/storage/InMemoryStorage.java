@@ -34,8 +34,10 @@ final class InMemoryStorage implements Storage {
   private final Clock clock;
   private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<String, Long> studyByName = new HashMap<>();
-  /** Trials by id - 1 (ids are handed out in order from 1); null once their study is deleted. */
-  private final List<TrialRecord> trialsById = new ArrayList<>();
+  /** The study of each trial by id - 1 (ids are handed out in order from 1); null once it is deleted. */
+  private final List<StudyRecord> studyOfTrial = new ArrayList<>();
+  /** The number of each trial in its study, by id - 1. */
+  private int[] numberOfTrial = new int[16];
   private long nextStudyId = 1;
   private long nextTrialId = 1;
 
@@ -47,9 +49,14 @@ final class InMemoryStorage implements Storage {
     final long id;
     final String name;
     final List<StudyDirection> directions;
-    final List<TrialRecord> trials = new ArrayList<>();
+    int size;
     /** Snapshot of each trial by number; null where a write made it stale (see {@link TrialRecord#touch}). */
     FrozenTrial[] frozen = new FrozenTrial[16];
+    /**
+     * The record of each trial by number while it is unfinished or written since its last snapshot;
+     * null for a finished trial, which lives in {@link #frozen} alone (a write revives its record).
+     */
+    TrialRecord[] live = new TrialRecord[16];
     final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
     final Map<String, Object> systemAttrs = new LinkedHashMap<>();
 
@@ -93,6 +100,18 @@ final class InMemoryStorage implements Storage {
       this.systemAttrs = new LinkedHashMap<>();
     }
 
+    /** Revives the record of a finished trial from its snapshot, for a write. */
+    TrialRecord(StudyRecord study, FrozenTrial snapshot) {
+      this.id = snapshot.id();
+      this.study = study;
+      this.number = snapshot.number();
+      this.state = snapshot.state();
+      this.values = snapshot.values();
+      this.start = snapshot.start();
+      this.complete = snapshot.complete();
+      this.snapshot = snapshot;
+    }
+
     /** Makes the working copies writable (from the snapshot when there is one) and the snapshot stale. */
     TrialRecord thaw() {
       if (params == null) {
@@ -127,15 +146,11 @@ final class InMemoryStorage implements Storage {
         }
         snapshot = new FrozenTrial(number, id, state, params, distributions, values, intermediate,
             userAttrs, systemAttrs, start, complete);
-        if (state.isFinished()) { // rarely written again: keep the compact snapshot only
-          params = null;
-          distributions = null;
-          intermediate = null;
-          userAttrs = null;
-          systemAttrs = null;
-        }
       }
       study.frozen[number] = snapshot;
+      if (state.isFinished()) { // rarely written again: keep the compact snapshot only
+        study.live[number] = null;
+      }
       return snapshot;
     }
   }
@@ -165,7 +180,7 @@ final class InMemoryStorage implements Storage {
     synchronized (lock) {
       List<StudySummary> out = new ArrayList<>();
       for (StudyRecord s : studies.values()) {
-        out.add(new StudySummary(s.id, s.name, s.directions, s.trials.size()));
+        out.add(new StudySummary(s.id, s.name, s.directions, s.size));
       }
       return out;
     }
@@ -197,7 +212,9 @@ final class InMemoryStorage implements Storage {
   public void deleteStudy(long studyId) {
     synchronized (lock) {
       StudyRecord s = study(studyId);
-      s.trials.forEach(t -> trialsById.set((int) (t.id - 1), null));
+      for (int i = 0; i < s.size; i++) {
+        studyOfTrial.set((int) (record(s, i).id - 1), null);
+      }
       studies.remove(studyId);
       studyByName.remove(s.name);
     }
@@ -207,9 +224,10 @@ final class InMemoryStorage implements Storage {
   public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
     synchronized (lock) {
       StudyRecord s = study(studyId);
-      int number = s.trials.size();
+      int number = s.size;
       if (number == s.frozen.length) {
         s.frozen = Arrays.copyOf(s.frozen, 2 * number);
+        s.live = Arrays.copyOf(s.live, 2 * number);
       }
       TrialRecord t = new TrialRecord(nextTrialId++, s, number, waiting ? TrialState.WAITING : TrialState.RUNNING);
       if (!waiting) {
@@ -218,11 +236,16 @@ final class InMemoryStorage implements Storage {
       if (!fixedParams.isEmpty()) {
         t.thaw().systemAttrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
       }
-      s.trials.add(t);
+      s.live[number] = t;
+      s.size++;
       if (waiting) {
         s.waiting.add(t);
       }
-      trialsById.add(t);
+      studyOfTrial.add(s);
+      if (studyOfTrial.size() > numberOfTrial.length) {
+        numberOfTrial = Arrays.copyOf(numberOfTrial, 2 * numberOfTrial.length);
+      }
+      numberOfTrial[studyOfTrial.size() - 1] = number;
       return t.freeze();
     }
   }
@@ -301,11 +324,11 @@ final class InMemoryStorage implements Storage {
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     synchronized (lock) {
       StudyRecord s = study(studyId);
-      int n = s.trials.size();
+      int n = s.size;
       FrozenTrial[] frozen = s.frozen;
       for (int i = 0; i < n; i++) {
         if (frozen[i] == null) {
-          s.trials.get(i).freeze();
+          s.live[i].freeze();
         }
       }
       if (states == null) {
@@ -324,13 +347,13 @@ final class InMemoryStorage implements Storage {
   @Override
   public int countTrials(long studyId, Set<TrialState> states) {
     synchronized (lock) {
-      List<TrialRecord> all = study(studyId).trials;
+      StudyRecord s = study(studyId);
       if (states == null) {
-        return all.size();
+        return s.size;
       }
       int n = 0;
-      for (TrialRecord t : all) {
-        n += states.contains(t.state) ? 1 : 0;
+      for (int i = 0; i < s.size; i++) {
+        n += states.contains(s.live[i] != null ? s.live[i].state : s.frozen[i].state()) ? 1 : 0;
       }
       return n;
     }
@@ -345,9 +368,19 @@ final class InMemoryStorage implements Storage {
   }
 
   private TrialRecord trial0(long trialId) {
-    TrialRecord t = trialId >= 1 && trialId <= trialsById.size() ? trialsById.get((int) (trialId - 1)) : null;
-    if (t == null) {
+    StudyRecord s = trialId >= 1 && trialId <= studyOfTrial.size() ? studyOfTrial.get((int) (trialId - 1)) : null;
+    if (s == null) {
       throw new StorageException("no trial with id " + trialId + " in this in-memory storage");
+    }
+    return record(s, numberOfTrial[(int) (trialId - 1)]);
+  }
+
+  /** @return the record of trial {@code number}, revived from its snapshot when it was dropped */
+  private static TrialRecord record(StudyRecord s, int number) {
+    TrialRecord t = s.live[number];
+    if (t == null) {
+      t = new TrialRecord(s, s.frozen[number]);
+      s.live[number] = t;
     }
     return t;
   }
