@@ -9,12 +9,14 @@ out="${1:-$root/docs/scale}"
 cd "$root"
 mvn -B -q -o compile dependency:build-classpath -pl hpo4j-bench -am -Dmdep.outputFile=/tmp/hpo4j-scale-cp.txt >/dev/null
 cp="hpo4j-bench/target/classes:$(cat /tmp/hpo4j-scale-cp.txt)"
-run() { nice -n 10 java -Xmx1g -cp "$cp" org.hpo4j.bench.ScaleBenchmark "$@"; }
+run() { nice -n 10 java ${JAVA_OPTS:-} -cp "$cp" org.hpo4j.bench.ScaleBenchmark "$@"; }
 {
   run --sampler tpe --mode prefill --sizes 1000,10000,20000,100000 --window 40
   run --sampler tpe_uni --mode prefill --sizes 1000,10000,20000,100000 --window 40 | tail -n +3
   run --sampler gp --mode prefill --sizes 1000,5000 --window 5 | tail -n +3
 } | tee "$out/hpo4j-prefill.md"
+# live heap at 100,000 trials without G1's humongous-region rounding (see docs/scale.md)
+JAVA_OPTS=-XX:+UseSerialGC run --sampler tpe --mode prefill --sizes 100000 --window 5 | tee "$out/hpo4j-memory-serial.md"
 run --sampler tpe --mode grow --sizes 1000,4000,8000,12000,16000,20000 --window 200 | tee "$out/hpo4j-grow.md"
 nice -n 10 ../shared/peers/optuna.sh docs/scale/optuna_scale.py 1000,2000,4000 10 | tee "$out/optuna.jsonl"
 python3 docs/scale/table.py "$out/hpo4j-prefill.md" "$out/optuna.jsonl" 1000,10000,20000,100000
