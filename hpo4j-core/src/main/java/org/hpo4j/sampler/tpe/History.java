@@ -18,12 +18,12 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
 /**
- * The incremental cache behind {@link TpeSampler}: finished trials are converted to
- * {@link Observation}s once (keyed by trial id) and inserted into a list kept in rank order, into a
+ * The incremental cache behind {@link TpeSampler}: each finished trial is read once (by number)
+ * into the primitive {@link Columns} and its slot inserted into a list kept in rank order, into a
  * list by trial number, and, per parameter, into a list sorted by the parameter's value (for the
  * neighbour bandwidths); the grouping of parameters that co-occur is refined trial by trial. A
  * suggest therefore costs a scan of the trials that are not yet known to be finished plus, when
- * something changed, one copy of these lists: linear in the number of trials, never a re-sort.
+ * something changed, one copy of these int lists: linear in the number of trials, never a re-sort.
  *
  * <p>Thread-safe: {@link #update} is synchronized and returns an immutable {@link Snapshot}.
  */

@@ -36,6 +36,11 @@ final class ParzenEstimator {
   private static final double LOG_SQRT_2PI = -Normal.logPdf(0);
   /** Past this many standard deviations {@link #upperTail} is exactly 0. */
   private static final double TAIL_ZERO = 8.3;
+  /**
+   * {@link #TAIL_ZERO} widened past the rounding of a product by 1/sigma against the quotient by
+   * sigma (a few ulps), so the multiplication never accepts a kernel the division would not.
+   */
+  private static final double TAIL_ZERO_SAFE = TAIL_ZERO * (1 + 1e-12);
   /** log of a lower bound of Z for a kernel that {@link #inside} accepts (Z &gt;= Phi(1) - 1/2 &gt; 0.3413). */
   private static final double LOG_Z_MIN = Math.log(0.34);
   private final Axis[] axes;
@@ -157,7 +162,7 @@ final class ParzenEstimator {
       inv[i] = inverse;
       if (a.discrete) {
         logNorm[i] = kernelLogNormalizer(m[i], s[i], logSigma, a.low, a.high);
-      } else if ((m[i] - a.low) / s[i] > TAIL_ZERO && (a.high - m[i]) / s[i] > TAIL_ZERO) {
+      } else if ((m[i] - a.low) * inverse > TAIL_ZERO_SAFE && (a.high - m[i]) * inverse > TAIL_ZERO_SAFE) {
         logNorm[i] = logSigma; // what kernelLogNormalizer returns when both tails are 0
         base[i] -= LOG_SQRT_2PI + logNorm[i];
       } else if (inside(m[i], s[i], a.low, a.high)) {
@@ -241,7 +246,7 @@ final class ParzenEstimator {
    * 0 past 8.3 standard deviations, where Q &lt; 5e-17.
    */
   static double upperTail(double x) {
-    if (x > 8.3) {
+    if (x > TAIL_ZERO) {
       return 0;
     }
     double t = 1 / (1 + 0.2316419 * x);
