@@ -115,7 +115,7 @@ final class InMemoryStorage implements Storage {
     /** Makes the working copies writable (from the snapshot when there is one) and the snapshot stale. */
     TrialRecord thaw() {
       if (params == null) {
-        params = new LinkedHashMap<>(snapshot.params());
+        params = new LinkedHashMap<>(snapshot.internalParams());
         distributions = new LinkedHashMap<>(snapshot.distributions());
         intermediate = new TreeMap<>(snapshot.intermediateValues());
         userAttrs = new LinkedHashMap<>(snapshot.userAttrs());
@@ -132,7 +132,7 @@ final class InMemoryStorage implements Storage {
     }
 
     Map<String, Double> params() {
-      return params != null ? params : snapshot.params();
+      return params != null ? params : snapshot.internalParams();
     }
 
     SortedMap<Integer, Double> intermediate() {

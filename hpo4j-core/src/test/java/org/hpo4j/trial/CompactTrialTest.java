@@ -41,15 +41,16 @@ class CompactTrialTest {
     Map<String, Double> expected = new LinkedHashMap<>();
     expected.put("x", 0.25);
     expected.put("n", 3.0);
-    assertEquals(expected, t.params());
-    assertEquals(t.params(), expected);
-    assertEquals(expected.hashCode(), t.params().hashCode());
-    assertEquals(List.of("x", "n"), List.copyOf(t.params().keySet()));
+    assertEquals(expected, t.internalParams());
+    assertEquals(t.internalParams(), expected);
+    assertEquals(expected.hashCode(), t.internalParams().hashCode());
+    assertEquals(List.of("x", "n"), List.copyOf(t.internalParams().keySet()));
     assertEquals(List.of("x", "n"), List.copyOf(t.distributions().keySet()));
     assertEquals(X, t.distributions().get("x"));
-    assertNull(t.params().get("y"));
-    assertEquals(expected.toString(), t.params().toString());
-    assertThrows(UnsupportedOperationException.class, () -> t.params().put("y", 1.0));
+    assertNull(t.internalParams().get("y"));
+    assertEquals(expected.toString(), t.internalParams().toString());
+    assertThrows(UnsupportedOperationException.class, () -> t.internalParams().put("y", 1.0));
+    assertEquals(Map.of("x", 0.25, "n", 3L), t.params(), "user values over the compact form");
     assertThrows(UnsupportedOperationException.class, () -> t.distributions().remove("x"));
   }
 
@@ -72,7 +73,7 @@ class CompactTrialTest {
     s.setUserAttr(id, "note", "late");
     FrozenTrial after = s.trial(id);
     assertEquals("late", after.userAttrs().get("note"));
-    assertEquals(Map.of("x", 0.5), after.params());
+    assertEquals(Map.of("x", 0.5), after.internalParams());
     assertEquals(Map.of(0, 2.0), after.intermediateValues());
     assertEquals(List.of(1.0), after.values());
     assertEquals(TrialState.COMPLETE, after.state());
