@@ -21,7 +21,8 @@ import org.hpo4j.trial.TrialState;
  *
  * @param directions one per objective
  * @param reference the reference point of the hypervolume, one value per objective
- * @param hypervolume the hypervolume of the front so far, at each trial that changed it and at the last
+ * @param hypervolume the hypervolume of the front so far, after each trial (in a huge study,
+ *     only at the trials that changed it and at the last)
  * @param points complete trials with finite values, by number: the whole front and, in a huge study,
  *     an even stride through the dominated rest
  */
@@ -120,7 +121,7 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
         front.add(p);
         hv = Hypervolume.of(front, ref);
         out.add(new HypervolumeStep(t.number(), hv));
-      } else if (out.isEmpty() || t == complete.get(complete.size() - 1)) {
+      } else if (complete.size() <= Thin.MAX_POINTS || out.isEmpty() || t == complete.get(complete.size() - 1)) {
         out.add(new HypervolumeStep(t.number(), hv));
       }
     }
