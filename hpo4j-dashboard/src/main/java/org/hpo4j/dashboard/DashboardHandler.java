@@ -215,9 +215,9 @@ final class DashboardHandler implements HttpHandler {
           .id();
     }
     int version = body.get("version").asInt();
-    Notes.Note saved = Notes.save(storage, id, trialId, version, body.get("body").asText());
+    Notes.Saved saved = Notes.save(storage, id, trialId, version, body.get("body").asText());
     cache.remove(name);
-    send(ex, saved.version() == version ? 200 : 409, "application/json", Json.write(saved));
+    send(ex, saved.saved() ? 200 : 409, "application/json", Json.write(saved.note()));
   }
 
   /**

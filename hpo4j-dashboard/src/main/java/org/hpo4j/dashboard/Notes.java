@@ -22,6 +22,9 @@ final class Notes {
   /** A note's text and version (0 when none was ever saved). */
   record Note(int version, String body) {}
 
+  /** What a save did: whether it saved, and the note now stored. */
+  record Saved(boolean saved, Note note) {}
+
   private Notes() {}
 
   static String versionKey(Long trialId) {
@@ -59,10 +62,11 @@ final class Notes {
   /**
    * Saves a note if {@code version} is the stored version plus one.
    *
-   * @return the note now stored: the new one, or the unchanged stored one on a version conflict
+   * @return the note now stored: the new one, or (not saved) the unchanged stored one on a version
+   *     conflict
    * @throws IllegalArgumentException when the body is longer than {@link #MAX_LENGTH}
    */
-  static Note save(Storage storage, long studyId, Long trialId, int version, String body) {
+  static Saved save(Storage storage, long studyId, Long trialId, int version, String body) {
     if (body.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("note body must be at most " + MAX_LENGTH + " characters, but got "
           + body.length());
@@ -71,7 +75,7 @@ final class Notes {
       Map<String, Object> attrs = storage.studySystemAttrs(studyId);
       Note stored = read(attrs, trialId);
       if (version != stored.version() + 1) {
-        return stored;
+        return new Saved(false, stored);
       }
       String prefix = chunkPrefix(trialId);
       int chunks = (body.length() + CHUNK - 1) / CHUNK;
@@ -83,7 +87,7 @@ final class Notes {
         storage.setStudySystemAttr(studyId, prefix + i, "");
       }
       storage.setStudySystemAttr(studyId, versionKey(trialId), version);
-      return new Note(version, body);
+      return new Saved(true, new Note(version, body));
     }
   }
 

@@ -76,6 +76,24 @@ public final class Studies {
     return s;
   }
 
+  /**
+   * Branin on x in [-5, 10], y in [0, 15], values up to ~300 with a best near 0.4 (what a log scale
+   * is for); trials with x above 8 fail with the reason "x too large".
+   */
+  public static Study failing(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    s.optimize(t -> {
+      double x = t.suggestFloat("x", -5, 10);
+      double y = t.suggestFloat("y", 0, 15);
+      if (x > 8) {
+        throw new IllegalStateException("x too large: " + x);
+      }
+      double b = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+      return b * b + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+    }, trials);
+    return s;
+  }
+
   /** Two objectives: (x, (1 - sqrt(x)) + y), a convex front at y = 0. */
   public static Study twoObjectives(Storage storage, String name, int trials, long seed) {
     Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed))
