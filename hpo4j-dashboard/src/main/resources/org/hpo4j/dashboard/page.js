@@ -260,6 +260,7 @@
   function drawCompare(names, all) {
     show('view-compare');
     text($('study-name'), 'compare studies');
+    $('counts').replaceChildren();
     var box = $('compare-studies');
     if (box.getAttribute('data-all') !== all.join('\n')) {
       box.replaceChildren();

@@ -234,8 +234,7 @@ window.hpo4jPlots = (function () {
       parallel: { left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: { nameGap: 14, nameLocation: 'end' } },
       parallelAxis: axes,
       visualMap: { show: true, type: 'continuous', dimension: 0, min: ext[0], max: ext[1], right: 10, top: 'center', itemHeight: 220,
-        inRange: { color: goodColors(p.direction) }, formatter: fmt, calculable: true, precision: 4,
-        text: [fmt(ext[1]), fmt(ext[0])], textGap: 8 },
+        inRange: { color: goodColors(p.direction) }, formatter: fmt, calculable: true, precision: 4 },
       series: [{ type: 'parallel', lineStyle: { width: 1.2, opacity: 0.6 }, progressive: 500,
         data: p.lines.map(function (l) { return [l.value].concat(shown.map(function (i) { var c = l.coordinates[i]; return c === null ? '-' : c; })); }) }]
     });
@@ -300,9 +299,9 @@ window.hpo4jPlots = (function () {
       panel.x.forEach(function (x, j) { if (!log || panel.y[j] > 0) { data.push([x, panel.y[j], panel.numbers[j]]); } });
       var nums = extent(panel.numbers);
       chart(div.id, {
-        grid: { left: 60, right: 15, top: 15, bottom: 45 },
+        grid: { left: 60, right: 15, top: 28, bottom: 45 },
         xAxis: axisOf(panel.axis),
-        yAxis: { type: log ? 'log' : 'value', scale: true, name: i === 0 ? objectiveLabel(d, k) : '', axisLabel: { formatter: fmt } },
+        yAxis: { type: log ? 'log' : 'value', scale: true, name: objectiveLabel(d, k), axisLabel: { formatter: fmt } },
         visualMap: { show: false, dimension: 2, min: nums[0], max: nums[1], inRange: { color: ['#c6dbef', '#08306b'] } },
         tooltip: { trigger: 'item', formatter: tipTrial(2, [[panel.axis.name, 0], ['value', 1]]) },
         series: [{ type: 'scatter', symbolSize: 5, data: data, large: data.length > 2000 }]
@@ -456,7 +455,7 @@ window.hpo4jPlots = (function () {
     });
   }
 
-  function renderPareto(p) {
+  function renderPareto(p, d) {
     var show = !!p;
     $('card-pareto').hidden = !show;
     $('card-hypervolume').hidden = !show;
@@ -468,8 +467,8 @@ window.hpo4jPlots = (function () {
     pairs.forEach(function (pr, k) {
       var w = 100 / n;
       grids.push({ left: (k * w + 6) + '%', width: (w - 10) + '%', top: 35, bottom: 45 });
-      xs.push({ gridIndex: k, type: 'value', scale: true, name: 'objective ' + pr[0] + ' (' + dirWord(p.directions[pr[0]]) + ')', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: fmt, hideOverlap: true } });
-      ys.push({ gridIndex: k, type: 'value', scale: true, name: 'objective ' + pr[1], axisLabel: { formatter: fmt } });
+      xs.push({ gridIndex: k, type: 'value', scale: true, name: objectiveLabel(d, pr[0]) + ' (' + dirWord(p.directions[pr[0]]) + ')', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: fmt, hideOverlap: true } });
+      ys.push({ gridIndex: k, type: 'value', scale: true, name: objectiveLabel(d, pr[1]), axisLabel: { formatter: fmt } });
       [false, true].forEach(function (front) {
         series.push({ name: front ? 'Pareto front' : 'dominated', type: 'scatter', xAxisIndex: k, yAxisIndex: k, symbolSize: front ? 8 : 5,
           itemStyle: { color: front ? '#d62728' : '#9aa0ac', opacity: front ? 1 : 0.6 },
@@ -574,7 +573,7 @@ window.hpo4jPlots = (function () {
     $('card-gp').hidden = !single || !any;
     var parts = [
       function () { renderHistory(d); },
-      function () { renderPareto(d.pareto); },
+      function () { renderPareto(d.pareto, d); },
       function () { renderImportance(d); },
       function () { if (single) { renderGp(d.gp, d.gpNote); } },
       function () { renderParallel(d); },
