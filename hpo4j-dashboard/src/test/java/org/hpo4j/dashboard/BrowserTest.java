@@ -299,14 +299,7 @@ class BrowserTest {
   @Test
   @Order(8)
   void bigStudy_pageDrawsEveryChart() throws Exception {
-    Study s = Study.builder().name("big").storage(storage).sampler(Sampler.random(5)).build();
-    s.optimize(t -> {
-      double v = 0;
-      for (int i = 0; i < 8; i++) {
-        v += Math.pow(t.suggestFloat("x" + i, -1, 1), 2);
-      }
-      return v;
-    }, 20_000);
+    Studies.sphere(storage, "big", 8, 20_000, 5);
     open("study=big");
     until("big study", () -> "big".equals(driver.findElement(By.id("study-name")).getText()) && rows().size() == 50);
     everyChartDrawn();

@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
 
 class HonestGpAndBoundsTest {
 
+  /** A study as `hpo run` leaves it: its study file, naming the sampler, kept with it. */
+  private static StudyData ranBy(String name, String studyFile) {
+    Storage storage = Storages.inMemory();
+    Studies.plane(storage, name, 25, 1);
+    storage.setStudySystemAttr(storage.findStudy(name).orElseThrow(), "study_file", studyFile);
+    return StudyData.of(storage, name, GpSliceViews.logEi(0), Instant.now());
+  }
+
   @Test
   void gpView_tpeStudy_isLabelledViewOnlyWithoutAProposal() {
-    Storage storage = Storages.inMemory();
-    Studies.plane(storage, "tpe-study", 25, 1);
-    long id = storage.findStudy("tpe-study").orElseThrow();
-    storage.setStudySystemAttr(id, "study_file", "name: tpe-study\nsampler: tpe\ntrials: 25\n");
-    StudyData d = StudyData.of(storage, "tpe-study", GpSliceViews.logEi(0), Instant.now());
+    StudyData d = ranBy("tpe-study", "name: tpe-study\nsampler: tpe\ntrials: 25\n");
     assertEquals("tpe", d.sampler());
     assertTrue(!d.gp().isEmpty());
     for (GpViewPlot g : d.gp()) {
@@ -38,11 +42,7 @@ class HonestGpAndBoundsTest {
 
   @Test
   void gpView_gpStudy_showsTheSamplersModelAndProposal() {
-    Storage storage = Storages.inMemory();
-    Studies.plane(storage, "gp-study", 25, 1);
-    long id = storage.findStudy("gp-study").orElseThrow();
-    storage.setStudySystemAttr(id, "study_file", "name: gp-study\nsampler:\n  type: gp_ei\n");
-    StudyData d = StudyData.of(storage, "gp-study", GpSliceViews.logEi(0), Instant.now());
+    StudyData d = ranBy("gp-study", "name: gp-study\nsampler:\n  type: gp_ei\n");
     assertEquals("gp_ei", d.sampler());
     assertTrue(!d.gp().isEmpty());
     assertNotNull(d.gp().get(0).next());
@@ -96,14 +96,7 @@ class HonestGpAndBoundsTest {
   @Test
   void studyData_hugeStudy_carriesBoundedPlotDataAndFitsTheGpOnASubset() {
     Storage storage = Storages.inMemory();
-    Study s = Study.builder().name("huge").storage(storage).sampler(Sampler.random(9)).build();
-    s.optimize(t -> {
-      double v = 0;
-      for (int i = 0; i < 4; i++) {
-        v += Math.pow(t.suggestFloat("x" + i, -1, 1), 2);
-      }
-      return v;
-    }, 12_000);
+    Study s = Studies.sphere(storage, "huge", 4, 12_000, 9);
     List<Integer> fittedOn = new java.util.ArrayList<>();
     GpViewSource spy = (study, p, sampler) -> {
       fittedOn.add(study.trials().size());

@@ -94,6 +94,19 @@ public final class Studies {
     return s;
   }
 
+  /** f = sum of x_i^2 over {@code dims} floats in [-1, 1]: the shape of a huge random study. */
+  public static Study sphere(Storage storage, String name, int dims, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    s.optimize(t -> {
+      double v = 0;
+      for (int i = 0; i < dims; i++) {
+        v += Math.pow(t.suggestFloat("x" + i, -1, 1), 2);
+      }
+      return v;
+    }, trials);
+    return s;
+  }
+
   /** Two objectives: (x, (1 - sqrt(x)) + y), a convex front at y = 0. */
   public static Study twoObjectives(Storage storage, String name, int trials, long seed) {
     Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed))
