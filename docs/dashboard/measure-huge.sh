@@ -24,7 +24,7 @@ fi
 url="sqlite:$db"
 
 echo "== hpo report (JVM defaults; JAVA_OPTS='${JAVA_OPTS:-}')"
-/usr/bin/time -f "report: %e s wall, %M KB peak RSS, exit %x" \
+/usr/bin/time -f "report: %e s wall, %U s user + %S s sys CPU, %M KB peak RSS, exit %x" \
   java ${JAVA_OPTS:-} -jar "$jar" report --storage "$url" --study huge -o "$dir/report.html" 2>&1 | grep -v WARN | tail -2
 ls -l "$dir/report.html" | awk '{print "report size: " $5 " bytes"}'
 
@@ -51,4 +51,4 @@ rm -rf "$profile"
 charts=$(grep -o 'class="chart[^"]*" id="[^"]*"' "$dir/page.dom.html" | wc -l)
 canvases=$(grep -o '<canvas' "$dir/page.dom.html" | wc -l)
 echo "page: $charts chart containers, $canvases canvases (screenshot $dir/page.png)"
-echo "dashboard peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2}') KB"
+echo "dashboard peak RSS: $(grep VmHWM /proc/$pid/status | awk '{print $2}') KB, CPU $(awk '{print ($14 + $15) / 100}' /proc/$pid/stat) s (user + sys, whole run)"

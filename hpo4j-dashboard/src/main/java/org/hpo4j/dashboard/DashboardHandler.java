@@ -246,11 +246,11 @@ final class DashboardHandler implements HttpHandler {
     try {
       c = cache.get(name);
       if (c == null || !c.version().equals(version)) {
-        StudyData d = StudyData.of(view, attrs, gpSource, Instant.now(), 0);
-        Map<String, Object> out = new LinkedHashMap<>(Json.mapper().convertValue(d, Map.class));
-        out.put("version", version);
-        out.put("writable", writable);
-        c = new Cached(version, view, attrs, Json.write(out));
+        String json = Json.write(StudyData.of(view, attrs, gpSource, Instant.now(), 0));
+        // The page redraws on a change of liveVersion: trials, or notes and metric names.
+        json = json.substring(0, json.length() - 1) + ",\"liveVersion\":" + Json.write(version) + ",\"writable\":"
+            + writable + "}";
+        c = new Cached(version, view, attrs, json);
         cache.put(name, c);
       }
       return Optional.of(c);

@@ -58,7 +58,7 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
   /** GP views are drawn for this many top parameters. */
   static final int GP_PARAMS = 3;
   /** Complete trials a GP view is fitted on at most: its cost grows with the cube of this. */
-  static final int GP_TRIALS = 300;
+  static final int GP_TRIALS = 150;
   /** Trials a contour interpolates at most. */
   static final int CONTOUR_TRIALS = 2000;
   /** Bars of the timeline at most (the latest). */

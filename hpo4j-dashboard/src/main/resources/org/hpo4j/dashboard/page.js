@@ -343,7 +343,7 @@
       return getJson('api/study?name=' + encodeURIComponent(name)).then(function (d) {
         text($('status'), 'live \u00b7 updated ' + new Date().toLocaleTimeString());
         var shown = plots.current();
-        var key = d.version + '|' + (r.trial === null ? '' : r.trial);
+        var key = (d.liveVersion || d.version) + '|' + (r.trial === null ? '' : r.trial);
         if (key !== lastVersion || !shown || shown.name !== d.name) {
           lastVersion = key;
           if (r.trial !== null) {
