@@ -110,6 +110,12 @@ public final class Dashboard implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable) {
+    return start(storage, host, port, gpSource, writable, System::nanoTime);
+  }
+
+  /** As above, with the clock that paces recomputing a changed study (for tests). */
+  static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable,
+      java.util.function.LongSupplier nanoClock) {
     org.hpo4j.Checks.requireNonNull(storage, "storage");
     org.hpo4j.Checks.requireNonNull(gpSource, "gpSource");
     requireArgument(port >= 0 && port <= 65535, "port must be in [0, 65535], but got port=%s", port);
@@ -131,7 +137,7 @@ public final class Dashboard implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    server.createContext("/", new DashboardHandler(storage, gpSource, address.isLoopbackAddress(), writable));
+    server.createContext("/", new DashboardHandler(storage, gpSource, address.isLoopbackAddress(), writable, nanoClock));
     server.setExecutor(executor);
     server.start();
     return new Dashboard(server, executor, h);

@@ -49,9 +49,25 @@ final class DashboardHandler implements HttpHandler {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  private record Cached(String version, SnapshotView view, Map<String, Object> attrs, String json) {}
+  /**
+   * A computed page: its version, the read it came from, and when it may be recomputed (nanoTime):
+   * a page that took T to compute is kept for at least {@link #COOLDOWN} times T, so a huge study
+   * that changes on every poll costs the server a bounded share of its time, not all of it.
+   */
+  private record Cached(String version, SnapshotView view, Map<String, Object> attrs, String json, long freshUntil) {}
+
+  /** How many times its own cost a page is kept before it is recomputed for a newer version. */
+  static final int COOLDOWN = 4;
+
+  private final java.util.function.LongSupplier nanoClock;
 
   DashboardHandler(Storage storage, GpViewSource gpSource, boolean loopback, boolean writable) {
+    this(storage, gpSource, loopback, writable, System::nanoTime);
+  }
+
+  DashboardHandler(Storage storage, GpViewSource gpSource, boolean loopback, boolean writable,
+      java.util.function.LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     this.storage = storage;
     this.gpSource = gpSource;
     this.loopback = loopback;
@@ -233,7 +249,7 @@ final class DashboardHandler implements HttpHandler {
     Map<String, Object> attrs = storage.studySystemAttrs(id.get());
     String version = StudyData.version(view.all()) + "-" + Integer.toHexString(notesHash(attrs));
     Cached c = cache.get(name);
-    if (c != null && c.version().equals(version)) {
+    if (c != null && (c.version().equals(version) || nanoClock.getAsLong() < c.freshUntil())) {
       return Optional.of(c);
     }
     ReentrantLock lock = locks.computeIfAbsent(name, k -> new ReentrantLock());
@@ -246,11 +262,13 @@ final class DashboardHandler implements HttpHandler {
     try {
       c = cache.get(name);
       if (c == null || !c.version().equals(version)) {
+        long t0 = nanoClock.getAsLong();
         String json = Json.write(StudyData.of(view, attrs, gpSource, Instant.now(), 0));
         // The page redraws on a change of liveVersion: trials, or notes and metric names.
         json = json.substring(0, json.length() - 1) + ",\"liveVersion\":" + Json.write(version) + ",\"writable\":"
             + writable + "}";
-        c = new Cached(version, view, attrs, json);
+        long t1 = nanoClock.getAsLong();
+        c = new Cached(version, view, attrs, json, t1 + COOLDOWN * (t1 - t0));
         cache.put(name, c);
       }
       return Optional.of(c);

@@ -63,7 +63,7 @@ public final class GpSliceViews implements GpViewSource {
     AcquisitionFunction own = gpAcquisition(sampler);
     AcquisitionFunction acq = own == null ? AcquisitionFunction.LOG_EI : own;
     GpSampler gp = samplers.computeIfAbsent(study.name() + "\u0000" + acq,
-        k -> GpSampler.builder(seed).acquisition(acq).build());
+        k -> GpSampler.builder().seed(seed).acquisition(acq).build());
     Map<String, Distribution> space = gp.inferRelativeSearchSpace(study, null);
     Distribution d = space.get(parameter);
     if (d == null || d.isSingle()) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hpo4j.dashboard.plot.GpViewPlot;
 import org.hpo4j.dashboard.plot.ParallelCoordinatesPlot;
 import org.hpo4j.dashboard.plot.Thin;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -75,7 +74,7 @@ class HonestGpAndBoundsTest {
   @Test
   void importance_multiObjectiveWith30Parameters_namesEveryBarOfEachObjective() {
     Storage storage = Storages.inMemory();
-    Study s = Study.builder().name("wide").storage(storage).sampler(Sampler.random(4))
+    Study s = Study.builder().name("wide").storage(storage).sampler(org.hpo4j.sampler.RandomSampler.builder().seed(4).build())
         .directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).build();
     s.optimizeMulti(t -> {
       double a = 0;

@@ -1,6 +1,5 @@
 package org.hpo4j.dashboard.scale;
 
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -18,7 +17,7 @@ public final class HugeStudy {
     int n = Integer.parseInt(args[1]);
     long t0 = System.nanoTime();
     try (Storage storage = Storages.open(url)) {
-      Study s = Study.builder().name("huge").storage(storage).sampler(Sampler.random(0)).build();
+      Study s = Study.builder().name("huge").storage(storage).sampler(org.hpo4j.sampler.RandomSampler.builder().seed(0).build()).build();
       for (int done = 0; done < n; done += 1000) {
         s.optimize(t -> {
           double v = 0;
