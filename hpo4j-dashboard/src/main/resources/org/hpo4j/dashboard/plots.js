@@ -222,7 +222,7 @@ window.hpo4jPlots = (function () {
     var width = Math.max(60, 900 / Math.max(1, shown.length + 1));
     shown.forEach(function (i, j) {
       var a = p.axes[i];
-      var o = { dim: j + 1, name: a.name, axisLabel: { formatter: fmt }, nameTextStyle: { width: width, overflow: 'break', fontWeight: 'bold' } };
+      var o = { dim: j + 1, name: a.name, axisLabel: { formatter: fmt }, nameTextStyle: { width: width - 8, overflow: 'breakAll', fontWeight: 'bold', lineHeight: 13 } };
       if (a.kind === 'categorical') { o.type = 'category'; o.data = a.categories; o.axisLabel = { backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], fontWeight: 'bold' }; }
       else { o.type = a.log ? 'log' : 'value'; o.min = a.low; o.max = a.high; }
       axes.push(o);
@@ -231,7 +231,7 @@ window.hpo4jPlots = (function () {
     var ext = extent(ys);
     thinnedNote('note-parallel', p.lines.length, p.total, 'trials');
     chart('chart-parallel', {
-      parallel: { left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: { nameGap: 14, nameLocation: 'end' } },
+      parallel: { left: 60, right: 110, top: 75, bottom: 30, parallelAxisDefault: { nameGap: 14, nameLocation: 'end' } },
       parallelAxis: axes,
       visualMap: { show: true, type: 'continuous', dimension: 0, min: ext[0], max: ext[1], right: 10, top: 'center', itemHeight: 220,
         inRange: { color: goodColors(p.direction) }, formatter: fmt, calculable: true, precision: 4 },

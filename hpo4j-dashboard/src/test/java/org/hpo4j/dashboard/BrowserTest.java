@@ -64,6 +64,15 @@ class BrowserTest {
     Studies.twoObjectives(storage, "mo", 40, 2);
     storage.setStudySystemAttr(storage.findStudy("mo").orElseThrow(), "study:metric_names", List.of("error", "size"));
     live2 = Studies.plane(storage, "live2", 2, 1);
+    Study wide = Study.builder().name("wide").storage(storage)
+        .directions(org.hpo4j.study.StudyDirection.MINIMIZE, org.hpo4j.study.StudyDirection.MAXIMIZE).build();
+    wide.optimizeMulti(t -> {
+      double a = 0;
+      for (int i = 0; i < 30; i++) {
+        a += (i + 1) * t.suggestFloat("colsample_bylevel_" + i, 0, 1);
+      }
+      return new double[] {a, -a / 2};
+    }, 40, 1, null);
     dashboard = Dashboard.start(storage, "127.0.0.1", 0, GpSliceViews.logEi(0), true);
     Files.createDirectories(SHOTS);
     profile = Files.createTempDirectory("hpo4j-chromium");
@@ -240,6 +249,23 @@ class BrowserTest {
 
   @Test
   @Order(5)
+  void importances_thirtyParameters_everyBarNamedWithoutOverlap() throws Exception {
+    open("study=wide");
+    until("wide drawn", () -> "wide".equals(driver.findElement(By.id("study-name")).getText())
+        && option("chart-importance", "yAxis[0].data.length") != null);
+    new Select(driver.findElement(By.id("objective-importance"))).selectByValue("1");
+    until("importance of objective 1", () -> option("chart-importance", "xAxis[0].name").toString().contains("objective 1"));
+    assertEquals(30, ((Number) option("chart-importance", "yAxis[0].data.length")).intValue());
+    assertEquals(0, ((Number) option("chart-importance", "yAxis[0].axisLabel.interval")).intValue(), "every label drawn");
+    long height = (Long) js("return document.getElementById('chart-importance').clientHeight;");
+    assertTrue(height >= 30 * 20, "20 px a bar at least, got " + height);
+    assertTrue(((String) option("chart-parallel", "parallelAxis[1].name")).equals("colsample_bylevel_0"), "full names");
+    js("document.getElementById('card-importance').scrollIntoView()");
+    shot("06b-thirty-parameters");
+  }
+
+  @Test
+  @Order(6)
   void compare_twoStudies_overlaysHistoriesAndEdfs() throws Exception {
     open("compare=branin%0Abranin-b");
     until("compare drawn", () -> {
@@ -255,7 +281,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void studyList_trialCountFollowsTheStudy() {
     open("study=live2");
     until("live2 listed with 2", () -> driver.findElement(By.cssSelector("#study-select option[value='live2']"))
@@ -266,7 +292,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void report_allFailedStudy_showsReasonsAndNoEmptyPlots() throws Exception {
     Study s = Study.builder().name("all-failed").storage(storage).build();
     s.optimize(t -> {
@@ -296,7 +322,7 @@ class BrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void bigStudy_pageDrawsEveryChart() throws Exception {
     Studies.sphere(storage, "big", 8, 20_000, 5);
     open("study=big");
