@@ -222,7 +222,11 @@ window.hpo4jPlots = (function () {
     var width = Math.max(60, 900 / Math.max(1, shown.length + 1));
     shown.forEach(function (i, j) {
       var a = p.axes[i];
-      var o = { dim: j + 1, name: a.name, axisLabel: { formatter: fmt }, nameTextStyle: { width: width - 8, overflow: 'breakAll', fontWeight: 'bold', lineHeight: 13 } };
+      // The whole name, wrapped onto lines that fit between two axes (ECharts would cut it).
+      var per = Math.max(6, Math.floor((width - 8) / 7));
+      var lines = [];
+      for (var c = 0; c < a.name.length; c += per) { lines.push(a.name.slice(c, c + per)); }
+      var o = { dim: j + 1, name: lines.join('\n'), axisLabel: { formatter: fmt }, nameTextStyle: { fontWeight: 'bold', lineHeight: 13 } };
       if (a.kind === 'categorical') { o.type = 'category'; o.data = a.categories; o.axisLabel = { backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], fontWeight: 'bold' }; }
       else { o.type = a.log ? 'log' : 'value'; o.min = a.low; o.max = a.high; }
       axes.push(o);
