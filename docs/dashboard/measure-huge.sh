@@ -23,7 +23,7 @@ if [ ! -f "$db" ]; then
 fi
 url="sqlite:$db"
 
-echo "== hpo report (JVM defaults; JAVA_OPTS='${JAVA_OPTS:-}')"
+echo "== hpo report (JAVA_OPTS='${JAVA_OPTS:-}')"
 /usr/bin/time -f "report: %e s wall, %U s user + %S s sys CPU, %M KB peak RSS, exit %x" \
   java ${JAVA_OPTS:-} -jar "$jar" report --storage "$url" --study huge -o "$dir/report.html" 2>&1 | grep -v WARN | tail -2
 ls -l "$dir/report.html" | awk '{print "report size: " $5 " bytes"}'
