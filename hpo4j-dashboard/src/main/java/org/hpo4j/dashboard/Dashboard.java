@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 import org.hpo4j.storage.Storage;
 
 /**
- * The live dashboard: a small read-only web server over a storage. Its page lists the studies and
- * polls JSON endpoints, so the plots follow the study as trials finish.
+ * The live dashboard: a small web server over a storage, read-only unless started writable (notes).
+ * Its page lists the studies and polls JSON endpoints, so the plots follow the study as trials
+ * finish.
  *
  * <p>Built on the JDK's own {@code com.sun.net.httpserver} (module jdk.httpserver): a supported,
  * dependency-free server that is plenty for one user's browser polling a few JSON documents, so the
@@ -29,12 +30,14 @@ import org.hpo4j.storage.Storage;
  * unless the user set it), after which the server drops the connection and frees its thread.
  *
  * <p>Endpoints: {@code /} the page; {@code /assets/echarts.min.js}, {@code /assets/plots.js},
- * {@code /assets/page.js};
- * {@code /api/studies} the study list; {@code /api/study?name=NAME} a study's plot data
- * ({@link StudyData} as JSON).
+ * {@code /assets/page.js}; {@code /api/studies} the study list; {@code /api/study?name=NAME} a
+ * study's plot data ({@link StudyData} as JSON); {@code /api/trials?study=NAME&...} a page of the
+ * trials table ({@link TrialTable}); {@code /api/trial?study=NAME&number=N} a trial's page;
+ * {@code /api/compare?studies=A%0AB} several studies side by side; {@code PUT /api/note} (writable
+ * only) a note.
  *
- * <p>Backs {@code ./hpo dashboard --storage URL [--port 8080] [--host H]}. Thread-safe; close it to
- * stop the server (the storage is not closed).
+ * <p>Backs {@code ./hpo dashboard --storage URL [--port 8080] [--host H] [--allow-writes]}.
+ * Thread-safe; close it to stop the server (the storage is not closed).
  */
 public final class Dashboard implements AutoCloseable {
   /** The address bound unless the user names another. */

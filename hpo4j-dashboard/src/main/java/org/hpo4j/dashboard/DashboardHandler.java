@@ -58,6 +58,8 @@ final class DashboardHandler implements HttpHandler {
 
   /** How many times its own cost a page is kept before it is recomputed for a newer version. */
   static final int COOLDOWN = 4;
+  /** Studies with at least this many trials are paced; smaller ones cost milliseconds. */
+  static final int PACED_ABOVE = 5000;
 
   private final java.util.function.LongSupplier nanoClock;
 
@@ -249,7 +251,8 @@ final class DashboardHandler implements HttpHandler {
     Map<String, Object> attrs = storage.studySystemAttrs(id.get());
     String version = StudyData.version(view.all()) + "-" + Integer.toHexString(notesHash(attrs));
     Cached c = cache.get(name);
-    if (c != null && (c.version().equals(version) || nanoClock.getAsLong() < c.freshUntil())) {
+    if (c != null && (c.version().equals(version)
+        || (view.all().size() >= PACED_ABOVE && nanoClock.getAsLong() < c.freshUntil()))) {
       return Optional.of(c);
     }
     ReentrantLock lock = locks.computeIfAbsent(name, k -> new ReentrantLock());

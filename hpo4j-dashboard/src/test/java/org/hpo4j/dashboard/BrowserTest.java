@@ -97,8 +97,18 @@ class BrowserTest {
     }
   }
 
+  /** A fresh load of the page at {@code hash} (a hash change alone is what the page's own links test). */
   private static void open(String hash) {
+    driver.get("about:blank");
     driver.get(dashboard.uri() + "#" + hash);
+  }
+
+  /** Clicks, retrying while a redraw replaces the element. */
+  private static void click(By by) {
+    until("click " + by, () -> {
+      driver.findElement(by).click();
+      return true;
+    });
   }
 
   private static void until(String what, Supplier<Boolean> condition) {
@@ -129,14 +139,23 @@ class BrowserTest {
     return driver.findElements(By.cssSelector("#trials tbody tr"));
   }
 
+  /** The index of a column, read again while a redraw replaces the table. */
   private static int column(String header) {
-    List<WebElement> ths = driver.findElements(By.cssSelector("#trials thead th"));
-    for (int i = 0; i < ths.size(); i++) {
-      if (ths.get(i).getText().trim().startsWith(header)) {
-        return i;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        List<WebElement> ths = driver.findElements(By.cssSelector("#trials thead th"));
+        for (int i = 0; i < ths.size(); i++) {
+          if (ths.get(i).getText().trim().startsWith(header)) {
+            return i;
+          }
+        }
+        throw new AssertionError("no column " + header);
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt > 20) {
+          throw e;
+        }
       }
     }
-    throw new AssertionError("no column " + header);
   }
 
   private static String cell(WebElement row, int column) {
@@ -159,7 +178,7 @@ class BrowserTest {
     everyChartDrawn();
     shot("01-study");
 
-    driver.findElement(By.cssSelector("th[data-sort='value:0']")).click();
+    click(By.cssSelector("th[data-sort='value:0']"));
     until("sorted ascending", () -> driver.findElement(By.cssSelector("th[data-sort='value:0']")).getAttribute("class")
         .contains("sorted-asc"));
     long id = storage.findStudy("branin").orElseThrow();
@@ -178,11 +197,11 @@ class BrowserTest {
         && driver.findElement(By.id("trial-total")).getText().startsWith(String.valueOf(rows().size())));
     filter.clear();
     filter.sendKeys(" ");
-    driver.findElement(By.id("state-COMPLETE")).click();
+    click(By.id("state-COMPLETE"));
     int state = column("state");
     until("only failed trials", () -> !rows().isEmpty() && rows().stream().allMatch(r -> cell(r, state).equals("fail")));
     int reason = column("fail reason");
-    assertTrue(cell(rows().get(0), reason).contains("x too large"), cell(rows().get(0), reason));
+    until("fail reasons in the table", () -> rows().stream().allMatch(r -> cell(r, reason).contains("x too large")));
     js("document.getElementById('card-trials').scrollIntoView()");
     shot("03-failed-only");
   }
@@ -190,9 +209,8 @@ class BrowserTest {
   @Test
   @Order(2)
   void failedTrial_pageShowsItsReason_andTakesANote() throws Exception {
-    WebElement row = rows().get(0);
-    String number = row.getAttribute("data-number");
-    row.click();
+    String number = rows().get(0).getAttribute("data-number");
+    click(By.cssSelector("#trials tbody tr[data-number='" + number + "']"));
     until("trial page", () -> driver.findElement(By.id("view-trial")).isDisplayed());
     WebElement reason = driver.findElement(By.id("trial-fail-reason"));
     until("fail reason shown", () -> reason.isDisplayed() && reason.getText().contains("x too large"));
@@ -200,7 +218,7 @@ class BrowserTest {
 
     String note = "fails for every x above 8: narrow the range";
     driver.findElement(By.id("trial-note-edit")).sendKeys(note);
-    driver.findElement(By.id("trial-note-save")).click();
+    click(By.id("trial-note-save"));
     until("note saved", () -> driver.findElement(By.id("trial-note-status")).getText().startsWith("saved"));
     assertEquals(note, driver.findElement(By.id("trial-note-text")).getText());
     long id = storage.findStudy("branin").orElseThrow();
@@ -215,15 +233,15 @@ class BrowserTest {
     open("study=branin");
     until("study view", () -> driver.findElement(By.id("view-study")).isDisplayed() && !rows().isEmpty());
     driver.findElement(By.id("study-note-edit")).sendKeys("random search baseline");
-    driver.findElement(By.id("study-note-save")).click();
+    click(By.id("study-note-save"));
     until("study note saved", () -> driver.findElement(By.id("study-note-status")).getText().startsWith("saved"));
     assertEquals("random search baseline",
         storage.studySystemAttrs(storage.findStudy("branin").orElseThrow()).get("dashboard:note_str:0"));
 
     assertEquals("value", option("chart-history", "yAxis[0].type"));
-    driver.findElement(By.id("log-history")).click();
+    click(By.id("log-history"));
     until("history on a log scale", () -> "log".equals(option("chart-history", "yAxis[0].type")));
-    driver.findElement(By.id("log-slice")).click();
+    click(By.id("log-slice"));
     until("slice on a log scale", () -> "log".equals(option("chart-slice-0", "yAxis[0].type")));
     js("document.getElementById('card-history').scrollIntoView()");
     shot("05-log-scales");
@@ -276,7 +294,7 @@ class BrowserTest {
     });
     until("edf overlaid", () -> ((Number) option("chart-compare-edf", "series.length")).intValue() == 2);
     assertTrue(driver.findElements(By.cssSelector("#compare-studies input:checked")).size() == 2);
-    driver.findElement(By.id("log-compare")).click();
+    click(By.id("log-compare"));
     until("compare on a log scale", () -> "log".equals(option("chart-compare-history", "yAxis[0].type")));
     shot("07-compare");
   }
@@ -307,7 +325,7 @@ class BrowserTest {
     assertTrue(driver.findElement(By.id("no-trials")).getText().contains("all 4 finished trials failed"));
     assertTrue(driver.findElements(By.cssSelector(".card.plot")).stream().noneMatch(WebElement::isDisplayed));
     until("rows", () -> rows().size() == 4);
-    assertTrue(rows().stream().allMatch(r -> cell(r, column("fail reason")).contains("CUDA out of memory")));
+    until("reasons", () -> rows().stream().allMatch(r -> cell(r, column("fail reason")).contains("CUDA out of memory")));
     shot("08-report-all-failed");
 
     Path report = Path.of("target", "browser-reports", "branin.html").toAbsolutePath();
@@ -315,9 +333,9 @@ class BrowserTest {
     driver.get(report.toUri().toString());
     until("report table", () -> rows().size() == 50);
     everyChartDrawn();
-    driver.findElement(By.id("state-COMPLETE")).click();
+    click(By.id("state-COMPLETE"));
     until("report filters", () -> rows().stream().allMatch(r -> cell(r, column("state")).equals("fail")));
-    rows().get(0).click();
+    click(By.cssSelector("#trials tbody tr"));
     until("report trial page", () -> driver.findElement(By.id("trial-fail-reason")).getText().contains("x too large"));
     shot("09-report-failed-trial");
   }
