@@ -152,7 +152,7 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
     Set<String> names = new LinkedHashSet<>();
     importance.entries().forEach(e -> names.add(e.param()));
     for (FrozenTrial t : complete) {
-      names.addAll(t.params().keySet());
+      names.addAll(t.internalParams().keySet());
     }
     return new ArrayList<>(names);
   }

@@ -33,7 +33,7 @@ public record TrialRow(int number, long id, TrialState state, List<Double> value
   /** @return the row of a trial; non-finite values become null so the JSON stays valid */
   public static TrialRow of(FrozenTrial t) {
     Map<String, String> params = new LinkedHashMap<>();
-    t.externalParams().forEach((k, v) -> params.put(k, String.valueOf(v)));
+    t.params().forEach((k, v) -> params.put(k, String.valueOf(v)));
     Map<String, String> attrs = new LinkedHashMap<>();
     t.userAttrs().forEach((k, v) -> attrs.put(k, String.valueOf(v)));
     List<Double> values = t.values().stream().map(v -> Double.isFinite(v) ? v : null).toList();

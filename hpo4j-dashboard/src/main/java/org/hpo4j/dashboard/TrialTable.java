@@ -98,7 +98,7 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
     }
     if (sort.startsWith("param:")) {
       String name = sort.substring(6);
-      return Comparator.comparing(t -> t.params().get(name), Comparator.nullsLast(Comparator.naturalOrder()));
+      return Comparator.comparing(t -> t.internalParams().get(name), Comparator.nullsLast(Comparator.naturalOrder()));
     }
     throw new IllegalArgumentException("sort must be number, state, duration, value:I or param:NAME, but got '"
         + sort + "'");
@@ -125,7 +125,7 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
       if (v.reset(name).matches()) {
         x = value(t, v.group(1).isEmpty() ? 0 : Integer.parseInt(v.group(1)));
       } else {
-        Object p = t.externalParams().get(name);
+        Object p = t.params().get(name);
         x = p instanceof Number n ? n.doubleValue() : null;
       }
       if (x == null) {
@@ -148,7 +148,7 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
 
   private static String text(FrozenTrial t) {
     StringBuilder b = new StringBuilder().append('#').append(t.number()).append(' ');
-    t.externalParams().forEach((k, v) -> b.append(k).append('=').append(v).append(' '));
+    t.params().forEach((k, v) -> b.append(k).append('=').append(v).append(' '));
     t.userAttrs().forEach((k, v) -> b.append(k).append('=').append(v).append(' '));
     Object reason = t.systemAttrs().get("fail_reason");
     if (reason != null) {

@@ -72,7 +72,7 @@ class BrowserTest {
         a += (i + 1) * t.suggestFloat("colsample_bylevel_" + i, 0, 1);
       }
       return new double[] {a, -a / 2};
-    }, 40, 1, null);
+    }, 40);
     dashboard = Dashboard.start(storage, "127.0.0.1", 0, GpSliceViews.logEi(0), true);
     Files.createDirectories(SHOTS);
     profile = Files.createTempDirectory("hpo4j-chromium");

@@ -82,7 +82,7 @@ class HonestGpAndBoundsTest {
         a += (i + 1) * t.suggestFloat("parameter_with_a_long_name_" + i, 0, 1);
       }
       return new double[] {a, -a};
-    }, 60, 1, null);
+    }, 60);
     StudyData d = StudyData.of(storage, "wide", GpViewSource.none(), Instant.now());
     for (ObjectivePlots o : d.objectives()) {
       assertEquals(30, o.importance().entries().size());

@@ -55,14 +55,14 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
       List<Double> y = new ArrayList<>();
       List<Integer> n = new ArrayList<>();
       for (FrozenTrial t : complete) {
-        Double internal = t.params().get(e.getKey());
+        Double internal = t.internalParams().get(e.getKey());
         if (internal != null) {
           x.add(PlotTrials.coordinate(e.getValue(), internal));
           y.add(t.values().get(objective));
           n.add(t.number());
         }
       }
-      int total = complete == all ? x.size() : (int) all.stream().filter(t -> t.params().containsKey(e.getKey())).count();
+      int total = complete == all ? x.size() : (int) all.stream().filter(t -> t.internalParams().containsKey(e.getKey())).count();
       panels.add(new Panel(Axis.of(e.getKey(), e.getValue()), x, y, n, total));
     }
     return new SlicePlot(objective, directions.get(objective), panels);
