@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@code hpo dashboard}: a read-only live view of the studies of a storage, refreshing as trials
  * finish. Binds to 127.0.0.1 unless {@code --host} says otherwise.
  */
-@Command(name = "dashboard", description = "Serve a live, read-only dashboard of a storage's studies.")
+@Command(name = "dashboard", description = "Serve a live dashboard of a storage's studies (read-only unless --allow-writes).")
 final class DashboardCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -26,10 +26,14 @@ final class DashboardCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port, 0 for any free one (default ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--allow-writes", description = "Let the page save notes on studies and trials "
+      + "(stored as optuna-dashboard stores them); read-only without it.")
+  boolean allowWrites;
+
   @Override
   public Integer call() throws InterruptedException {
     Storage st = StorageUrls.open(storage);
-    Dashboard d = Dashboard.start(st, host, port);
+    Dashboard d = Dashboard.start(st, host, port, org.hpo4j.dashboard.GpSliceViews.logEi(0), allowWrites);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       d.close();

@@ -14,28 +14,51 @@ import java.util.concurrent.Executors;
 import org.hpo4j.storage.Storage;
 
 /**
- * The live dashboard: a small read-only web server over a storage. Its page lists the studies and
- * polls JSON endpoints, so the plots follow the study as trials finish.
+ * The live dashboard: a small web server over a storage, read-only unless started writable (notes).
+ * Its page lists the studies and polls JSON endpoints, so the plots follow the study as trials
+ * finish.
  *
  * <p>Built on the JDK's own {@code com.sun.net.httpserver} (module jdk.httpserver): a supported,
  * dependency-free server that is plenty for one user's browser polling a few JSON documents, so the
  * CLI's shaded jar carries no Jetty. It binds 127.0.0.1 unless a host is given, answers only GET and
  * HEAD, and, while on loopback, only requests addressed to a loopback name (a guard against DNS
- * rebinding).
+ * rebinding). With {@code writable}, it also accepts the one write it knows, saving a note
+ * ({@code PUT /api/note}), guarded against cross-site requests (see {@link DashboardHandler}).
+ *
+ * <p>Half-open connections cannot stall it: a request must arrive whole within
+ * {@link #REQUEST_SECONDS} seconds (the JDK server's {@code sun.net.httpserver.maxReqTime}, set
+ * unless the user set it), after which the server drops the connection and frees its thread.
  *
  * <p>Endpoints: {@code /} the page; {@code /assets/echarts.min.js}, {@code /assets/plots.js},
- * {@code /assets/page.js};
- * {@code /api/studies} the study list; {@code /api/study?name=NAME} a study's plot data
- * ({@link StudyData} as JSON).
+ * {@code /assets/page.js}; {@code /api/studies} the study list; {@code /api/study?name=NAME} a
+ * study's plot data ({@link StudyData} as JSON); {@code /api/trials?study=NAME&...} a page of the
+ * trials table ({@link TrialTable}); {@code /api/trial?study=NAME&number=N} a trial's page;
+ * {@code /api/compare?studies=A%0AB} several studies side by side; {@code PUT /api/note} (writable
+ * only) a note.
  *
- * <p>Backs {@code ./hpo dashboard --storage URL [--port 8080] [--host H]}. Thread-safe; close it to
- * stop the server (the storage is not closed).
+ * <p>Backs {@code ./hpo dashboard --storage URL [--port 8080] [--host H] [--allow-writes]}.
+ * Thread-safe; close it to stop the server (the storage is not closed).
  */
 public final class Dashboard implements AutoCloseable {
   /** The address bound unless the user names another. */
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** The port used by the CLI unless told otherwise. */
   public static final int DEFAULT_PORT = 8080;
+
+  /** Seconds a client has to send a whole request. */
+  public static final int REQUEST_SECONDS = 15;
+  /** Request threads: more than a few browsers' worth of concurrent polls. */
+  static final int THREADS = 16;
+
+  static {
+    // Read once by the JDK server's configuration, when the first server of this JVM starts.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "300");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -80,6 +103,22 @@ public final class Dashboard implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource) {
+    return start(storage, host, port, gpSource, false);
+  }
+
+  /**
+   * Starts a dashboard that, with {@code writable}, also saves notes on studies and trials.
+   *
+   * @throws IllegalArgumentException when port is not in [0, 65535] or host does not resolve
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable) {
+    return start(storage, host, port, gpSource, writable, System::nanoTime);
+  }
+
+  /** As above, with the clock that paces recomputing a changed study (for tests). */
+  static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable,
+      java.util.function.LongSupplier nanoClock) {
     org.hpo4j.Checks.requireNonNull(storage, "storage");
     org.hpo4j.Checks.requireNonNull(gpSource, "gpSource");
     requireArgument(port >= 0 && port <= 65535, "port must be in [0, 65535], but got port=%s", port);
@@ -96,12 +135,12 @@ public final class Dashboard implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not bind the dashboard to " + h + ":" + port + ": " + e.getMessage(), e);
     }
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "hpo4j-dashboard");
       t.setDaemon(true);
       return t;
     });
-    server.createContext("/", new DashboardHandler(storage, gpSource, address.isLoopbackAddress()));
+    server.createContext("/", new DashboardHandler(storage, gpSource, address.isLoopbackAddress(), writable, nanoClock));
     server.setExecutor(executor);
     server.start();
     return new Dashboard(server, executor, h);

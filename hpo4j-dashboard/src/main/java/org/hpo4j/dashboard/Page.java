@@ -29,6 +29,7 @@ final class Page {
         .replace("{{TITLE}}", "hpo4j report")
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "report")
+        .replace("{{WRITABLE}}", "false")
         .replace("{{SCRIPTS}}",
             "<script>" + scriptSafe(echarts()) + "</script>\n<script>" + scriptSafe(PLOTS) + "</script>\n<script>"
                 + scriptSafe(APP) + "</script>")
@@ -36,11 +37,12 @@ final class Page {
   }
 
   /** @return the live dashboard page; it fetches its data from the server */
-  static String live() {
+  static String live(boolean writable) {
     return TEMPLATE
         .replace("{{TITLE}}", "hpo4j dashboard")
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "live")
+        .replace("{{WRITABLE}}", String.valueOf(writable))
         .replace("{{SCRIPTS}}", "<script src=\"assets/echarts.min.js\"></script>\n"
             + "<script src=\"assets/plots.js\"></script>\n<script src=\"assets/page.js\"></script>")
         .replace("{{DATA}}", "null");

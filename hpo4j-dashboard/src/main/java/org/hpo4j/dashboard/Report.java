@@ -36,9 +36,17 @@ public final class Report {
    *
    * @throws IllegalArgumentException when no study has that name
    * @throws UncheckedIOException when the file cannot be written
+   * @throws IllegalStateException when the study does not fit in the heap (never the Error itself:
+   *     the CLI shows this message, not a stack trace)
    */
   public static void write(Storage storage, String studyName, Path out, GpViewSource gpSource) {
-    String html = html(StudyData.of(storage, studyName, gpSource, Instant.now()));
+    String html;
+    try {
+      html = html(StudyData.of(storage, studyName, gpSource, Instant.now()));
+    } catch (OutOfMemoryError e) {
+      throw new IllegalStateException("study '" + studyName + "' did not fit in the Java heap ("
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give it more with JAVA_OPTS=-Xmx...", e);
+    }
     try {
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {

@@ -85,16 +85,51 @@ window.hpo4jPlots = (function () {
     };
   }
 
+  function objectiveLabel(d, k) {
+    var l = d.objectiveLabels && d.objectiveLabels[k];
+    return l || ('objective ' + k);
+  }
+
+  // The objective a plot shows: its own selector, filled with the study's objective labels.
+  function pick(plot, d) {
+    var sel = $('objective-' + plot);
+    if (!sel) { return 0; }
+    var keep = sel.value;
+    if (sel.options.length !== d.directions.length || sel.getAttribute('data-study') !== d.name) {
+      sel.replaceChildren();
+      d.directions.forEach(function (dir, k) {
+        var o = make('option', null, objectiveLabel(d, k) + ' (' + dirWord(dir) + ')');
+        o.value = String(k);
+        sel.appendChild(o);
+      });
+      sel.setAttribute('data-study', d.name);
+      if (keep && +keep < d.directions.length && sel.getAttribute('data-kept') === d.name) { sel.value = keep; }
+      sel.setAttribute('data-kept', d.name);
+    }
+    sel.hidden = d.directions.length < 2;
+    return +sel.value || 0;
+  }
+
+  function checked(id) { var el = $(id); return !!(el && el.checked); }
+
+  function thinnedNote(id, shown, total, what) {
+    var el = $(id);
+    if (!el) { return; }
+    el.hidden = !(total > shown);
+    text(el, total > shown ? 'showing ' + shown + ' of ' + total + ' ' + what + ' (the best and an even sample of the rest)' : '');
+  }
+
   function renderHeader(d) {
     text($('study-name'), d.name);
     document.title = 'hpo4j: ' + d.name;
     var counts = $('counts');
     counts.replaceChildren();
-    counts.appendChild(make('span', null, d.directions.map(dirWord).join(', ')));
+    counts.appendChild(make('span', null, d.directions.map(function (x, k) { return objectiveLabel(d, k) + ': ' + dirWord(x); }).join(', ')));
     Object.keys(d.counts).forEach(function (k) {
-      if (d.counts[k] > 0) { counts.appendChild(make('span', null, k.toLowerCase() + ' ' + d.counts[k])); }
+      if (d.counts[k] > 0) { counts.appendChild(make('span', 'count-' + k, k.toLowerCase() + ' ' + d.counts[k])); }
     });
-    var h = d.history;
+    if (d.sampler) { counts.appendChild(make('span', null, 'sampler ' + d.sampler)); }
+    var h = d.objectives[0].history;
     if (d.directions.length === 1 && h.points.length) {
       var best = h.bestSoFar[h.bestSoFar.length - 1];
       var at = h.points.filter(function (p) { return p.value === best; })[0];
@@ -102,21 +137,32 @@ window.hpo4jPlots = (function () {
     }
   }
 
-  function renderHistory(h) {
-    var pts = h.points.map(function (p) { return [p.number, p.value]; });
-    var best = h.points.map(function (p, i) { return [p.number, h.bestSoFar[i]]; });
+
+  function renderHistory(d) {
+    var k = pick('history', d);
+    var h = d.objectives[k].history;
+    var log = checked('log-history');
+    var ok = function (v) { return !log || v > 0; };
+    var pts = h.points.filter(function (p) { return ok(p.value); }).map(function (p) { return [p.number, p.value]; });
+    var best = [];
+    h.points.forEach(function (p, i) { if (ok(h.bestSoFar[i])) { best.push([p.number, h.bestSoFar[i]]); } });
+    var hidden = h.points.length - pts.length;
+    thinnedNote('note-history', h.points.length, h.total, 'trials');
+    if (hidden > 0) { var n = $('note-history'); n.hidden = false; text(n, (n.textContent ? n.textContent + '; ' : '') + hidden + ' values <= 0 left out of the log scale'); }
     chart('chart-history', {
       legend: { top: 0 },
-      grid: { left: 60, right: 20, top: 30, bottom: 40 },
+      grid: { left: 70, right: 20, top: 30, bottom: 40 },
       xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
-      yAxis: { type: 'value', name: 'objective 0', scale: true, axisLabel: { formatter: fmt } },
+      yAxis: { type: log ? 'log' : 'value', name: objectiveLabel(d, k), scale: true, axisLabel: { formatter: fmt } },
       tooltip: { trigger: 'item', formatter: tipTrial(0, [['value', 1]]) },
       series: [
-        { name: 'objective value', type: 'scatter', data: pts, symbolSize: 6, itemStyle: { color: '#1f77b4' } },
+        { name: 'objective value', type: 'scatter', data: pts, symbolSize: 5, large: pts.length > 2000, itemStyle: { color: '#1f77b4' } },
         { name: 'best so far', type: 'line', step: 'end', data: best, showSymbol: false, lineStyle: { color: '#d62728', width: 2 }, itemStyle: { color: '#d62728' } }
-      ]
+      ],
+      graphic: h.total ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: 'no complete trial yet', fill: '#888' } }]
     });
   }
+
 
   function renderIntermediate(p) {
     var series = p.curves.map(function (c) {
@@ -145,46 +191,129 @@ window.hpo4jPlots = (function () {
     });
   }
 
-  function renderParallel(p) {
-    var axes = [{ dim: 0, name: 'objective', type: 'value', scale: true, axisLabel: { formatter: fmt } }];
-    p.axes.forEach(function (a, i) {
-      var o = { dim: i + 1, name: a.name, axisLabel: { formatter: fmt } };
+  // Axis choice: one checkbox per parameter, all on at first (the first 12 for wide spaces).
+  function parallelAxes(p, d) {
+    var box = $('parallel-axes');
+    var names = p.axes.map(function (a) { return a.name; });
+    if (box.getAttribute('data-axes') !== names.join('\n')) {
+      box.replaceChildren();
+      names.forEach(function (n, i) {
+        var l = make('label', 'axis-choice');
+        var c = document.createElement('input');
+        c.type = 'checkbox'; c.value = n; c.checked = i < 12;
+        c.addEventListener('change', function () { renderParallel(current); });
+        l.appendChild(c); l.appendChild(document.createTextNode(' ' + n));
+        box.appendChild(l);
+      });
+      box.setAttribute('data-axes', names.join('\n'));
+    }
+    var on = {};
+    box.querySelectorAll('input').forEach(function (c) { on[c.value] = c.checked; });
+    return on;
+  }
+
+  function renderParallel(d) {
+    var k = pick('parallel', d);
+    var p = d.objectives[k].parallel;
+    var on = parallelAxes(p, d);
+    var shown = [];
+    p.axes.forEach(function (a, i) { if (on[a.name]) { shown.push(i); } });
+    var axes = [{ dim: 0, name: objectiveLabel(d, k), type: 'value', scale: true, axisLabel: { formatter: fmt } }];
+    var width = Math.max(60, 900 / Math.max(1, shown.length + 1));
+    shown.forEach(function (i, j) {
+      var a = p.axes[i];
+      // The whole name, wrapped onto lines that fit between two axes (ECharts would cut it).
+      var per = Math.max(6, Math.floor((width - 8) / 7));
+      var lines = [];
+      for (var c = 0; c < a.name.length; c += per) { lines.push(a.name.slice(c, c + per)); }
+      var o = { dim: j + 1, name: lines.join('\n'), axisLabel: { formatter: fmt }, nameTextStyle: { fontWeight: 'bold', lineHeight: 13 } };
       if (a.kind === 'categorical') { o.type = 'category'; o.data = a.categories; o.axisLabel = { backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], fontWeight: 'bold' }; }
       else { o.type = a.log ? 'log' : 'value'; o.min = a.low; o.max = a.high; }
       axes.push(o);
     });
     var ys = p.lines.map(function (l) { return l.value; });
     var ext = extent(ys);
+    thinnedNote('note-parallel', p.lines.length, p.total, 'trials');
     chart('chart-parallel', {
-      parallel: { left: 60, right: 80, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontWeight: 'bold' }, nameGap: 12 } },
+      parallel: { left: 60, right: 110, top: 75, bottom: 30, parallelAxisDefault: { nameGap: 14, nameLocation: 'end' } },
       parallelAxis: axes,
-      visualMap: { show: true, type: 'continuous', dimension: 0, min: ext[0], max: ext[1], right: 0, top: 'center', itemHeight: 200,
-        inRange: { color: goodColors(p.direction) }, formatter: fmt, calculable: false },
-      series: [{ type: 'parallel', lineStyle: { width: 1.2, opacity: 0.6 },
-        data: p.lines.map(function (l) { return [l.value].concat(l.coordinates.map(function (c) { return c === null ? '-' : c; })); }) }]
+      visualMap: { show: true, type: 'continuous', dimension: 0, min: ext[0], max: ext[1], right: 10, top: 'center', itemHeight: 220,
+        inRange: { color: goodColors(p.direction) }, formatter: fmt, calculable: true, precision: 4 },
+      series: [{ type: 'parallel', lineStyle: { width: 1.2, opacity: 0.6 }, progressive: 500,
+        data: p.lines.map(function (l) { return [l.value].concat(shown.map(function (i) { var c = l.coordinates[i]; return c === null ? '-' : c; })); }) }]
     });
   }
 
-  function renderSlice(s) {
+  // Rank plot: two parameters against each other, each trial coloured by the rank of its objective
+  // (0 = best, 1 = worst), which is robust to outliers that flatten a value colour scale.
+  function renderRank(d) {
+    var k = pick('rank', d);
+    var p = d.objectives[k].parallel;
+    var xs = $('rank-x'), ys = $('rank-y');
+    var names = p.axes.map(function (a) { return a.name; });
+    [xs, ys].forEach(function (sel, w) {
+      if (sel.getAttribute('data-axes') !== names.join('\n')) {
+        sel.replaceChildren();
+        names.forEach(function (n, i) { var o = make('option', null, n); o.value = String(i); sel.appendChild(o); });
+        sel.value = String(Math.min(w, names.length - 1));
+        sel.setAttribute('data-axes', names.join('\n'));
+      }
+    });
+    if (!names.length || !p.lines.length) {
+      chart('chart-rank', { graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: 'no complete trial yet', fill: '#888' } }] });
+      return;
+    }
+    var ix = +xs.value || 0, iy = +ys.value || 0;
+    var order = p.lines.map(function (l, i) { return i; }).sort(function (a, b) {
+      var va = p.lines[a].value, vb = p.lines[b].value;
+      return p.direction === 'MAXIMIZE' ? vb - va : va - vb;
+    });
+    var rank = [];
+    order.forEach(function (li, r) { rank[li] = order.length > 1 ? r / (order.length - 1) : 0; });
+    var data = [];
+    p.lines.forEach(function (l, i) {
+      if (l.coordinates[ix] !== null && l.coordinates[iy] !== null) { data.push([l.coordinates[ix], l.coordinates[iy], rank[i], l.number, l.value]); }
+    });
+    chart('chart-rank', {
+      grid: { left: 70, right: 100, top: 20, bottom: 50 },
+      xAxis: axisOf(p.axes[ix]),
+      yAxis: axisOf(p.axes[iy], { nameGap: 50 }),
+      visualMap: { type: 'continuous', dimension: 2, min: 0, max: 1, right: 5, top: 'center', itemHeight: 200, calculable: false,
+        text: ['worst', 'best'], inRange: { color: ['#08306b', '#2171b5', '#6baed6', '#c6dbef', '#f7fbff'] }, formatter: fmt },
+      tooltip: { trigger: 'item', formatter: function (q) { var v = q.value; return 'trial ' + v[3] + '\nvalue: ' + fmt(v[4]) + '\nrank: ' + fmt(v[2]); } },
+      series: [{ type: 'scatter', symbolSize: 7, data: data, itemStyle: { borderColor: '#555', borderWidth: 0.5 } }]
+    });
+  }
+
+
+  function renderSlice(d) {
+    var k = pick('slice', d);
+    var s = d.objectives[k].slice;
+    var log = checked('log-slice');
     var box = $('slice-multiples');
     box.replaceChildren();
+    var total = 0, shown = 0;
     s.panels.forEach(function (panel, i) {
       var div = make('div', 'chart');
       div.id = 'chart-slice-' + i;
       box.appendChild(div);
       delete charts[div.id];
-      var data = panel.x.map(function (x, j) { return [x, panel.y[j], panel.numbers[j]]; });
+      total = Math.max(total, panel.total); shown = Math.max(shown, panel.x.length);
+      var data = [];
+      panel.x.forEach(function (x, j) { if (!log || panel.y[j] > 0) { data.push([x, panel.y[j], panel.numbers[j]]); } });
       var nums = extent(panel.numbers);
       chart(div.id, {
-        grid: { left: 55, right: 15, top: 15, bottom: 45 },
+        grid: { left: 60, right: 15, top: 28, bottom: 45 },
         xAxis: axisOf(panel.axis),
-        yAxis: { type: 'value', scale: true, axisLabel: { formatter: fmt } },
+        yAxis: { type: log ? 'log' : 'value', scale: true, name: objectiveLabel(d, k), axisLabel: { formatter: fmt } },
         visualMap: { show: false, dimension: 2, min: nums[0], max: nums[1], inRange: { color: ['#c6dbef', '#08306b'] } },
         tooltip: { trigger: 'item', formatter: tipTrial(2, [[panel.axis.name, 0], ['value', 1]]) },
-        series: [{ type: 'scatter', symbolSize: 6, data: data }]
+        series: [{ type: 'scatter', symbolSize: 5, data: data, large: data.length > 2000 }]
       });
     });
+    thinnedNote('note-slice', shown, total, 'trials per parameter');
   }
+
 
   function renderContour(list) {
     var sel = $('contour-select');
@@ -229,28 +358,81 @@ window.hpo4jPlots = (function () {
     });
   }
 
-  function renderImportance(p) {
+  function renderImportance(d) {
+    var k = pick('importance', d);
+    var p = d.objectives[k].importance;
     var entries = p.entries.slice().reverse();
+    // One row per parameter, every name shown: the chart grows with the parameter count.
+    var el = $('chart-importance');
+    var height = Math.max(300, 22 * entries.length + 70) + 'px';
+    if (el.style.height !== height) { el.style.height = height; if (charts['chart-importance']) { charts['chart-importance'].resize(); } }
     chart('chart-importance', {
-      grid: { left: 120, right: 50, top: 10, bottom: 40 },
-      xAxis: { type: 'value', name: 'importance (' + p.method + ')', nameLocation: 'middle', nameGap: 25, max: 1 },
-      yAxis: { type: 'category', data: entries.map(function (e) { return e.param; }), axisLabel: { width: 110, overflow: 'truncate' } },
+      grid: { left: 10, right: 60, top: 10, bottom: 40, containLabel: true },
+      xAxis: { type: 'value', name: 'importance for ' + objectiveLabel(d, k) + ' (' + p.method + ')', nameLocation: 'middle', nameGap: 25, max: 1 },
+      yAxis: { type: 'category', data: entries.map(function (e) { return e.param; }), axisLabel: { interval: 0, width: 220, overflow: 'truncate' } },
       tooltip: { trigger: 'item', formatter: function (q) { return entries[q.dataIndex].param + ': ' + fmt(q.value); } },
-      series: [{ type: 'bar', data: entries.map(function (e) { return e.importance; }), itemStyle: { color: '#1f77b4' },
+      series: [{ type: 'bar', data: entries.map(function (e) { return e.importance; }), itemStyle: { color: '#1f77b4' }, barMaxWidth: 18,
         label: { show: true, position: 'right', formatter: function (q) { return fmt(q.value); } } }],
       graphic: entries.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: 'needs at least 4 complete trials', fill: '#888' } }]
     });
   }
 
-  function renderEdf(e) {
+
+  function renderEdf(d) {
+    var k = pick('edf', d);
+    var e = d.objectives[k].edf;
     chart('chart-edf', {
       grid: { left: 60, right: 20, top: 35, bottom: 40 },
-      xAxis: { type: 'value', name: 'objective 0 (' + dirWord(e.direction) + ')', nameLocation: 'middle', nameGap: 25, scale: true, axisLabel: { formatter: fmt } },
+      xAxis: { type: 'value', name: objectiveLabel(d, k) + ' (' + dirWord(e.direction) + ')', nameLocation: 'middle', nameGap: 25, scale: true, axisLabel: { formatter: fmt } },
       yAxis: { type: 'value', min: 0, max: 1, name: 'fraction of trials' },
       tooltip: { trigger: 'item', formatter: function (q) { return 'value <= ' + fmt(q.value[0]) + '\nfraction: ' + fmt(q.value[1]); } },
       series: [{ type: 'line', step: 'end', showSymbol: false, data: e.values.map(function (v, i) { return [v, e.cumulative[i]]; }), lineStyle: { color: '#1f77b4' } }]
     });
   }
+
+  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+
+  // Several studies: best-so-far histories overlaid, and their EDFs.
+  function renderCompare(c, log) {
+    var hist = [], edf = [];
+    c.studies.forEach(function (s, i) {
+      var color = PALETTE[i % PALETTE.length];
+      var h = s.history;
+      var pts = [];
+      h.points.forEach(function (p, j) { if (!log || h.bestSoFar[j] > 0) { pts.push([p.number, h.bestSoFar[j]]); } });
+      hist.push({ name: s.name, type: 'line', step: 'end', showSymbol: false, data: pts, lineStyle: { color: color, width: 2 }, itemStyle: { color: color } });
+      edf.push({ name: s.name, type: 'line', step: 'end', showSymbol: false, data: s.edf.values.map(function (v, j) { return [v, s.edf.cumulative[j]]; }),
+        lineStyle: { color: color, width: 2 }, itemStyle: { color: color } });
+    });
+    var label = c.studies.length ? c.studies[0].label : 'objective';
+    chart('chart-compare-history', {
+      legend: { top: 0 }, grid: { left: 70, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 25, minInterval: 1 },
+      yAxis: { type: log ? 'log' : 'value', scale: true, name: 'best ' + label + ' so far', axisLabel: { formatter: fmt } },
+      tooltip: { trigger: 'axis' }, series: hist
+    });
+    chart('chart-compare-edf', {
+      legend: { top: 0 }, grid: { left: 70, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: log ? 'log' : 'value', scale: true, name: label, nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: fmt } },
+      yAxis: { type: 'value', min: 0, max: 1, name: 'fraction of trials' },
+      tooltip: { trigger: 'item' }, series: edf
+    });
+  }
+
+  // A trial's own learning curve.
+  function renderTrialCurve(steps, values, state) {
+    var data = [];
+    steps.forEach(function (s, i) { if (values[i] !== null) { data.push([s, values[i]]); } });
+    chart('chart-trial-intermediate', {
+      grid: { left: 70, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 25, scale: true },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: fmt } },
+      tooltip: { trigger: 'item', formatter: function (q) { return 'step ' + q.value[0] + '\nvalue: ' + fmt(q.value[1]); } },
+      series: [{ type: 'line', data: data, symbolSize: 5, lineStyle: { color: STATE_COLORS[state] || '#1f77b4' }, itemStyle: { color: STATE_COLORS[state] || '#1f77b4' } }],
+      graphic: data.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: 'this trial reported no intermediate values', fill: '#888' } }]
+    });
+  }
+
 
   function renderTimeline(t) {
     var states = Object.keys(STATE_COLORS);
@@ -277,7 +459,7 @@ window.hpo4jPlots = (function () {
     });
   }
 
-  function renderPareto(p) {
+  function renderPareto(p, d) {
     var show = !!p;
     $('card-pareto').hidden = !show;
     $('card-hypervolume').hidden = !show;
@@ -289,8 +471,8 @@ window.hpo4jPlots = (function () {
     pairs.forEach(function (pr, k) {
       var w = 100 / n;
       grids.push({ left: (k * w + 6) + '%', width: (w - 10) + '%', top: 35, bottom: 45 });
-      xs.push({ gridIndex: k, type: 'value', scale: true, name: 'objective ' + pr[0] + ' (' + dirWord(p.directions[pr[0]]) + ')', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: fmt, hideOverlap: true } });
-      ys.push({ gridIndex: k, type: 'value', scale: true, name: 'objective ' + pr[1], axisLabel: { formatter: fmt } });
+      xs.push({ gridIndex: k, type: 'value', scale: true, name: objectiveLabel(d, pr[0]) + ' (' + dirWord(p.directions[pr[0]]) + ')', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: fmt, hideOverlap: true } });
+      ys.push({ gridIndex: k, type: 'value', scale: true, name: objectiveLabel(d, pr[1]), axisLabel: { formatter: fmt } });
       [false, true].forEach(function (front) {
         series.push({ name: front ? 'Pareto front' : 'dominated', type: 'scatter', xAxisIndex: k, yAxisIndex: k, symbolSize: front ? 8 : 5,
           itemStyle: { color: front ? '#d62728' : '#9aa0ac', opacity: front ? 1 : 0.6 },
@@ -316,8 +498,14 @@ window.hpo4jPlots = (function () {
   function renderGp(list, note) {
     var box = $('gp-multiples');
     box.replaceChildren();
-    text($('gp-note'), note || '');
-    $('gp-note').hidden = !note;
+    var model = list.length ? 'Model: ' + list[0].model + '.' : '';
+    var clip = list.filter(function (g) { return g.clippedBelow !== null; }).length
+      ? ' The ' + list[0].acquisition + ' axis starts ' + fmt(30) + ' below its peak; lower values are drawn at that floor.' : '';
+    text($('gp-note'), [model + clip, note || ''].filter(function (x) { return x; }).join(' '));
+    $('gp-note').hidden = !(note || model);
+    text($('gp-title'), list.length && list[0].next === null
+      ? 'GP view (fitted for this view only): posterior and acquisition along a slice through the best trial'
+      : 'GP view: the sampler\'s posterior and acquisition along a slice through the best trial');
     list.forEach(function (g, i) {
       var div = make('div', 'chart gp');
       div.id = 'chart-gp-' + i;
@@ -337,11 +525,12 @@ window.hpo4jPlots = (function () {
       if (g.next !== null) { rules.push(rule('next proposal', g.next, 0, lo, hi, '#d62728', false), rule('next proposal', g.next, 1, alo, ahi, '#d62728', false)); }
       var xa = function (k) { return axisOf(g.axis, { gridIndex: k, nameGap: k ? 28 : 0, name: k ? g.axis.name : '', axisLabel: k ? { formatter: fmt, hideOverlap: true } : { show: false } }); };
       chart(div.id, {
-        legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 }, data: ['mean', '\u00b12 sd', 'trials', 'best trial', 'next proposal', g.acquisition] },
+        legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 }, data: ['mean', '\u00b12 sd', 'trials', 'best trial'].concat(g.next !== null ? ['next proposal'] : [], [g.acquisition]) },
         grid: [{ left: 78, right: 20, top: 62, height: '46%' }, { left: 78, right: 20, top: '72%', bottom: 45 }],
         xAxis: [xa(0), xa(1)],
         yAxis: [{ gridIndex: 0, type: 'value', scale: true, name: 'objective', axisLabel: { formatter: fmt } },
-          { gridIndex: 1, type: 'value', scale: true, name: g.acquisition, axisLabel: { formatter: fmt }, splitNumber: 2 }],
+          { gridIndex: 1, type: 'value', scale: true, name: g.acquisition, axisLabel: { formatter: fmt }, splitNumber: 2,
+            min: g.clippedBelow !== null ? g.clippedBelow : undefined }],
         tooltip: { trigger: 'item', formatter: function (q) { return q.seriesName + '\n' + g.axis.name + ': ' + fmt(q.value[0]) + '\n' + fmt(q.value[1]); } },
         series: [
           { name: '\u00b12 sd', type: 'custom', xAxisIndex: 0, yAxisIndex: 0, data: line(g.upper).concat(line(g.lower)), silent: true, z: 1,
@@ -374,57 +563,45 @@ window.hpo4jPlots = (function () {
   // Parameter values arrive as strings; long decimals are shortened for reading.
   function num(s) { return /^-?\d+\.\d{5,}(E-?\d+)?$/i.test(s) ? fmt(Number(s)) : s; }
 
-  function renderTrials(rows, directions) {
-    var table = $('trials');
-    table.replaceChildren();
-    var params = [], attrs = [];
-    rows.forEach(function (r) {
-      Object.keys(r.params).forEach(function (k) { if (params.indexOf(k) < 0) { params.push(k); } });
-      Object.keys(r.userAttrs).forEach(function (k) { if (attrs.indexOf(k) < 0) { attrs.push(k); } });
-    });
-    var head = table.appendChild(make('thead')).appendChild(make('tr'));
-    ['#', 'state'].concat(directions.map(function (d, i) { return 'value ' + i; }), ['seconds'], params, attrs.map(function (a) { return 'attr ' + a; }))
-      .forEach(function (h) { head.appendChild(make('th', null, h)); });
-    var body = table.appendChild(make('tbody'));
-    rows.forEach(function (r) {
-      var tr = body.appendChild(make('tr'));
-      tr.appendChild(make('td', null, r.number));
-      tr.appendChild(make('td', r.state, r.state.toLowerCase()));
-      directions.forEach(function (d, i) { tr.appendChild(make('td', null, fmt(r.values[i]))); });
-      tr.appendChild(make('td', null, r.durationMillis === null ? '' : fmt(r.durationMillis / 1000)));
-      params.forEach(function (k) { tr.appendChild(make('td', null, k in r.params ? num(r.params[k]) : '')); });
-      attrs.forEach(function (k) { tr.appendChild(make('td', null, k in r.userAttrs ? r.userAttrs[k] : '')); });
-    });
-  }
-
   function render(d) {
     current = d;
     renderHeader(d);
     var single = d.directions.length === 1;
-    $('no-trials').hidden = d.counts.COMPLETE > 0;
-    $('card-gp').hidden = !single;
+    var any = d.counts.COMPLETE > 0;
+    $('no-trials').hidden = any;
+    text($('no-trials'), d.counts.FAIL > 0 && !any
+      ? 'No trial of this study completed: all ' + d.counts.FAIL + ' finished trials failed. The table below shows why; the plots appear once a trial completes.'
+      : 'No trial of this study has completed yet; the plots fill in as trials complete.');
+    // Without a complete trial, the plots would be empty frames: hide them, keep the table.
+    document.querySelectorAll('.card.plot').forEach(function (c) { c.hidden = !any; });
+    $('card-gp').hidden = !single || !any;
     var parts = [
-      function () { renderHistory(d.history); },
-      function () { renderPareto(d.pareto); },
-      function () { renderImportance(d.importance); },
+      function () { renderHistory(d); },
+      function () { renderPareto(d.pareto, d); },
+      function () { renderImportance(d); },
       function () { if (single) { renderGp(d.gp, d.gpNote); } },
-      function () { renderParallel(d.parallel); },
-      function () { renderSlice(d.slice); },
+      function () { renderParallel(d); },
+      function () { renderRank(d); },
+      function () { renderSlice(d); },
       function () { renderContour(d.contours); },
       function () { renderIntermediate(d.intermediate); },
-      function () { renderEdf(d.edf); },
-      function () { renderTimeline(d.timeline); },
-      function () { renderTrials(d.trials, d.directions); }
+      function () { renderEdf(d); },
+      function () { renderTimeline(d.timeline); }
     ];
     parts.forEach(function (f) {
+      if (!any) { return; }
       try { f(); } catch (e) { if (window.console) { console.error('hpo4j: a plot failed to draw', e); } }
     });
+    if (!any) { $('card-pareto').hidden = true; $('card-hypervolume').hidden = true; }
   }
 
   return {
     render: render,
+    redraw: function () { if (current) { render(current); } },
     redrawContour: function () { if (current) { renderContour(current.contours); } },
     resize: function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); },
-    current: function () { return current; }
+    current: function () { return current; },
+    chart: chart, fmt: fmt, make: make, text: text, num: num, objectiveLabel: objectiveLabel,
+    renderCompare: renderCompare, renderTrialCurve: renderTrialCurve, STATE_COLORS: STATE_COLORS
   };
 })();

@@ -82,10 +82,10 @@ class DashboardTest {
     assertEquals(10, list.get(0).get("trialCount").asInt());
 
     JsonNode first = json(get("/api/study?name=live"));
-    assertEquals(10, first.get("history").get("points").size());
+    assertEquals(10, first.get("objectives").get(0).get("history").get("points").size());
     s.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 5);
     JsonNode second = json(get("/api/study?name=live"));
-    assertEquals(15, second.get("history").get("points").size());
+    assertEquals(15, second.get("objectives").get(0).get("history").get("points").size());
     assertFalse(first.get("version").asText().equals(second.get("version").asText()));
   }
 

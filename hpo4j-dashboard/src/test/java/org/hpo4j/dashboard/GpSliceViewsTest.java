@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.dashboard.plot.GpViewPlot;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -33,7 +32,7 @@ class GpSliceViewsTest {
   @Test
   void view_quadratic_meanFollowsTheObservationsAndProposalIsMarked() {
     Study s = quadratic(Storages.inMemory(), StudyDirection.MINIMIZE, 25);
-    GpViewPlot g = GpSliceViews.logEi(0).view(s, "x").orElseThrow();
+    GpViewPlot g = GpSliceViews.logEi(0).view(s, "x", "gp").orElseThrow();
     assertEquals(GpSliceViews.POINTS, g.x().size());
     assertEquals("log EI", g.acquisition());
     assertNotNull(g.next());
@@ -55,7 +54,7 @@ class GpSliceViewsTest {
   @Test
   void view_maximize_meanIsInObjectiveUnits() {
     Study s = quadratic(Storages.inMemory(), StudyDirection.MAXIMIZE, 25);
-    GpViewPlot g = GpSliceViews.logEi(0).view(s, "x").orElseThrow();
+    GpViewPlot g = GpSliceViews.logEi(0).view(s, "x", "gp").orElseThrow();
     assertEquals(StudyDirection.MAXIMIZE, g.direction());
     assertTrue(g.mean().stream().allMatch(m -> m < 0.2), g.mean().toString());
   }
@@ -64,9 +63,9 @@ class GpSliceViewsTest {
   void view_tooFewTrialsOrUnknownParameter_isEmpty() {
     Storage storage = Storages.inMemory();
     Study few = quadratic(storage, StudyDirection.MINIMIZE, 2);
-    assertEquals(Optional.empty(), GpSliceViews.logEi(0).view(few, "x"));
+    assertEquals(Optional.empty(), GpSliceViews.logEi(0).view(few, "x", "gp"));
     Study s = quadratic(Storages.inMemory(), StudyDirection.MINIMIZE, 20);
-    assertEquals(Optional.empty(), GpSliceViews.logEi(0).view(s, "nope"));
+    assertEquals(Optional.empty(), GpSliceViews.logEi(0).view(s, "nope", "gp"));
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.hpo4j.dashboard;
 import java.nio.file.Path;
 import java.util.List;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;

@@ -2,7 +2,6 @@ package org.hpo4j.dashboard;
 
 import java.util.List;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -74,6 +73,37 @@ public final class Studies {
         s.tell(t, v);
       }
     }
+    return s;
+  }
+
+  /**
+   * Branin on x in [-5, 10], y in [0, 15], values up to ~300 with a best near 0.4 (what a log scale
+   * is for); trials with x above 8 fail with the reason "x too large".
+   */
+  public static Study failing(Storage storage, String name, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
+    s.optimize(t -> {
+      double x = t.suggestFloat("x", -5, 10);
+      double y = t.suggestFloat("y", 0, 15);
+      if (x > 8) {
+        throw new IllegalStateException("x too large: " + x);
+      }
+      double b = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+      return b * b + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+    }, trials);
+    return s;
+  }
+
+  /** f = sum of x_i^2 over {@code dims} floats in [-1, 1]: the shape of a huge random study. */
+  public static Study sphere(Storage storage, String name, int dims, int trials, long seed) {
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
+    s.optimize(t -> {
+      double v = 0;
+      for (int i = 0; i < dims; i++) {
+        v += Math.pow(t.suggestFloat("x" + i, -1, 1), 2);
+      }
+      return v;
+    }, trials);
     return s;
   }
 

@@ -19,13 +19,13 @@ class StudyDataTest {
   void of_gpSourceThrows_keepsTheOtherPlotsAndSaysWhy() {
     Storage storage = Storages.inMemory();
     Studies.plane(storage, "gp-fails", 10, 1);
-    GpViewSource broken = (study, p) -> {
+    GpViewSource broken = (study, p, sampler) -> {
       throw new IllegalStateException("Cholesky failed");
     };
     StudyData d = StudyData.of(storage, "gp-fails", broken, Instant.now());
     assertTrue(d.gp().isEmpty());
     assertTrue(d.gpNote().contains("Cholesky failed"), d.gpNote());
-    assertEquals(10, d.history().points().size());
+    assertEquals(10, d.objectives().get(0).history().points().size());
   }
 
   @Test
@@ -33,7 +33,7 @@ class StudyDataTest {
     Storage storage = Storages.inMemory();
     Studies.onlyX0Matters(storage, "gp-order", 60, 2);
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    GpViewSource spy = (study, p) -> {
+    GpViewSource spy = (study, p, sampler) -> {
       asked.add(p);
       return Optional.<GpViewPlot>empty();
     };

@@ -16,8 +16,14 @@ import org.hpo4j.trial.FrozenTrial;
  * @param direction its direction
  * @param values the finite values, ascending
  * @param cumulative for each value, the fraction of trials at or below it, in (0, 1]
+ * @param total complete trials with a finite value (a huge study keeps {@link #MAX_STEPS} evenly
+ *     spaced steps of its curve, which looks the same)
  */
-public record EdfPlot(int objective, StudyDirection direction, List<Double> values, List<Double> cumulative) {
+public record EdfPlot(int objective, StudyDirection direction, List<Double> values, List<Double> cumulative,
+    int total) {
+  /** Steps of the curve carried at most. */
+  public static final int MAX_STEPS = 1000;
+
 
   /** Copies the lists. */
   public EdfPlot {
@@ -35,10 +41,13 @@ public record EdfPlot(int objective, StudyDirection direction, List<Double> valu
         .mapToDouble(t -> t.values().get(objective)).sorted().toArray();
     List<Double> values = new ArrayList<>();
     List<Double> cum = new ArrayList<>();
+    int step = Math.max(1, (v.length + MAX_STEPS - 1) / MAX_STEPS);
     for (int i = 0; i < v.length; i++) {
-      values.add(v[i]);
-      cum.add((i + 1) / (double) v.length);
+      if (i % step == 0 || i == v.length - 1) {
+        values.add(v[i]);
+        cum.add((i + 1) / (double) v.length);
+      }
     }
-    return new EdfPlot(objective, directions.get(objective), values, cum);
+    return new EdfPlot(objective, directions.get(objective), values, cum, v.length);
   }
 }

@@ -28,12 +28,21 @@ import org.hpo4j.trial.FrozenTrial;
  * @param acquisitionValues the acquisition at each position
  * @param observations complete trials that used the parameter, projected onto the slice axis
  * @param best the coordinate of the best trial, which the slice passes through
- * @param next the coordinate of the next proposal, or null when unknown
+ * @param next the coordinate of the next proposal, or null when the model is not the study's sampler
+ *     (a proposal no sampler will make must not be drawn)
+ * @param model what the model is, shown above the view: the study's own GP sampler, or a GP fitted
+ *     only for this view
+ * @param clippedBelow for a logarithmic acquisition, the lowest value drawn: far from the data log EI
+ *     falls to minus hundreds of thousands, which would flatten the interesting part of the curve into
+ *     a line, so values below the peak minus {@link #LOG_RANGE} are drawn at that floor; null when
+ *     nothing was clipped
  */
 @Experimental
 public record GpViewPlot(Axis axis, StudyDirection direction, String acquisition, List<Double> x, List<Double> mean,
     List<Double> lower, List<Double> upper, List<Double> acquisitionValues, List<Observation> observations,
-    double best, Double next) {
+    double best, Double next, String model, Double clippedBelow) {
+  /** How far below its peak a logarithmic acquisition is drawn (natural-log units: e^-30 is nil). */
+  public static final double LOG_RANGE = 30;
 
   /** A trial's parameter coordinate and objective value. */
   public record Observation(int number, double x, double value) {}
@@ -66,7 +75,7 @@ public record GpViewPlot(Axis axis, StudyDirection direction, String acquisition
    */
   public static GpViewPlot of(String parameter, Distribution d, StudyDirection direction, String acquisition,
       List<Double> internals, List<Double> mean, List<Double> sd, List<Double> acquisitionValues,
-      double bestInternal, Double nextInternal, List<FrozenTrial> trials, int objective) {
+      double bestInternal, Double nextInternal, List<FrozenTrial> trials, int objective, String model) {
     int n = internals.size();
     requireArgument(n > 0 && mean.size() == n && sd.size() == n && acquisitionValues.size() == n,
         "GP slice lists must be non-empty and equally long, but got x=%s, mean=%s, sd=%s, acquisition=%s",
@@ -84,6 +93,15 @@ public record GpViewPlot(Axis axis, StudyDirection direction, String acquisition
       lower.add(m - 2 * s);
       upper.add(m + 2 * s);
     }
+    Double floor = null;
+    if (acquisition.startsWith("log")) {
+      double peak = acquisitionValues.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      double f = peak - LOG_RANGE;
+      if (acquisitionValues.stream().anyMatch(a -> a < f)) {
+        floor = f;
+        acquisitionValues = acquisitionValues.stream().map(a -> Math.max(a, f)).toList();
+      }
+    }
     List<Observation> obs = new ArrayList<>();
     for (FrozenTrial t : PlotTrials.completeFinite(trials, objective)) {
       Double v = t.internalParams().get(parameter);
@@ -93,6 +111,6 @@ public record GpViewPlot(Axis axis, StudyDirection direction, String acquisition
     }
     return new GpViewPlot(Axis.of(parameter, d), direction, acquisition, x, mean, lower, upper, acquisitionValues,
         obs, PlotTrials.coordinate(d, bestInternal),
-        nextInternal == null ? null : PlotTrials.coordinate(d, nextInternal));
+        nextInternal == null ? null : PlotTrials.coordinate(d, nextInternal), model, floor);
   }
 }

@@ -14,9 +14,13 @@ import org.hpo4j.trial.FrozenTrial;
  * @param objective the index of the objective shown
  * @param direction its direction
  * @param points complete trials with a finite value, by number
- * @param bestSoFar for each point, the best value among it and the points before it
+ * @param bestSoFar for each point, the best value among it and the points before it (over every
+ *     trial, shown or not)
+ * @param total complete trials with a finite value; more than {@code points.size()} when a huge
+ *     study was thinned to every improvement of the best plus an even stride ({@link Thin})
  */
-public record HistoryPlot(int objective, StudyDirection direction, List<Point> points, List<Double> bestSoFar) {
+public record HistoryPlot(int objective, StudyDirection direction, List<Point> points, List<Double> bestSoFar,
+    int total) {
 
   /** One complete trial. */
   public record Point(int number, double value) {}
@@ -37,15 +41,32 @@ public record HistoryPlot(int objective, StudyDirection direction, List<Point> p
     requireArgument(objective >= 0 && objective < directions.size(),
         "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
     StudyDirection dir = directions.get(objective);
+    List<FrozenTrial> complete = PlotTrials.completeFinite(trials, objective);
+    int n = complete.size();
+    java.util.BitSet keep = new java.util.BitSet(n);
+    double[] bests = new double[n];
+    double b = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      double v = complete.get(i).values().get(objective);
+      if (i == 0 || dir.better(v, b)) {
+        b = v;
+        keep.set(i);
+      }
+      bests[i] = b;
+    }
+    int stride = Math.max(1, (n + Thin.MAX_POINTS - 1) / Thin.MAX_POINTS);
+    for (int i = 0; i < n; i += stride) {
+      keep.set(i);
+    }
+    if (n > 0) {
+      keep.set(n - 1);
+    }
     List<Point> points = new ArrayList<>();
     List<Double> best = new ArrayList<>();
-    double b = Double.NaN;
-    for (FrozenTrial t : PlotTrials.completeFinite(trials, objective)) {
-      double v = t.values().get(objective);
-      b = points.isEmpty() || dir.better(v, b) ? v : b;
-      points.add(new Point(t.number(), v));
-      best.add(b);
+    for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) {
+      points.add(new Point(complete.get(i).number(), complete.get(i).values().get(objective)));
+      best.add(bests[i]);
     }
-    return new HistoryPlot(objective, dir, points, best);
+    return new HistoryPlot(objective, dir, points, best, n);
   }
 }

@@ -18,9 +18,15 @@ import org.hpo4j.trial.FrozenTrial;
  * @param objective the index of the objective shown
  * @param direction its direction
  * @param axes one per parameter, in order of first appearance
- * @param lines one per complete trial with a finite value
+ * @param lines one per complete trial with a finite value; a huge study keeps {@link #MAX_LINES}
+ *     (the best tenth of them and an even stride through the rest)
+ * @param total complete trials with a finite value
  */
-public record ParallelCoordinatesPlot(int objective, StudyDirection direction, List<Axis> axes, List<Line> lines) {
+public record ParallelCoordinatesPlot(int objective, StudyDirection direction, List<Axis> axes, List<Line> lines,
+    int total) {
+  /** Lines carried at most: more turn into an unreadable, slow-to-draw block of ink. */
+  public static final int MAX_LINES = 1500;
+
 
   /**
    * @param number trial number
@@ -46,8 +52,10 @@ public record ParallelCoordinatesPlot(int objective, StudyDirection direction, L
   public static ParallelCoordinatesPlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
     requireArgument(objective >= 0 && objective < directions.size(),
         "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
-    List<FrozenTrial> complete = PlotTrials.completeFinite(trials, objective);
-    Map<String, Distribution> space = PlotTrials.space(complete);
+    List<FrozenTrial> all = PlotTrials.completeFinite(trials, objective);
+    StudyDirection dir = directions.get(objective);
+    Map<String, Distribution> space = PlotTrials.space(all);
+    List<FrozenTrial> complete = Thin.keepBest(all, MAX_LINES, t -> dir.asLoss(t.values().get(objective)));
     List<Axis> axes = new ArrayList<>();
     space.forEach((name, d) -> axes.add(Axis.of(name, d)));
     List<Line> lines = new ArrayList<>();
@@ -60,6 +68,6 @@ public record ParallelCoordinatesPlot(int objective, StudyDirection direction, L
       }
       lines.add(new Line(t.number(), t.values().get(objective), Arrays.asList(c)));
     }
-    return new ParallelCoordinatesPlot(objective, directions.get(objective), axes, lines);
+    return new ParallelCoordinatesPlot(objective, dir, axes, lines, all.size());
   }
 }

@@ -20,9 +20,11 @@ import org.hpo4j.trial.TrialState;
  * own units and direction.
  *
  * @param directions one per objective
- * @param points complete trials with finite values, by number
  * @param reference the reference point of the hypervolume, one value per objective
- * @param hypervolume after each complete trial, the hypervolume of the front so far
+ * @param hypervolume the hypervolume of the front so far, after each trial (in a huge study,
+ *     only at the trials that changed it and at the last)
+ * @param points complete trials with finite values, by number: the whole front and, in a huge study,
+ *     an even stride through the dominated rest
  */
 public record ParetoPlot(List<StudyDirection> directions, List<Point> points, List<Double> reference,
     List<HypervolumeStep> hypervolume) {
@@ -60,10 +62,17 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
         complete.add(t);
       }
     }
-    List<FrozenTrial> front = ParetoFront.of(complete, directions);
+    java.util.Set<Integer> front = new java.util.HashSet<>();
+    ParetoFront.of(complete, directions).forEach(t -> front.add(t.number()));
+    // A huge study keeps its whole front and an even stride through the dominated trials.
+    int stride = Math.max(1, (complete.size() + Thin.MAX_POINTS - 1) / Thin.MAX_POINTS);
     List<Point> points = new ArrayList<>();
-    for (FrozenTrial t : complete) {
-      points.add(new Point(t.number(), t.values(), front.contains(t)));
+    for (int i = 0; i < complete.size(); i++) {
+      FrozenTrial t = complete.get(i);
+      boolean onFront = front.contains(t.number());
+      if (onFront || i % stride == 0) {
+        points.add(new Point(t.number(), t.values(), onFront));
+      }
     }
     double[] ref = reference(complete, directions);
     List<Double> refValues = new ArrayList<>();
@@ -111,8 +120,10 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
         }
         front.add(p);
         hv = Hypervolume.of(front, ref);
+        out.add(new HypervolumeStep(t.number(), hv));
+      } else if (complete.size() <= Thin.MAX_POINTS || out.isEmpty() || t == complete.get(complete.size() - 1)) {
+        out.add(new HypervolumeStep(t.number(), hv));
       }
-      out.add(new HypervolumeStep(t.number(), hv));
     }
     return out;
   }

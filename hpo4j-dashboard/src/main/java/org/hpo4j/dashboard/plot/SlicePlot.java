@@ -24,8 +24,9 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
    * @param x its coordinate in each trial that used it
    * @param y the objective value of that trial
    * @param numbers the trial numbers
+   * @param total trials that used the parameter (more than shown in a thinned huge study)
    */
-  public record Panel(Axis axis, List<Double> x, List<Double> y, List<Integer> numbers) {
+  public record Panel(Axis axis, List<Double> x, List<Double> y, List<Integer> numbers, int total) {
     /** Copies the lists. */
     public Panel {
       x = List.copyOf(x);
@@ -45,7 +46,9 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
   public static SlicePlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
     requireArgument(objective >= 0 && objective < directions.size(),
         "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
-    List<FrozenTrial> complete = PlotTrials.completeFinite(trials, objective);
+    List<FrozenTrial> all = PlotTrials.completeFinite(trials, objective);
+    StudyDirection dir = directions.get(objective);
+    List<FrozenTrial> complete = Thin.keepBest(all, Thin.MAX_POINTS / 2, t -> dir.asLoss(t.values().get(objective)));
     List<Panel> panels = new ArrayList<>();
     for (Map.Entry<String, Distribution> e : PlotTrials.space(complete).entrySet()) {
       List<Double> x = new ArrayList<>();
@@ -59,7 +62,8 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
           n.add(t.number());
         }
       }
-      panels.add(new Panel(Axis.of(e.getKey(), e.getValue()), x, y, n));
+      int total = complete == all ? x.size() : (int) all.stream().filter(t -> t.internalParams().containsKey(e.getKey())).count();
+      panels.add(new Panel(Axis.of(e.getKey(), e.getValue()), x, y, n, total));
     }
     return new SlicePlot(objective, directions.get(objective), panels);
   }

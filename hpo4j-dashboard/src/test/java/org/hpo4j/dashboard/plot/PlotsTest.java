@@ -161,7 +161,7 @@ class PlotsTest {
     var d = new org.hpo4j.space.FloatDistribution(0, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GpViewPlot.of("x", d,
         StudyDirection.MINIMIZE, "EI", List.of(0.0, 1.0), List.of(0.0, Double.NaN), List.of(1.0, 1.0),
-        List.of(0.0, 0.0), 0.5, null, List.of(), 0));
+        List.of(0.0, 0.0), 0.5, null, List.of(), 0, "test"));
     assertTrue(e.getMessage().contains("'x'"), e.getMessage());
   }
 
@@ -169,12 +169,12 @@ class PlotsTest {
   void gpView_valid_bandIsTwoSigma() {
     var d = new org.hpo4j.space.FloatDistribution(0, 1);
     GpViewPlot g = GpViewPlot.of("x", d, StudyDirection.MINIMIZE, "EI", List.of(0.0, 1.0), List.of(1.0, 2.0),
-        List.of(0.5, 0.25), List.of(0.1, 0.2), 0.0, 1.0, List.of(), 0);
+        List.of(0.5, 0.25), List.of(0.1, 0.2), 0.0, 1.0, List.of(), 0, "test");
     assertEquals(List.of(0.0, 1.5), g.lower());
     assertEquals(List.of(2.0, 2.5), g.upper());
     assertEquals(1.0, g.next());
     assertNull(GpViewPlot.of("x", d, StudyDirection.MINIMIZE, "EI", List.of(0.0), List.of(1.0), List.of(0.0),
-        List.of(0.0), 0.0, null, List.of(), 0).next());
+        List.of(0.0), 0.0, null, List.of(), 0, "test").next());
     assertFalse(g.axis().log());
   }
 
