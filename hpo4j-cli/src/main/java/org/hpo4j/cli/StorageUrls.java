@@ -41,7 +41,6 @@ final class StorageUrls {
 
   /** @return the URL with any password masked, for logs */
   static String describe(String url) {
-    String u = url == null ? DEFAULT : url;
-    return u.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@");
+    return org.hpo4j.storage.Secrets.redact(url == null ? DEFAULT : url);
   }
 }
