@@ -11,7 +11,8 @@ import java.util.Set;
  * Decided here from the cause chain, so that every storage gets the same answer without having to
  * classify its driver's exceptions: a {@link TransientStorageException}, a JDBC transient or
  * recoverable exception, an I/O failure, or an SQL state or SQLite code that means "unreachable,
- * shutting down, busy or out of space".
+ * shutting down, busy or out of space" (or a transaction SQLite rolled back by itself after a full
+ * disk, which a fresh connection does not have).
  */
 public final class StorageFaults {
   /**
@@ -24,7 +25,7 @@ public final class StorageFaults {
   /** SQLite result codes (primary, low byte): BUSY, LOCKED, IOERR, FULL, PROTOCOL. */
   private static final Set<Integer> SQLITE_CODES = Set.of(5, 6, 10, 13, 15);
   private static final String[] SQLITE_NAMES = {"[SQLITE_BUSY", "[SQLITE_LOCKED", "[SQLITE_IOERR", "[SQLITE_FULL",
-      "[SQLITE_PROTOCOL"};
+      "[SQLITE_PROTOCOL", "no transaction is active"};
 
   private StorageFaults() {}
 

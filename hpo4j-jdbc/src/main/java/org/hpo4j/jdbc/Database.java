@@ -265,8 +265,10 @@ final class Database implements AutoCloseable {
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
-        } catch (SQLException ignored) {
-          // the connection is broken; the pool will drop it
+        } catch (SQLException broken) {
+          // Its transaction is gone (SQLite rolls back by itself on a full disk) or the link is:
+          // a connection that thinks otherwise would fail the next borrower's commit.
+          pool.evictConnection(c);
         }
         throw e;
       }
