@@ -90,6 +90,12 @@ public final class Dashboard implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("host must be an address or a resolvable name, but got host='" + h + "'", e);
     }
+    // A client that connects and never finishes its request holds one of the 4 threads while the
+    // JDK server reads it; without a limit, 4 such connections stall the dashboard for good. Read
+    // once, when the JDK's server first starts; a user's own -D setting wins.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 0);
