@@ -226,6 +226,29 @@ class Suite:
         finally:
             subprocess.run(["umount", "-l", str(mnt)])
 
+    def soak(self):
+        """SOAK_WORKERS workers for SOAK_SECONDS on PostgreSQL, one killed (-9) every few seconds and replaced;
+        a worker that finishes its trials is replaced too, until the time is up."""
+        a = self.args
+        name = f"soak-{a.soak_workers}w-{a.soak_seconds}s"
+        url = self.pg_url("heartbeat_interval=2&grace_period=10")
+        d, f = self.study_file(name, 0.2)
+        workers = [self.start_worker(d, f, url, 25, 0.2, i) for i in range(a.soak_workers)]
+        killed = set()
+        end = time.monotonic() + a.soak_seconds
+        next_kill = time.monotonic() + self.rng.uniform(1, 2 * a.kill_every)
+        while time.monotonic() < end:
+            time.sleep(0.2)
+            live = [p for p in workers if p.poll() is None]
+            if time.monotonic() >= next_kill and live:
+                victim = self.rng.choice(live)
+                os.kill(victim.pid, signal.SIGKILL)
+                killed.add(victim.pid)
+                next_kill = time.monotonic() + self.rng.uniform(0.5, 1.5) * a.kill_every
+            for _ in range(a.soak_workers - len([p for p in workers if p.poll() is None])):
+                workers.append(self.start_worker(d, f, url, 25, 0.2, len(workers)))
+        self.finish(name, d, url, workers, killed, 10)
+
     def redaction(self):
         """Repro 6 end to end: the password of the storage URL in no output, log, export, stored file or page."""
         a = self.args
@@ -333,6 +356,9 @@ def main():
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--kills", type=int, default=4)
     ap.add_argument("--outage", type=int, default=45)
+    ap.add_argument("--soak-workers", type=int, default=16)
+    ap.add_argument("--soak-seconds", type=int, default=600)
+    ap.add_argument("--kill-every", type=float, default=4.0, help="mean seconds between two kills of the soak")
     ap.add_argument("--only", default="kill9,sigstop,pg_crash,pg_outage,disk_full,redaction")
     args = ap.parse_args()
     if not JAR.exists():
