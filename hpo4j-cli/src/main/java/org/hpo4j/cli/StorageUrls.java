@@ -31,6 +31,32 @@ final class StorageUrls {
     return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
   }
 
+  /**
+   * Opens a storage for a command that only reads (list, show, export, report, dashboard): an SQLite
+   * file the user may not write is opened read-only instead of refused.
+   */
+  static Storage openForReading(String url) {
+    String u = url == null ? DEFAULT : url.trim();
+    if ((u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) && !u.contains("read_only=")) {
+      String path = u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
+      java.nio.file.Path p = java.nio.file.Path.of(path);
+      if (java.nio.file.Files.isRegularFile(p) && !ownerWritable(p)) {
+        return open(u + (u.contains("?") ? "&" : "?") + "read_only=true");
+      }
+    }
+    return open(u);
+  }
+
+  /** Honours the owner-write bit even for root, who may write anything. */
+  private static boolean ownerWritable(java.nio.file.Path p) {
+    try {
+      return java.nio.file.Files.isWritable(p) && java.nio.file.Files.getPosixFilePermissions(p)
+          .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      return java.nio.file.Files.isWritable(p);
+    }
+  }
+
   static String withRetries(String url) {
     boolean jdbc = url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
     if (!jdbc || url.contains("max_retries=")) {

@@ -62,7 +62,9 @@ final class Database implements AutoCloseable {
    *     has a newer schema
    */
   static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits) {
-    if (url.dialect() == Dialect.SQLITE) {
+    if (url.readOnly()) {
+      checkReadableSqliteFile(url);
+    } else if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
     HikariConfig cfg = new HikariConfig();
@@ -71,6 +73,7 @@ final class Database implements AutoCloseable {
     cfg.setMinimumIdle(1);
     cfg.setConnectionTimeout(30_000);
     cfg.setInitializationFailTimeout(1);
+    cfg.setReadOnly(url.readOnly()); // the pool's flag must match the driver's, which cannot change once open
     cfg.setDataSource(dataSource(url, true, commits));
     HikariDataSource pool;
     try {
@@ -91,6 +94,13 @@ final class Database implements AutoCloseable {
   private static DataSource dataSource(JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
     if (url.dialect() == Dialect.SQLITE) {
       SQLiteConfig c = new SQLiteConfig();
+      if (url.readOnly()) {
+        c.setReadOnly(true); // and no journal-mode switch, which would write
+        c.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource ds = new SQLiteDataSource(c);
+        ds.setUrl(url.jdbcUrl());
+        return ds;
+      }
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
       // NORMAL in WAL mode: a commit survives the death of any process (kill -9); only a crash of
       // the operating system may roll back the last commits. FULL also syncs every commit.
@@ -141,6 +151,14 @@ final class Database implements AutoCloseable {
     }
   }
 
+  private static void checkReadableSqliteFile(JdbcUrl url) {
+    Path file = Path.of(url.sqlitePath()).toAbsolutePath();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new StorageException("cannot open storage '" + url.display() + "' read-only: " + file
+          + " is not a readable file");
+    }
+  }
+
   /** Honours the owner-write bit even for root, who may write anything. */
   private static boolean writable(Path p) {
     if (!Files.isWritable(p)) {
@@ -160,6 +178,10 @@ final class Database implements AutoCloseable {
     }
     if (current == SCHEMA_VERSION) {
       return;
+    }
+    if (url.readOnly()) {
+      throw new StorageException("cannot open storage '" + url.display() + "' read-only: its schema is version "
+          + current + " and needs an upgrade to " + SCHEMA_VERSION + "; open it once writable");
     }
     // Flyway gets its own plain connections: on SQLite its DDL must not begin IMMEDIATE transactions
     // on pooled connections that it also reads with.

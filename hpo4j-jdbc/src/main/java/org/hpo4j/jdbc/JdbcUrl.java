@@ -42,6 +42,22 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
   private static final Pattern JDBC_PG = Pattern.compile(
       "jdbc:postgresql://([^:/?]+|\\[[^\\]]+\\])(?::(\\d+))?/([^?/]+)(?:\\?(.*))?");
 
+  /**
+   * @return whether the URL asks for a read-only SQLite storage ({@code read_only=true}): nothing is
+   *     written, not even the switch to WAL mode, so a read-only file can be listed, shown and exported
+   */
+  boolean readOnly() {
+    return dialect == Dialect.SQLITE && options.containsKey("read_only") && flag("read_only", options.get("read_only"));
+  }
+
+  /** @throws IllegalArgumentException naming the option unless {@code v} is true or false */
+  static boolean flag(String key, String v) {
+    if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
+      throw new IllegalArgumentException(key + " must be true or false, but got '" + v + "'");
+    }
+    return Boolean.parseBoolean(v.toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** @return whether this looks like a URL this module opens (it may still be malformed) */
   static boolean accepts(String url) {
     String u = url.trim();

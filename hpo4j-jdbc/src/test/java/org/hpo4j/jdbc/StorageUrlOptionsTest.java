@@ -23,7 +23,7 @@ class StorageUrlOptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Storages.open("sqlite:" + dir.resolve("x.db") + "?max_retry=5"));
     assertTrue(e.getMessage().contains("unknown option 'max_retry' (did you mean 'max_retries'?)"), e.getMessage());
-    assertTrue(e.getMessage().contains("allowed: grace_period, heartbeat_interval, max_retries, pool_size, "
+    assertTrue(e.getMessage().contains("allowed: grace_period, heartbeat_interval, max_retries, pool_size, read_only, "
         + "synchronous_commit"), e.getMessage());
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count(), "no database file may be created");
