@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.storage.TransientStorageException;
 import org.hpo4j.trial.FrozenTrial;
@@ -29,7 +29,7 @@ class StudyFaultsTest {
   @BeforeEach
   void setUp() {
     storage = new FaultyStorage(Storages.inMemory());
-    study = Study.builder().name("faults").storage(storage).sampler(Sampler.random(3)).build();
+    study = Study.builder().name("faults").storage(storage).sampler(RandomSampler.builder().seed(3).build()).build();
     // A clock that moves only when the retry sleeps: no test waits.
     study.retry(new Retry(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(10), d -> {
       sleeps.add(d);
