@@ -80,8 +80,11 @@ class Suite:
         return out
 
     def wait_side(self, d, n, workers, limit=90):
+        """Waits until every worker has joined its study and n objectives returned: the faults then hit
+        running workers (a worker that never reached its storage exits at once, by design)."""
         end = time.monotonic() + limit
-        while len(self.side(d)) < n:
+        while len(self.side(d)) < n or not all(p.poll() is not None or "joined study" in p.log_path.read_text()
+                                               for p in workers):
             if time.monotonic() > end or all(p.poll() is not None for p in workers):
                 raise RuntimeError(f"{d.name}: fewer than {n} objectives returned in time")
             time.sleep(0.1)
