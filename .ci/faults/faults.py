@@ -176,10 +176,13 @@ class Suite:
         url = self.pg_url("heartbeat_interval=1&grace_period=3")
         d, f = self.study_file(name, 0.3)
         # the other worker keeps running (and sweeping) through the whole pause
-        workers = [self.start_worker(d, f, url, n, 0.3, i) for i, n in enumerate((8, 40))]
+        workers = [self.start_worker(d, f, url, n, 0.3, i) for i, n in enumerate((20, 40))]
         self.wait_side(d, 3, workers)
+        end = time.monotonic() + 60
+        while sum(1 for pid, _, _ in self.side(d) if pid == workers[0].pid) < 2 and time.monotonic() < end:
+            time.sleep(0.1)  # the worker to pause is in the middle of its trials
         os.kill(workers[0].pid, signal.SIGSTOP)
-        time.sleep(7)
+        time.sleep(8)
         os.kill(workers[0].pid, signal.SIGCONT)
         self.finish(name, d, url, workers, {workers[0].pid}, 3)
         if "finished elsewhere" not in workers[0].log_path.read_text():
@@ -266,17 +269,19 @@ class Suite:
         f.write_text(text)
         env = dict(os.environ, FAULT_SIDE=str(d / "side.log"), FAULT_NAP="0.01")
         for i, u in enumerate(urls):
-            for args in (["run", str(f), "--storage", u, "--trials", str(2 * (i + 1))],
-                         ["worker", "--storage", u, "--study", name, "--trials", "1"],
-                         ["studies", "list", "--storage", u], ["studies", "show", name, "--storage", u],
-                         ["studies", "export", name, "--format", "json", "--storage", u],
-                         ["studies", "export", name, "--storage", u],
-                         ["report", "--study", name, "--storage", u, "-o", str(d / "report.html")]):
+            every = (["run", str(f), "--storage", u, "--trials", "2"],
+                     ["worker", "--storage", u, "--study", name, "--trials", "1"],
+                     ["studies", "list", "--storage", u], ["studies", "show", name, "--storage", u],
+                     ["studies", "export", name, "--format", "json", "--storage", u],
+                     ["studies", "export", name, "--storage", u],
+                     ["report", "--study", name, "--storage", u, "-o", str(d / "report.html")])
+            # every command with the first form; the two that print the URL with the other forms
+            for args in (every if i == 0 else every[1:2] + every[3:4]):
                 r = subprocess.run(JAVA + args, capture_output=True, text=True, timeout=120, env=env)
                 texts.append((" ".join(args[:2]), r.stdout + r.stderr))
                 if r.returncode != 0:
                     self.failures.append(f"redaction: hpo {' '.join(args[:2])} exited {r.returncode}: {r.stderr[-300:]}")
-            texts.append(("report.html", (d / "report.html").read_text()))
+        texts.append(("report.html", (d / "report.html").read_text()))
         # a wrong password and an unreachable server: the errors
         for u in (urls[1].replace("127.0.0.1", "127.0.0.1").replace(str(a.pg_port), "1"),
                   urls[0].replace(f":{a.pg_port}/", ":1/"), urls[0] + "&bogus_option=1"):
