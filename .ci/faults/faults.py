@@ -292,6 +292,8 @@ class Suite:
                             "SELECT * FROM study_system_attrs"], capture_output=True, text=True)
         texts.append(("stored study attributes", q.stdout + q.stderr))
         texts.append(("dashboard", self.dashboard_pages(urls[0], name)))
+        if not any(f"{a.pg_user}:***@" in t for _, t in texts) or not any("password=***" in t for _, t in texts):
+            self.failures.append("redaction: no masked URL was printed, so the check proved nothing")
         forms = {secret, secret.replace("%", "%25"), a.pg_raw_password}
         leaks = [where for where, t in texts if any(x in t for x in forms)]
         status = "no leak" if not leaks else "LEAKED in " + ", ".join(sorted(set(leaks)))
