@@ -42,6 +42,9 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final ReentrantLock sqliteWriters = new ReentrantLock();
   private final JdbcOptions.SynchronousCommit commits;
+  /** System.nanoTime() of the last transient failure (the server away, the disk full), or none yet. */
+  private volatile long lastFailure;
+  private volatile boolean failed;
 
   /** Work done inside one connection. */
   interface Work<T> {
@@ -250,8 +253,25 @@ final class Database implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     }
+  }
+
+  private StorageException failure(String doing, SQLException e) {
+    if (org.hpo4j.storage.StorageFaults.isTransient(e)) {
+      lastFailure = System.nanoTime();
+      failed = true;
+    }
+    return Errors.using(url.display(), doing, e);
+  }
+
+  /**
+   * @return whether this process has reached the database without a transient failure for at least
+   *     {@code d}: only then may its sweep judge other workers' heartbeats, which could not be
+   *     written while the database was away either
+   */
+  boolean reachableFor(java.time.Duration d) {
+    return !failed || System.nanoTime() - lastFailure >= d.toNanos();
   }
 
   /**
@@ -295,7 +315,7 @@ final class Database implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     } finally {
       if (sqlite) {
         sqliteWriters.unlock();
@@ -317,7 +337,7 @@ final class Database implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     }
   }
 
