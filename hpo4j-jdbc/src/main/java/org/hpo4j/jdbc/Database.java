@@ -42,9 +42,11 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final ReentrantLock sqliteWriters = new ReentrantLock();
   private final JdbcOptions.SynchronousCommit commits;
-  /** System.nanoTime() of the last transient failure (the server away, the disk full), or none yet. */
-  private volatile long lastFailure;
-  private volatile boolean failed;
+  /** Whether a call failed transiently (the server away, the disk full) and none succeeded since. */
+  private volatile boolean cutOff;
+  /** Whether a call ever failed transiently, and System.nanoTime() of the first success after the last one. */
+  private volatile boolean everCutOff;
+  private volatile long reconnectedAt;
 
   /** Work done inside one connection. */
   interface Work<T> {
@@ -251,7 +253,7 @@ final class Database implements AutoCloseable {
   /** Runs read-only work on a pooled connection in auto-commit mode. */
   <T> T read(String doing, Work<T> work) {
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return succeeded(work.run(c));
     } catch (SQLException e) {
       throw failure(doing, e);
     }
@@ -259,19 +261,28 @@ final class Database implements AutoCloseable {
 
   private StorageException failure(String doing, SQLException e) {
     if (org.hpo4j.storage.StorageFaults.isTransient(e)) {
-      lastFailure = System.nanoTime();
-      failed = true;
+      everCutOff = true;
+      cutOff = true;
     }
     return Errors.using(url.display(), doing, e);
   }
 
+  private <T> T succeeded(T out) {
+    if (cutOff) {
+      reconnectedAt = System.nanoTime();
+      cutOff = false;
+    }
+    return out;
+  }
+
   /**
-   * @return whether this process has reached the database without a transient failure for at least
-   *     {@code d}: only then may its sweep judge other workers' heartbeats, which could not be
-   *     written while the database was away either
+   * @return whether this process has been reaching the database for at least {@code d} since its
+   *     last transient failure: only then may its sweep judge other workers' heartbeats, which could
+   *     not be written while the database was away either (a call blocked waiting for a connection
+   *     has not failed yet, so the time counts from the first success, not from the last failure)
    */
   boolean reachableFor(java.time.Duration d) {
-    return !failed || System.nanoTime() - lastFailure >= d.toNanos();
+    return !everCutOff || (!cutOff && System.nanoTime() - reconnectedAt >= d.toNanos());
   }
 
   /**
@@ -303,7 +314,7 @@ final class Database implements AutoCloseable {
         }
         T out = work.run(c);
         c.commit();
-        return out;
+        return succeeded(out);
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
@@ -335,7 +346,7 @@ final class Database implements AutoCloseable {
    */
   <T> T autoCommit(String doing, Work<T> work) {
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return succeeded(work.run(c));
     } catch (SQLException e) {
       throw failure(doing, e);
     }
