@@ -34,7 +34,7 @@ final class StudiesCommand {
     String storage;
 
     Storage open() {
-      return StorageUrls.openForReading(storage); // delete on a read-only file then says it is read-only
+      return StorageUrls.openExisting(storage);
     }
   }
 

@@ -269,6 +269,7 @@ public final class Study implements StudyView {
     } catch (Exception | StackOverflowError e) {
       problem = e.toString();
       failure = e;
+      LOG.log(Level.DEBUG, "trial " + trial.number() + " of study '" + name + "' failed", e);
     }
     if (problem != null) {
       state = TrialState.FAIL;
@@ -276,7 +277,7 @@ public final class Study implements StudyView {
       LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + problem);
     }
     // Outside the try: a failure to store the result is not the objective's failure.
-    TrialFinish.Outcome o = end(trial, state, values, problem);
+    TrialFinish.Outcome o = end(trial, state, values, problem, failure == null ? null : stackTrace(failure));
     if (o.ours()) {
       for (Callback c : callbacks) {
         c.onTrialFinished(this, o.trial());
@@ -285,6 +286,14 @@ public final class Study implements StudyView {
     if (failure != null && !catchExceptions) {
       throw failure instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), failure);
     }
+  }
+
+  /** The first lines of a failure's stack trace, kept with the trial so that it can be read later. */
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(w));
+    String t = w.toString();
+    return t.length() <= 8000 ? t : t.substring(0, 8000) + "...";
   }
 
   /** @return why the values cannot complete a trial, or null when they can */
@@ -322,13 +331,20 @@ public final class Study implements StudyView {
    * {@code failReason} is written only while the trial is still RUNNING, so that the reason of a
    * stale-trial sweep that finished it first is kept. A trial finished elsewhere is logged, not thrown.
    */
-  private TrialFinish.Outcome end(StudyTrial st, TrialState state, List<Double> values, String failReason) {
+  private TrialFinish.Outcome end(StudyTrial st, TrialState state, List<Double> values, String failReason,
+      String stackTrace) {
     requireState(!st.isFinished(), "trial %s is already finished", st.number());
     if (failReason != null) {
       st.rememberSystemAttr("fail_reason", failReason);
+      if (stackTrace != null) {
+        st.rememberSystemAttr("fail_stack_trace", stackTrace);
+      }
       retry.run("recording why trial " + st.number() + " failed", () -> {
         if (stateOrNull(st.id()) == TrialState.RUNNING) {
           storage.setSystemAttr(st.id(), "fail_reason", failReason);
+          if (stackTrace != null) {
+            storage.setSystemAttr(st.id(), "fail_stack_trace", stackTrace);
+          }
         }
       });
     }
@@ -421,7 +437,7 @@ public final class Study implements StudyView {
         "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
     String problem = problem(values);
     return told(st, end(st, problem == null ? TrialState.COMPLETE : TrialState.FAIL,
-        problem == null ? toList(values) : List.of(), problem));
+        problem == null ? toList(values) : List.of(), problem, null));
   }
 
   /**
@@ -443,7 +459,7 @@ public final class Study implements StudyView {
     } else if (state == TrialState.PRUNED) {
       v = prunedValues(st);
     }
-    return told(st, end(st, state, v, null));
+    return told(st, end(st, state, v, null, null));
   }
 
   private FrozenTrial told(StudyTrial st, TrialFinish.Outcome o) {
