@@ -190,6 +190,15 @@ public final class CommandObjective {
     }
   }
 
+  /**
+   * Ends every run still going in this JVM with its whole process group (SIGTERM, then SIGKILL after
+   * two seconds), as the shutdown hook does: for a signal handler that halts the JVM, which runs no
+   * hook.
+   */
+  public static void endAllRuns() {
+    ProcessGroups.endAll();
+  }
+
   List<String> substitute(Map<String, Object> params) {
     List<String> out = new ArrayList<>(argv.size());
     for (String a : argv) {
