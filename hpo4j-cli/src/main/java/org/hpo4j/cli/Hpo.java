@@ -37,11 +37,11 @@ public final class Hpo {
       }
       if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof HpoException
           || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-        err.println("error: " + e.getMessage());
+        err.println("error: " + org.hpo4j.storage.Secrets.redact(e.getMessage()));
         err.flush();
         return 2;
       }
-      err.println("error: " + e);
+      err.println("error: " + org.hpo4j.storage.Secrets.redact(String.valueOf(e)));
       err.flush();
       return 1;
     });

@@ -89,6 +89,7 @@ final class Interrupts {
   /** Asks every descendant to end, then kills those still alive after two seconds. */
   private static int endChildren() {
     List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+    org.hpo4j.ml.command.CommandObjective.endAllRuns(); // whole groups: grandchildren re-parented away too
     children.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
     for (ProcessHandle p : children) {

@@ -29,7 +29,8 @@ final class StorageUrls {
 
   /**
    * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
-   * file that does not exist is an error, not a new empty database left behind.
+   * file that does not exist is an error, not a new empty database left behind, and one the user
+   * may not write is opened read-only ({@link #openForReading}).
    *
    * @throws IllegalArgumentException naming the missing file
    */
@@ -44,11 +45,37 @@ final class StorageUrls {
             + (url == null ? " (the default storage; no study was run here yet, or give --storage URL)" : ""));
       }
     }
-    return open(url);
+    return openForReading(url);
   }
 
   private static String hide(String message, String added) {
     return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
+  }
+
+  /**
+   * Opens a storage for a command that only reads (list, show, export, report, dashboard): an SQLite
+   * file the user may not write is opened read-only instead of refused.
+   */
+  static Storage openForReading(String url) {
+    String u = url == null ? DEFAULT : url.trim();
+    if ((u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) && !u.contains("read_only=")) {
+      String path = u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
+      java.nio.file.Path p = java.nio.file.Path.of(path);
+      if (java.nio.file.Files.isRegularFile(p) && !ownerWritable(p)) {
+        return open(u + (u.contains("?") ? "&" : "?") + "read_only=true");
+      }
+    }
+    return open(u);
+  }
+
+  /** Honours the owner-write bit even for root, who may write anything. */
+  private static boolean ownerWritable(java.nio.file.Path p) {
+    try {
+      return java.nio.file.Files.isWritable(p) && java.nio.file.Files.getPosixFilePermissions(p)
+          .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      return java.nio.file.Files.isWritable(p);
+    }
   }
 
   static String withRetries(String url) {
@@ -61,7 +88,6 @@ final class StorageUrls {
 
   /** @return the URL with any password masked, for logs */
   static String describe(String url) {
-    String u = url == null ? DEFAULT : url;
-    return u.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@");
+    return org.hpo4j.storage.Secrets.redact(url == null ? DEFAULT : url);
   }
 }

@@ -43,7 +43,8 @@ final class StoredStudyFile {
       if (!replace && storage.studySystemAttrs(studyId).containsKey(TEXT)) {
         return;
       }
-      storage.setStudySystemAttr(studyId, TEXT, text);
+      // A file's storage line may hold a password; the copy kept with the study never does.
+      storage.setStudySystemAttr(studyId, TEXT, org.hpo4j.storage.Secrets.redact(text));
       storage.setStudySystemAttr(studyId, PATH, path.toAbsolutePath().normalize().toString());
     } catch (UnsupportedOperationException e) {
       // e.g. a storage of another module that keeps no study attributes

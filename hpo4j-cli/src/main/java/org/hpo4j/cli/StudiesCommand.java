@@ -49,6 +49,19 @@ final class StudiesCommand {
         + "' in this storage; 'hpo studies list' shows the ones there are"));
   }
 
+  /**
+   * Fails the trials of dead workers (no heartbeat for the grace period) before a study is shown, so
+   * that a user who looks sees them as FAIL even when no worker is left to sweep; a storage that
+   * cannot be written (a read-only file) is shown as it is.
+   */
+  static void sweep(Storage st, long id) {
+    try {
+      st.failStaleTrials(id);
+    } catch (RuntimeException e) {
+      // shown unswept
+    }
+  }
+
   @Command(name = "list", description = "One line per study: name, directions, trials.")
   static final class ListStudies extends StorageOption implements Runnable {
     @Override
@@ -71,6 +84,7 @@ final class StudiesCommand {
       PrintWriter out = spec.commandLine().getOut();
       try (Storage st = open()) {
         long id = require(st, name);
+        sweep(st, id);
         Study study = Study.builder().name(name).storage(st).loadIfExists(true)
             .directions(st.directions(id).toArray(new org.hpo4j.study.StudyDirection[0])).build();
         Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);

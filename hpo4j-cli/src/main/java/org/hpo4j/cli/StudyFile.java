@@ -1,7 +1,5 @@
 package org.hpo4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +74,7 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
   static StudyFile parse(String text, Path path) {
     Object root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+      root = YamlTree.read(text); // aliases expanded, unlike Jackson's own mapping
     } catch (IOException e) {
       String msg = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
       throw new IllegalArgumentException("study file '" + path + "' is not valid YAML: " + msg);

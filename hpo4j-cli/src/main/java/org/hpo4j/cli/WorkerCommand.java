@@ -62,20 +62,31 @@ final class WorkerCommand implements Callable<Integer> {
       }
       runner = new StudyRunner(f, seed(f), threads, f.seed());
     }
-    try (Storage st = StorageUrls.open(storage)) {
-      if (runner == null) {
-        f = StoredStudyFile.load(st, StorageUrls.describe(storage), study);
-        runner = new StudyRunner(f, seed(f), threads, f.seed());
-      }
-      Study st2 = runner.open(st);
-      if (file != null) {
-        StoredStudyFile.store(st, st2.id(), file, false);
-      }
+    // A storage never reached fails at once (a typo, nothing listening); once reached, it is waited for.
+    Storage st = StorageUrls.open(storage);
+    try (st) {
+      StudyFile given = f;
+      StudyRunner givenRunner = runner;
+      StudyRunner[] joined = {runner};
+      Study st2 = StorageRetry.call(err, "joining the study", () -> {
+        if (givenRunner == null) {
+          StudyFile stored = StoredStudyFile.load(st, StorageUrls.describe(storage), study);
+          joined[0] = new StudyRunner(stored, seed(stored), threads, stored.seed());
+        }
+        Study s = joined[0].open(st);
+        if (file != null) {
+          StoredStudyFile.store(st, s.id(), file, false);
+        }
+        return s;
+      });
+      int finished = StorageRetry.call(err, "counting the finished trials", st2::finishedTrialCount);
       err.printf("worker %d joined study '%s' on %s%s: %d finished trials so far%n", ProcessHandle.current().pid(),
-          st2.name(), StorageUrls.describe(storage), file == null ? " (with its stored study file)" : "",
-          st2.finishedTrialCount());
-      runner.optimize(st2, trials, threads, 0, err);
-      Report.printBest(st2, spec.commandLine().getOut());
+          st2.name(), StorageUrls.describe(storage), given == null ? " (with its stored study file)" : "", finished);
+      joined[0].optimize(st2, trials, threads, 0, err);
+      StorageRetry.call(err, "reading the best trial", () -> {
+        Report.printBest(st2, spec.commandLine().getOut());
+        return null;
+      });
     }
     return 0;
   }

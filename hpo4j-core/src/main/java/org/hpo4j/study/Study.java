@@ -51,6 +51,7 @@ public final class Study implements StudyView {
   private final Map<String, Class<?>> kinds = new ConcurrentHashMap<>();
   private final Object askLock = new Object();
   private volatile boolean stopRequested;
+  private volatile Retry retry = Retry.DEFAULT;
 
   Study(StudyBuilder b, long studyId, List<StudyDirection> directions) {
     this.name = b.name;
@@ -206,7 +207,7 @@ public final class Study implements StudyView {
       while (!stopRequested && clock.instant().isBefore(deadline) && started.getAndIncrement() < nTrials) {
         StudyTrial trial;
         synchronized (askLock) {
-          if (sampler.isExhausted(this)) {
+          if (retry.call("reading study '" + name + "'", () -> sampler.isExhausted(this))) {
             stopRequested = true;
             return;
           }
@@ -252,24 +253,38 @@ public final class Study implements StudyView {
   }
 
   private void runTrial(MultiObjective objective, StudyTrial trial) {
-    FrozenTrial finished;
+    TrialState state = TrialState.COMPLETE;
+    List<Double> values = List.of();
+    String problem = null;
+    Throwable failure = null;
     try {
-      double[] values = objective.evaluate(trial);
-      finished = finish(trial, values);
+      double[] v = objective.evaluate(trial);
+      problem = problem(v);
+      if (problem == null) {
+        values = toList(v);
+      }
     } catch (TrialPrunedException e) {
-      finished = tell(trial, TrialState.PRUNED);
+      state = TrialState.PRUNED;
+      values = prunedValues(trial);
     } catch (Exception | StackOverflowError e) {
-      storage.setSystemAttr(trial.id(), "fail_reason", e.toString());
-      storage.setSystemAttr(trial.id(), "fail_stack_trace", stackTrace(e));
-      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + e);
+      problem = e.toString();
+      failure = e;
       LOG.log(Level.DEBUG, "trial " + trial.number() + " of study '" + name + "' failed", e);
-      finished = tell(trial, TrialState.FAIL);
-      if (!catchExceptions) {
-        throw e instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), e);
+    }
+    if (problem != null) {
+      state = TrialState.FAIL;
+      values = List.of();
+      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + problem);
+    }
+    // Outside the try: a failure to store the result is not the objective's failure.
+    TrialFinish.Outcome o = end(trial, state, values, problem, failure == null ? null : stackTrace(failure));
+    if (o.ours()) {
+      for (Callback c : callbacks) {
+        c.onTrialFinished(this, o.trial());
       }
     }
-    for (Callback c : callbacks) {
-      c.onTrialFinished(this, finished);
+    if (failure != null && !catchExceptions) {
+      throw failure instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), failure);
     }
   }
 
@@ -281,24 +296,85 @@ public final class Study implements StudyView {
     return t.length() <= 8000 ? t : t.substring(0, 8000) + "...";
   }
 
-  private FrozenTrial finish(StudyTrial trial, double[] values) {
-    String problem = null;
+  /** @return why the values cannot complete a trial, or null when they can */
+  private String problem(double[] values) {
     if (values == null || values.length != directions.size()) {
-      problem = "the objective returned " + (values == null ? "null" : values.length + " values")
+      return "the objective returned " + (values == null ? "null" : values.length + " values")
           + " but the study has " + directions.size() + " direction(s)";
-    } else {
-      for (double v : values) {
-        if (Double.isNaN(v)) {
-          problem = "the objective returned NaN";
-        }
+    }
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        return "the objective returned NaN";
       }
     }
-    if (problem != null) {
-      storage.setSystemAttr(trial.id(), "fail_reason", problem);
-      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + problem);
-      return tell(trial, TrialState.FAIL);
+    return null;
+  }
+
+  private static List<Double> toList(double[] values) {
+    List<Double> v = new ArrayList<>(values.length);
+    for (double x : values) {
+      v.add(x);
     }
-    return tell(trial, TrialState.COMPLETE, values);
+    return v;
+  }
+
+  /** PRUNED keeps the last reported value (or vector, for several objectives), if any. */
+  private List<Double> prunedValues(StudyTrial st) {
+    if (directions.size() == 1 && st.lastIntermediate() != null) {
+      return List.of(st.lastIntermediate());
+    }
+    return st.lastVector() != null ? st.lastVector() : List.of();
+  }
+
+  /**
+   * Stores the end of a trial, retrying transient storage failures (see {@link TrialFinish}). A
+   * {@code failReason} is written only while the trial is still RUNNING, so that the reason of a
+   * stale-trial sweep that finished it first is kept. A trial finished elsewhere is logged, not thrown.
+   */
+  private TrialFinish.Outcome end(StudyTrial st, TrialState state, List<Double> values, String failReason,
+      String stackTrace) {
+    requireState(!st.isFinished(), "trial %s is already finished", st.number());
+    if (failReason != null) {
+      st.rememberSystemAttr("fail_reason", failReason);
+      if (stackTrace != null) {
+        st.rememberSystemAttr("fail_stack_trace", stackTrace);
+      }
+      retry.run("recording why trial " + st.number() + " failed", () -> {
+        if (stateOrNull(st.id()) == TrialState.RUNNING) {
+          storage.setSystemAttr(st.id(), "fail_reason", failReason);
+          if (stackTrace != null) {
+            storage.setSystemAttr(st.id(), "fail_stack_trace", stackTrace);
+          }
+        }
+      });
+    }
+    sampler.afterTrial(this, st.snapshot(), state, values);
+    TrialFinish.Outcome o = new TrialFinish(storage, studyId, name, retry).finish(st, state, values);
+    st.markFinished();
+    if (!o.ours()) {
+      LOG.log(Level.WARNING, "trial " + st.number() + " of study '" + name + "' was finished elsewhere as "
+          + o.trial().state() + " (" + o.trial().systemAttrs().getOrDefault("fail_reason", "no reason given")
+          + ") while this worker ran it, e.g. after a pause longer than the storage's grace period; its result "
+          + state + " " + values + " is dropped and this worker carries on");
+    }
+    return o;
+  }
+
+  /** @return the stored state of a trial, or null when the storage has no such trial */
+  private TrialState stateOrNull(long trialId) {
+    try {
+      return storage.trial(trialId).state();
+    } catch (org.hpo4j.storage.StorageException e) {
+      if (org.hpo4j.storage.StorageFaults.isTransient(e)) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  /** Replaces the retry policy of storage calls (tests inject a clock and a sleeper that does not sleep). */
+  void retry(Retry r) {
+    this.retry = org.hpo4j.Checks.requireNonNull(r, "retry");
   }
 
   /**
@@ -310,9 +386,37 @@ public final class Study implements StudyView {
     }
   }
 
+  /**
+   * Creates (or claims) a trial and samples its relative parameters, retrying transient storage
+   * failures. A trial whose creation the storage lost meanwhile (a server crash) is replaced by a
+   * new one; a trial that cannot be prepared is failed, so that it does not stay RUNNING.
+   */
   private StudyTrial ask0() {
-    FrozenTrial t = storage.claimWaitingTrial(studyId)
-        .orElseGet(() -> storage.createTrial(studyId, Map.of(), false));
+    for (int attempt = 0; ; attempt++) {
+      FrozenTrial created = retry.call("creating a trial of study '" + name + "'", () -> storage.claimWaitingTrial(studyId)
+          .orElseGet(() -> storage.createTrial(studyId, Map.of(), false)));
+      try {
+        return retry.call("preparing trial " + created.number() + " of study '" + name + "'", () -> prepare(created));
+      } catch (RuntimeException e) {
+        if (attempt < 3 && e instanceof org.hpo4j.storage.StorageException && !org.hpo4j.storage.StorageFaults.isTransient(e)
+            && stateOrNull(created.id()) == null) {
+          LOG.log(Level.WARNING, "trial " + created.number() + " of study '" + name
+              + "' is no longer in the storage (a crash of the database server lost its creation); creating another");
+          continue;
+        }
+        try {
+          storage.setSystemAttr(created.id(), "fail_reason", "it could not be started: " + e);
+          storage.finishTrial(created.id(), TrialState.FAIL, List.of());
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed); // the stale-trial sweep fails it later
+        }
+        throw e;
+      }
+    }
+  }
+
+  private StudyTrial prepare(FrozenTrial created) {
+    FrozenTrial t = created;
     sampler.beforeTrial(this, t);
     if (!t.systemAttrs().isEmpty() || !t.internalParams().isEmpty()) {
       t = storage.trial(t.id());
@@ -331,38 +435,37 @@ public final class Study implements StudyView {
     StudyTrial st = own(trial);
     requireArgument(values.length == directions.size(),
         "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
-    return finish(st, values);
+    String problem = problem(values);
+    return told(st, end(st, problem == null ? TrialState.COMPLETE : TrialState.FAIL,
+        problem == null ? toList(values) : List.of(), problem, null));
   }
 
   /**
    * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the last
    * reported value (for several objectives, the last vector of {@code report(step, double[])}, if
-   * any); FAIL takes none.
+   * any); FAIL takes none. A storage failure that may be transient is retried.
    *
-   * @throws IllegalStateException when the trial is already finished
+   * @throws IllegalStateException when the trial is already finished, here or elsewhere (by a
+   *     stale-trial sweep)
    */
   public FrozenTrial tell(Trial trial, TrialState state, double... values) {
     StudyTrial st = own(trial);
     requireArgument(state.isFinished(), "tell needs COMPLETE, PRUNED or FAIL, but got %s", state);
-    List<Double> v = new ArrayList<>();
+    List<Double> v = List.of();
     if (state == TrialState.COMPLETE) {
       requireArgument(values.length == directions.size(),
           "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
-      for (double x : values) {
-        v.add(x);
-      }
-    } else if (state == TrialState.PRUNED && directions.size() == 1 && st.lastIntermediate() != null) {
-      v.add(st.lastIntermediate());
-    } else if (state == TrialState.PRUNED && st.lastVector() != null) {
-      v.addAll(st.lastVector());
+      v = toList(values);
+    } else if (state == TrialState.PRUNED) {
+      v = prunedValues(st);
     }
-    requireState(!st.isFinished(), "trial %s is already finished", st.number());
-    sampler.afterTrial(this, st.snapshot(), state, v);
-    boolean changed = storage.finishTrial(st.id(), state, v);
-    st.markFinished();
-    requireState(changed, "trial %s of study '%s' was already finished elsewhere (a stale-trial sweep?)",
+    return told(st, end(st, state, v, null, null));
+  }
+
+  private FrozenTrial told(StudyTrial st, TrialFinish.Outcome o) {
+    requireState(o.ours(), "trial %s of study '%s' was already finished elsewhere (a stale-trial sweep?)",
         st.number(), name);
-    return storage.trial(st.id());
+    return o.trial();
   }
 
   private StudyTrial own(Trial trial) {

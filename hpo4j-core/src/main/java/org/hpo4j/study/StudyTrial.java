@@ -29,6 +29,9 @@ final class StudyTrial implements Trial {
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
   private final TreeMap<Integer, List<Double>> vectors = new TreeMap<>();
+  /** The attributes written through this trial, kept so that a trial lost by the storage can be recorded again. */
+  private final Map<String, Object> userAttrs = new LinkedHashMap<>();
+  private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
   private FrozenTrial current;
   private boolean finished;
 
@@ -62,6 +65,32 @@ final class StudyTrial implements Trial {
 
   boolean isFinished() {
     return finished;
+  }
+
+  /** @return the parameters written so far (internal values), in order */
+  Map<String, Double> writtenParams() {
+    return params;
+  }
+
+  Distribution distribution(String param) {
+    return distributions.get(param);
+  }
+
+  Map<Integer, Double> writtenIntermediate() {
+    return intermediate;
+  }
+
+  Map<String, Object> writtenUserAttrs() {
+    return userAttrs;
+  }
+
+  Map<String, Object> writtenSystemAttrs() {
+    return systemAttrs;
+  }
+
+  /** Records a system attribute the study wrote for this trial (e.g. its fail_reason). */
+  void rememberSystemAttr(String key, Object value) {
+    systemAttrs.put(key, value);
   }
 
   /** The trial as the sampler should see it now: the parameters suggested so far. */
@@ -123,6 +152,7 @@ final class StudyTrial implements Trial {
 
   private double suggest0(String name, Distribution d) {
     requireArgument(name != null && !name.isEmpty(), "parameter name must be non-empty");
+    requireNoNul("parameter name", name);
     if (finished) {
       throw new IllegalStateException("trial " + number() + " is finished; it cannot suggest '" + name + "'");
     }
@@ -192,6 +222,7 @@ final class StudyTrial implements Trial {
       Map<String, Object> attr = new LinkedHashMap<>();
       vectors.forEach((k, x) -> attr.put(Integer.toString(k), x));
       study.storage().setSystemAttr(started.id(), "intermediate_vectors", attr);
+      systemAttrs.put("intermediate_vectors", attr);
     }
     report(step, values[0]);
   }
@@ -217,7 +248,9 @@ final class StudyTrial implements Trial {
   @Override
   public void setUserAttr(String key, Object value) {
     requireArgument(key != null && !key.isEmpty(), "user attribute key must be non-empty");
+    requireNoNul("user attribute key", key);
     study.storage().setUserAttr(started.id(), key, value);
+    userAttrs.put(key, value);
   }
 
   @Override
@@ -228,6 +261,7 @@ final class StudyTrial implements Trial {
       c.add(x);
     }
     study.storage().setSystemAttr(started.id(), "constraints", c);
+    systemAttrs.put("constraints", c);
   }
 
   @Override
@@ -235,5 +269,12 @@ final class StudyTrial implements Trial {
     Map<String, Object> out = new LinkedHashMap<>();
     params.forEach((k, v) -> out.put(k, distributions.get(k).toExternal(v)));
     return out;
+  }
+
+  /** A NUL character cannot be stored by PostgreSQL (and ends strings in C): refused before it reaches a storage. */
+  static void requireNoNul(String what, String s) {
+    int at = s.indexOf('\0');
+    requireArgument(at < 0, "%s must not contain the NUL character (\\u0000), but '%s' has one at index %s",
+        what, s.replace('\0', '?'), at);
   }
 }

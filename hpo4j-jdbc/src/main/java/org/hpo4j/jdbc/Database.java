@@ -42,6 +42,11 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final ReentrantLock sqliteWriters = new ReentrantLock();
   private final JdbcOptions.SynchronousCommit commits;
+  /** Whether a call failed transiently (the server away, the disk full) and none succeeded since. */
+  private volatile boolean cutOff;
+  /** Whether a call ever failed transiently, and System.nanoTime() of the first success after the last one. */
+  private volatile boolean everCutOff;
+  private volatile long reconnectedAt;
 
   /** Work done inside one connection. */
   interface Work<T> {
@@ -62,7 +67,9 @@ final class Database implements AutoCloseable {
    *     has a newer schema
    */
   static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits) {
-    if (url.dialect() == Dialect.SQLITE) {
+    if (url.readOnly()) {
+      checkReadableSqliteFile(url);
+    } else if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
     HikariConfig cfg = new HikariConfig();
@@ -71,6 +78,7 @@ final class Database implements AutoCloseable {
     cfg.setMinimumIdle(1);
     cfg.setConnectionTimeout(30_000);
     cfg.setInitializationFailTimeout(1);
+    cfg.setReadOnly(url.readOnly()); // the pool's flag must match the driver's, which cannot change once open
     cfg.setDataSource(dataSource(url, true, commits));
     HikariDataSource pool;
     try {
@@ -91,6 +99,13 @@ final class Database implements AutoCloseable {
   private static DataSource dataSource(JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
     if (url.dialect() == Dialect.SQLITE) {
       SQLiteConfig c = new SQLiteConfig();
+      if (url.readOnly()) {
+        c.setReadOnly(true); // and no journal-mode switch, which would write
+        c.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource ds = new SQLiteDataSource(c);
+        ds.setUrl(url.jdbcUrl());
+        return ds;
+      }
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
       // NORMAL in WAL mode: a commit survives the death of any process (kill -9); only a crash of
       // the operating system may roll back the last commits. FULL also syncs every commit.
@@ -141,6 +156,14 @@ final class Database implements AutoCloseable {
     }
   }
 
+  private static void checkReadableSqliteFile(JdbcUrl url) {
+    Path file = Path.of(url.sqlitePath()).toAbsolutePath();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new StorageException("cannot open storage '" + url.display() + "' read-only: " + file
+          + " is not a readable file");
+    }
+  }
+
   /** Honours the owner-write bit even for root, who may write anything. */
   private static boolean writable(Path p) {
     if (!Files.isWritable(p)) {
@@ -160,6 +183,10 @@ final class Database implements AutoCloseable {
     }
     if (current == SCHEMA_VERSION) {
       return;
+    }
+    if (url.readOnly()) {
+      throw new StorageException("cannot open storage '" + url.display() + "' read-only: its schema is version "
+          + current + " and needs an upgrade to " + SCHEMA_VERSION + "; open it once writable");
     }
     // Flyway gets its own plain connections: on SQLite its DDL must not begin IMMEDIATE transactions
     // on pooled connections that it also reads with.
@@ -226,10 +253,36 @@ final class Database implements AutoCloseable {
   /** Runs read-only work on a pooled connection in auto-commit mode. */
   <T> T read(String doing, Work<T> work) {
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return succeeded(work.run(c));
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     }
+  }
+
+  private StorageException failure(String doing, SQLException e) {
+    if (org.hpo4j.storage.StorageFaults.isTransient(e)) {
+      everCutOff = true;
+      cutOff = true;
+    }
+    return Errors.using(url.display(), doing, e);
+  }
+
+  private <T> T succeeded(T out) {
+    if (cutOff) {
+      reconnectedAt = System.nanoTime();
+      cutOff = false;
+    }
+    return out;
+  }
+
+  /**
+   * @return whether this process has been reaching the database for at least {@code d} since its
+   *     last transient failure: only then may its sweep judge other workers' heartbeats, which could
+   *     not be written while the database was away either (a call blocked waiting for a connection
+   *     has not failed yet, so the time counts from the first success, not from the last failure)
+   */
+  boolean reachableFor(java.time.Duration d) {
+    return !everCutOff || (!cutOff && System.nanoTime() - reconnectedAt >= d.toNanos());
   }
 
   /**
@@ -261,17 +314,19 @@ final class Database implements AutoCloseable {
         }
         T out = work.run(c);
         c.commit();
-        return out;
+        return succeeded(out);
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
-        } catch (SQLException ignored) {
-          // the connection is broken; the pool will drop it
+        } catch (SQLException broken) {
+          // Its transaction is gone (SQLite rolls back by itself on a full disk) or the link is:
+          // a connection that thinks otherwise would fail the next borrower's commit.
+          pool.evictConnection(c);
         }
         throw e;
       }
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     } finally {
       if (sqlite) {
         sqliteWriters.unlock();
@@ -291,9 +346,9 @@ final class Database implements AutoCloseable {
    */
   <T> T autoCommit(String doing, Work<T> work) {
     try (Connection c = pool.getConnection()) {
-      return work.run(c);
+      return succeeded(work.run(c));
     } catch (SQLException e) {
-      throw Errors.using(url.display(), doing, e);
+      throw failure(doing, e);
     }
   }
 

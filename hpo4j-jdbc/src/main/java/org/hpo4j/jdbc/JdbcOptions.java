@@ -27,7 +27,7 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
 
   /** The query-string names hpo4j takes out of a storage URL. */
   public static final Set<String> KEYS = Set.of("heartbeat_interval", "grace_period", "max_retries", "pool_size",
-      "synchronous_commit");
+      "synchronous_commit", "read_only");
 
   /**
    * Which commits wait until PostgreSQL has flushed them to disk (an fsync costs milliseconds, far
@@ -124,6 +124,7 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
         case "max_retries" -> retries = integer(e.getKey(), v);
         case "pool_size" -> pool = integer(e.getKey(), v);
         case "synchronous_commit" -> sync = synchronousCommit(v);
+        case "read_only" -> JdbcUrl.flag(e.getKey(), v); // taken by JdbcUrl#readOnly
         default -> throw new IllegalArgumentException("unknown storage option '" + e.getKey() + "'; allowed: " + KEYS);
       }
     }

@@ -176,7 +176,9 @@ public final class JdbcStorage implements Storage {
     Long last = lastSweep.get(studyId);
     if (last == null || now - last >= options.heartbeatInterval().toMillis()) {
       lastSweep.put(studyId, now);
-      failStaleTrials(studyId);
+      if (db.reachableFor(options.gracePeriod())) { // after an outage, live workers' beats resume first
+        failStaleTrials(studyId);
+      }
     }
     boolean any = db.read("looking for waiting trials", c -> {
       try (PreparedStatement ps = c.prepareStatement(

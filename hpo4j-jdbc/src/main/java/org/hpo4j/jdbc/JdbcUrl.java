@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hpo4j.storage.Secrets;
 
 /**
  * A parsed storage URL: which database, the JDBC URL to reach it, the text to show in messages
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
  * <p>Accepted forms: {@code sqlite:PATH}, {@code jdbc:sqlite:PATH},
  * {@code postgresql://user[:password]@host[:port]/db}, {@code postgres://...} and
  * {@code jdbc:postgresql://host[:port]/db?user=..&password=..}. Query options named in
- * {@link JdbcOptions} are taken by hpo4j; others are passed to the driver.
+ * {@link JdbcOptions} are taken by hpo4j; on PostgreSQL the properties of its JDBC driver are passed
+ * to it; any other option is refused, naming the allowed ones, since a mistyped option must not
+ * silently change what is opened (on SQLite it would even name another file).
  *
  * @param dialect the database kind
  * @param jdbcUrl the URL for the driver, without credentials and without hpo4j's options
@@ -30,10 +33,30 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
   static final String FORMS = "sqlite:PATH, postgresql://user[:password]@host[:port]/db, "
       + "jdbc:sqlite:PATH, jdbc:postgresql://host[:port]/db";
 
+  /** The connection properties of the PostgreSQL JDBC driver, which a PostgreSQL URL may pass to it. */
+  private static final java.util.Set<String> DRIVER_KEYS = java.util.Arrays.stream(org.postgresql.PGProperty.values())
+      .map(org.postgresql.PGProperty::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final Pattern PG = Pattern.compile(
       "(?:postgresql|postgres)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?@]+|\\[[^\\]]+\\])(?::(\\d+))?/([^?/]+)(?:\\?(.*))?");
   private static final Pattern JDBC_PG = Pattern.compile(
       "jdbc:postgresql://([^:/?]+|\\[[^\\]]+\\])(?::(\\d+))?/([^?/]+)(?:\\?(.*))?");
+
+  /**
+   * @return whether the URL asks for a read-only SQLite storage ({@code read_only=true}): nothing is
+   *     written, not even the switch to WAL mode, so a read-only file can be listed, shown and exported
+   */
+  boolean readOnly() {
+    return dialect == Dialect.SQLITE && options.containsKey("read_only") && flag("read_only", options.get("read_only"));
+  }
+
+  /** @throws IllegalArgumentException naming the option unless {@code v} is true or false */
+  static boolean flag(String key, String v) {
+    if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
+      throw new IllegalArgumentException(key + " must be true or false, but got '" + v + "'");
+    }
+    return Boolean.parseBoolean(v.toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** @return whether this looks like a URL this module opens (it may still be malformed) */
   static boolean accepts(String url) {
@@ -68,7 +91,7 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
         throw bad(url, "an in-memory SQLite database would be one per pooled connection; use the storage 'memory'");
       }
       Map<String, String> driver = new LinkedHashMap<>();
-      Map<String, String> options = splitQuery(url, query, driver);
+      Map<String, String> options = splitQuery(url, query, driver, Dialect.SQLITE);
       return new JdbcUrl(Dialect.SQLITE, "jdbc:sqlite:" + rest + join(driver), u, null, null, rest, options);
     }
     if (u.startsWith("jdbc:postgresql:")) {
@@ -77,12 +100,12 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
         throw bad(url, "it is not jdbc:postgresql://host[:port]/db[?user=..&password=..]");
       }
       Map<String, String> driver = new LinkedHashMap<>();
-      Map<String, String> options = splitQuery(url, m.group(4), driver);
+      Map<String, String> options = splitQuery(url, m.group(4), driver, Dialect.POSTGRESQL);
       String user = driver.remove("user");
       String password = driver.remove("password");
       String port = port(url, m.group(2));
       String jdbc = "jdbc:postgresql://" + m.group(1) + ":" + port + "/" + m.group(3) + join(driver);
-      return new JdbcUrl(Dialect.POSTGRESQL, jdbc, mask(u, password), user, password, null, options);
+      return new JdbcUrl(Dialect.POSTGRESQL, jdbc, Secrets.redact(u), user, password, null, options);
     }
     if (u.startsWith("postgresql:") || u.startsWith("postgres:")) {
       Matcher m = PG.matcher(u);
@@ -92,7 +115,7 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
       String user = decode(m.group(1));
       String password = decode(m.group(2));
       Map<String, String> driver = new LinkedHashMap<>();
-      Map<String, String> options = splitQuery(url, m.group(6), driver);
+      Map<String, String> options = splitQuery(url, m.group(6), driver, Dialect.POSTGRESQL);
       if (user == null || user.isEmpty()) {
         user = driver.remove("user");
       }
@@ -101,8 +124,7 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
       }
       String port = port(url, m.group(4));
       String jdbc = "jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5) + join(driver);
-      String display = m.group(2) == null ? u : u.replace(":" + m.group(2) + "@", ":***@");
-      return new JdbcUrl(Dialect.POSTGRESQL, jdbc, mask(display, password), user, password, null, options);
+      return new JdbcUrl(Dialect.POSTGRESQL, jdbc, Secrets.redact(u), user, password, null, options);
     }
     throw bad(url, "its scheme is unknown");
   }
@@ -118,7 +140,8 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
     return port;
   }
 
-  private static Map<String, String> splitQuery(String url, String query, Map<String, String> driver) {
+  private static Map<String, String> splitQuery(String url, String query, Map<String, String> driver,
+      Dialect dialect) {
     Map<String, String> options = new LinkedHashMap<>();
     if (query == null || query.isEmpty()) {
       return options;
@@ -133,7 +156,13 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
       }
       String key = decode(pair.substring(0, eq));
       String value = decode(pair.substring(eq + 1));
-      (JdbcOptions.KEYS.contains(key) ? options : driver).put(key, value);
+      if (JdbcOptions.KEYS.contains(key)) {
+        options.put(key, value);
+      } else if (dialect == Dialect.POSTGRESQL && DRIVER_KEYS.contains(key)) {
+        driver.put(key, value);
+      } else {
+        throw unknownOption(url, key, dialect);
+      }
     }
     return options;
   }
@@ -151,19 +180,49 @@ record JdbcUrl(Dialect dialect, String jdbcUrl, String display, String user, Str
     return s == null ? null : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
-  private static String mask(String s, String password) {
-    if (password == null || password.isEmpty()) {
-      return s;
+  private static IllegalArgumentException unknownOption(String url, String key, Dialect dialect) {
+    String near = nearest(key);
+    return new IllegalArgumentException("storage URL '" + Secrets.redact(url) + "' has the unknown option '" + key
+        + "'" + (near == null ? "" : " (did you mean '" + near + "'?)") + "; allowed: "
+        + String.join(", ", new java.util.TreeSet<>(JdbcOptions.KEYS))
+        + (dialect == Dialect.POSTGRESQL
+            ? ", and the PostgreSQL JDBC driver's properties (user, password, sslmode, currentSchema, "
+                + "ApplicationName, connectTimeout, ...)"
+            : " (an SQLite URL takes no other option)"));
+  }
+
+  /** @return the hpo4j option closest to {@code key} when within three edits of it, or null */
+  private static String nearest(String key) {
+    String best = null;
+    int bestDistance = 4;
+    for (String k : new java.util.TreeSet<>(JdbcOptions.KEYS)) {
+      int d = distance(k, key.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
     }
-    return s.replace("password=" + password, "password=***");
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
   }
 
   private static IllegalArgumentException bad(String url, String why) {
-    String shown = url;
-    if (url != null) {
-      shown = url.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("password=[^&]*", "password=***");
-    }
-    return new IllegalArgumentException("storage URL '" + shown + "' is malformed: " + why
+    return new IllegalArgumentException("storage URL '" + Secrets.redact(url) + "' is malformed: " + why
         + "; allowed: " + FORMS);
   }
 }

@@ -31,8 +31,9 @@ import org.hpo4j.study.Objective;
  * JSON), and reads the result from its standard output (see {@link CommandOutput}).
  *
  * <p>The command is started directly, never through a shell: a parameter value such as
- * {@code ; rm -rf x} stays one literal argument. A run that exceeds the timeout is killed with its
- * child processes and fails the trial, as do a non-zero exit and unreadable output; the message
+ * {@code ; rm -rf x} stays one literal argument. Each run leads a process group of its own
+ * ({@link ProcessGroups}), ended with all its children when the run is killed or the worker shuts
+ * down. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
  * quotes the last lines of standard error.
  *
  * <p>Thread-safe: evaluations share only immutable configuration.
@@ -111,7 +112,7 @@ public final class CommandObjective {
     for (Map.Entry<String, ParamSpec> e : space.entrySet()) {
       params.put(e.getKey(), e.getValue().suggest(s, e.getKey()));
     }
-    ProcessBuilder pb = new ProcessBuilder(substitute(params));
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(substitute(params)));
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
@@ -120,6 +121,15 @@ public final class CommandObjective {
     params.forEach((k, v) -> penv.put(envName(k), format(v)));
     penv.put("HPO_PARAMS", json(params));
     Process p = pb.start();
+    ProcessGroups.started(p);
+    try {
+      return await(p, s);
+    } finally {
+      ProcessGroups.finished(p);
+    }
+  }
+
+  private double[] await(Process p, Suggester s) throws IOException, InterruptedException {
     p.getOutputStream().close();
     Deque<String> errTail = new ArrayDeque<>();
     Thread errDrain = drain(p.getErrorStream(), errTail);
@@ -180,6 +190,15 @@ public final class CommandObjective {
     }
   }
 
+  /**
+   * Ends every run still going in this JVM with its whole process group (SIGTERM, then SIGKILL after
+   * two seconds), as the shutdown hook does: for a signal handler that halts the JVM, which runs no
+   * hook.
+   */
+  public static void endAllRuns() {
+    ProcessGroups.endAll();
+  }
+
   List<String> substitute(Map<String, Object> params) {
     List<String> out = new ArrayList<>(argv.size());
     for (String a : argv) {
@@ -211,8 +230,7 @@ public final class CommandObjective {
   }
 
   private static void kill(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+    ProcessGroups.kill(p);
   }
 
   private static Thread drain(InputStream in, Deque<String> tail) {
