@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hpo4j.Experimental;
@@ -96,26 +95,10 @@ public final class GpSampler implements Sampler {
     return new Builder(seed);
   }
 
+  /** @return every parameter of the complete trials (see {@link SpaceTree}), conditional ones included */
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-    if (study.isMultiObjective()) {
-      throw new IllegalStateException("GpSampler supports single-objective studies only, but study '"
-          + study.name() + "' has " + study.directions().size() + " objectives");
-    }
-    Map<String, Distribution> space = null;
-    for (FrozenTrial t : study.completeTrials()) {
-      if (space == null) {
-        space = new TreeMap<>(t.distributions());
-      } else {
-        space.keySet().retainAll(t.distributions().keySet());
-        space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
-      }
-    }
-    if (space == null) {
-      return Map.of();
-    }
-    space.values().removeIf(Distribution::isSingle);
-    return space;
+    return SpaceTree.infer(study.completeTrials()).space();
   }
 
   @Override
@@ -124,6 +107,16 @@ public final class GpSampler implements Sampler {
       return Map.of();
     }
     synchronized (lock) {
+      if (study.isMultiObjective()) {
+        long s = SeededStreams.of(seed, trial.number()).nextLong();
+        Optional<MultiObjectiveStep.Result> r = MultiObjectiveStep.propose(study, fitter, nStartupTrials,
+            Math.min(candidates, 512), pendingProposals, trial.number(), s);
+        if (r.isEmpty()) {
+          return Map.of();
+        }
+        pendingProposals.put(trial.number(), r.get().proposal().x());
+        return r.get().encoding().decode(r.get().proposal().x());
+      }
       ModelFitter.Fitted f = fitter.fit(study, space, true);
       if (f == null) {
         return Map.of();
@@ -158,7 +151,7 @@ public final class GpSampler implements Sampler {
         "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
     synchronized (lock) {
         ModelFitter.Fitted f = fitter.fit(study, space, false);
-      if (f == null) {
+      if (f == null || f.incumbents().length == 0) {
         return Optional.empty();
       }
       int j = f.encoding().names().indexOf(parameter);
@@ -200,6 +193,9 @@ public final class GpSampler implements Sampler {
     if (acquisition == AcquisitionFunction.THOMPSON) {
       AcquisitionOptimizer pool = new AcquisitionOptimizer(f.encoding(), Math.min(candidates, 400), 1, 0);
       double[][] c = pool.candidatePool(f.incumbents(), s);
+      for (int k = 0; k < c.length; k++) {
+        c[k] = f.encoding().mask(c[k]);
+      }
       int i = ThompsonSampling.argminOfDraw(f.model(), c, new SplittableRandom(s));
       return new AcquisitionOptimizer.Proposal(c[i], Double.NaN);
     }
@@ -209,7 +205,32 @@ public final class GpSampler implements Sampler {
     double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
     AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding(), Math.max(128, (int) (candidates * shrink)),
         n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
-    return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
+    ConstraintModels constraints = ConstraintModels.fit(study, f.encoding(), fitter);
+    if (constraints == null) {
+      return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
+    }
+    if (Double.isInfinite(f.best())) {
+      // No feasible trial yet: find one first.
+      return optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), s);
+    }
+    Acquisition acq = acquisitionFor(f);
+    if (acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) {
+      return optimizer.maximize((x, g) -> acq.value(model.posterior(x, g != null), g) + constraints.logFeasibility(x, g),
+          f.incumbents(), s);
+    }
+    // EI and UCB are not logarithms: multiply by PF (product rule for the gradient).
+    return optimizer.maximize((x, g) -> {
+      double[] ga = g == null ? null : new double[g.length];
+      double a = acq.value(model.posterior(x, g != null), ga);
+      double lpf = constraints.logFeasibility(x, g);
+      double pf = Math.exp(lpf);
+      if (g != null) {
+        for (int j = 0; j < g.length; j++) {
+          g[j] = pf * ga[j] + a * pf * g[j];
+        }
+      }
+      return a * pf;
+    }, f.incumbents(), s);
   }
 
   /** The Kriging believer: RUNNING trials enter the GP at their posterior mean. */
@@ -221,7 +242,7 @@ public final class GpSampler implements Sampler {
       if (t.number() == trialNumber) {
         continue;
       }
-      double[] u = f.encoding().encode(t.params());
+      double[] u = f.encoding().encode(t);
       if (u == null) {
         double[] proposed = pendingProposals.get(t.number());
         u = proposed != null && proposed.length == f.encoding().dimension() ? proposed : null;
