@@ -180,11 +180,14 @@ public final class GpSampler implements Sampler {
     }
   }
 
+  static final double CONDITIONAL_XI = Double.parseDouble(System.getProperty("hpo4j.gp.xi", "0"));
+
   private Acquisition acquisitionFor(ModelFitter.Fitted f) {
+    double best = f.best() - (f.encoding().parentDimensions().length > 0 ? CONDITIONAL_XI : 0.0);
     return switch (acquisition) {
-      case LOG_EI, THOMPSON -> Acquisition.logEi(f.best());
-      case EI -> Acquisition.ei(f.best());
-      case PI -> Acquisition.pi(f.best(), true);
+      case LOG_EI, THOMPSON -> Acquisition.logEi(best);
+      case EI -> Acquisition.ei(best);
+      case PI -> Acquisition.pi(best, true);
       case UCB -> Acquisition.ucb(beta);
     };
   }

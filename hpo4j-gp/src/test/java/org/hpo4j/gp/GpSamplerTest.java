@@ -123,9 +123,27 @@ class GpSamplerTest {
   }
 
   @Test
-  void inferRelativeSearchSpace_multiObjective_throws() {
+  void optimize_twoObjectives_beatsRandomHypervolume() {
+    double[] ref = {1.5, 1.5};
+    double gp = hypervolume(GpSampler.of(0), ref);
+    double random = hypervolume(Sampler.random(0), ref);
+    assertTrue(gp > random, "gp " + gp + " random " + random);
+  }
+
+  /** Hypervolume after 30 trials of a 4-variable ZDT1-like problem. */
+  private static double hypervolume(Sampler sampler, double[] ref) {
     Study study = Study.builder().name("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-        .sampler(GpSampler.of(0)).build();
-    assertThrows(IllegalStateException.class, study::ask);
+        .sampler(sampler).build();
+    study.optimizeMulti(t -> {
+      double x0 = t.suggestFloat("x0", 0, 1);
+      double g = 1;
+      for (int i = 1; i < 4; i++) {
+        g += 3 * t.suggestFloat("x" + i, 0, 1);
+      }
+      return new double[] {x0, g * (1 - Math.sqrt(x0 / g))};
+    }, 30, 1, null);
+    List<double[]> points = new ArrayList<>();
+    study.trials().forEach(t -> points.add(t.values().stream().mapToDouble(Double::doubleValue).toArray()));
+    return org.hpo4j.sampler.moo.Hypervolume.of(points, ref);
   }
 }
