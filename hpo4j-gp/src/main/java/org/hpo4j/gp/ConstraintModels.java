@@ -83,7 +83,8 @@ final class ConstraintModels {
         }
       }
       ModelFitter.Fitted f = fitter.fit("constraint" + k, encoding, xs.toArray(new double[0][]),
-          ys.stream().mapToDouble(Double::doubleValue).toArray(), false, null, true, study.name());
+          ys.stream().mapToDouble(Double::doubleValue).toArray(), false, null, true, study.name(),
+          ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
       if (f != null) {
         thresholds[models.size()] = f.standardise(0.0);
         models.add(f);

@@ -110,7 +110,7 @@ public final class GpSampler implements Sampler {
       if (study.isMultiObjective()) {
         long s = SeededStreams.of(seed, trial.number()).nextLong();
         Optional<MultiObjectiveStep.Result> r = MultiObjectiveStep.propose(study, fitter, nStartupTrials,
-            Math.min(candidates, 512), pendingProposals, trial.number(), s);
+            Math.min(candidates, 256), pendingProposals, trial.number(), s);
         if (r.isEmpty()) {
           return Map.of();
         }
@@ -180,7 +180,7 @@ public final class GpSampler implements Sampler {
     }
   }
 
-  static final double CONDITIONAL_XI = Double.parseDouble(System.getProperty("hpo4j.gp.xi", "0"));
+  static final double CONDITIONAL_XI = Double.parseDouble(System.getProperty("hpo4j.gp.xi", "0.05"));
 
   private Acquisition acquisitionFor(ModelFitter.Fitted f) {
     double best = f.best() - (f.encoding().parentDimensions().length > 0 ? CONDITIONAL_XI : 0.0);

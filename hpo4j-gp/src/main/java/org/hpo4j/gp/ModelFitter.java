@@ -28,6 +28,10 @@ final class ModelFitter {
   static final int REFIT_EVERY_TRIAL_UP_TO = 200;
   /** Beyond that, they are refitted once the data grew by this factor, and the factor is extended in between. */
   static final double REFIT_GROWTH = 1.1;
+  /** The growth between refits of a secondary output past its every-trial range. */
+  static final double SPARSE_REFIT_GROWTH = 1.15;
+  /** Secondary outputs are refitted at every trial up to this many rows. */
+  static final int SECONDARY_EVERY_TRIAL_UP_TO = 30;
   /** Hyperparameters are fitted on at most this many trials (the best half and an even spread of the rest). */
   static final int FIT_SUBSAMPLE = 200;
 
@@ -154,6 +158,16 @@ final class ModelFitter {
    */
   Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
       boolean updateCache, String studyName) {
+    return fit(slotName, encoding, x, targets, warp, eligible, updateCache, studyName, REFIT_EVERY_TRIAL_UP_TO);
+  }
+
+  /**
+   * As above; the hyperparameters are refitted at every call up to {@code everyTrialUpTo} rows, then
+   * once the data grew by {@link #SPARSE_REFIT_GROWTH} (the factor is extended in between). The
+   * secondary outputs (constraints, the objectives of several) use 30: they cost a fit each.
+   */
+  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
+      boolean updateCache, String studyName, int everyTrialUpTo) {
     int n = x.length;
     if (n == 0) {
       return null;
@@ -210,7 +224,8 @@ final class ModelFitter {
       slot.warmTheta = null;
       slot.lastModel = null;
     }
-    boolean refit = warmStart == null || n <= REFIT_EVERY_TRIAL_UP_TO || n >= REFIT_GROWTH * slot.thetaFitN;
+    double growth = everyTrialUpTo >= REFIT_EVERY_TRIAL_UP_TO ? REFIT_GROWTH : SPARSE_REFIT_GROWTH;
+    boolean refit = warmStart == null || n <= everyTrialUpTo || n >= growth * slot.thetaFitN;
     double[] theta = warmStart;
     if (refit) {
       SplittableRandom rng = SeededStreams.of(seed, n, "gp-hyperparameters");

@@ -72,7 +72,8 @@ final class MultiObjectiveStep {
       for (int i = 0; i < n; i++) {
         target[i] = losses.get(i)[k];
       }
-      ModelFitter.Fitted f = fitter.fit("objective" + k, encoding, x, target, false, eligible, true, study.name());
+      ModelFitter.Fitted f = fitter.fit("objective" + k, encoding, x, target, false, eligible, true, study.name(),
+          ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
       if (f == null) {
         return Optional.empty();
       }
@@ -97,7 +98,7 @@ final class MultiObjectiveStep {
     int size = models[0].size();
     double shrink = size <= 300 ? 1.0 : (300.0 / size) * (300.0 / size);
     AcquisitionOptimizer optimizer = new AcquisitionOptimizer(encoding, Math.max(128, (int) (candidates * shrink)),
-        3, size <= 300 ? 40 : 20);
+        2, size <= 300 ? 30 : 15);
     if (front.isEmpty()) {
       if (constraints == null) {
         return Optional.empty();
