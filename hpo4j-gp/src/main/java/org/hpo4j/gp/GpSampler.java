@@ -24,28 +24,48 @@ import org.hpo4j.trial.TrialState;
 /**
  * Gaussian-process Bayesian optimization: after {@code nStartupTrials} random trials, each trial's
  * parameters maximise an acquisition function of a GP fitted to the finished trials (Matérn-5/2
- * ARD kernel times a Hamming factor for categoricals, MAP hyperparameters; see {@link Kernel},
- * {@link HyperparameterFit}). This class only wires the layers together: model, acquisition
- * ({@link AcquisitionFunction}), acquisition optimizer.
+ * ARD kernel times an overlap (Hamming) factor with one length scale per categorical, MAP
+ * hyperparameters; see {@link Kernel}, {@link HyperparameterFit}). This class only wires the
+ * layers together: model, acquisition ({@link AcquisitionFunction}), acquisition optimizer.
  *
- * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}); losses are warped by a monotone
- * log transform that tames heavy upper tails ({@link OutputWarp}) and then standardised.
+ * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}: log parameters in log space,
+ * integers and steps on their grid); losses are warped by a monotone log transform that tames
+ * heavy upper tails ({@link OutputWarp}) and then standardised.
  *
- * <p><b>Conditional spaces.</b> The GP models the <em>intersection</em> of the spaces of all COMPLETE
- * trials (parameters present in every one, with the same distribution); every other parameter is
- * sampled independently and uniformly at random.
+ * <p><b>Conditional and changing spaces.</b> The GP models every parameter of the complete trials.
+ * {@link SpaceTree} reads the tree of the space off the trials (which categorical value brings which
+ * parameters); an absent parameter is encoded as such and compared through the arc kernel of
+ * Swersky et al. (<a href="https://arxiv.org/abs/1409.4011">arXiv:1409.4011</a>), so sibling branches
+ * share what they have in common. The acquisition optimizer searches the mixed space directly
+ * (quasi-random and local candidates, quasi-Newton over the continuous parameters, sweeps of every
+ * discrete one, and one refinement per branch) and masks every point by the tree, so a parameter is
+ * never proposed without its parent. In such a space log EI asks for a margin of 0.05 standardised
+ * units over the best trial, so that a branch polished to its optimum does not starve its siblings.
+ * A parameter added mid-study, or whose range changed, is modelled with the newest distribution.
+ *
+ * <p><b>Constraints</b> ({@code Trial.setConstraints}, &lt;= 0 feasible): a GP per constraint, and
+ * log PF, the log probability that all hold, added to log EI over the best <em>feasible</em> trial
+ * (Gardner et al., <a href="https://proceedings.mlr.press/v32/gardner14.html">ICML 2014</a>); with no
+ * feasible trial yet, the sampler maximises PF alone. See {@link ConstraintModels}.
+ *
+ * <p><b>Several objectives</b> (2-4): a GP per objective and log expected hypervolume improvement
+ * over the feasible front, exact by box decomposition ({@link LogEhvi}; Emmerich et al., IEEE TEVC
+ * 2006; Ament et al., <a href="https://arxiv.org/abs/2310.20708">NeurIPS 2023</a> for the log form).
+ * See {@link MultiObjectiveStep}.
  *
  * <p><b>Parallel trials.</b> Trials RUNNING at the time of a proposal are accounted for: with
- * EI-type acquisitions (log EI, EI, PI, UCB) they enter the GP as fantasies at the posterior mean
- * (the Kriging believer), which removes the uncertainty that made them attractive; Thompson
- * sampling takes an independent posterior draw per trial instead.
+ * EI-type acquisitions (log EI, EI, PI, UCB, log EHVI) they enter the GPs as fantasies at the
+ * posterior mean (the Kriging believer), which removes the uncertainty that made them attractive;
+ * Thompson sampling takes an independent posterior draw per trial instead.
  *
- * <p>Single-objective studies only. Reproducible: the same seed and the same history give the
- * same proposals. Thread-safe: proposals are serialised by an internal lock; the sampler keeps only
- * caches (the last hyperparameters as a warm start, the proposals of running trials).
+ * <p>Reproducible: the same seed and the same history give the same proposals. Thread-safe:
+ * proposals are serialised by an internal lock; the sampler keeps only caches (the last
+ * hyperparameters as a warm start, the proposals of running trials). Measurements:
+ * docs/bench/gp24/README.md.
  *
  * <p>Reference: Snoek, Larochelle &amp; Adams, "Practical Bayesian Optimization of Machine Learning
- * Algorithms", NeurIPS 2012; Balandat et al., "BoTorch", NeurIPS 2020.
+ * Algorithms", <a href="https://arxiv.org/abs/1206.2944">NeurIPS 2012</a>; Balandat et al.,
+ * "BoTorch", <a href="https://arxiv.org/abs/1910.06403">NeurIPS 2020</a>.
  */
 public final class GpSampler implements Sampler {
   private static final Logger LOG = Logger.getLogger(GpSampler.class.getName());
@@ -180,7 +200,8 @@ public final class GpSampler implements Sampler {
     }
   }
 
-  static final double CONDITIONAL_XI = Double.parseDouble(System.getProperty("hpo4j.gp.xi", "0.05"));
+  /** The margin of log EI in a conditional space, in standardised units (see the class comment). */
+  static final double CONDITIONAL_XI = 0.05;
 
   private Acquisition acquisitionFor(ModelFitter.Fitted f) {
     double best = f.best() - (f.encoding().parentDimensions().length > 0 ? CONDITIONAL_XI : 0.0);

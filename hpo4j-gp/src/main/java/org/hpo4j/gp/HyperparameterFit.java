@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
  * the dimension-scaled prior of Hvarfner et al., "Vanilla Bayesian Optimization Performs Great in
  * High Dimensions" (ICML 2024); categorical rates N(0, 4); log s2 N(0, 4); log noise N(log 1e-4, 9),
  * which lets data explain a noisy objective while favouring interpolation of a deterministic one.
+ * In a conditional space d is the mean number of parameters a trial has, and a conditional numeric
+ * dimension's log length scale has prior mean 0 (see {@link #CONDITIONAL_LOG_LENGTH}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -40,7 +42,12 @@ final class HyperparameterFit {
     return prior(categorical, new boolean[categorical.length], dimension);
   }
 
-  static final double CONDITIONAL_LOG_LENGTH = Double.parseDouble(System.getProperty("hpo4j.gp.condLogL", "0"));
+  /**
+   * Prior mean of a conditional numeric dimension's log length scale: log 1, not the dimension-scaled
+   * prior, since a branch sees only its share of the trials and a near-linear fit from a few of them
+   * sent the search to the corners of the branch.
+   */
+  static final double CONDITIONAL_LOG_LENGTH = 0.0;
 
   /** As above; a conditional numeric dimension's length scale has prior mean CONDITIONAL_LOG_LENGTH. */
   static double[][] prior(boolean[] categorical, boolean[] conditional, double dimension) {
