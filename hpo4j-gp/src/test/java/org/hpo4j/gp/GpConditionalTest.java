@@ -163,4 +163,17 @@ class GpConditionalTest {
     assertTrue(study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count() >= 4);
     assertTrue(Math.abs(study.best().params().get("x") - 0.7) < 0.1, study.best().toString());
   }
+
+  @Test
+  void auto_conditionalAndMultiObjectiveStudies_useTheGp() {
+    Sampler auto = org.hpo4j.sampler.Samplers.create("auto", 2, Map.of());
+    Study study = Study.builder().sampler(auto).build();
+    study.optimize(BenchmarkFunctions.byName("mixed_conditional")::evaluate, 12);
+    assertTrue(auto.toString().contains("gp"), auto.toString());
+    Sampler autoMo = org.hpo4j.sampler.Samplers.create("auto", 2, Map.of());
+    Study mo = Study.builder().directions(org.hpo4j.study.StudyDirection.MINIMIZE, org.hpo4j.study.StudyDirection.MINIMIZE)
+        .sampler(autoMo).build();
+    mo.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 1 - t.suggestFloat("x", 0, 1)}, 3, 1, null);
+    assertTrue(autoMo.toString().contains("gp"), autoMo.toString());
+  }
 }
