@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.study.Constraints;
@@ -59,15 +60,15 @@ class GpConditionalTest {
   void optimize_conditionalFunctions_beatRandom() {
     for (String name : List.of("nas_cell", "mixed_conditional")) {
       BenchmarkFunction f = BenchmarkFunctions.byName(name);
-      double gp = best(GpSampler.of(3), f, 40);
-      double random = best(Sampler.random(3), f, 40);
+      double gp = best(GpSampler.builder().seed(3).build(), f, 40);
+      double random = best(RandomSampler.builder().seed(3).build(), f, 40);
       assertTrue(gp < random, name + ": gp " + gp + " must beat random " + random);
     }
   }
 
   @Test
   void sampleRelative_nestedSpace_neverProposesAChildWithoutItsParent() {
-    Recording r = new Recording(GpSampler.of(4));
+    Recording r = new Recording(GpSampler.builder().seed(4).build());
     Study study = Study.builder().sampler(r).build();
     study.optimize(BenchmarkFunctions.byName("nested_models")::evaluate, 30);
     int children = 0;
@@ -92,7 +93,7 @@ class GpConditionalTest {
 
   @Test
   void optimize_onlyCategoricalAndSingleValuedParameters_findsTheBest() {
-    Study study = Study.builder().sampler(GpSampler.of(5)).build();
+    Study study = Study.builder().sampler(GpSampler.builder().seed(5).build()).build();
     study.optimize(t -> {
       String a = t.suggestCategorical("a", List.of("x", "y", "z"));
       String b = t.suggestCategorical("b", List.of("p", "q"));
@@ -104,7 +105,7 @@ class GpConditionalTest {
 
   @Test
   void optimize_allTrialsFailed_keepsProposingLegalValues() {
-    Study study = Study.builder().sampler(GpSampler.builder(6).nStartupTrials(3).build()).build();
+    Study study = Study.builder().sampler(GpSampler.builder().seed(6).nStartupTrials(3).build()).build();
     for (int i = 0; i < 8; i++) {
       Trial t = study.ask();
       double x = t.suggestFloat("x", 0, 1);
@@ -116,7 +117,7 @@ class GpConditionalTest {
 
   @Test
   void optimize_spaceChangesBetweenTrials_modelsNewAndWidenedParameters() {
-    Recording r = new Recording(GpSampler.builder(7).nStartupTrials(5).build());
+    Recording r = new Recording(GpSampler.builder().seed(7).nStartupTrials(5).build());
     Study study = Study.builder().sampler(r).build();
     study.optimize(t -> {
       double x = t.suggestFloat("x", 0, 1);
@@ -133,7 +134,7 @@ class GpConditionalTest {
 
   @Test
   void optimize_infeasibleHistory_seeksFeasibility() {
-    Study study = Study.builder().sampler(GpSampler.builder(8).nStartupTrials(0).build()).build();
+    Study study = Study.builder().sampler(GpSampler.builder().seed(8).nStartupTrials(0).build()).build();
     for (double x : new double[] {0.6, 0.7, 0.8, 0.9, 0.95, 0.65, 0.75, 0.85}) {
       study.enqueueTrial(Map.of("x", x));
     }
@@ -151,7 +152,7 @@ class GpConditionalTest {
 
   @Test
   void optimize_nanConstraint_failsThatTrialWithAClearMessageAndGoesOn() {
-    Study study = Study.builder().sampler(GpSampler.builder(9).nStartupTrials(4).build()).build();
+    Study study = Study.builder().sampler(GpSampler.builder().seed(9).nStartupTrials(4).build()).build();
     study.optimize(t -> {
       double x = t.suggestFloat("x", 0, 1);
       t.setConstraints(x < 0.3 ? Double.NaN : x - 0.8);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Study;
@@ -37,16 +38,16 @@ class GpSamplerTest {
   @Test
   void builder_negativeStartupTrials_throwsNamingField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GpSampler.builder(0).nStartupTrials(-1));
+        () -> GpSampler.builder().seed(0).nStartupTrials(-1));
     assertTrue(e.getMessage().contains("nStartupTrials"), e.getMessage());
   }
 
   @ParameterizedTest
   @EnumSource(GpSampler.AcquisitionFunction.class)
   void optimize_sameSeed_sameTrace(GpSampler.AcquisitionFunction acq) {
-    List<Double> a = TestFunctions.regretTrace(GpSampler.builder(7).acquisition(acq).nStartupTrials(5).build(),
+    List<Double> a = TestFunctions.regretTrace(GpSampler.builder().seed(7).acquisition(acq).nStartupTrials(5).build(),
         TestFunctions.BRANIN, TestFunctions.BRANIN_MIN, 14);
-    List<Double> b = TestFunctions.regretTrace(GpSampler.builder(7).acquisition(acq).nStartupTrials(5).build(),
+    List<Double> b = TestFunctions.regretTrace(GpSampler.builder().seed(7).acquisition(acq).nStartupTrials(5).build(),
         TestFunctions.BRANIN, TestFunctions.BRANIN_MIN, 14);
     assertEquals(a, b);
   }
@@ -54,7 +55,7 @@ class GpSamplerTest {
   @ParameterizedTest
   @EnumSource(value = GpSampler.AcquisitionFunction.class, names = {"LOG_EI", "UCB", "THOMPSON"})
   void ask_withRunningTrials_proposesDistinctPoints(GpSampler.AcquisitionFunction acq) throws Exception {
-    Study study = Study.builder().name("batch").sampler(GpSampler.builder(11).acquisition(acq).build()).build();
+    Study study = Study.builder().name("batch").sampler(GpSampler.builder().seed(11).acquisition(acq).build()).build();
     for (int i = 0; i < 12; i++) {
       Trial t = study.ask();
       study.tell(t, TestFunctions.BRANIN.evaluate(t));
@@ -93,14 +94,14 @@ class GpSamplerTest {
     };
     // 70 trials: the whole space is modelled now, and the GP resolves the weak integer depth only
     // after its branches (at 40 trials it was still at depth 1 on this seed).
-    double gp = TestFunctions.finalRegret(GpSampler.of(5), f, 0.0, 70);
-    double random = TestFunctions.finalRegret(Sampler.random(5), f, 0.0, 70);
+    double gp = TestFunctions.finalRegret(GpSampler.builder().seed(5).build(), f, 0.0, 70);
+    double random = TestFunctions.finalRegret(RandomSampler.builder().seed(5).build(), f, 0.0, 70);
     assertTrue(gp < random, "gp " + gp + " random " + random);
   }
 
   @Test
   void slice_afterStartup_describesPosteriorAndNextProposal() {
-    GpSampler sampler = GpSampler.builder(2).nStartupTrials(8).build();
+    GpSampler sampler = GpSampler.builder().seed(2).nStartupTrials(8).build();
     Study study = Study.builder().name("slice").sampler(sampler).build();
     study.optimize(TestFunctions.BRANIN, 12);
     GpSlice slice = sampler.slice(study, "x0", 25).orElseThrow();
@@ -117,7 +118,7 @@ class GpSamplerTest {
 
   @Test
   void slice_unknownParameter_throwsListingModelledOnes() {
-    GpSampler sampler = GpSampler.of(2);
+    GpSampler sampler = GpSampler.builder().seed(2).build();
     Study study = Study.builder().name("slice").sampler(sampler).build();
     study.optimize(TestFunctions.BRANIN, 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sampler.slice(study, "x9", 10));
@@ -127,8 +128,8 @@ class GpSamplerTest {
   @Test
   void optimize_twoObjectives_beatsRandomHypervolume() {
     double[] ref = {1.5, 1.5};
-    double gp = hypervolume(GpSampler.of(0), ref);
-    double random = hypervolume(Sampler.random(0), ref);
+    double gp = hypervolume(GpSampler.builder().seed(0).build(), ref);
+    double random = hypervolume(RandomSampler.builder().seed(0).build(), ref);
     assertTrue(gp > random, "gp " + gp + " random " + random);
   }
 
