@@ -73,7 +73,7 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
   private static Set<Double> valuesUnderChild(List<FrozenTrial> trials, String p, String c, Distribution cd) {
     Set<Double> values = new HashSet<>();
     for (FrozenTrial t : trials) {
-      if (t.params().containsKey(p)) {
+      if (t.internalParams().containsKey(p)) {
         Double v = internal(t, c, cd);
         if (v == null) {
           return null;
@@ -83,7 +83,7 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
     }
     boolean strict = false;
     for (FrozenTrial t : trials) {
-      if (!t.params().containsKey(p)) {
+      if (!t.internalParams().containsKey(p)) {
         Double v = internal(t, c, cd);
         if (v != null) {
           if (values.contains(v)) {
@@ -98,7 +98,7 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
 
   /** @return the trial's value of c as an index of the kept distribution {@code cd}, or null when absent or unknown there */
   static Double internal(FrozenTrial t, String name, Distribution kept) {
-    Double v = t.params().get(name);
+    Double v = t.internalParams().get(name);
     if (v == null) {
       return null;
     }

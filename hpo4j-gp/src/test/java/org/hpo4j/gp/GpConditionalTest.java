@@ -162,7 +162,7 @@ class GpConditionalTest {
     // trials that completed and keeps proposing.
     assertEquals(16, study.trials().size());
     assertTrue(study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count() >= 4);
-    assertTrue(Math.abs(study.best().params().get("x") - 0.7) < 0.1, study.best().toString());
+    assertTrue(Math.abs(study.best().internalParams().get("x") - 0.7) < 0.1, study.best().toString());
   }
 
   @Test
@@ -174,7 +174,7 @@ class GpConditionalTest {
     Sampler autoMo = org.hpo4j.sampler.Samplers.create("auto", 2, Map.of());
     Study mo = Study.builder().directions(org.hpo4j.study.StudyDirection.MINIMIZE, org.hpo4j.study.StudyDirection.MINIMIZE)
         .sampler(autoMo).build();
-    mo.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 1 - t.suggestFloat("x", 0, 1)}, 3, 1, null);
+    mo.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 1 - t.suggestFloat("x", 0, 1)}, 3);
     assertTrue(autoMo.toString().contains("gp"), autoMo.toString());
   }
 }

@@ -111,7 +111,7 @@ class GpSamplerTest {
     for (int i = 0; i < 25; i++) {
       assertTrue(Double.isFinite(slice.mean().get(i)) && slice.sd().get(i) >= 0 && Double.isFinite(slice.acquisition().get(i)));
     }
-    assertEquals(study.best().params(), slice.through());
+    assertEquals(study.best().internalParams(), slice.through());
     double x1 = slice.next().get("x1");
     assertTrue(x1 >= 0 && x1 <= 15);
   }
@@ -144,7 +144,7 @@ class GpSamplerTest {
         g += 3 * t.suggestFloat("x" + i, 0, 1);
       }
       return new double[] {x0, g * (1 - Math.sqrt(x0 / g))};
-    }, 30, 1, null);
+    }, 30);
     List<double[]> points = new ArrayList<>();
     study.trials().forEach(t -> points.add(t.values().stream().mapToDouble(Double::doubleValue).toArray()));
     return org.hpo4j.sampler.moo.Hypervolume.of(points, ref);
