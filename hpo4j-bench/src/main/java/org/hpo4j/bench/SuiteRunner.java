@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
+import org.hpo4j.study.Constraints;
 import org.hpo4j.study.Study;
 import org.hpo4j.sampler.moo.Hypervolume;
 import org.hpo4j.study.StudyDirection;
@@ -69,14 +70,15 @@ public final class SuiteRunner {
   }
 
   /**
-   * Best-so-far minus optimum after each trial; a failed trial repeats the previous entry, and
+   * Best-so-far minus optimum after each trial, over feasible trials only (those of a function
+   * without constraints all are); a failed trial repeats the previous entry, and
    * entries before the first completed trial are null. A grid that runs out pads with its last entry.
    */
   static List<Double> regretTrace(List<FrozenTrial> trials, double optimum, int length) {
     List<Double> trace = new ArrayList<>(length);
     double best = Double.POSITIVE_INFINITY;
     for (FrozenTrial t : trials) {
-      if (t.state() == TrialState.COMPLETE && t.value() < best) {
+      if (t.state() == TrialState.COMPLETE && t.value() < best && Constraints.isFeasible(t)) {
         best = t.value();
       }
       trace.add(Double.isInfinite(best) ? null : best - optimum);

@@ -32,18 +32,37 @@ final class AcquisitionOptimizer {
     this.maxIterations = maxIterations;
   }
 
-  /** A unit point and its acquisition value. */
+  /** A unit point (masked: NaN where a conditional parameter is inactive) and its acquisition value. */
   record Proposal(double[] x, double value) {}
+
+  /**
+   * What is maximised: a function of a masked unit point (see {@link SpaceEncoding#mask}), with its
+   * gradient over the present dimensions when {@code gradient} is not null (0 elsewhere).
+   */
+  @FunctionalInterface
+  interface Scorer {
+    double value(double[] x, double[] gradient);
+
+    /** @return the scorer of one GP's acquisition */
+    static Scorer of(GpModel model, Acquisition acquisition) {
+      return (x, g) -> acquisition.value(model.posterior(x, g != null), g);
+    }
+  }
+
+  /** @see #maximize(Scorer, double[][], long) */
+  Proposal maximize(GpModel model, Acquisition acquisition, double[][] incumbents, long seed) {
+    return maximize(Scorer.of(model, acquisition), incumbents, seed);
+  }
 
   /**
    * @param incumbents unit points to include and search around (the best trials first); may be empty
    * @param seed determines the candidates
    */
-  Proposal maximize(GpModel model, Acquisition acquisition, double[][] incumbents, long seed) {
+  Proposal maximize(Scorer scorer, double[][] incumbents, long seed) {
     double[][] pool = candidatePool(incumbents, seed);
     double[] values = new double[pool.length];
     for (int i = 0; i < pool.length; i++) {
-      values[i] = acquisition.value(model.posterior(pool[i], false), null);
+      values[i] = scorer.value(encoding.mask(pool[i]), null);
     }
     Integer[] order = new Integer[pool.length];
     for (int i = 0; i < order.length; i++) {
@@ -65,12 +84,35 @@ final class AcquisitionOptimizer {
       }
       seen.add(start);
       refined[group]++;
-      Proposal p = refine(model, acquisition, start.clone(), values[order[r]]);
+      Proposal p = refine(scorer, start.clone(), values[order[r]]);
       if (finite(p.value()) > finite(best.value())) {
         best = p;
       }
     }
-    return best;
+    // Branches of a conditional space: the best candidate of every value of every parent is
+    // refined too, so each branch's own optimum competes (a sweep from another branch would try its
+    // children only at arbitrary values).
+    for (int j : encoding.parentDimensions()) {
+      for (double level : encoding.levels(j)) {
+        int pick = -1;
+        for (int r = 0; r < order.length; r++) {
+          if (pool[order[r]][j] == level) {
+            pick = order[r];
+            break;
+          }
+        }
+        int chosen = pick;
+        if (pick < 0 || seen.stream().anyMatch(s -> Arrays.equals(s, pool[chosen]))) {
+          continue;
+        }
+        seen.add(pool[pick]);
+        Proposal p = refine(scorer, pool[pick].clone(), values[pick]);
+        if (finite(p.value()) > finite(best.value())) {
+          best = p;
+        }
+      }
+    }
+    return new Proposal(encoding.mask(best.x()), best.value());
   }
 
   private static double finite(double v) {
@@ -87,12 +129,15 @@ final class AcquisitionOptimizer {
     for (double[] g : global) {
       pool[k++] = encoding.snap(g);
     }
-    for (double[] inc : incumbents) {
-      pool[k++] = inc.clone();
-    }
     SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    double[][] filled = new double[incumbents.length][];
+    for (int i = 0; i < incumbents.length; i++) {
+      filled[i] = encoding.fill(incumbents[i].clone(), rng);
+      pool[k++] = filled[i].clone();
+    }
+    incumbents = filled;
     for (int i = 0; i < local; i++) {
-      double[] centre = incumbents[i % Math.min(incumbents.length, 3)];
+      double[] centre = incumbents[i % incumbents.length];
       double[] x = centre.clone();
       double sd = Math.exp(Math.log(0.002) + rng.nextDouble() * Math.log(0.3 / 0.002));
       for (int j = 0; j < d; j++) {
@@ -110,23 +155,23 @@ final class AcquisitionOptimizer {
     return pool;
   }
 
-  private Proposal refine(GpModel model, Acquisition acquisition, double[] x, double value) {
+  private Proposal refine(Scorer scorer, double[] x, double value) {
     int[] free = encoding.continuousDimensions();
     boolean hasDiscrete = free.length < encoding.dimension();
     int rounds = hasDiscrete && free.length > 0 ? 2 : 1;
     for (int round = 0; round < rounds; round++) {
       if (free.length > 0) {
-        value = gradientStep(model, acquisition, x, free, value);
+        value = gradientStep(scorer, x, free, value);
       }
       if (hasDiscrete) {
-        value = sweep(model, acquisition, x, value);
+        value = sweep(scorer, x, value);
       }
     }
     return new Proposal(x, value);
   }
 
   /** Bounded quasi-Newton over the continuous dimensions; x is updated in place when it improves. */
-  private double gradientStep(GpModel model, Acquisition acquisition, double[] x, int[] free, double value) {
+  private double gradientStep(Scorer scorer, double[] x, int[] free, double value) {
     int d = x.length;
     double[] z0 = new double[free.length];
     double[] lo = new double[free.length];
@@ -141,7 +186,8 @@ final class AcquisitionOptimizer {
       for (int i = 0; i < free.length; i++) {
         point[free[i]] = z[i];
       }
-      double v = acquisition.value(model.posterior(point, true), full);
+      java.util.Arrays.fill(full, 0.0);
+      double v = scorer.value(encoding.mask(point), full);
       for (int i = 0; i < free.length; i++) {
         g[i] = -full[free[i]];
       }
@@ -152,7 +198,7 @@ final class AcquisitionOptimizer {
       candidate[free[i]] = m.x()[i];
     }
     encoding.snap(candidate);
-    double v = acquisition.value(model.posterior(candidate, false), null);
+    double v = scorer.value(encoding.mask(candidate), null);
     if (finite(v) > finite(value)) {
       System.arraycopy(candidate, 0, x, 0, d);
       return v;
@@ -161,7 +207,7 @@ final class AcquisitionOptimizer {
   }
 
   /** For each discrete dimension in turn, tries every value; x is updated in place. */
-  private double sweep(GpModel model, Acquisition acquisition, double[] x, double value) {
+  private double sweep(Scorer scorer, double[] x, double value) {
     for (int j = 0; j < x.length; j++) {
       double[] lv = encoding.levels(j);
       if (lv == null) {
@@ -174,7 +220,7 @@ final class AcquisitionOptimizer {
           continue;
         }
         x[j] = level;
-        double v = acquisition.value(model.posterior(x, false), null);
+        double v = scorer.value(encoding.mask(x), null);
         if (finite(v) > finite(value)) {
           value = v;
           bestLevel = level;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hpo4j.Experimental;
@@ -27,28 +26,48 @@ import org.hpo4j.trial.TrialState;
 /**
  * Gaussian-process Bayesian optimization: after {@code nStartupTrials} random trials, each trial's
  * parameters maximise an acquisition function of a GP fitted to the finished trials (Matérn-5/2
- * ARD kernel times a Hamming factor for categoricals, MAP hyperparameters; see {@link Kernel},
- * {@link HyperparameterFit}). This class only wires the layers together: model, acquisition
- * ({@link AcquisitionFunction}), acquisition optimizer.
+ * ARD kernel times an overlap (Hamming) factor with one length scale per categorical, MAP
+ * hyperparameters; see {@link Kernel}, {@link HyperparameterFit}). This class only wires the
+ * layers together: model, acquisition ({@link AcquisitionFunction}), acquisition optimizer.
  *
- * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}); losses are warped by a monotone
- * log transform that tames heavy upper tails ({@link OutputWarp}) and then standardised.
+ * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}: log parameters in log space,
+ * integers and steps on their grid); losses are warped by a monotone log transform that tames
+ * heavy upper tails ({@link OutputWarp}) and then standardised.
  *
- * <p><b>Conditional spaces.</b> The GP models the <em>intersection</em> of the spaces of all COMPLETE
- * trials (parameters present in every one, with the same distribution); every other parameter is
- * sampled independently and uniformly at random.
+ * <p><b>Conditional and changing spaces.</b> The GP models every parameter of the complete trials.
+ * {@link SpaceTree} reads the tree of the space off the trials (which categorical value brings which
+ * parameters); an absent parameter is encoded as such and compared through the arc kernel of
+ * Swersky et al. (<a href="https://arxiv.org/abs/1409.4011">arXiv:1409.4011</a>), so sibling branches
+ * share what they have in common. The acquisition optimizer searches the mixed space directly
+ * (quasi-random and local candidates, quasi-Newton over the continuous parameters, sweeps of every
+ * discrete one, and one refinement per branch) and masks every point by the tree, so a parameter is
+ * never proposed without its parent. In such a space log EI asks for a margin of 0.05 standardised
+ * units over the best trial, so that a branch polished to its optimum does not starve its siblings.
+ * A parameter added mid-study, or whose range changed, is modelled with the newest distribution.
+ *
+ * <p><b>Constraints</b> ({@code Trial.setConstraints}, &lt;= 0 feasible): a GP per constraint, and
+ * log PF, the log probability that all hold, added to log EI over the best <em>feasible</em> trial
+ * (Gardner et al., <a href="https://proceedings.mlr.press/v32/gardner14.html">ICML 2014</a>); with no
+ * feasible trial yet, the sampler maximises PF alone. See {@link ConstraintModels}.
+ *
+ * <p><b>Several objectives</b> (2-4): a GP per objective and log expected hypervolume improvement
+ * over the feasible front, exact by box decomposition ({@link LogEhvi}; Emmerich et al., IEEE TEVC
+ * 2006; Ament et al., <a href="https://arxiv.org/abs/2310.20708">NeurIPS 2023</a> for the log form).
+ * See {@link MultiObjectiveStep}.
  *
  * <p><b>Parallel trials.</b> Trials RUNNING at the time of a proposal are accounted for: with
- * EI-type acquisitions (log EI, EI, PI, UCB) they enter the GP as fantasies at the posterior mean
- * (the Kriging believer), which removes the uncertainty that made them attractive; Thompson
- * sampling takes an independent posterior draw per trial instead.
+ * EI-type acquisitions (log EI, EI, PI, UCB, log EHVI) they enter the GPs as fantasies at the
+ * posterior mean (the Kriging believer), which removes the uncertainty that made them attractive;
+ * Thompson sampling takes an independent posterior draw per trial instead.
  *
- * <p>Single-objective studies only. Reproducible: the same seed and the same history give the
- * same proposals. Thread-safe: proposals are serialised by an internal lock; the sampler keeps only
- * caches (the last hyperparameters as a warm start, the proposals of running trials).
+ * <p>Reproducible: the same seed and the same history give the same proposals. Thread-safe:
+ * proposals are serialised by an internal lock; the sampler keeps only caches (the last
+ * hyperparameters as a warm start, the proposals of running trials). Measurements:
+ * docs/bench/gp24/README.md.
  *
  * <p>Reference: Snoek, Larochelle &amp; Adams, "Practical Bayesian Optimization of Machine Learning
- * Algorithms", NeurIPS 2012; Balandat et al., "BoTorch", NeurIPS 2020.
+ * Algorithms", <a href="https://arxiv.org/abs/1206.2944">NeurIPS 2012</a>; Balandat et al.,
+ * "BoTorch", <a href="https://arxiv.org/abs/1910.06403">NeurIPS 2020</a>.
  */
 public final class GpSampler implements Sampler {
   private static final Logger LOG = Logger.getLogger(GpSampler.class.getName());
@@ -93,26 +112,10 @@ public final class GpSampler implements Sampler {
     return new Builder();
   }
 
+  /** @return every parameter of the complete trials (see {@link SpaceTree}), conditional ones included */
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-    if (study.isMultiObjective()) {
-      throw new IllegalStateException("GpSampler supports single-objective studies only, but study '"
-          + study.name() + "' has " + study.directions().size() + " objectives");
-    }
-    Map<String, Distribution> space = null;
-    for (FrozenTrial t : study.completeTrials()) {
-      if (space == null) {
-        space = new TreeMap<>(t.distributions());
-      } else {
-        space.keySet().retainAll(t.distributions().keySet());
-        space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
-      }
-    }
-    if (space == null) {
-      return Map.of();
-    }
-    space.values().removeIf(Distribution::isSingle);
-    return space;
+    return SpaceTree.infer(study.completeTrials()).space();
   }
 
   @Override
@@ -121,6 +124,16 @@ public final class GpSampler implements Sampler {
       return Map.of();
     }
     synchronized (lock) {
+      if (study.isMultiObjective()) {
+        long s = SeededStreams.of(seed, trial.number()).nextLong();
+        Optional<MultiObjectiveStep.Result> r = MultiObjectiveStep.propose(study, fitter, nStartupTrials,
+            Math.min(candidates, 256), pendingProposals, trial.number(), s);
+        if (r.isEmpty()) {
+          return Map.of();
+        }
+        pendingProposals.put(trial.number(), r.get().proposal().x());
+        return r.get().encoding().decode(r.get().proposal().x());
+      }
       ModelFitter.Fitted f = fitter.fit(study, space, true);
       if (f == null) {
         return Map.of();
@@ -155,7 +168,7 @@ public final class GpSampler implements Sampler {
         "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
     synchronized (lock) {
         ModelFitter.Fitted f = fitter.fit(study, space, false);
-      if (f == null) {
+      if (f == null || f.incumbents().length == 0) {
         return Optional.empty();
       }
       int j = f.encoding().names().indexOf(parameter);
@@ -184,11 +197,15 @@ public final class GpSampler implements Sampler {
     }
   }
 
+  /** The margin of log EI in a conditional space, in standardised units (see the class comment). */
+  static final double CONDITIONAL_XI = 0.05;
+
   private Acquisition acquisitionFor(ModelFitter.Fitted f) {
+    double best = f.best() - (f.encoding().parentDimensions().length > 0 ? CONDITIONAL_XI : 0.0);
     return switch (acquisition) {
-      case LOG_EI, THOMPSON -> Acquisition.logEi(f.best());
-      case EI -> Acquisition.ei(f.best());
-      case PI -> Acquisition.pi(f.best(), true);
+      case LOG_EI, THOMPSON -> Acquisition.logEi(best);
+      case EI -> Acquisition.ei(best);
+      case PI -> Acquisition.pi(best, true);
       case UCB -> Acquisition.ucb(beta);
     };
   }
@@ -197,6 +214,9 @@ public final class GpSampler implements Sampler {
     if (acquisition == AcquisitionFunction.THOMPSON) {
       AcquisitionOptimizer pool = new AcquisitionOptimizer(f.encoding(), Math.min(candidates, 400), 1, 0);
       double[][] c = pool.candidatePool(f.incumbents(), s);
+      for (int k = 0; k < c.length; k++) {
+        c[k] = f.encoding().mask(c[k]);
+      }
       int i = ThompsonSampling.argminOfDraw(f.model(), c, new SplittableRandom(s));
       return new AcquisitionOptimizer.Proposal(c[i], Double.NaN);
     }
@@ -206,7 +226,32 @@ public final class GpSampler implements Sampler {
     double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
     AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding(), Math.max(128, (int) (candidates * shrink)),
         n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
-    return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
+    ConstraintModels constraints = ConstraintModels.fit(study, f.encoding(), fitter);
+    if (constraints == null) {
+      return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
+    }
+    if (Double.isInfinite(f.best())) {
+      // No feasible trial yet: find one first.
+      return optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), s);
+    }
+    Acquisition acq = acquisitionFor(f);
+    if (acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) {
+      return optimizer.maximize((x, g) -> acq.value(model.posterior(x, g != null), g) + constraints.logFeasibility(x, g),
+          f.incumbents(), s);
+    }
+    // EI and UCB are not logarithms: multiply by PF (product rule for the gradient).
+    return optimizer.maximize((x, g) -> {
+      double[] ga = g == null ? null : new double[g.length];
+      double a = acq.value(model.posterior(x, g != null), ga);
+      double lpf = constraints.logFeasibility(x, g);
+      double pf = Math.exp(lpf);
+      if (g != null) {
+        for (int j = 0; j < g.length; j++) {
+          g[j] = pf * ga[j] + a * pf * g[j];
+        }
+      }
+      return a * pf;
+    }, f.incumbents(), s);
   }
 
   /** The Kriging believer: RUNNING trials enter the GP at their posterior mean. */
@@ -218,7 +263,7 @@ public final class GpSampler implements Sampler {
       if (t.number() == trialNumber) {
         continue;
       }
-      double[] u = f.encoding().encode(t.internalParams());
+      double[] u = f.encoding().encode(t);
       if (u == null) {
         double[] proposed = pendingProposals.get(t.number());
         u = proposed != null && proposed.length == f.encoding().dimension() ? proposed : null;

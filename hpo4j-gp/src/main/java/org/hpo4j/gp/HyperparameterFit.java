@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
  * the dimension-scaled prior of Hvarfner et al., "Vanilla Bayesian Optimization Performs Great in
  * High Dimensions" (ICML 2024); categorical rates N(0, 4); log s2 N(0, 4); log noise N(log 1e-4, 9),
  * which lets data explain a noisy objective while favouring interpolation of a deterministic one.
+ * In a conditional space d is the mean number of parameters a trial has, and a conditional numeric
+ * dimension's log length scale has prior mean 0 (see {@link #CONDITIONAL_LOG_LENGTH}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,11 +31,31 @@ final class HyperparameterFit {
 
   /** Prior mean and variance of theta. */
   static double[][] prior(boolean[] categorical) {
+    return prior(categorical, categorical.length);
+  }
+
+  /**
+   * @param dimension the d of the length-scale prior: in a conditional space the number of
+   *     parameters a trial has on average, not the size of the union of all branches
+   */
+  static double[][] prior(boolean[] categorical, double dimension) {
+    return prior(categorical, new boolean[categorical.length], dimension);
+  }
+
+  /**
+   * Prior mean of a conditional numeric dimension's log length scale: log 1, not the dimension-scaled
+   * prior, since a branch sees only its share of the trials and a near-linear fit from a few of them
+   * sent the search to the corners of the branch.
+   */
+  static final double CONDITIONAL_LOG_LENGTH = 0.0;
+
+  /** As above; a conditional numeric dimension's length scale has prior mean CONDITIONAL_LOG_LENGTH. */
+  static double[][] prior(boolean[] categorical, boolean[] conditional, double dimension) {
     int d = categorical.length;
     double[] mean = new double[d + 2];
     double[] var = new double[d + 2];
     for (int j = 0; j < d; j++) {
-      mean[j] = categorical[j] ? 0.0 : Math.sqrt(2.0) + 0.5 * Math.log(d);
+      mean[j] = categorical[j] ? 0.0 : conditional[j] ? CONDITIONAL_LOG_LENGTH : Math.sqrt(2.0) + 0.5 * Math.log(dimension);
       var[j] = categorical[j] ? 4.0 : 3.0;
     }
     mean[d] = 0.0;
@@ -79,9 +101,15 @@ final class HyperparameterFit {
    * @return NLP(theta), or +infinity when K cannot be factored at theta
    */
   static double objective(boolean[] categorical, double[][] x, double[] y, double[] theta, double[] gradient) {
+    return objective(categorical, new boolean[categorical.length], x, y, theta, gradient);
+  }
+
+  /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
+  static double objective(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] theta,
+      double[] gradient) {
     int n = x.length;
     int d = categorical.length;
-    Kernel kernel = new Kernel(categorical, theta);
+    Kernel kernel = new Kernel(categorical, conditional, theta);
     double[] k = kernel.gram(x);
     Optional<double[]> fl = Linalg.cholesky(k, n);
     if (fl.isEmpty()) {
@@ -112,8 +140,7 @@ final class HyperparameterFit {
             delta[c] = Kernel.differ(x[i][c], x[jj][c]) ? kernel.scale(c) : 0.0;
             h += delta[c];
           } else {
-            double t = x[i][c] - x[jj][c];
-            delta[c] = t * t * kernel.scale(c);
+            delta[c] = kernel.distance2(c, x[i][c], x[jj][c]) * kernel.scale(c);
             r2 += delta[c];
           }
         }
@@ -128,7 +155,7 @@ final class HyperparameterFit {
         g[d] += w * kij;
       }
     }
-    double[][] prior = prior(categorical);
+    double[][] prior = prior(categorical, conditional, presentDimension(x, conditional));
     for (int c = 0; c < d + 2; c++) {
       double z = theta[c] - prior[0][c];
       nlp += 0.5 * z * z / prior[1][c];
@@ -147,8 +174,14 @@ final class HyperparameterFit {
    */
   static double[] fit(boolean[] categorical, double[][] x, double[] y, double[] warmStart, int extraStarts,
       int maxIterations, SplittableRandom rng) {
+    return fit(categorical, new boolean[categorical.length], x, y, warmStart, extraStarts, maxIterations, rng);
+  }
+
+  /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
+  static double[] fit(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] warmStart,
+      int extraStarts, int maxIterations, SplittableRandom rng) {
     double[][] box = bounds(categorical);
-    double[][] prior = prior(categorical);
+    double[][] prior = prior(categorical, conditional, presentDimension(x, conditional));
     List<double[]> starts = new ArrayList<>();
     if (warmStart != null && warmStart.length == categorical.length + 2) {
       starts.add(warmStart.clone());
@@ -166,7 +199,7 @@ final class HyperparameterFit {
     double[] best = null;
     double bestF = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
-      Numerics.Minimum m = Numerics.minimize((t, grad) -> objective(categorical, x, y, t, grad),
+      Numerics.Minimum m = Numerics.minimize((t, grad) -> objective(categorical, conditional, x, y, t, grad),
           start, box[0], box[1], maxIterations, 1e-3, 1e-7);
       if (Double.isFinite(m.f()) && m.f() < bestF) {
         bestF = m.f();
@@ -174,6 +207,25 @@ final class HyperparameterFit {
       }
     }
     return best != null ? best : defaultStart(categorical);
+  }
+
+  /** @return the mean number of present (non-NaN) dimensions of a row; d when none is conditional */
+  static double presentDimension(double[][] x, boolean[] conditional) {
+    int d = conditional.length;
+    boolean any = false;
+    for (boolean c : conditional) {
+      any |= c;
+    }
+    if (!any || x.length == 0) {
+      return d;
+    }
+    double total = 0;
+    for (double[] row : x) {
+      for (double v : row) {
+        total += Double.isNaN(v) ? 0 : 1;
+      }
+    }
+    return Math.max(1.0, total / x.length);
   }
 
   private static double gaussian(SplittableRandom rng) {

@@ -11,6 +11,18 @@ package org.hpo4j.gp;
  * exp(-sqrt5 r)}. The hyperparameter vector is theta = (log l_0, ..., log l_{d-1}, log s2, log
  * noise), of length d + 2; {@link HyperparameterFit} optimises it.
  *
+ * <p><b>Conditional dimensions</b> (parameters that exist only in some trials) hold NaN where the
+ * parameter is absent. A conditional numeric dimension embeds its value on a half circle of radius
+ * 1/pi (so nearby values keep their plain distance) and an absent value at the circle's centre (the
+ * arc kernel of Swersky et al., "Raiders of the Lost Architecture: Kernels for Bayesian Optimization
+ * in Conditional Parameter Spaces", arXiv:1409.4011, 2014, with its angle and radius fixed): two
+ * present values add {@code (4 / pi^2) sin^2(pi (x_j - x'_j) / 2) / l_j^2} to r^2, present against
+ * absent adds {@code (1 / pi^2) / l_j^2}, both absent add 0. The short distance to "absent" lets
+ * trials of sibling branches share what they have in common (the parameters both have), while the
+ * parent's categorical factor and the learned length scales decide how much. A conditional
+ * categorical dimension treats "absent" as one more category. Both are Euclidean embeddings, so
+ * the kernel stays positive definite.
+ *
  * <p>Reference: Rasmussen &amp; Williams, Gaussian Processes for Machine Learning (2006), eq. 4.17.
  *
  * <p>Immutable and thread-safe.
@@ -19,6 +31,7 @@ final class Kernel {
   static final double SQRT5 = Math.sqrt(5.0);
 
   private final boolean[] categorical;
+  private final boolean[] conditional;
   /** 1 / l_j^2 for numeric dimensions, 1 / l_c for categorical ones. */
   private final double[] scale;
   private final double signal;
@@ -30,11 +43,19 @@ final class Kernel {
    * @param theta the (d + 2)-vector of log hyperparameters (copied)
    */
   Kernel(boolean[] categorical, double[] theta) {
+    this(categorical, new boolean[categorical.length], theta);
+  }
+
+  /**
+   * @param conditional a d-vector: which dimensions may be absent (NaN)
+   */
+  Kernel(boolean[] categorical, boolean[] conditional, double[] theta) {
     int d = categorical.length;
     if (theta.length != d + 2) {
       throw new IllegalArgumentException("theta must have d + 2 = " + (d + 2) + " entries, but got " + theta.length);
     }
     this.categorical = categorical.clone();
+    this.conditional = conditional.clone();
     this.theta = theta.clone();
     this.scale = new double[d];
     for (int j = 0; j < d; j++) {
@@ -50,6 +71,10 @@ final class Kernel {
 
   boolean[] categorical() {
     return categorical.clone();
+  }
+
+  boolean[] conditional() {
+    return conditional.clone();
   }
 
   boolean isCategorical(int j) {
@@ -91,11 +116,36 @@ final class Kernel {
     double s = 0;
     for (int j = 0; j < a.length; j++) {
       if (!categorical[j]) {
-        double t = a[j] - b[j];
-        s += t * t * scale[j];
+        s += distance2(j, a[j], b[j]) * scale[j];
       }
     }
     return s;
+  }
+
+  /** @return the squared distance of numeric dimension j before its length scale (see the class comment) */
+  double distance2(int j, double a, double b) {
+    if (!conditional[j]) {
+      double t = a - b;
+      return t * t;
+    }
+    boolean na = Double.isNaN(a);
+    boolean nb = Double.isNaN(b);
+    if (na || nb) {
+      return na && nb ? 0.0 : ARC_RADIUS2;
+    }
+    double s = Math.sin(0.5 * Math.PI * (a - b));
+    return 4.0 * ARC_RADIUS2 * s * s;
+  }
+
+  /** The squared radius 1/pi^2 of a conditional dimension's half circle. */
+  static final double ARC_RADIUS2 = 1.0 / (Math.PI * Math.PI);
+
+  /** @return half of d distance2(j, a, b) / da: 0 when either is absent */
+  private double halfSlope(int j, double a, double b) {
+    if (!conditional[j]) {
+      return a - b;
+    }
+    return Double.isNaN(a) || Double.isNaN(b) ? 0.0 : Math.sin(Math.PI * (a - b)) / Math.PI;
   }
 
   /** @return H between a and b (categorical dimensions only) */
@@ -109,8 +159,11 @@ final class Kernel {
     return s;
   }
 
+  /** Categorical values differ; NaN (absent) equals only NaN. */
   static boolean differ(double a, double b) {
-    return Math.abs(a - b) > 1e-9;
+    boolean na = Double.isNaN(a);
+    boolean nb = Double.isNaN(b);
+    return na || nb ? na != nb : Math.abs(a - b) > 1e-9;
   }
 
   /** @return k(a, b) without noise */
@@ -141,7 +194,7 @@ final class Kernel {
     double c = signal * Math.exp(-hamming(x, xi)) * maternSlope(r2(x, xi)) * 2.0;
     for (int j = 0; j < x.length; j++) {
       if (!categorical[j]) {
-        double g = c * (x[j] - xi[j]) * scale[j];
+        double g = c * halfSlope(j, x[j], xi[j]) * scale[j];
         a[j] += wa * g;
         b[j] += wb * g;
       }

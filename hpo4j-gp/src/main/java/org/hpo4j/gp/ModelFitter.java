@@ -1,6 +1,7 @@
 package org.hpo4j.gp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,25 +29,55 @@ final class ModelFitter {
   static final int REFIT_EVERY_TRIAL_UP_TO = 200;
   /** Beyond that, they are refitted once the data grew by this factor, and the factor is extended in between. */
   static final double REFIT_GROWTH = 1.1;
+  /** The growth between refits of a secondary output past its every-trial range. */
+  static final double SPARSE_REFIT_GROWTH = 1.15;
+  /** Secondary outputs are refitted at every trial up to this many rows. */
+  static final int SECONDARY_EVERY_TRIAL_UP_TO = 30;
   /** Hyperparameters are fitted on at most this many trials (the best half and an even spread of the rest). */
   static final int FIT_SUBSAMPLE = 200;
 
   private final long seed;
   private final int nStartupTrials;
-  private List<Object> cacheKey = List.of();
-  private double[] warmTheta;
-  private int thetaFitN;
-  private int fits;
-  private GpModel lastModel;
+  private final Map<String, Slot> slots = new HashMap<>();
+
+  /** The caches of one fitted output (the objective, an objective of several, a constraint). */
+  private static final class Slot {
+    List<Object> cacheKey = List.of();
+    double[] warmTheta;
+    int thetaFitN;
+    int fits;
+    GpModel lastModel;
+  }
 
   ModelFitter(long seed, int nStartupTrials) {
     this.seed = seed;
     this.nStartupTrials = nStartupTrials;
   }
 
-  /** The GP fitted to the complete trials, in standardised units. */
+  /**
+   * A GP fitted to one output of the complete trials, in standardised units: {@code best} and the
+   * incumbents are over the eligible rows (all of them unless a fit says otherwise).
+   *
+   * @param warp the output warp, or null when the output was only standardised
+   * @param best the lowest standardised target of an eligible row (+infinity when none is)
+   */
   record Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd,
-      double best, double[][] incumbents, int trials) {}
+      double best, double[][] incumbents, int trials) {
+
+    /** @return a raw output value in the standardised units of the model (only for fits without a warp) */
+    double standardise(double raw) {
+      return (raw - yMean) / ySd;
+    }
+  }
+
+  /** @return the encoding of the tree of the study's complete trials */
+  static SpaceEncoding encoding(StudyView study) {
+    return new SpaceEncoding(SpaceTree.infer(study.completeTrials()));
+  }
+
+  private static boolean sameTheta(GpModel m, double[] theta) {
+    return java.util.Arrays.equals(m.kernel().theta(), theta);
+  }
 
   /** @return whether the first rows of {@code x} are exactly {@code prefix} */
   private static boolean startsWith(double[][] x, double[][] prefix) {
@@ -86,39 +117,103 @@ final class ModelFitter {
     return rows;
   }
 
+  /**
+   * The GP of the single objective, over the tree of the complete trials ({@code space} is not
+   * used beyond that: the tree is re-read from the same trials).
+   *
+   * @return the fit (its best and incumbents over the feasible trials), or null before
+   *     nStartupTrials usable trials or when no GP could be fitted
+   */
   Fitted fit(StudyView study, Map<String, Distribution> space, boolean updateCache) {
-    SpaceEncoding encoding = new SpaceEncoding(space);
+    SpaceEncoding encoding = encoding(study);
     List<double[]> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
+    List<Boolean> ok = new ArrayList<>();
     for (FrozenTrial t : study.completeTrials()) {
-      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t.internalParams()) : null;
+      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t) : null;
       if (u != null) {
         xs.add(u);
         ys.add(study.direction().asLoss(t.value()));
+        ok.add(ConstraintModels.feasible(t));
       }
     }
-    int n = xs.size();
-    if (n < Math.max(1, nStartupTrials)) {
+    if (xs.size() < Math.max(1, nStartupTrials)) {
       return null;
     }
-    OutputWarp warp = OutputWarp.fit(ys.stream().mapToDouble(Double::doubleValue).toArray());
-    ys.replaceAll(warp::apply);
-    double mean = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double var = ys.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / n;
+    boolean[] eligible = new boolean[ok.size()];
+    for (int i = 0; i < eligible.length; i++) {
+      eligible[i] = ok.get(i);
+    }
+    return fit("objective", encoding, xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+        true, eligible, updateCache, study.name());
+  }
+
+  /**
+   * Fits one output.
+   *
+   * @param slot names the caches (warm start, factor) of this output
+   * @param x n unit points (NaN where a conditional parameter is absent); y n finite targets, lower is better
+   * @param warp whether to warp the targets ({@link OutputWarp}) before standardising them
+   * @param eligible which rows may be incumbents (null: all)
+   * @return the fit, or null when the Gram matrix could not be factored or x is empty
+   */
+  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
+      boolean updateCache, String studyName) {
+    return fit(slotName, encoding, x, targets, warp, eligible, updateCache, studyName, REFIT_EVERY_TRIAL_UP_TO);
+  }
+
+  /**
+   * As above; the hyperparameters are refitted at every call up to {@code everyTrialUpTo} rows, then
+   * once the data grew by {@link #SPARSE_REFIT_GROWTH} (the factor is extended in between). The
+   * secondary outputs (constraints, the objectives of several) use 30: they cost a fit each.
+   */
+  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
+      boolean updateCache, String studyName, int everyTrialUpTo) {
+    int n = x.length;
+    if (n == 0) {
+      return null;
+    }
+    Slot slot = slots.computeIfAbsent(slotName, k -> new Slot());
+    OutputWarp w = warp ? OutputWarp.fit(targets) : null;
+    double[] ws = new double[n];
+    for (int i = 0; i < n; i++) {
+      ws[i] = w != null ? w.apply(targets[i]) : targets[i];
+    }
+    double mean = java.util.Arrays.stream(ws).average().orElse(0);
+    double var = java.util.Arrays.stream(ws).map(v -> (v - mean) * (v - mean)).sum() / n;
     double sd = var > 1e-300 ? Math.sqrt(var) : 1.0;
-    double[][] x = xs.toArray(new double[0][]);
     double[] y = new double[n];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      y[i] = (ys.get(i) - mean) / sd;
+      y[i] = (ws[i] - mean) / sd;
       order[i] = i;
     }
-    double[] all = y;
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(all[a], all[b]));
-    double[][] incumbents = new double[Math.min(3, n)][];
-    for (int i = 0; i < incumbents.length; i++) {
-      incumbents[i] = x[order[i]];
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
+    List<double[]> inc = new ArrayList<>();
+    double bestY = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n && inc.size() < 3; i++) {
+      if (eligible == null || eligible[order[i]]) {
+        if (inc.isEmpty()) {
+          bestY = y[order[i]];
+        }
+        inc.add(x[order[i]]);
+      }
     }
+    // In a conditional space, also the best trial of every branch (each value of each parent).
+    for (int j : encoding.parentDimensions()) {
+      for (double level : encoding.levels(j)) {
+        for (int i = 0; i < n; i++) {
+          double[] row = x[order[i]];
+          if ((eligible == null || eligible[order[i]]) && row[j] == level) {
+            if (!inc.contains(row)) {
+              inc.add(row);
+            }
+            break;
+          }
+        }
+      }
+    }
+    double[][] incumbents = inc.toArray(new double[0][]);
     int[] subset = TrainingSubset.select(x, order, TrainingSubset.MAX);
     if (subset != null) { // rows best first, so order becomes the identity
       double[][] sx = new double[subset.length][];
@@ -137,16 +232,18 @@ final class ModelFitter {
       java.util.Arrays.sort(order, (a, b) -> Double.compare(fy[a], fy[b]));
     }
     boolean[] categorical = encoding.categorical();
-    List<Object> key = List.of(encoding.names(), List.copyOf(space.values()));
-    boolean sameSpace = key.equals(cacheKey);
-    double[] warmStart = sameSpace ? warmTheta : null;
-    GpModel previous = sameSpace ? lastModel : null;
+    boolean[] conditional = encoding.conditional();
+    List<Object> key = encoding.cacheKey();
+    boolean sameSpace = key.equals(slot.cacheKey);
+    double[] warmStart = sameSpace ? slot.warmTheta : null;
+    GpModel previous = sameSpace ? slot.lastModel : null;
     if (!sameSpace && updateCache) {
-      cacheKey = key;
-      warmTheta = null;
-      lastModel = null;
+      slot.cacheKey = key;
+      slot.warmTheta = null;
+      slot.lastModel = null;
     }
-    boolean refit = warmStart == null || n <= REFIT_EVERY_TRIAL_UP_TO || n >= REFIT_GROWTH * thetaFitN;
+    double growth = everyTrialUpTo >= REFIT_EVERY_TRIAL_UP_TO ? REFIT_GROWTH : SPARSE_REFIT_GROWTH;
+    boolean refit = warmStart == null || n <= everyTrialUpTo || n >= growth * slot.thetaFitN;
     double[] theta = warmStart;
     if (refit) {
       SplittableRandom rng = SeededStreams.of(seed, n, "gp-hyperparameters");
@@ -158,31 +255,34 @@ final class ModelFitter {
         fx[i] = x[rows[i]];
         fy[i] = y[rows[i]];
       }
-      theta = HyperparameterFit.fit(categorical, fx, fy, warmStart, warm && fits % 5 != 0 ? 0 : 1,
+      theta = HyperparameterFit.fit(categorical, conditional, fx, fy, warmStart, warm && slot.fits % 5 != 0 ? 0 : 1,
           warm ? 50 : 200, rng);
     }
-    Kernel kernel = new Kernel(categorical, theta);
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(slotName + " n=" + n + " names=" + encoding.names() + " theta=" + java.util.Arrays.toString(theta));
+    }
+    Kernel kernel = new Kernel(categorical, conditional, theta);
     Optional<GpModel> model = Optional.empty();
-    if (!refit && previous != null && startsWith(x, previous.inputs())) {
+    if (!refit && previous != null && startsWith(x, previous.inputs()) && sameTheta(previous, theta)) {
       model = previous.extend(x, y);
     }
     if (model.isEmpty()) {
       model = GpModel.fit(kernel, x, y);
     }
     if (model.isEmpty()) {
-      LOG.log(Level.WARNING, "GP could not be fitted on {0} trials of study ''{1}''; sampling at random",
-          new Object[] {n, study.name()});
+      LOG.log(Level.WARNING, "GP of {0} could not be fitted on {1} trials of study ''{2}''; sampling at random",
+          new Object[] {slotName, n, studyName});
       return null;
     }
     if (updateCache) {
       if (refit) {
-        warmTheta = theta;
-        thetaFitN = n;
-        fits++;
+        slot.warmTheta = theta;
+        slot.thetaFitN = n;
+        slot.fits++;
       }
-      lastModel = model.get();
+      slot.lastModel = model.get();
     }
-    return new Fitted(encoding, model.get(), warp, mean, sd, y[order[0]], incumbents, n);
+    return new Fitted(encoding, model.get(), w, mean, sd, bestY, incumbents, n);
   }
 
 }

@@ -1,12 +1,16 @@
 package org.hpo4j.gp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.space.FloatDistribution;
+import org.hpo4j.trial.FrozenTrial;
 
 /**
  * Maps the parameters the GP models to points of the unit cube and back, through
@@ -17,6 +21,11 @@ import org.hpo4j.space.FloatDistribution;
  * <p>A dimension is <em>discrete</em> when the acquisition optimizer should enumerate its values:
  * every categorical and every numeric parameter with at most {@link #MAX_ENUMERATED} values; other
  * numeric dimensions are optimised continuously and rounded to their grid at the end.
+ *
+ * <p><b>Conditional parameters</b> ({@link SpaceTree}) encode as NaN where a trial lacks them.
+ * The acquisition optimizer works on complete points (every dimension has a value) and
+ * {@link #mask}s them before the GP sees them: a child whose parent is absent or has another value
+ * becomes NaN, so a proposal never carries a parameter without its parent.
  *
  * <p>Immutable and thread-safe.
  */
@@ -29,11 +38,39 @@ final class SpaceEncoding {
   private final boolean[] categorical;
   private final double[][] levels;
   private final boolean[] gridded;
+  private final boolean[] conditional;
+  /** Dimension of the parent of a conditional dimension, or -1. */
+  private final int[] parent;
+  private final Set<Double>[] parentValues;
+  private final boolean anyParent;
 
-  /** @param space the parameters, in the order of the dimensions (no single-valued ones) */
+  /** @param space the parameters, in the order of the dimensions (no single-valued ones), none conditional */
   SpaceEncoding(Map<String, Distribution> space) {
-    this.names = List.copyOf(space.keySet());
+    this(new SpaceTree(space, Map.of()), List.copyOf(space.keySet()));
+  }
+
+  /** @param tree the parameters in parents-first order, with their conditions */
+  SpaceEncoding(SpaceTree tree) {
+    this(tree, tree.topologicalOrder());
+  }
+
+  @SuppressWarnings("unchecked")
+  private SpaceEncoding(SpaceTree tree, List<String> order) {
+    Map<String, Distribution> space = tree.space();
+    this.names = List.copyOf(order);
     int d = names.size();
+    this.conditional = new boolean[d];
+    this.parent = new int[d];
+    this.parentValues = new Set[d];
+    boolean withParent = false;
+    for (int j = 0; j < d; j++) {
+      SpaceTree.Condition c = tree.conditions().get(names.get(j));
+      conditional[j] = c != null;
+      parent[j] = c == null || c.parent() == null ? -1 : names.indexOf(c.parent());
+      parentValues[j] = c == null ? Set.of() : c.values();
+      withParent |= parent[j] >= 0;
+    }
+    this.anyParent = withParent;
     this.distributions = new Distribution[d];
     this.categorical = new boolean[d];
     this.levels = new double[d][];
@@ -65,6 +102,65 @@ final class SpaceEncoding {
     return categorical.clone();
   }
 
+  /** @return what identifies this encoding for a cache: names, distributions, conditions */
+  List<Object> cacheKey() {
+    List<Object> key = new ArrayList<>(names);
+    for (int j = 0; j < names.size(); j++) {
+      key.add(distributions[j]);
+      key.add(conditional[j] ? List.of(parent[j], parentValues[j]) : List.of());
+    }
+    return key;
+  }
+
+  boolean[] conditional() {
+    return conditional.clone();
+  }
+
+  /** @return the unit point of a trial (NaN where a conditional parameter is absent), or null when another one is */
+  double[] encode(FrozenTrial t) {
+    double[] u = new double[names.size()];
+    for (int j = 0; j < u.length; j++) {
+      Double v = SpaceTree.internal(t, names.get(j), distributions[j]);
+      if (v == null) {
+        if (!conditional[j]) {
+          return null;
+        }
+        u[j] = Double.NaN;
+      } else {
+        u[j] = Math.max(0.0, Math.min(1.0, distributions[j].toUnit(v)));
+      }
+    }
+    return u;
+  }
+
+  /**
+   * @return u itself when no dimension has a parent, else a copy in which every conditional
+   *     dimension whose parent is absent or has a value outside its condition is NaN
+   */
+  double[] mask(double[] u) {
+    if (!anyParent) {
+      return u;
+    }
+    double[] m = u.clone();
+    for (int j = 0; j < m.length; j++) {
+      int p = parent[j];
+      if (p >= 0 && (Double.isNaN(m[p]) || !parentValues[j].contains(distributions[p].fromUnit(m[p])))) {
+        m[j] = Double.NaN;
+      }
+    }
+    return m;
+  }
+
+  /** @return u in place with every NaN replaced by a uniform draw on its dimension's grid */
+  double[] fill(double[] u, SplittableRandom rng) {
+    for (int j = 0; j < u.length; j++) {
+      if (Double.isNaN(u[j])) {
+        u[j] = levels[j] != null ? levels[j][rng.nextInt(levels[j].length)] : rng.nextDouble();
+      }
+    }
+    return snap(u);
+  }
+
   /** @return the unit values of a discrete dimension, or null for a continuous one */
   double[] levels(int j) {
     return levels[j];
@@ -90,6 +186,9 @@ final class SpaceEncoding {
   /** @return u moved in place onto the grid of every gridded dimension (continuous floats unchanged) */
   double[] snap(double[] u) {
     for (int j = 0; j < u.length; j++) {
+      if (Double.isNaN(u[j])) {
+        continue;
+      }
       u[j] = Math.max(0.0, Math.min(1.0, u[j]));
       if (gridded[j]) {
         u[j] = distributions[j].toUnit(distributions[j].fromUnit(u[j]));
@@ -98,13 +197,21 @@ final class SpaceEncoding {
     return u;
   }
 
-  /** @return the internal values of a unit point, by parameter name in dimension order */
+  /** @return the internal values of a unit point, by parameter name in dimension order (NaN dimensions left out) */
   Map<String, Double> decode(double[] u) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int j = 0; j < u.length; j++) {
+      if (Double.isNaN(u[j])) {
+        continue;
+      }
       out.put(names.get(j), distributions[j].fromUnit(Math.max(0.0, Math.min(1.0, u[j]))));
     }
     return out;
+  }
+
+  /** @return the dimensions that are the parent of another (categorical, hence discrete) */
+  int[] parentDimensions() {
+    return Arrays.stream(parent).filter(p -> p >= 0).distinct().sorted().toArray();
   }
 
   /** @return the indices of the continuous dimensions */

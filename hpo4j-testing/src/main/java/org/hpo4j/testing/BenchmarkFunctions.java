@@ -36,13 +36,18 @@ public final class BenchmarkFunctions {
   }
 
   /**
+   * @return one of the eight, or of the conditional suite ({@link ConditionalFunctions})
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static BenchmarkFunction byName(String name) {
     BenchmarkFunction f = ALL.get(name);
     if (f == null) {
+      f = ConditionalFunctions.find(name);
+    }
+    if (f == null) {
       throw new IllegalArgumentException("unknown function '" + name + "'; known functions: "
-          + String.join(", ", ALL.keySet()) + " (or 'all')");
+          + String.join(", ", ALL.keySet()) + " (or 'all'); conditional: "
+          + String.join(", ", ConditionalFunctions.all().stream().map(BenchmarkFunction::name).toList()));
     }
     return f;
   }

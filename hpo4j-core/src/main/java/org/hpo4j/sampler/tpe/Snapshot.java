@@ -80,8 +80,8 @@ final class Snapshot {
 
   /**
    * The good/bad split of the observations that have every parameter of a group (with the same
-   * distributions): the first gamma(m) in rank order are good; the rest, and (with the liar) every
-   * running trial having those parameters, are bad.
+   * distributions): those among the first gamma(n) of all n in rank order are good; the rest, and
+   * (with the liar) every running trial having those parameters, are bad.
    *
    * @return null when no finished trial has the group
    */
@@ -176,11 +176,15 @@ final class Snapshot {
     if (m == 0) {
       return null;
     }
-    int nBelow = Math.max(1, Math.min(m, gamma.applyAsInt(m)));
+    // The split is that of all n observations, restricted to those having the group: a branch's
+    // parameters are modelled from its trials that are good overall, not from the best of a branch
+    // that may be bad as a whole (that made TPE exploit poor branches of conditional spaces).
+    int nBelow = Math.max(1, Math.min(n, gamma.applyAsInt(n)));
     int r = 0;
     for (int slot : ranked) {
+      boolean good = r++ < nBelow;
       if (all || hasAll(slot, idx, kind)) {
-        side[slot] = r++ < nBelow ? BELOW : ABOVE;
+        side[slot] = good ? BELOW : ABOVE;
       }
     }
     int[] position = new int[n];
