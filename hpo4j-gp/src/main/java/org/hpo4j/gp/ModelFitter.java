@@ -188,7 +188,8 @@ final class ModelFitter {
       y[i] = (ws[i] - mean) / sd;
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
+    double[] all = y;
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(all[a], all[b]));
     List<double[]> inc = new ArrayList<>();
     double bestY = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n && inc.size() < 3; i++) {
