@@ -142,11 +142,18 @@ final class Json {
     };
   }
 
+  /**
+   * Optuna allows None among categorical choices, hpo4j does not (a null choice could not be told
+   * from a missing parameter), so it reads as the string {@value #NULL_CHOICE}.
+   */
   private static List<Object> choices(JsonNode array) throws JsonProcessingException {
     List<Object> out = new ArrayList<>();
     for (JsonNode c : array) {
-      out.add(MAPPER.treeToValue(c, Object.class));
+      out.add(c.isNull() ? NULL_CHOICE : MAPPER.treeToValue(c, Object.class));
     }
     return out;
   }
+
+  /** What a None among Optuna's categorical choices reads as. */
+  static final String NULL_CHOICE = "None";
 }
