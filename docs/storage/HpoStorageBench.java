@@ -1,0 +1,45 @@
+import java.util.List;
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.Storages;
+import org.hpo4j.study.Study;
+
+/**
+ * hpo4j's side of docs/storage/bench.sh (not a test): N trials of a trivial two-parameter
+ * objective under the random sampler, one worker thread, on one storage URL, after a warm-up study
+ * of 300 trials on the same storage (so the JIT is not measured). Prints trials per second of wall
+ * time and per second of the process's CPU time.
+ * Run with the CLI's class path: java -cp hpo4j-cli/target/hpo4j-cli.jar docs/storage/HpoStorageBench.java URL N
+ */
+public final class HpoStorageBench {
+  public static void main(String[] args) {
+    String url = args[0];
+    int n = Integer.parseInt(args[1]);
+    try (Storage storage = Storages.open(url)) {
+      run(storage, "warmup", 300);
+      long c0 = cpuNanos();
+      long t0 = System.nanoTime();
+      run(storage, "bench", n);
+      double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (cpuNanos() - c0) / 1e9;
+      System.out.printf("%.1f %.1f%n", n / s, n / cpu);
+    }
+  }
+
+  /** CPU time of the whole process (every thread), so that a busy machine's waiting is not counted. */
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+  }
+
+  private static void run(Storage storage, String name, int n) {
+    Study study = Study.builder().name(name).storage(storage).sampler(Sampler.random(1)).build();
+    study.optimize(trial -> {
+      double x = trial.suggestFloat("x", -10, 10);
+      double y = trial.suggestFloat("y", -10, 10);
+      return x * x + y;
+    }, n);
+    if (study.trials().size() != n) {
+      throw new IllegalStateException("expected " + n + " trials");
+    }
+  }
+}
