@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,27 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A damaged journal or a lock left by a dead process: one message, and nothing lost. */
 class JournalBadInputTest {
   @TempDir Path dir;
-
-  /** A clock that moves ten seconds every time it is read, so waiting out a grace period costs no time. */
-  static final class Racing extends Clock {
-    private long ms;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      ms += 10_000;
-      return Instant.ofEpochMilli(ms);
-    }
-  }
 
   @Test
   void open_corruptLine_namesItAndLeavesTheFileAsItWas() throws Exception {
@@ -82,7 +58,7 @@ class JournalBadInputTest {
     Files.createFile(log);
     Path lock = dir.resolve("l.log.lock");
     Files.createSymbolicLink(lock, log.getFileName()); // what a killed Optuna or hpo4j writer leaves
-    try (JournalStorage s = JournalStorage.open("journal:" + log + "?lock_grace_period=30", new Racing())) {
+    try (JournalStorage s = JournalStorage.open("journal:" + log + "?lock_grace_period=30", new MutableClock(Instant.EPOCH, java.time.Duration.ofSeconds(10)))) {
       long study = s.createStudy("after-dead-writer", List.of(StudyDirection.MAXIMIZE));
       assertEquals(List.of(StudyDirection.MAXIMIZE), s.directions(study));
     }
