@@ -151,7 +151,7 @@ final class Database implements AutoCloseable {
     boolean sqlite = url.dialect() == Dialect.SQLITE;
     try (Connection c = plainDataSource(url).getConnection()) {
       Schema.State state = Schema.inspect(c, url.display());
-      if (state == Schema.State.CURRENT) {
+      if (state == Schema.State.CURRENT && Schema.hasOwnIndex(c, url.dialect())) {
         return null;
       }
       Path backup = null;
@@ -171,7 +171,7 @@ final class Database implements AutoCloseable {
             case EMPTY -> Schema.create(c, url.dialect());
             case PREVIOUS -> Schema.upgradePrevious(c);
             case LEGACY -> LegacyMigration.run(c, url.dialect());
-            default -> { }
+            default -> Schema.addOwnIndex(c); // a database Optuna created
           }
           if (sqlite) {
             s.execute("COMMIT");

@@ -44,6 +44,8 @@ final class JournalReplay {
     final Map<String, Object> userAttrs = new LinkedHashMap<>();
     final Map<String, Object> systemAttrs = new LinkedHashMap<>();
     final List<Long> trialIds = new ArrayList<>();
+    /** How many of its trials are WAITING, so that a worker need not look when none is. */
+    int waiting;
 
     Study(long id, String name, List<StudyDirection> directions) {
       this.id = id;
@@ -177,6 +179,9 @@ final class JournalReplay {
     putAll(op.get("system_attrs"), t.systemAttrs);
     trials.add(t);
     s.trialIds.add(t.id);
+    if (t.state == TrialState.WAITING) {
+      s.waiting++;
+    }
   }
 
   private Trial updatable(JsonNode op) {
@@ -206,6 +211,9 @@ final class JournalReplay {
     TrialState state = STATES[op.get("state").asInt()];
     if (state == TrialState.RUNNING && t.state == TrialState.RUNNING) {
       return; // claimed by another worker first
+    }
+    if (t.state == TrialState.WAITING && state != TrialState.WAITING && studies.get(t.studyId) != null) {
+      studies.get(t.studyId).waiting--;
     }
     if (state == TrialState.RUNNING) {
       t.start = time(op.get("datetime_start"));

@@ -363,7 +363,7 @@ public final class JournalStorage implements Storage {
 
   private Long firstWaiting(long studyId) {
     JournalReplay.Study s = replay.studies.get(studyId);
-    if (s == null) {
+    if (s == null || s.waiting == 0) {
       return null;
     }
     for (long id : s.trialIds) {

@@ -36,6 +36,12 @@ final class Schema {
   /** Optuna's older revisions, which `optuna storage upgrade` brings to {@value #PREVIOUS} or later. */
   private static final List<String> OLDER = List.of("v0.9.0.a", "v1.2.0.a", "v1.3.0.a", "v2.4.0.a", "v2.6.0.a",
       "v3.0.0.a", "v3.0.0.b", "v3.0.0.c");
+  /**
+   * The one index hpo4j adds to Optuna's schema (Optuna ignores it): trials by study and state, so
+   * that looking for WAITING trials and counting finished ones do not scan a whole study.
+   */
+  static final String OWN_INDEX = "ix_trials_study_id_state";
+
   /** The highest Flyway version of the schema hpo4j used before it adopted Optuna's. */
   static final int LEGACY_VERSION = 2;
 
@@ -141,6 +147,7 @@ final class Schema {
         s.execute(sql);
       }
     }
+    addOwnIndex(c);
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
       ps.setString(1, REVISION);
       ps.executeUpdate();
@@ -153,12 +160,30 @@ final class Schema {
     }
   }
 
+  /** Adds {@link #OWN_INDEX} when missing, in the caller's transaction. */
+  static void addOwnIndex(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE INDEX IF NOT EXISTS " + OWN_INDEX + " ON trials (study_id, state)");
+    }
+  }
+
+  /** @return whether {@link #OWN_INDEX} exists (in the connection's current schema) */
+  static boolean hasOwnIndex(Connection c, Dialect dialect) throws SQLException {
+    String sql = dialect == Dialect.SQLITE
+        ? "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = '" + OWN_INDEX + "'"
+        : "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '" + OWN_INDEX + "'";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next();
+    }
+  }
+
   /** Brings revision {@value #PREVIOUS} to {@value #REVISION} (its one index), in the caller's transaction. */
   static void upgradePrevious(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE INDEX IF NOT EXISTS trials_study_id_key ON trials (study_id)");
       s.execute("UPDATE alembic_version SET version_num = '" + REVISION + "'");
     }
+    addOwnIndex(c);
   }
 
   private static List<String> statements(Dialect dialect) {
