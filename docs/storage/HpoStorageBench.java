@@ -1,5 +1,6 @@
 import java.util.List;
-import org.hpo4j.sampler.Sampler;
+import java.util.Map;
+import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -41,7 +42,7 @@ public final class HpoStorageBench {
     if (n == 0) {
       return;
     }
-    Study study = Study.builder().name(name).storage(storage).sampler(Sampler.random(1)).loadIfExists(true).build();
+    Study study = Study.builder().name(name).storage(storage).sampler(Samplers.create("random", 1, Map.of())).loadIfExists(true).build();
     int before = study.trials().size();
     study.optimize(trial -> {
       double x = trial.suggestFloat("x", -10, 10);
