@@ -1,4 +1,3 @@
-import java.util.List;
 import java.util.Map;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.Storage;
@@ -42,7 +41,8 @@ public final class HpoStorageBench {
     if (n == 0) {
       return;
     }
-    Study study = Study.builder().name(name).storage(storage).sampler(Samplers.create("random", 1, Map.of())).loadIfExists(true).build();
+    Study study = Study.builder().name(name).storage(storage).sampler(Samplers.create("random", 1, Map.of()))
+        .loadIfExists(true).build();
     int before = study.trials().size();
     study.optimize(trial -> {
       double x = trial.suggestFloat("x", -10, 10);

@@ -167,7 +167,7 @@ final class JournalFile implements AutoCloseable {
   void unlock() {
     Path renamed = lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
     try {
-      Files.move(lock, renamed);
+      Files.move(lock, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // one rename(2), no checks
       Files.delete(renamed);
     } catch (NoSuchFileException e) {
       // released by force by another process

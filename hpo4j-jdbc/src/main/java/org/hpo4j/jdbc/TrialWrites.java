@@ -62,25 +62,7 @@ final class TrialWrites {
   static FrozenTrial insertTrial(Connection c, Dialect dialect, long studyId, Map<String, Object> fixedParams,
       boolean waiting, Map<String, Object> systemAttrs, long now) throws SQLException {
     TrialState state = waiting ? TrialState.WAITING : TrialState.RUNNING;
-    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ?"
-        + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
-      ps.setLong(1, studyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new StorageException("no study with id " + studyId + " in this storage");
-        }
-      }
-    }
-    int number = 0;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1")) {
-      ps.setLong(1, studyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          number = rs.getInt(1) + 1;
-        }
-      }
-    }
+    int number = dialect == Dialect.SQLITE ? nextNumberSqlite(c, studyId) : nextNumberPostgres(c, studyId);
     Instant start = waiting ? null : Instant.ofEpochMilli(now);
     long id;
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (number, study_id, state, datetime_start) "
@@ -109,6 +91,40 @@ final class TrialWrites {
     }
     return new FrozenTrial(number, id, state, Map.of(), Map.of(), List.of(), new TreeMap<>(), Map.of(), stored,
         start, null);
+  }
+
+  /** SQLite: the caller's IMMEDIATE transaction holds the lock; one statement checks the study and finds the number. */
+  private static int nextNumberSqlite(Connection c, long studyId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT t.number FROM trials t WHERE t.study_id = s.study_id "
+        + "ORDER BY t.trial_id DESC LIMIT 1) FROM studies s WHERE s.study_id = ?")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no study with id " + studyId + " in this storage");
+        }
+        int last = rs.getInt(1);
+        return rs.wasNull() ? 0 : last + 1;
+      }
+    }
+  }
+
+  /** PostgreSQL: lock the study row, then (a new snapshot) read the newest number. */
+  private static int nextNumberPostgres(Connection c, long studyId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("no study with id " + studyId + " in this storage");
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) + 1 : 0;
+      }
+    }
   }
 
   /** @return the attribute table of trials */
