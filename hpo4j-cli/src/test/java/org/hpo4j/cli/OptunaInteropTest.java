@@ -45,6 +45,11 @@ class OptunaInteropTest {
 
   @TempDir Path dir;
 
+  @org.junit.jupiter.api.AfterEach
+  void dropSchemas() throws Exception {
+    OptunaPeer.dropCreated();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "journal"})
   void hpoRun_optunaAndItsDashboardSeeTheSameStudy(String kind) throws Exception {

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class OptunaPeer {
   private static final AtomicInteger SEQ = new AtomicInteger();
+  /** JDBC URL, user, password and name of each PostgreSQL schema created, to drop after the test. */
+  private static final List<String[]> CREATED = new ArrayList<>();
   private static final Pattern PG = Pattern.compile("postgres(?:ql)?://([^:@/]+)(?::([^@/]*))?@([^/:]+)(?::(\\d+))?/([^?]+).*");
 
   private OptunaPeer() {}
@@ -74,6 +76,18 @@ final class OptunaPeer {
     return Files.exists(err) ? Files.readString(err) : "";
   }
 
+  /** Drops the PostgreSQL schemas that {@link #store} created. */
+  static void dropCreated() throws SQLException {
+    synchronized (CREATED) {
+      for (String[] c : CREATED) {
+        try (Connection conn = DriverManager.getConnection(c[0], c[1], c[2]); Statement s = conn.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + c[3] + " CASCADE");
+        }
+      }
+      CREATED.clear();
+    }
+  }
+
   /** One storage as hpo4j and Optuna each name it. */
   record Store(String kind, String hpo, String python) {}
 
@@ -99,6 +113,10 @@ final class OptunaPeer {
             m.group(1), m.group(2)); Statement s = c.createStatement()) {
           s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
           s.execute("CREATE SCHEMA " + schema);
+        }
+        synchronized (CREATED) {
+          CREATED.add(new String[] {"jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5), m.group(1),
+              m.group(2), schema});
         }
         String base = m.group(1) + ":" + m.group(2) + "@" + m.group(3) + ":" + port + "/" + m.group(5);
         return new Store(kind, "postgresql://" + base + "?currentSchema=" + schema,
