@@ -76,7 +76,7 @@ class OptunaInteropTest {
         assertEquals(t.state().name(), p.get("state").asText());
         assertEquals(t.values(), doubles(p.get("values")), "values of trial " + i);
         assertEquals(3, t.params().size());
-        t.externalParams().forEach((k, v) -> assertSameParam(v, p.get("params").get(k), k));
+        t.params().forEach((k, v) -> assertSameParam(v, p.get("params").get(k), k));
         t.distributions().forEach((k, d) -> assertEquals(optunaJson(d),
             normalized(p.get("distributions").get(k).asText()), "distribution of " + k));
         Map<Integer, Double> inter = new TreeMap<>();

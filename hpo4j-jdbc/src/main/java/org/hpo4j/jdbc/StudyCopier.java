@@ -55,7 +55,7 @@ public final class StudyCopier {
         continue;
       }
       long id = to.createTrial(dst, Map.of(), false).id();
-      t.params().forEach((k, v) -> to.setParam(id, k, v, t.distributions().get(k)));
+      t.internalParams().forEach((k, v) -> to.setParam(id, k, v, t.distributions().get(k)));
       t.intermediateValues().forEach((step, v) -> to.setIntermediateValue(id, step, v));
       t.userAttrs().forEach((k, v) -> to.setUserAttr(id, k, v));
       t.systemAttrs().forEach((k, v) -> to.setSystemAttr(id, k, v));
