@@ -146,7 +146,7 @@ class OptunaInteropTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "journal"})
+  @ValueSource(strings = {"sqlite", "postgresql", "journal"})
   void studyOptunaWrote_isShownAndDrawnByHpo(String kind) throws Exception {
     OptunaPeer.script();
     OptunaPeer.Store store = OptunaPeer.store(kind, dir);
