@@ -28,7 +28,7 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Storage st = StorageUrls.open(storage);
+    Storage st = StorageUrls.openForReading(storage);
     Dashboard d = Dashboard.start(st, host, port);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

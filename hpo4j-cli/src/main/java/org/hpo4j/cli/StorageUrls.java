@@ -16,9 +16,24 @@ final class StorageUrls {
   private StorageUrls() {}
 
   static Storage open(String url) {
+    return open(url, true);
+  }
+
+  /**
+   * For commands that only read: an SQLite or PostgreSQL database that needs migrating is refused
+   * with a message saying how to migrate it, instead of being migrated.
+   */
+  static Storage openForReading(String url) {
+    return open(url, false);
+  }
+
+  private static Storage open(String url, boolean mayMigrate) {
     String u = url == null ? DEFAULT : url.trim();
     String added = withRetries(u).substring(u.length());
     try {
+      if (!mayMigrate && isJdbc(u)) {
+        return org.hpo4j.jdbc.JdbcStorage.openWithoutMigrating(u + added);
+      }
       return Storages.open(u + added);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--storage: " + hide(e.getMessage(), added));
@@ -31,9 +46,12 @@ final class StorageUrls {
     return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
   }
 
+  private static boolean isJdbc(String url) {
+    return url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
+  }
+
   static String withRetries(String url) {
-    boolean jdbc = url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
-    if (!jdbc || url.contains("max_retries=")) {
+    if (!isJdbc(url) || url.contains("max_retries=")) {
       return url;
     }
     return url + (url.contains("?") ? "&" : "?") + "max_retries=" + DEFAULT_MAX_RETRIES;

@@ -37,6 +37,11 @@ final class StudiesCommand {
     Storage open() {
       return StorageUrls.open(storage);
     }
+
+    /** For subcommands that only read: a database that needs migrating is refused, not migrated. */
+    Storage openForReading() {
+      return StorageUrls.openForReading(storage);
+    }
   }
 
   /** A subcommand about one study, named by its first argument. */
@@ -55,7 +60,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         out.printf("%-32s %-24s %8s%n", "study", "directions", "trials");
         for (StudySummary s : st.studies()) {
           out.printf("%-32s %-24s %8d%n", s.name(), s.directions(), s.trialCount());
@@ -70,7 +75,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         long id = require(st, name);
         Study study = Study.builder().name(name).storage(st).loadIfExists(true)
             .directions(st.directions(id).toArray(new org.hpo4j.study.StudyDirection[0])).build();
@@ -85,7 +90,7 @@ final class StudiesCommand {
   }
 
   @Command(name = "migrate", description = "Bring a database to Optuna's schema (revision "
-      + "v3.2.0.a): once, in one transaction, an SQLite file backed up first. Opening it does the same.")
+      + "v3.2.0.a): once, in one transaction, an SQLite file backed up first. Commands that write do the same.")
   static final class Migrate extends StorageOption implements Runnable {
     @Override
     public void run() {
@@ -123,7 +128,7 @@ final class StudiesCommand {
 
     @Override
     public void run() {
-      try (Storage src = StorageUrls.open(from); Storage dst = StorageUrls.open(to)) {
+      try (Storage src = StorageUrls.openForReading(from); Storage dst = StorageUrls.open(to)) {
         String n = name;
         if (n == null) {
           java.util.List<StudySummary> all = src.studies();
@@ -181,7 +186,7 @@ final class StudiesCommand {
       if (!format.equals("csv") && !format.equals("json")) {
         throw new IllegalArgumentException("--format must be csv or json, but got '" + format + "'");
       }
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         require(st, name);
         if (out == null) {
           write(st, spec.commandLine().getOut());
@@ -204,7 +209,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         long id = require(st, name);
         int n = st.directions(id).size();
         if (objective < 0 || objective >= n) {

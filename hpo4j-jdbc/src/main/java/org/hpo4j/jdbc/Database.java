@@ -53,10 +53,19 @@ final class Database implements AutoCloseable {
    *     has a newer schema
    */
   static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits) {
+    return open(url, poolSize, commits, true);
+  }
+
+  /**
+   * As {@link #open(JdbcUrl, int, JdbcOptions.SynchronousCommit)}; without {@code mayMigrate} a
+   * database of hpo4j's earlier schema or of Optuna's previous revision is refused, unchanged, with a
+   * message saying how to migrate it (for commands that only read).
+   */
+  static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
-    String note = prepareSchema(url, commits);
+    String note = prepareSchema(url, commits, mayMigrate);
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName("hpo4j-" + url.dialect().name().toLowerCase(java.util.Locale.ROOT));
     cfg.setMaximumPoolSize(poolSize);
@@ -147,12 +156,17 @@ final class Database implements AutoCloseable {
    *
    * @return what was done, for {@code hpo studies migrate}: null when nothing
    */
-  private static String prepareSchema(JdbcUrl url, JdbcOptions.SynchronousCommit commits) {
+  private static String prepareSchema(JdbcUrl url, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     boolean sqlite = url.dialect() == Dialect.SQLITE;
     try (Connection c = plainDataSource(url).getConnection()) {
       Schema.State state = Schema.inspect(c, url.display());
       if (state == Schema.State.CURRENT && Schema.hasOwnIndex(c, url.dialect())) {
         return null;
+      }
+      if (!mayMigrate && (state == Schema.State.LEGACY || state == Schema.State.PREVIOUS)) {
+        throw new StorageException("cannot open storage '" + url.display() + "' for reading: "
+            + (state == Schema.State.LEGACY ? "it has hpo4j's earlier schema" : "it has Optuna's revision " + Schema.PREVIOUS)
+            + "; migrate it once with `hpo studies migrate --storage URL` (or any command that writes); it was not changed");
       }
       Path backup = null;
       if (state == Schema.State.LEGACY && sqlite) {

@@ -81,6 +81,19 @@ public final class JdbcStorage implements Storage {
     return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit()), o);
   }
 
+  /**
+   * Opens the storage at {@code url} for a command that only reads: as {@link #open(String)}, but a
+   * database that would need migrating (hpo4j's earlier schema, Optuna's previous revision) is
+   * refused, unchanged, with a message saying how to migrate it.
+   *
+   * @throws StorageException naming the URL when the database cannot be opened or needs migrating
+   */
+  public static JdbcStorage openWithoutMigrating(String url) {
+    JdbcUrl u = JdbcUrl.parse(url);
+    JdbcOptions o = JdbcOptions.defaults().with(u.options());
+    return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit(), false), o);
+  }
+
   /** @return the URL as given, password masked */
   public String url() {
     return db.url.display();
