@@ -160,8 +160,8 @@ final class Database implements AutoCloseable {
     boolean sqlite = url.dialect() == Dialect.SQLITE;
     try (Connection c = plainDataSource(url).getConnection()) {
       Schema.State state = Schema.inspect(c, url.display());
-      if (state == Schema.State.CURRENT && Schema.hasOwnIndex(c, url.dialect())) {
-        return null;
+      if (state == Schema.State.CURRENT && (!mayMigrate || Schema.hasOwnIndex(c, url.dialect()))) {
+        return null; // a reader of a database Optuna created leaves it as it is, without hpo4j's index
       }
       if (!mayMigrate && (state == Schema.State.LEGACY || state == Schema.State.PREVIOUS)) {
         throw new StorageException("cannot open storage '" + url.display() + "' for reading: "
