@@ -19,12 +19,9 @@ final class StorageUrls {
     return open(url, true);
   }
 
-  /**
-   * For commands that only read: an SQLite or PostgreSQL database that needs migrating is refused
-   * with a message saying how to migrate it, instead of being migrated.
-   */
+  /** As {@link #openExisting}: for commands that only read. */
   static Storage openForReading(String url) {
-    return open(url, false);
+    return openExisting(url);
   }
 
   private static Storage open(String url, boolean mayMigrate) {
@@ -40,6 +37,28 @@ final class StorageUrls {
     } catch (StorageException e) {
       throw new StorageException(hide(e.getMessage(), added), e); // show the URL as the user wrote it
     }
+  }
+
+  /**
+   * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
+   * file that does not exist is an error, not a new empty database left behind, and an SQLite or
+   * PostgreSQL database that needs migrating is refused with a message saying how to migrate it,
+   * instead of being migrated.
+   *
+   * @throws IllegalArgumentException naming the missing file
+   */
+  static Storage openExisting(String url) {
+    String u = url == null ? DEFAULT : url.trim();
+    if (u.startsWith("sqlite:")) {
+      String path = u.substring("sqlite:".length());
+      int q = path.indexOf('?');
+      path = q < 0 ? path : path.substring(0, q);
+      if (!path.isEmpty() && !path.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+        throw new IllegalArgumentException("--storage: there is no SQLite file '" + path + "'"
+            + (url == null ? " (the default storage; no study was run here yet, or give --storage URL)" : ""));
+      }
+    }
+    return open(url, false);
   }
 
   private static String hide(String message, String added) {

@@ -35,7 +35,7 @@ final class StudiesCommand {
     String storage;
 
     Storage open() {
-      return StorageUrls.open(storage);
+      return StorageUrls.openExisting(storage);
     }
 
     /** For subcommands that only read: a database that needs migrating is refused, not migrated. */
