@@ -41,14 +41,33 @@ public record FrozenTrial(
     Instant start,
     Instant complete) {
 
-  /** Copies every collection so that the record stays immutable; parameter order is kept. */
+  /**
+   * Copies every collection so that the record stays immutable; parameter order is kept. The copy is
+   * compact: names and distributions live in a {@link ParamLayout} shared with every trial of the
+   * same parameters, the values in one array, and empty collections are shared constants, so a
+   * finished trial of 8 floats weighs a few hundred bytes, not kilobytes.
+   */
   public FrozenTrial {
-    internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
-    distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+    ParamLayout layout = internalParams instanceof CompactParams c && c.layout.distributionMap.equals(distributions)
+        ? c.layout : ParamLayout.of(internalParams, distributions);
+    if (layout == null) {
+      internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
+      distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+    } else {
+      if (!(internalParams instanceof CompactParams c && c.layout == layout)) {
+        internalParams = new CompactParams(layout, internalParams);
+      }
+      distributions = layout.distributionMap;
+    }
     values = List.copyOf(values);
-    intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
-    userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
-    systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+    intermediateValues = intermediateValues.isEmpty() ? Collections.emptySortedMap()
+        : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    userAttrs = copy(userAttrs);
+    systemAttrs = copy(systemAttrs);
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> attrs) {
+    return attrs.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
   }
 
   /**

@@ -16,7 +16,8 @@ import org.hpo4j.trial.FrozenTrial;
  * Fits the GP of a {@link GpSampler} to the COMPLETE trials of a study: encodes them, warps and
  * standardises the losses, chooses the hyperparameters (warm-started from the previous fit) and
  * factors the Gram matrix, reusing the previous factor when only trials were added and the
- * hyperparameters were kept. Its fields are caches only.
+ * hyperparameters were kept. Past {@link TrainingSubset#MAX} trials the model is fitted on a
+ * {@link TrainingSubset} (the incumbents are still the best of all). Its fields are caches only.
  *
  * <p>Not thread-safe: the sampler calls it under its lock.
  */
@@ -112,10 +113,28 @@ final class ModelFitter {
       y[i] = (ys.get(i) - mean) / sd;
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
+    double[] all = y;
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(all[a], all[b]));
     double[][] incumbents = new double[Math.min(3, n)][];
     for (int i = 0; i < incumbents.length; i++) {
       incumbents[i] = x[order[i]];
+    }
+    int[] subset = TrainingSubset.select(x, order, TrainingSubset.MAX);
+    if (subset != null) { // rows best first, so order becomes the identity
+      double[][] sx = new double[subset.length][];
+      double[] sy = new double[subset.length];
+      for (int i = 0; i < subset.length; i++) {
+        sx[i] = x[subset[i]];
+        sy[i] = y[subset[i]];
+      }
+      x = sx;
+      y = sy;
+      order = new Integer[subset.length];
+      for (int i = 0; i < subset.length; i++) {
+        order[i] = i;
+      }
+      double[] fy = y;
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(fy[a], fy[b]));
     }
     boolean[] categorical = encoding.categorical();
     List<Object> key = List.of(encoding.names(), List.copyOf(space.values()));

@@ -2,6 +2,7 @@ package org.hpo4j.sampler.tpe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,12 +18,12 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
 /**
- * The incremental cache behind {@link TpeSampler}: finished trials are converted to
- * {@link Observation}s once (keyed by trial id) and inserted into a list kept in rank order, into a
+ * The incremental cache behind {@link TpeSampler}: each finished trial is read once (by number)
+ * into the primitive {@link Columns} and its slot inserted into a list kept in rank order, into a
  * list by trial number, and, per parameter, into a list sorted by the parameter's value (for the
  * neighbour bandwidths); the grouping of parameters that co-occur is refined trial by trial. A
  * suggest therefore costs a scan of the trials that are not yet known to be finished plus, when
- * something changed, one copy of these lists: linear in the number of trials, never a re-sort.
+ * something changed, one copy of these int lists: linear in the number of trials, never a re-sort.
  *
  * <p>Thread-safe: {@link #update} is synchronized and returns an immutable {@link Snapshot}.
  */
@@ -31,14 +32,14 @@ final class History {
   private final List<String> names = new ArrayList<>();
   private final Map<String, Distribution> firstDistribution = new HashMap<>();
   private final Set<String> conflicted = new HashSet<>();
-  private final Set<Long> seen = new HashSet<>();
-  private final List<Observation> ranked = new ArrayList<>();
-  /** Finished observations by {@link Observation#slot}. */
-  private final List<Observation> bySlot = new ArrayList<>();
+  /** Numbers of the finished trials already read. */
+  private final BitSet seen = new BitSet();
+  /** Finished observations as columns by slot: the order they were first read in. */
+  private final Columns columns = new Columns();
+  /** Slots in rank order (best first). */
+  private final Ints ranked = new Ints();
   /** Slots in trial-number order. */
   private final Ints byNumber = new Ints();
-  /** Per parameter index, the slots of the observations having it, by ascending value. */
-  private final List<Ints> byValue = new ArrayList<>();
   private final List<Set<String>> groups = new ArrayList<>();
   private Set<String> intersection;
   /** Leading entries of the trial list known to be finished and read. */
@@ -64,8 +65,9 @@ final class History {
       FrozenTrial t = trials.get(i);
       TrialState s = t.state();
       if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
-        if (seen.add(t.id())) {
-          add(toObservation(t, direction, null, bySlot.size()));
+        if (!seen.get(t.number())) {
+          seen.set(t.number());
+          add(toObservation(t, direction, null, columns.size()));
         }
       } else if (s == TrialState.RUNNING && t.id() != self) {
         Map<String, Proposal> extra = pending.get(t.id());
@@ -81,12 +83,8 @@ final class History {
       }
     }
     if (changed || last == null) {
-      int[][] sorted = new int[byValue.size()][];
-      for (int j = 0; j < sorted.length; j++) {
-        sorted[j] = byValue.get(j).toArray();
-      }
-      last = new Snapshot(ranked.toArray(new Observation[0]), bySlot.toArray(new Observation[0]),
-          byNumber.toArray(), sorted, Map.copyOf(index), relativeGroups(true), relativeGroups(false), List.of());
+      last = new Snapshot(columns.freeze(), ranked.toArray(), byNumber.toArray(), Map.copyOf(index),
+          relativeGroups(true), relativeGroups(false), List.of());
       changed = false;
     }
     return running.isEmpty() ? last : last.withRunning(running);
@@ -99,10 +97,9 @@ final class History {
     firstDistribution.clear();
     conflicted.clear();
     seen.clear();
+    columns.clear();
     ranked.clear();
-    bySlot.clear();
     byNumber.clear();
-    byValue.clear();
     groups.clear();
     intersection = null;
     prefix = 0;
@@ -165,20 +162,16 @@ final class History {
   }
 
   private void add(Observation o) {
-    int at = Collections.binarySearch(ranked, o, Observation::compare);
-    ranked.add(at < 0 ? -at - 1 : at, o);
+    int slot = columns.add(o);
+    ranked.insert(rankPoint(slot), slot);
     changed = true;
-    bySlot.add(o);
-    byNumber.insert(insertionPoint(byNumber, s -> bySlot.get(s).number(), o.number()), o.slot());
+    byNumber.insert(insertionPoint(byNumber, columns::number, o.number()), slot);
     double[] v = o.values();
     for (int j = 0; j < v.length; j++) {
       if (!Double.isNaN(v[j])) {
-        while (byValue.size() <= j) {
-          byValue.add(new Ints());
-        }
-        int param = j;
-        Ints list = byValue.get(j);
-        list.insert(insertionPoint(list, s -> bySlot.get(s).values()[param], v[j]), o.slot());
+        double[] column = columns.values(j);
+        Ints list = columns.byValue(j);
+        list.insert(insertionPoint(list, s -> column[s], v[j]), slot);
       }
     }
     Set<String> keys = new LinkedHashSet<>();
@@ -200,6 +193,21 @@ final class History {
     }
   }
 
+  /** @return where slot goes in {@link #ranked}: after every observation that ranks before or equal to it */
+  private int rankPoint(int slot) {
+    int lo = 0;
+    int hi = ranked.size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (columns.compare(ranked.at[mid], slot) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** @return the index in {@code list} after every entry whose key is at most {@code key} */
   private static int insertionPoint(Ints list, java.util.function.IntToDoubleFunction keyOf, double key) {
     int lo = 0;
@@ -219,7 +227,7 @@ final class History {
   }
 
   /** A growable int list with insertion, enough for the orders above. */
-  private static final class Ints {
+  static final class Ints {
     int[] at = new int[16];
     int size;
 

@@ -4,8 +4,8 @@ import org.hpo4j.space.Distribution;
 
 /**
  * One trial as TPE ranks it: its parameter values by the history's parameter index (NaN where the
- * trial lacks the parameter) and its rank key. Finished observations are immutable and cached by
- * trial id, so a trial is read once however long the study runs.
+ * trial lacks the parameter) and its rank key. A finished trial passes through one on its way into
+ * {@link Columns}; a running trial (a constant liar) stays one for the suggest that reads it.
  *
  * <p>Rank order (best first): COMPLETE trials by loss; then PRUNED trials by deepest step (deeper
  * first), then by last intermediate loss; ties by trial number.

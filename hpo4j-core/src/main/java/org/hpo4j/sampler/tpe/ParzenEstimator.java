@@ -29,14 +29,34 @@ import org.hpo4j.math.TruncatedNormal;
  * every suite function but mixed_conditional by 35-75% (seeds 0-29, 100 trials: rosenbrock4 68 to
  * 17.5, hartmann6 0.30 to 0.13, styblinski8 104 to 60, branin 0.062 to 0.020).
  *
- * <p>Immutable once fitted; thread-safe.
+ * <p>Fitted once, then used by one thread (a proposal): normalisers near the ends of the range are
+ * computed on first need, so an estimator is not thread-safe.
  */
 final class ParzenEstimator {
   private static final double LOG_SQRT_2PI = -Normal.logPdf(0);
+  /** Past this many standard deviations {@link #upperTail} is exactly 0. */
+  private static final double TAIL_ZERO = 8.3;
+  /**
+   * {@link #TAIL_ZERO} widened past the rounding of a product by 1/sigma against the quotient by
+   * sigma (a few ulps), so the multiplication never accepts a kernel the division would not.
+   */
+  private static final double TAIL_ZERO_SAFE = TAIL_ZERO * (1 + 1e-12);
+  /** log of a lower bound of Z for a kernel that {@link #inside} accepts (Z &gt;= Phi(1) - 1/2 &gt; 0.3413). */
+  private static final double LOG_Z_MIN = Math.log(0.34);
   private final Axis[] axes;
   private final int k;
   private final double[] cumulative;
+  /**
+   * Per component, its log weight plus, per continuous axis, -log(sqrt(2 pi) sigma Z): exact, or an
+   * upper bound for the components in {@link #pending} (see {@link #exactBase}).
+   */
   private final double[] base;
+  /** Per component, its log weight alone. */
+  private final double[] logWeight;
+  /** Components whose normaliser on some continuous axis is not computed yet; null when none is. */
+  private boolean[] pending;
+  /** Exact {@link #base} of pending components once asked for; NaN before. */
+  private double[] exactBase;
   private final double[][] mu;
   private final double[][] sigma;
   private final double[][] inverseSigma;
@@ -49,6 +69,7 @@ final class ParzenEstimator {
     this.k = k;
     this.cumulative = new double[k];
     this.base = new double[k];
+    this.logWeight = new double[k];
     this.mu = new double[d][];
     this.sigma = new double[d][];
     this.inverseSigma = new double[d][];
@@ -83,6 +104,7 @@ final class ParzenEstimator {
       running += raw / total;
       p.cumulative[i] = running;
       p.base[i] = (raw == 1.0 ? 0.0 : Math.log(raw)) - logTotal;
+      p.logWeight[i] = p.base[i];
     }
     p.cumulative[n] = 1.0;
     for (int j = 0; j < d; j++) {
@@ -130,14 +152,28 @@ final class ParzenEstimator {
     double[] logNorm = new double[k];
     double lastSigma = Double.NaN;
     double logSigma = 0;
+    double inverse = 0;
     for (int i = 0; i < k; i++) {
-      inv[i] = 1 / s[i];
-      if (s[i] != lastSigma) { // most bandwidths equal the clip: one log for all of them
+      if (s[i] != lastSigma) { // most bandwidths equal the clip: one log and one division for all of them
         lastSigma = s[i];
         logSigma = Math.log(s[i]);
+        inverse = 1 / s[i];
       }
-      logNorm[i] = kernelLogNormalizer(m[i], s[i], logSigma, a.low, a.high);
-      if (!a.discrete) {
+      inv[i] = inverse;
+      if (a.discrete) {
+        logNorm[i] = kernelLogNormalizer(m[i], s[i], logSigma, a.low, a.high);
+      } else if ((m[i] - a.low) * inverse > TAIL_ZERO_SAFE && (a.high - m[i]) * inverse > TAIL_ZERO_SAFE) {
+        logNorm[i] = logSigma; // what kernelLogNormalizer returns when both tails are 0
+        base[i] -= LOG_SQRT_2PI + logNorm[i];
+      } else if (inside(m[i], s[i], a.low, a.high)) {
+        logNorm[i] = Double.NaN; // deferred to exactBase; bounded by Z > 0.34 meanwhile
+        base[i] -= LOG_SQRT_2PI + (logSigma + LOG_Z_MIN);
+        if (pending == null) {
+          pending = new boolean[k];
+        }
+        pending[i] = true;
+      } else {
+        logNorm[i] = kernelLogNormalizer(m[i], s[i], logSigma, a.low, a.high);
         base[i] -= LOG_SQRT_2PI + logNorm[i];
       }
     }
@@ -145,6 +181,46 @@ final class ParzenEstimator {
     sigma[j] = s;
     inverseSigma[j] = inv;
     logNormalizer[j] = logNorm;
+  }
+
+  /** @return whether {@link #kernelLogNormalizer} takes its fast branch, where Z &gt; 0.34 */
+  private static boolean inside(double mu, double sigma, double low, double high) {
+    double alpha = (low - mu) / sigma;
+    double beta = (high - mu) / sigma;
+    return alpha <= 0 && beta >= 0 && beta - alpha >= 1;
+  }
+
+  /**
+   * @return component i's {@link #base} as the eager computation gives it: its log weight, then per
+   *     continuous axis in order minus log(sqrt(2 pi)) plus its normaliser. Normalisers near the ends
+   *     of the range cost an exp and a log1p each; only the few components that survive pruning in
+   *     {@link #logPdf} need them, so they are computed here, once.
+   */
+  private double exactBase(int i) {
+    if (pending == null || !pending[i]) {
+      return base[i];
+    }
+    if (exactBase == null) {
+      exactBase = new double[k];
+      Arrays.fill(exactBase, Double.NaN);
+    }
+    double v = exactBase[i];
+    if (Double.isNaN(v)) {
+      v = logWeight[i];
+      for (int j = 0; j < axes.length; j++) {
+        Axis a = axes[j];
+        if (!a.categorical && !a.discrete) {
+          double ln = logNormalizer[j][i];
+          if (Double.isNaN(ln)) {
+            ln = kernelLogNormalizer(mu[j][i], sigma[j][i], Math.log(sigma[j][i]), a.low, a.high);
+            logNormalizer[j][i] = ln;
+          }
+          v -= LOG_SQRT_2PI + ln;
+        }
+      }
+      exactBase[i] = v;
+    }
+    return v;
   }
 
   /**
@@ -170,7 +246,7 @@ final class ParzenEstimator {
    * 0 past 8.3 standard deviations, where Q &lt; 5e-17.
    */
   static double upperTail(double x) {
-    if (x > 8.3) {
+    if (x > TAIL_ZERO) {
       return 0;
     }
     double t = 1 / (1 + 0.2316419 * x);
@@ -278,45 +354,175 @@ final class ParzenEstimator {
     return choices - 1;
   }
 
-  /** out[c] = log density (or mass, on discrete axes) of the mixture at points[c]. */
+  /**
+   * Slack of the pruning bound in {@link #logPdf}, in nats, on top of the 40 below the maximum that
+   * {@link #logSumExp} drops: covers rounding of discrete cell masses, which can be a hair above 0.
+   */
+  private static final double PRUNE_SLACK = 1.0;
+  /** Axes added to every component before the first pruning: dense loops are cheaper than a filter that keeps most. */
+  private static final int DENSE_AXES = 2;
+
+  /**
+   * out[c] = log density (or mass, on discrete axes) of the mixture at points[c], exactly as
+   * {@link #logPdfDense} computes it, but skipping the kernels that cannot count. A component's log
+   * term starts at its weight and normaliser and only falls as axes are added (each axis adds a log
+   * density ratio or log mass, never above 0), and {@link #logSumExp} drops every term more than 40
+   * below the maximum. So once one component is fully evaluated (the one that leads after the first
+   * axis, and the prior: lower bounds on the maximum), any component already 41 below it is dropped without
+   * reading its other axes; the bound rises as the leader after each axis is evaluated, and the wide
+   * prior component starts it. With narrow kernels in several dimensions that leaves a few percent
+   * of them after two or three axes. The survivors add the same numbers in the same order as the dense loop, and
+   * the sum runs over them in the same order, so the result is the same to the last bit.
+   */
   void logPdf(double[][] points, double[] out) {
-    double[] acc = new double[k];
     int d = axes.length;
-    double[][][] cellMass = new double[d][][];
-    for (int j = 0; j < d; j++) {
+    double[][][] cellMass = discreteMasses(points);
+    double[] row = new double[k];
+    int[] alive = new int[k];
+    for (int c = 0; c < points.length; c++) {
+      double[] x = points[c];
+      System.arraycopy(base, 0, row, 0, k);
+      int dense = Math.min(d, DENSE_AXES);
+      for (int j = 0; j < dense; j++) {
+        addTerm(j, x, c, cellMass, row, null, k);
+      }
+      double best = fullTerm(k - 1, x, c, cellMass); // the wide prior: never far below the maximum
+      int n = k;
+      boolean all = true;
+      for (int j = dense - 1; n > 0; ) {
+        double bound = best - 40 - PRUNE_SLACK;
+        int kept = 0;
+        int lead = -1;
+        double leading = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < n; a++) { // branch-free filter: survival is hard to predict
+          int i = which(alive, a, all);
+          double v = row[i];
+          alive[kept] = i;
+          kept += v <= bound ? 0 : 1;
+          if (v > leading) {
+            leading = v;
+            lead = i;
+          }
+        }
+        n = kept;
+        all = false;
+        if (++j == d) {
+          break;
+        }
+        if (lead >= 0) { // the leader so far, evaluated fully, raises the bound for the next axis
+          best = Math.max(best, fullTerm(lead, x, c, cellMass));
+        }
+        addTerm(j, x, c, cellMass, row, alive, n);
+      }
+      if (pending != null) { // survivors that started from a bound get their exact term
+        for (int a = 0; a < n; a++) {
+          int i = alive[a];
+          if (pending[i]) {
+            row[i] = fullTerm(i, x, c, cellMass);
+          }
+        }
+      }
+      out[c] = logSumExp(row, alive, n);
+    }
+  }
+
+  /** @return the a-th component in the list, or a itself while the list is still every component */
+  private static int which(int[] alive, int a, boolean all) {
+    return all ? a : alive[a];
+  }
+
+  /** The same density, every component evaluated: the reference {@link #logPdf} must match. */
+  void logPdfDense(double[][] points, double[] out) {
+    double[][][] cellMass = discreteMasses(points);
+    double[] row = new double[k];
+    for (int c = 0; c < points.length; c++) {
+      for (int i = 0; i < k; i++) {
+        row[i] = exactBase(i);
+      }
+      for (int j = 0; j < axes.length; j++) {
+        addTerm(j, points[c], c, cellMass, row, null, k);
+      }
+      out[c] = logSumExp(row, null, k);
+    }
+  }
+
+  /** @return component i's whole log term at point x, the same operations as {@link #addTerm} in the same order */
+  private double fullTerm(int i, double[] x, int c, double[][][] cellMass) {
+    double v = exactBase(i);
+    for (int j = 0; j < axes.length; j++) {
+      Axis a = axes[j];
+      if (a.categorical) {
+        v += logProbability[j][i * a.choices + (int) x[j]];
+      } else if (a.discrete) {
+        v += cellMass[j][c][i];
+      } else {
+        double z = (x[j] - mu[j][i]) * inverseSigma[j][i];
+        v -= 0.5 * z * z;
+      }
+    }
+    return v;
+  }
+
+  /**
+   * row[i] += the log term of axis j at point x (the c-th) for the components {@code which[0..n)},
+   * or for components 0..n-1 when {@code which} is null.
+   */
+  private void addTerm(int j, double[] x, int c, double[][][] cellMass, double[] row, int[] which, int n) {
+    Axis a = axes[j];
+    double xj = x[j];
+    if (a.categorical) {
+      double[] lp = logProbability[j];
+      int ch = a.choices;
+      int idx = (int) xj;
+      if (which == null) {
+        for (int i = 0; i < n; i++) {
+          row[i] += lp[i * ch + idx];
+        }
+      } else {
+        for (int w = 0; w < n; w++) {
+          int i = which[w];
+          row[i] += lp[i * ch + idx];
+        }
+      }
+    } else if (a.discrete) {
+      double[] mass = cellMass[j][c];
+      if (which == null) {
+        for (int i = 0; i < n; i++) {
+          row[i] += mass[i];
+        }
+      } else {
+        for (int w = 0; w < n; w++) {
+          int i = which[w];
+          row[i] += mass[i];
+        }
+      }
+    } else {
+      double[] m = mu[j];
+      double[] inv = inverseSigma[j];
+      if (which == null) {
+        for (int i = 0; i < n; i++) {
+          double z = (xj - m[i]) * inv[i];
+          row[i] -= 0.5 * z * z;
+        }
+      } else {
+        for (int w = 0; w < n; w++) {
+          int i = which[w];
+          double z = (xj - m[i]) * inv[i];
+          row[i] -= 0.5 * z * z;
+        }
+      }
+    }
+  }
+
+  /** @return per discrete axis, {@link #discreteMasses(int, double[][])}; null entries elsewhere */
+  private double[][][] discreteMasses(double[][] points) {
+    double[][][] cellMass = new double[axes.length][][];
+    for (int j = 0; j < axes.length; j++) {
       if (!axes[j].categorical && axes[j].discrete) {
         cellMass[j] = discreteMasses(j, points);
       }
     }
-    for (int c = 0; c < points.length; c++) {
-      double[] x = points[c];
-      System.arraycopy(base, 0, acc, 0, k);
-      for (int j = 0; j < d; j++) {
-        Axis a = axes[j];
-        double xj = x[j];
-        if (a.categorical) {
-          double[] lp = logProbability[j];
-          int ch = a.choices;
-          int idx = (int) xj;
-          for (int i = 0; i < k; i++) {
-            acc[i] += lp[i * ch + idx];
-          }
-        } else if (a.discrete) {
-          double[] mass = cellMass[j][c];
-          for (int i = 0; i < k; i++) {
-            acc[i] += mass[i];
-          }
-        } else {
-          double[] m = mu[j];
-          double[] inv = inverseSigma[j];
-          for (int i = 0; i < k; i++) {
-            double z = (xj - m[i]) * inv[i];
-            acc[i] -= 0.5 * z * z;
-          }
-        }
-      }
-      out[c] = logSumExp(acc);
-    }
+    return cellMass;
   }
 
   /**
@@ -345,17 +551,19 @@ final class ParzenEstimator {
     return out;
   }
 
-  private static double logSumExp(double[] v) {
+  /** @return log sum exp of v[which[0..n)] (of v[0..n) when which is null), dropping terms 40 below the maximum */
+  private static double logSumExp(double[] v, int[] which, int n) {
     double max = Double.NEGATIVE_INFINITY;
-    for (double x : v) {
-      max = Math.max(max, x);
+    for (int w = 0; w < n; w++) {
+      max = Math.max(max, v[which == null ? w : which[w]]);
     }
     if (max == Double.NEGATIVE_INFINITY) {
       return max;
     }
     double sum = 0;
     double cut = max - 40; // exp(-40) < 5e-18: below double precision of the sum, which is >= 1
-    for (double x : v) {
+    for (int w = 0; w < n; w++) {
+      double x = v[which == null ? w : which[w]];
       if (x > cut) {
         sum += Math.exp(x - max);
       }

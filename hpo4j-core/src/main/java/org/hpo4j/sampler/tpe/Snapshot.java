@@ -28,48 +28,40 @@ final class Snapshot {
   private static final byte BELOW = 1;
   private static final byte ABOVE = 2;
 
-  private final Observation[] ranked;
-  private final Observation[] bySlot;
+  private final Columns.Frozen c;
+  private final int[] ranked;
   private final int[] byNumber;
-  private final int[][] byValue;
   private final Map<String, Integer> index;
   private final List<Map<String, Distribution>> groups;
   private final List<Map<String, Distribution>> intersection;
   private final List<Observation> running;
   private volatile Sides full;
-  /** Per parameter index, lazily: the distribution every finished observation has it with, or NOT_ALL. */
-  private java.util.concurrent.atomic.AtomicReferenceArray<Object> everyHas;
-  private static final Object NOT_ALL = new Object();
 
   /**
-   * @param ranked finished observations in rank order
-   * @param bySlot the same by slot
-   * @param byNumber slots by trial number
-   * @param byValue per parameter index, the slots having it by ascending value
+   * @param columns the finished observations by slot
+   * @param ranked their slots in rank order
+   * @param byNumber their slots by trial number
    */
-  Snapshot(Observation[] ranked, Observation[] bySlot, int[] byNumber, int[][] byValue, Map<String, Integer> index,
+  Snapshot(Columns.Frozen columns, int[] ranked, int[] byNumber, Map<String, Integer> index,
       List<Map<String, Distribution>> groups, List<Map<String, Distribution>> intersection, List<Observation> running) {
+    this.c = columns;
     this.ranked = ranked;
-    this.bySlot = bySlot;
     this.byNumber = byNumber;
-    this.byValue = byValue;
     this.index = index;
     this.groups = groups;
     this.intersection = intersection;
     this.running = running;
-    this.everyHas = new java.util.concurrent.atomic.AtomicReferenceArray<>(byValue.length);
   }
 
   Snapshot withRunning(List<Observation> liars) {
-    Snapshot s = new Snapshot(ranked, bySlot, byNumber, byValue, index, groups, intersection, List.copyOf(liars));
+    Snapshot s = new Snapshot(c, ranked, byNumber, index, groups, intersection, List.copyOf(liars));
     s.full = full;
-    s.everyHas = everyHas;
     return s;
   }
 
   /** @return the number of COMPLETE and PRUNED trials */
   int finishedCount() {
-    return ranked.length;
+    return c.size();
   }
 
   /** @return the parameter groups to sample jointly: co-occurring groups, or the one intersection */
@@ -96,14 +88,16 @@ final class Snapshot {
   Split split(String[] names, Axis[] axes, IntUnaryOperator gamma, boolean constantLiar) {
     int d = names.length;
     int[] idx = new int[d];
+    int[] kind = new int[d];
     for (int j = 0; j < d; j++) {
       Integer i = index.get(names[j]);
       if (i == null) {
         return null;
       }
       idx[j] = i;
+      kind[j] = c.distinctIndex(i, axes[j].distribution);
     }
-    Sides sides = sides(idx, axes, gamma);
+    Sides sides = sides(idx, kind, gamma);
     if (sides == null) {
       return null;
     }
@@ -119,14 +113,19 @@ final class Snapshot {
     int na = sides.nAbove;
     double[][] below = new double[d][nb];
     double[][] above = new double[d][na + liars.size()];
-    for (int slot : byNumber) {
-      byte side = sides.side[slot];
-      if (side != NONE) {
-        double[] v = bySlot[slot].values();
-        double[][] to = side == BELOW ? below : above;
-        int p = sides.position[slot];
-        for (int j = 0; j < d; j++) {
-          to[j][p] = axes[j].toAxis(v[idx[j]]);
+    byte[] side = sides.side;
+    int[] position = sides.position;
+    for (int j = 0; j < d; j++) {
+      double[] column = c.values()[idx[j]];
+      double[] to = below[j];
+      double[] toAbove = above[j];
+      Axis a = axes[j];
+      for (int slot : byNumber) {
+        byte s = side[slot];
+        if (s == BELOW) {
+          to[position[slot]] = a.toAxis(column[slot]);
+        } else if (s == ABOVE) {
+          toAbove[position[slot]] = a.toAxis(column[slot]);
         }
       }
     }
@@ -147,18 +146,31 @@ final class Snapshot {
     return new Split(below, weights(nb), belowOrder, above, weights(na + liars.size()), aboveOrder);
   }
 
-  /** @return the split of the finished observations having every parameter, or null when none has */
-  private Sides sides(int[] idx, Axis[] axes, IntUnaryOperator gamma) {
+  /**
+   * @param kind per axis, the index of its distribution among the parameter's, -1 when none has it
+   * @return the split of the finished observations having every parameter, or null when none has
+   */
+  private Sides sides(int[] idx, int[] kind, IntUnaryOperator gamma) {
     Sides cached = full;
-    if (cached != null && cached.gamma == gamma && allHave(idx, axes)) {
+    boolean all = allHave(idx, kind);
+    if (cached != null && cached.gamma == gamma && all) {
       return cached;
     }
-    int n = ranked.length;
-    byte[] side = new byte[bySlot.length];
+    for (int k : kind) {
+      if (k < 0) {
+        return null;
+      }
+    }
+    int n = c.size();
+    byte[] side = new byte[n];
     int m = 0;
-    for (Observation o : ranked) {
-      if (hasAll(o, idx, axes)) {
-        m++;
+    if (all) {
+      m = n;
+    } else {
+      for (int slot : ranked) {
+        if (hasAll(slot, idx, kind)) {
+          m++;
+        }
       }
     }
     if (m == 0) {
@@ -166,12 +178,12 @@ final class Snapshot {
     }
     int nBelow = Math.max(1, Math.min(m, gamma.applyAsInt(m)));
     int r = 0;
-    for (Observation o : ranked) {
-      if (hasAll(o, idx, axes)) {
-        side[o.slot()] = r++ < nBelow ? BELOW : ABOVE;
+    for (int slot : ranked) {
+      if (all || hasAll(slot, idx, kind)) {
+        side[slot] = r++ < nBelow ? BELOW : ABOVE;
       }
     }
-    int[] position = new int[bySlot.length];
+    int[] position = new int[n];
     int nb = 0;
     int na = 0;
     for (int slot : byNumber) {
@@ -188,24 +200,19 @@ final class Snapshot {
     return s;
   }
 
-  /** @return whether every finished observation has every parameter (the split of all n applies) */
-  private boolean allHave(int[] idx, Axis[] axes) {
+  /** @return whether every finished observation has every parameter with the axis's distribution */
+  private boolean allHave(int[] idx, int[] kind) {
     for (int j = 0; j < idx.length; j++) {
-      if (idx[j] >= byValue.length || byValue[idx[j]].length != ranked.length) {
+      if (kind[j] < 0 || c.count()[idx[j]][kind[j]] != c.size()) {
         return false;
       }
-      Object shared = everyHas.get(idx[j]);
-      if (shared == null) {
-        shared = ranked.length == 0 ? NOT_ALL : ranked[0].distributions()[idx[j]];
-        for (Observation o : ranked) {
-          if (shared == NOT_ALL || !o.has(idx[j], (Distribution) shared)) {
-            shared = NOT_ALL;
-            break;
-          }
-        }
-        everyHas.set(idx[j], shared);
-      }
-      if (shared == NOT_ALL || !axes[j].distribution.equals(shared)) {
+    }
+    return true;
+  }
+
+  private boolean hasAll(int slot, int[] idx, int[] kind) {
+    for (int j = 0; j < idx.length; j++) {
+      if (!c.has(slot, idx[j], kind[j])) {
         return false;
       }
     }
@@ -216,7 +223,7 @@ final class Snapshot {
   private int[] valueOrder(int param, Sides sides, byte which, int count) {
     int[] order = new int[count];
     int k = 0;
-    for (int slot : byValue[param]) {
+    for (int slot : c.byValue()[param]) {
       if (sides.side[slot] == which) {
         order[k++] = sides.position[slot];
       }
