@@ -16,9 +16,16 @@ final class StorageUrls {
   private StorageUrls() {}
 
   static Storage open(String url) {
+    return open(url, true);
+  }
+
+  private static Storage open(String url, boolean mayMigrate) {
     String u = url == null ? DEFAULT : url.trim();
     String added = withRetries(u).substring(u.length());
     try {
+      if (!mayMigrate && isJdbc(u)) {
+        return org.hpo4j.jdbc.JdbcStorage.openWithoutMigrating(u + added);
+      }
       return Storages.open(u + added);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--storage: " + hide(e.getMessage(), added));
@@ -29,8 +36,9 @@ final class StorageUrls {
 
   /**
    * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
-   * file that does not exist is an error, not a new empty database left behind, and one the user
-   * may not write is opened read-only ({@link #openForReading}).
+   * file that does not exist is an error, not a new empty database left behind, one the user may
+   * not write is opened read-only ({@link #openForReading}), and an SQLite or PostgreSQL database
+   * that needs migrating is refused with a message saying how to migrate it, instead of being migrated.
    *
    * @throws IllegalArgumentException naming the missing file
    */
@@ -62,10 +70,10 @@ final class StorageUrls {
       String path = u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
       java.nio.file.Path p = java.nio.file.Path.of(path);
       if (java.nio.file.Files.isRegularFile(p) && !ownerWritable(p)) {
-        return open(u + (u.contains("?") ? "&" : "?") + "read_only=true");
+        return open(u + (u.contains("?") ? "&" : "?") + "read_only=true", false);
       }
     }
-    return open(u);
+    return open(u, false);
   }
 
   /** Honours the owner-write bit even for root, who may write anything. */
@@ -78,9 +86,12 @@ final class StorageUrls {
     }
   }
 
+  private static boolean isJdbc(String url) {
+    return url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
+  }
+
   static String withRetries(String url) {
-    boolean jdbc = url.startsWith("sqlite:") || url.startsWith("jdbc:") || url.startsWith("postgres");
-    if (!jdbc || url.contains("max_retries=")) {
+    if (!isJdbc(url) || url.contains("max_retries=")) {
       return url;
     }
     return url + (url.contains("?") ? "&" : "?") + "max_retries=" + DEFAULT_MAX_RETRIES;

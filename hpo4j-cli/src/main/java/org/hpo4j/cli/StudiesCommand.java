@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hpo studies list|show|delete|export}: look after the studies of a storage. */
-@Command(name = "studies", description = "List, show, delete or export the studies of a storage.",
+/** {@code hpo studies list|show|delete|export|importance|migrate|copy}: look after the studies of a storage. */
+@Command(name = "studies", description = "List, show, delete, export, migrate or copy the studies of a storage.",
     subcommands = {StudiesCommand.ListStudies.class, StudiesCommand.Show.class, StudiesCommand.Delete.class,
-        StudiesCommand.Export.class, StudiesCommand.Importance.class})
+        StudiesCommand.Export.class, StudiesCommand.Importance.class, StudiesCommand.Migrate.class,
+        StudiesCommand.Copy.class})
 final class StudiesCommand {
 
   /** The storage option every subcommand takes, and the command's spec for its output. */
@@ -35,6 +36,11 @@ final class StudiesCommand {
 
     Storage open() {
       return StorageUrls.openExisting(storage);
+    }
+
+    /** For subcommands that only read: a database that needs migrating is refused, not migrated. */
+    Storage openForReading() {
+      return StorageUrls.openForReading(storage);
     }
   }
 
@@ -67,7 +73,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         out.printf("%-32s %-24s %8s%n", "study", "directions", "trials");
         for (StudySummary s : st.studies()) {
           out.printf("%-32s %-24s %8d%n", s.name(), s.directions(), s.trialCount());
@@ -82,7 +88,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         long id = require(st, name);
         sweep(st, id);
         Study study = Study.builder().name(name).storage(st).loadIfExists(true)
@@ -94,6 +100,65 @@ final class StudiesCommand {
         out.printf(Locale.ROOT, "study '%s' %s: %s%n", name, study.directions(), counts);
         Report.printBest(study, out);
       }
+    }
+  }
+
+  @Command(name = "migrate", description = "Bring a database to Optuna's schema (revision "
+      + "v3.2.0.a): once, in one transaction, an SQLite file backed up first. Commands that write do the same.")
+  static final class Migrate extends StorageOption implements Runnable {
+    @Override
+    public void run() {
+      String url = storage == null ? StorageUrls.DEFAULT : storage.trim();
+      if (!url.startsWith("sqlite:") && !url.startsWith("jdbc:") && !url.startsWith("postgres")) {
+        throw new IllegalArgumentException("--storage: only SQLite and PostgreSQL storages have a schema to migrate, "
+            + "but got '" + StorageUrls.describe(url) + "'");
+      }
+      try (org.hpo4j.jdbc.JdbcStorage st = org.hpo4j.jdbc.JdbcStorage.open(url)) {
+        String note = st.schemaNote();
+        spec.commandLine().getOut().println(note != null ? note
+            : "already at Optuna's schema (revision v3.2.0.a); nothing to do");
+      }
+      spec.commandLine().getOut().flush();
+    }
+  }
+
+  @Command(name = "copy", description = "Copy a study between two storages of any kind (as Optuna's copy_study).")
+  static final class Copy implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--from", required = true, description = "Source storage URL.")
+    String from;
+
+    @Option(names = "--to", required = true, description = "Target storage URL.")
+    String to;
+
+    @Option(names = "--as", description = "Name of the copy (default: the same name).")
+    String as;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+        description = "Study to copy (default: the only study of the source).")
+    String name;
+
+    @Override
+    public void run() {
+      try (Storage src = StorageUrls.openForReading(from); Storage dst = StorageUrls.open(to)) {
+        String n = name;
+        if (n == null) {
+          java.util.List<StudySummary> all = src.studies();
+          if (all.size() != 1) {
+            throw new IllegalArgumentException("NAME: the source has " + all.size() + " studies ("
+                + all.stream().map(StudySummary::name).toList() + "); name the one to copy");
+          }
+          n = all.get(0).name();
+        }
+        require(src, n);
+        String target = as == null ? n : as;
+        int count = org.hpo4j.jdbc.StudyCopier.copy(src, n, dst, target);
+        spec.commandLine().getOut().printf("copied study '%s' (%d trials) to '%s' on %s%n", n, count, target,
+            StorageUrls.describe(to));
+      }
+      spec.commandLine().getOut().flush();
     }
   }
 
@@ -135,7 +200,7 @@ final class StudiesCommand {
       if (!format.equals("csv") && !format.equals("json")) {
         throw new IllegalArgumentException("--format must be csv or json, but got '" + format + "'");
       }
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         require(st, name);
         if (out == null) {
           write(st, spec.commandLine().getOut());
@@ -158,7 +223,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = open()) {
+      try (Storage st = openForReading()) {
         long id = require(st, name);
         int n = st.directions(id).size();
         if (objective < 0 || objective >= n) {

@@ -11,14 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.hpo4j.storage.StorageException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A pooled connection to one storage database with its schema brought up to date: the plumbing
+ * A pooled connection to one storage database with its schema brought up to date ({@link Schema}): the plumbing
  * under {@link JdbcStorage}. Write transactions go through {@link #write}, which on SQLite also
  * serialises this process's writers on a Java lock so they queue instead of spinning on the file
  * lock.
@@ -26,17 +25,7 @@ import org.sqlite.SQLiteDataSource;
  * <p>Thread-safe.
  */
 final class Database implements AutoCloseable {
-  /** The highest schema version this code knows; a database at a higher one is refused. */
-  static final int SCHEMA_VERSION = 2;
-
   private static final int BUSY_TIMEOUT_MS = 60_000;
-  /** Held so that the level sticks: Flyway logs every migration step at INFO through JUL otherwise. */
-  private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
-
-  static {
-    FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
-  }
-
   final JdbcUrl url;
   final Dialect dialect;
   private final HikariDataSource pool;
@@ -47,6 +36,8 @@ final class Database implements AutoCloseable {
   /** Whether a call ever failed transiently, and System.nanoTime() of the first success after the last one. */
   private volatile boolean everCutOff;
   private volatile long reconnectedAt;
+  /** What opening did to the schema (created, upgraded, migrated), or null. */
+  String schemaNote;
 
   /** Work done inside one connection. */
   interface Work<T> {
@@ -67,11 +58,22 @@ final class Database implements AutoCloseable {
    *     has a newer schema
    */
   static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits) {
+    return open(url, poolSize, commits, true);
+  }
+
+  /**
+   * As {@link #open(JdbcUrl, int, JdbcOptions.SynchronousCommit)}; without {@code mayMigrate} a
+   * database of hpo4j's earlier schema or of Optuna's previous revision is refused, unchanged, with a
+   * message saying how to migrate it (for commands that only read).
+   */
+  static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     if (url.readOnly()) {
       checkReadableSqliteFile(url);
+      mayMigrate = false; // a read-only database is read as it is, or refused unchanged
     } else if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
+    String note = prepareSchema(url, commits, mayMigrate);
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName("hpo4j-" + url.dialect().name().toLowerCase(java.util.Locale.ROOT));
     cfg.setMaximumPoolSize(poolSize);
@@ -87,13 +89,8 @@ final class Database implements AutoCloseable {
       throw Errors.opening(url.display(), e);
     }
     Database db = new Database(url, pool, commits);
-    try {
-      db.migrate();
-      return db;
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e instanceof StorageException se ? se : Errors.opening(url.display(), e);
-    }
+    db.schemaNote = note;
+    return db;
   }
 
   private static DataSource dataSource(JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
@@ -130,6 +127,7 @@ final class Database implements AutoCloseable {
     }
     ds.setConnectTimeout(10);
     ds.setReWriteBatchedInserts(true); // a batch of n inserts becomes one multi-row insert
+    ds.setStringType("unspecified"); // text parameters may fill Optuna's enum columns
     return ds;
   }
 
@@ -176,78 +174,84 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private void migrate() {
-    int current = schemaVersion();
-    if (current > SCHEMA_VERSION) {
-      throw newerSchema(current);
-    }
-    if (current == SCHEMA_VERSION) {
-      return;
-    }
-    if (url.readOnly()) {
-      throw new StorageException("cannot open storage '" + url.display() + "' read-only: its schema is version "
-          + current + " and needs an upgrade to " + SCHEMA_VERSION + "; open it once writable");
-    }
-    // Flyway gets its own plain connections: on SQLite its DDL must not begin IMMEDIATE transactions
-    // on pooled connections that it also reads with.
-    RuntimeException failure = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        Flyway.configure(Database.class.getClassLoader())
-            .dataSource(dataSource(url, false, commits))
-            .locations("classpath:db/migration")
-            .placeholders(dialect.placeholders())
-            .load()
-            .migrate();
-        return;
-      } catch (RuntimeException e) {
-        failure = e;
-        // Another process may have migrated at the same time (SQLite has no migration lock).
-        if (schemaVersion() >= SCHEMA_VERSION) {
-          return;
+  /**
+   * Brings the schema up to date on a plain connection, before the pool's connections switch an
+   * SQLite file to WAL mode, so that a file hpo4j refuses is left exactly as it was.
+   *
+   * @return what was done, for {@code hpo studies migrate}: null when nothing
+   */
+  private static String prepareSchema(JdbcUrl url, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
+    boolean sqlite = url.dialect() == Dialect.SQLITE;
+    try (Connection c = plainDataSource(url).getConnection()) {
+      Schema.State state = Schema.inspect(c, url.display());
+      if (state == Schema.State.CURRENT && (!mayMigrate || Schema.hasOwnIndex(c, url.dialect()))) {
+        return null; // a reader of a database Optuna created leaves it as it is, without hpo4j's index
+      }
+      if (!mayMigrate && (state == Schema.State.LEGACY || state == Schema.State.PREVIOUS)) {
+        throw new StorageException("cannot open storage '" + url.display() + "' for reading: "
+            + (state == Schema.State.LEGACY ? "it has hpo4j's earlier schema" : "it has Optuna's revision " + Schema.PREVIOUS)
+            + "; migrate it once with `hpo studies migrate --storage URL` (or any command that writes); it was not changed");
+      }
+      Path backup = null;
+      if (state == Schema.State.LEGACY && sqlite) {
+        backup = LegacyMigration.backup(c, Path.of(url.sqlitePath()).toAbsolutePath());
+      }
+      try (Statement s = c.createStatement()) {
+        if (sqlite) {
+          s.execute("BEGIN IMMEDIATE");
+        } else {
+          c.setAutoCommit(false);
+          s.execute("SELECT pg_advisory_xact_lock(727217, hashtext(current_schema()))");
         }
-      }
-    }
-    throw Errors.opening(url.display(), failure);
-  }
-
-  private StorageException newerSchema(int found) {
-    return new StorageException("cannot open storage '" + url.display() + "': its schema is version " + found
-        + ", newer than this hpo4j knows (" + SCHEMA_VERSION + "); upgrade hpo4j to use it");
-  }
-
-  /** @return the highest successfully applied migration, 0 when there is no schema yet */
-  private int schemaVersion() {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement()) {
-      if (!tableExists(c)) {
-        return 0;
-      }
-      int max = 0;
-      try (ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
-        while (rs.next()) {
-          String v = rs.getString(1);
-          if (v != null && rs.getBoolean(2)) {
-            max = Math.max(max, Integer.parseInt(v.split("\\.")[0]));
+        try {
+          state = Schema.inspect(c, url.display()); // another process may have done it meanwhile
+          switch (state) {
+            case EMPTY -> Schema.create(c, url.dialect());
+            case PREVIOUS -> Schema.upgradePrevious(c);
+            case LEGACY -> LegacyMigration.run(c, url.dialect());
+            default -> Schema.addOwnIndex(c); // a database Optuna created
           }
+          if (sqlite) {
+            s.execute("COMMIT");
+          } else {
+            c.commit();
+          }
+        } catch (SQLException | RuntimeException e) {
+          if (sqlite) {
+            s.execute("ROLLBACK");
+          } else {
+            c.rollback();
+          }
+          throw e;
         }
       }
-      return max;
-    } catch (SQLException | NumberFormatException e) {
+      return switch (state) {
+        case EMPTY -> "created Optuna's schema (revision " + Schema.REVISION + ")";
+        case PREVIOUS -> "upgraded Optuna's schema from revision " + Schema.PREVIOUS + " to " + Schema.REVISION;
+        case LEGACY -> "migrated hpo4j's earlier schema to Optuna's (revision " + Schema.REVISION + ")"
+            + (backup == null ? "" : "; the old file is kept as " + backup);
+        default -> null;
+      };
+    } catch (SQLException e) {
+      if (sqlite && (String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
+          || String.valueOf(e.getMessage()).contains("not a database"))) {
+        throw new StorageException("cannot open storage '" + url.display() + "': " + url.sqlitePath()
+            + " is not an SQLite database; it was not changed");
+      }
       throw Errors.opening(url.display(), e);
     }
   }
 
-  private static boolean tableExists(Connection c) throws SQLException {
-    String schema = c.getSchema();
-    for (String name : new String[] {"flyway_schema_history", "FLYWAY_SCHEMA_HISTORY"}) {
-      try (ResultSet rs = c.getMetaData().getTables(null, schema, name, null)) {
-        if (rs.next()) {
-          return true;
-        }
-      }
+  /** A connection source without the pool's settings (no WAL switch, no IMMEDIATE transactions). */
+  private static DataSource plainDataSource(JdbcUrl url) {
+    if (url.dialect() == Dialect.SQLITE) {
+      SQLiteConfig c = new SQLiteConfig();
+      c.setBusyTimeout(BUSY_TIMEOUT_MS);
+      SQLiteDataSource ds = new SQLiteDataSource(c);
+      ds.setUrl(url.jdbcUrl());
+      return ds;
     }
-    return false;
+    return dataSource(url, false, JdbcOptions.SynchronousCommit.ALWAYS);
   }
 
   /** Runs read-only work on a pooled connection in auto-commit mode. */

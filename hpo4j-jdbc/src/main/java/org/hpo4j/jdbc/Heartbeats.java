@@ -26,10 +26,10 @@ import org.hpo4j.trial.FrozenTrial;
  */
 final class Heartbeats implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Heartbeats.class.getName());
-  /** Creates the beat row on the first beat (a trial's start time counts as its beat until then). */
-  static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, beat) SELECT ?, ? "
+  /** Renews the beat row (written when the trial was created or claimed) while the trial is RUNNING. */
+  static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, heartbeat) SELECT ?, ? "
       + TrialWrites.WHILE_RUNNING
-      + "ON CONFLICT (trial_id) DO UPDATE SET beat = excluded.beat";
+      + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat";
 
   private final Database db;
   private final Clock clock;
@@ -135,7 +135,7 @@ final class Heartbeats implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement(BEAT_SQL)) {
           for (LocalTrial t : locked) {
             ps.setLong(1, t.base.id());
-            ps.setLong(2, now);
+            Times.bind(ps, 2, db.dialect, now);
             ps.setLong(3, t.base.id());
             ps.addBatch();
           }
@@ -148,7 +148,6 @@ final class Heartbeats implements AutoCloseable {
       });
       for (LocalTrial t : locked) {
         t.flushed();
-        t.beaten = true;
       }
     } finally {
       for (LocalTrial t : locked) {

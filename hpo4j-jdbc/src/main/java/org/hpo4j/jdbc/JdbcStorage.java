@@ -21,9 +21,10 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
 /**
- * A {@link Storage} in an SQLite file or a PostgreSQL database, shared by any number of threads and
- * processes: trial numbers come from a per-study counter row updated under the database's write
- * lock, state changes are compare-and-set, parameters are stored with their distributions. Trials
+ * A {@link Storage} in an SQLite file or a PostgreSQL database in Optuna's RDB schema ({@link
+ * Schema}), shared by any number of threads and processes, hpo4j's and Optuna's: trial numbers are
+ * allocated under the study row's lock as Optuna allocates them, state changes are compare-and-set,
+ * parameters are stored as internal values with Optuna's distribution JSON. Trials
  * this process runs beat every {@link JdbcOptions#heartbeatInterval()}; a RUNNING trial whose beat
  * is older than the grace period is failed by {@link #failStaleTrials}, which {@link
  * #claimWaitingTrial} also runs (at most once per interval), and with {@code max_retries > 0} its
@@ -80,9 +81,27 @@ public final class JdbcStorage implements Storage {
     return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit()), o);
   }
 
+  /**
+   * Opens the storage at {@code url} for a command that only reads: as {@link #open(String)}, but a
+   * database that would need migrating (hpo4j's earlier schema, Optuna's previous revision) is
+   * refused, unchanged, with a message saying how to migrate it.
+   *
+   * @throws StorageException naming the URL when the database cannot be opened or needs migrating
+   */
+  public static JdbcStorage openWithoutMigrating(String url) {
+    JdbcUrl u = JdbcUrl.parse(url);
+    JdbcOptions o = JdbcOptions.defaults().with(u.options());
+    return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit(), false), o);
+  }
+
   /** @return the URL as given, password masked */
   public String url() {
     return db.url.display();
+  }
+
+  /** @return what opening did to the schema (created, upgraded from an older revision, migrated), or null */
+  public String schemaNote() {
+    return db.schemaNote;
   }
 
   /** @return the options in force */
@@ -95,7 +114,7 @@ public final class JdbcStorage implements Storage {
     requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
     requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
     try {
-      return db.write("creating study '" + name + "'", c -> StudyRows.create(c, name, dirs, options.clock().millis()));
+      return db.write("creating study '" + name + "'", c -> StudyRows.create(c, name, dirs));
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException s && Database.isUniqueViolation(s)) {
         throw new DuplicateStudyException(name); // lost a race with another process
@@ -141,12 +160,7 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void deleteStudy(long studyId) {
-    int n = db.write("deleting study " + studyId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
-        ps.setLong(1, studyId);
-        return ps.executeUpdate();
-      }
-    });
+    int n = db.write("deleting study " + studyId, c -> StudyRows.delete(c, studyId));
     directions.remove(studyId);
     cache.clear();
     if (n == 0) {
@@ -160,10 +174,8 @@ public final class JdbcStorage implements Storage {
     long now = options.clock().millis();
     // An enqueued trial is the user's request, so it is committed durably; a RUNNING one is not
     // (see JdbcOptions.SynchronousCommit): its finish will be.
-    FrozenTrial t = db.dialect == Dialect.POSTGRESQL && !waiting && fixedParams.isEmpty()
-        ? db.autoCommit("creating a trial", c -> TrialWrites.insertRunningTrial(c, studyId, now, db.async(false)))
-        : db.write("creating a trial", waiting,
-            c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
+    FrozenTrial t = db.write("creating a trial", waiting,
+        c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
     if (!waiting) {
       heartbeats.start(t);
     }
@@ -193,16 +205,18 @@ public final class JdbcStorage implements Storage {
       return Optional.empty();
     }
     Long id = db.write("claiming a waiting trial", false, c -> {
+      Long claimed;
       try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
-        ps.setLong(1, now);
+        Times.bind(ps, 1, db.dialect, now);
         ps.setLong(2, studyId);
         try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return null;
-          }
-          return rs.getLong(1); // its new start time counts as its first beat
+          claimed = rs.next() ? rs.getLong(1) : null;
         }
       }
+      if (claimed != null) {
+        TrialWrites.beat(c, db.dialect, claimed, now);
+      }
+      return claimed;
     });
     if (id == null) {
       return Optional.empty();
@@ -223,16 +237,14 @@ public final class JdbcStorage implements Storage {
     }
     db.write("writing parameter '" + name + "'", c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
-          + "(trial_id, name, position, value, distribution) "
-          + "SELECT ?, ?, (SELECT COUNT(*) FROM trial_params WHERE trial_id = ?), ?, ? "
-          + TrialWrites.WHILE_RUNNING
-          + "ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution")) {
+          + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? " + TrialWrites.WHILE_RUNNING
+          + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+          + "distribution_json = excluded.distribution_json")) {
         ps.setLong(1, trialId);
         ps.setString(2, name);
-        ps.setLong(3, trialId);
-        ps.setDouble(4, internal);
-        ps.setString(5, json);
-        ps.setLong(6, trialId);
+        ps.setDouble(3, internal);
+        ps.setString(4, json);
+        ps.setLong(5, trialId);
         if (ps.executeUpdate() == 0) {
           TrialWrites.requireRunning(c, trialId);
         }
@@ -251,8 +263,8 @@ public final class JdbcStorage implements Storage {
       try (PreparedStatement ps = c.prepareStatement(TrialWrites.insertIntermediateSql(TrialWrites.WHILE_RUNNING))) {
         ps.setLong(1, trialId);
         ps.setInt(2, step);
-        ps.setDouble(3, value);
-        ps.setLong(4, trialId);
+        TrialWrites.bindValue(ps, 3, value);
+        ps.setLong(5, trialId);
         if (ps.executeUpdate() == 0) {
           TrialWrites.requireRunning(c, trialId);
         }
@@ -263,24 +275,24 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void setUserAttr(long trialId, String key, Object value) {
-    setAttr("trial_user_attrs", trialId, key, value);
+    setAttr(true, trialId, key, value);
   }
 
   @Override
   public void setSystemAttr(long trialId, String key, Object value) {
-    setAttr("trial_system_attrs", trialId, key, value);
+    setAttr(false, trialId, key, value);
   }
 
-  private void setAttr(String table, long trialId, String key, Object value) {
+  private void setAttr(boolean user, long trialId, String key, Object value) {
     requireNonNull(key, "key");
     String json = Json.write(value);
     LocalTrial local = heartbeats.local(trialId);
-    if (local != null && local.setAttr(table.equals("trial_user_attrs"), key, Json.read(json), json)) {
+    if (local != null && local.setAttr(user, key, Json.read(json), json)) {
       return;
     }
     db.write("writing attribute '" + key + "'", c -> {
       TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
-      TrialWrites.upsertAttr(c, table, trialId, key, json);
+      TrialWrites.upsertAttr(c, user, trialId, key, json);
       return null;
     });
     cache.markDirty(trialId);
@@ -303,7 +315,7 @@ public final class JdbcStorage implements Storage {
       }
     }
     return db.write("finishing a trial", c -> {
-      if (TrialWrites.finish(c, trialId, state, values, now, null, true)) {
+      if (TrialWrites.finish(c, db.dialect, trialId, state, values, now, null)) {
         return true;
       }
       TrialWrites.stateOf(c, trialId);
@@ -328,7 +340,7 @@ public final class JdbcStorage implements Storage {
       });
     } else {
       won = db.write("finishing a trial", true, c -> {
-        if (!TrialWrites.finish(c, trialId, state, values, now, local.base, local.beaten)) {
+        if (!TrialWrites.finish(c, db.dialect, trialId, state, values, now, local.base)) {
           TrialWrites.stateOf(c, trialId);
           return false;
         }
@@ -352,7 +364,7 @@ public final class JdbcStorage implements Storage {
     if (cached != null) {
       return cached;
     }
-    List<FrozenTrial> t = db.read("reading a trial", c -> TrialReader.load(c, "t.trial_id = ?", List.of(trialId)));
+    List<FrozenTrial> t = db.read("reading a trial", c -> TrialReader.load(c, db.dialect, "t.trial_id = ?", List.of(trialId)));
     if (t.isEmpty()) {
       throw new StorageException("no trial with id " + trialId + " in this storage");
     }
@@ -365,7 +377,7 @@ public final class JdbcStorage implements Storage {
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     directions(studyId); // a clear message for a missing study
     List<FrozenTrial> out = cache.trials(studyId, states,
-        (where, args) -> db.read("reading trials", c -> TrialReader.load(c, where, args)));
+        (where, args) -> db.read("reading trials", c -> TrialReader.load(c, db.dialect, where, args)));
     heartbeats.overlay(out);
     return out;
   }
@@ -404,7 +416,7 @@ public final class JdbcStorage implements Storage {
     }
     long now = options.clock().millis();
     db.write("writing a heartbeat", c -> {
-      TrialWrites.beat(c, trialId, now);
+      TrialWrites.beat(c, db.dialect, trialId, now);
       return null;
     });
   }

@@ -16,13 +16,15 @@ import org.hpo4j.space.IntDistribution;
 import org.hpo4j.storage.StorageException;
 
 /**
- * JSON of attributes and distributions, as stored in text columns. Distributions are few and
+ * JSON of attributes and distributions, as stored in text columns (Optuna's formats). Distributions are few and
  * repeated in every trial, so parsed ones are interned by their text.
  *
  * <p>Thread-safe.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python writes NaN, Infinity
+      .build();
   private static final Map<String, Distribution> PARSED = new ConcurrentHashMap<>();
   private static final Map<Distribution, String> WRITTEN = new ConcurrentHashMap<>();
   private static final int INTERN_LIMIT = 10_000;
@@ -48,27 +50,37 @@ final class Json {
     }
   }
 
-  /** @return the JSON text of a distribution */
+  /**
+   * @return Optuna's JSON of a distribution: {@code {"name": "FloatDistribution", "attributes":
+   *     {"low": .., "high": .., "log": .., "step": ..}}}, IntDistribution likewise,
+   *     CategoricalDistribution with {@code "choices"}
+   */
   static String write(Distribution d) {
     String cached = WRITTEN.get(d);
     if (cached != null) {
       return cached;
     }
     ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode a = MAPPER.createObjectNode();
     if (d instanceof FloatDistribution f) {
-      n.put("type", "float").put("low", f.low()).put("high", f.high()).put("log", f.log());
-      if (f.step() != null) {
-        n.put("step", f.step());
+      n.put("name", "FloatDistribution");
+      a.put("low", f.low()).put("high", f.high()).put("log", f.log());
+      if (f.step() == null) {
+        a.putNull("step");
+      } else {
+        a.put("step", f.step());
       }
     } else if (d instanceof IntDistribution i) {
-      n.put("type", "int").put("low", i.low()).put("high", i.high()).put("log", i.log()).put("step", i.step());
+      n.put("name", "IntDistribution");
+      a.put("low", i.low()).put("high", i.high()).put("log", i.log()).put("step", i.step());
     } else if (d instanceof CategoricalDistribution c) {
-      n.put("type", "categorical");
-      ArrayNode a = n.putArray("choices");
+      n.put("name", "CategoricalDistribution");
+      ArrayNode choices = a.putArray("choices");
       for (Object o : c.choices()) {
-        a.add(MAPPER.valueToTree(o));
+        choices.add(MAPPER.valueToTree(o));
       }
     }
+    n.set("attributes", a);
     String s = n.toString();
     if (WRITTEN.size() < INTERN_LIMIT) {
       WRITTEN.put(d, s);
@@ -76,7 +88,11 @@ final class Json {
     return s;
   }
 
-  /** @return the distribution of a JSON text written by {@link #write(Distribution)} */
+  /**
+   * @return the distribution of a JSON text as Optuna writes it (also its older classes Uniform,
+   *     LogUniform, DiscreteUniform, IntUniform and IntLogUniform, and the abbreviated
+   *     {@code {"type": "float", ...}} form that earlier hpo4j wrote)
+   */
   static Distribution distribution(String json) {
     Distribution d = PARSED.get(json);
     if (d != null) {
@@ -84,26 +100,60 @@ final class Json {
     }
     try {
       JsonNode n = MAPPER.readTree(json);
-      d = switch (n.path("type").asText()) {
-        case "float" -> new FloatDistribution(n.get("low").asDouble(), n.get("high").asDouble(),
-            n.get("log").asBoolean(), n.hasNonNull("step") ? n.get("step").asDouble() : null);
-        case "int" -> new IntDistribution(n.get("low").asLong(), n.get("high").asLong(),
-            n.get("log").asBoolean(), n.get("step").asLong());
-        case "categorical" -> {
-          List<Object> choices = new ArrayList<>();
-          for (JsonNode c : n.get("choices")) {
-            choices.add(MAPPER.treeToValue(c, Object.class));
-          }
-          yield new CategoricalDistribution(choices);
-        }
-        default -> throw new StorageException("unknown distribution in storage: " + json);
-      };
+      d = n.has("name") ? named(n.path("name").asText(), n.path("attributes")) : abbreviated(n);
     } catch (JsonProcessingException | RuntimeException e) {
       throw e instanceof StorageException se ? se : new StorageException("corrupt distribution in storage: " + json, e);
+    }
+    if (d == null) {
+      throw new StorageException("unknown distribution in storage: " + json);
     }
     if (PARSED.size() < INTERN_LIMIT) {
       PARSED.put(json, d);
     }
     return d;
   }
+
+  private static Distribution named(String name, JsonNode a) throws JsonProcessingException {
+    double low = a.path("low").asDouble();
+    double high = a.path("high").asDouble();
+    return switch (name) {
+      case "FloatDistribution" -> new FloatDistribution(low, high, a.path("log").asBoolean(false),
+          a.hasNonNull("step") ? a.get("step").asDouble() : null);
+      case "UniformDistribution" -> new FloatDistribution(low, high, false, null);
+      case "LogUniformDistribution" -> new FloatDistribution(low, high, true, null);
+      case "DiscreteUniformDistribution" -> new FloatDistribution(low, high, false, a.get("q").asDouble());
+      case "IntDistribution", "IntUniformDistribution", "IntLogUniformDistribution" ->
+          new IntDistribution(a.path("low").asLong(), a.path("high").asLong(),
+              a.path("log").asBoolean(name.equals("IntLogUniformDistribution")),
+              a.hasNonNull("step") ? a.get("step").asLong() : 1);
+      case "CategoricalDistribution" -> new CategoricalDistribution(choices(a.get("choices")));
+      default -> null;
+    };
+  }
+
+  private static Distribution abbreviated(JsonNode n) throws JsonProcessingException {
+    return switch (n.path("type").asText()) {
+      case "float" -> new FloatDistribution(n.get("low").asDouble(), n.get("high").asDouble(),
+          n.path("log").asBoolean(false), n.hasNonNull("step") ? n.get("step").asDouble() : null);
+      case "int" -> new IntDistribution(n.get("low").asLong(), n.get("high").asLong(),
+          n.path("log").asBoolean(false), n.hasNonNull("step") ? n.get("step").asLong() : 1);
+      case "categorical" -> new CategoricalDistribution(choices(n.get("choices")));
+      default -> null;
+    };
+  }
+
+  /**
+   * Optuna allows None among categorical choices, hpo4j does not (a null choice could not be told
+   * from a missing parameter), so it reads as the string {@value #NULL_CHOICE}.
+   */
+  private static List<Object> choices(JsonNode array) throws JsonProcessingException {
+    List<Object> out = new ArrayList<>();
+    for (JsonNode c : array) {
+      out.add(c.isNull() ? NULL_CHOICE : MAPPER.treeToValue(c, Object.class));
+    }
+    return out;
+  }
+
+  /** What a None among Optuna's categorical choices reads as. */
+  static final String NULL_CHOICE = "None";
 }

@@ -45,8 +45,6 @@ final class LocalTrial {
   private final Set<Integer> dirtySteps = new TreeSet<>();
   private final Set<String> dirtyUser = new LinkedHashSet<>();
   private final Set<String> dirtySystem = new LinkedHashSet<>();
-  /** Whether a heartbeat row may exist (written under the lock). */
-  boolean beaten;
   /** Set under the lock once this process finished the trial; later writes go to the database. */
   boolean closed;
 
@@ -124,17 +122,16 @@ final class LocalTrial {
   void flush(Connection c, boolean guarded) throws SQLException {
     String where = guarded ? TrialWrites.WHILE_RUNNING : "WHERE ? IS NOT NULL ";
     if (!dirtyParams.isEmpty()) {
-      List<String> order = new ArrayList<>(params.keySet());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
-          + "(trial_id, name, position, value, distribution) SELECT ?, ?, ?, ?, ? " + where
-          + "ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution")) {
+          + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? " + where
+          + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+          + "distribution_json = excluded.distribution_json")) {
         for (String name : dirtyParams) {
           ps.setLong(1, base.id());
           ps.setString(2, name);
-          ps.setInt(3, order.indexOf(name));
-          ps.setDouble(4, params.get(name));
-          ps.setString(5, distributionJson.get(name));
-          ps.setLong(6, base.id());
+          ps.setDouble(3, params.get(name));
+          ps.setString(4, distributionJson.get(name));
+          ps.setLong(5, base.id());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -145,23 +142,22 @@ final class LocalTrial {
         for (int step : dirtySteps) {
           ps.setLong(1, base.id());
           ps.setInt(2, step);
-          ps.setDouble(3, intermediate.get(step));
-          ps.setLong(4, base.id());
+          TrialWrites.bindValue(ps, 3, intermediate.get(step));
+          ps.setLong(5, base.id());
           ps.addBatch();
         }
         ps.executeBatch();
       }
     }
-    flushAttrs(c, "trial_user_attrs", dirtyUser, userJson);
-    flushAttrs(c, "trial_system_attrs", dirtySystem, systemJson);
+    flushAttrs(c, true, dirtyUser, userJson);
+    flushAttrs(c, false, dirtySystem, systemJson);
   }
 
-  private void flushAttrs(Connection c, String table, Set<String> dirty, Map<String, String> json) throws SQLException {
+  private void flushAttrs(Connection c, boolean user, Set<String> dirty, Map<String, String> json) throws SQLException {
     if (dirty.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (trial_id, attr_key, value_json) "
-        + "VALUES (?, ?, ?) ON CONFLICT (trial_id, attr_key) DO UPDATE SET value_json = excluded.value_json")) {
+    try (PreparedStatement ps = c.prepareStatement(TrialWrites.upsertAttrSql(user))) {
       for (String key : dirty) {
         ps.setLong(1, base.id());
         ps.setString(2, key);
@@ -185,36 +181,46 @@ final class LocalTrial {
    * @return whether this call moved the trial from RUNNING to {@code state}
    */
   boolean finishInOneStatement(Connection c, TrialState state, List<Double> values, long now) throws SQLException {
-    List<String> order = new ArrayList<>(params.keySet());
     String[] names = dirtyParams.toArray(new String[0]);
-    Integer[] positions = new Integer[names.length];
     Double[] internals = new Double[names.length];
     String[] dists = new String[names.length];
     for (int i = 0; i < names.length; i++) {
-      positions[i] = order.indexOf(names[i]);
       internals[i] = params.get(names[i]);
       dists[i] = distributionJson.get(names[i]);
     }
+    List<Integer> objectives = new ArrayList<>();
+    List<Double> numbers = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      double v = values.get(i);
+      if (!Double.isNaN(v)) {
+        objectives.add(i);
+        numbers.add(StoredValues.number(v));
+        types.add(StoredValues.type(v));
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement("WITH u AS (UPDATE trials SET state = ?, datetime_complete = ? "
         + "WHERE trial_id = ? AND state = 'RUNNING' AND number = ? AND datetime_start = ? RETURNING trial_id), "
-        + "p AS (INSERT INTO trial_params (trial_id, name, position, value, distribution) "
-        + "SELECT u.trial_id, x.name, x.position, x.value, x.distribution "
-        + "FROM u, unnest(?::text[], ?::int[], ?::float8[], ?::text[]) AS x(name, position, value, distribution) "
-        + "ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value, distribution = excluded.distribution), "
-        + "v AS (INSERT INTO trial_values (trial_id, objective, value) SELECT u.trial_id, x.i - 1, x.value "
-        + "FROM u, unnest(?::float8[]) WITH ORDINALITY AS x(value, i)), "
-        + "h AS (DELETE FROM trial_heartbeats WHERE trial_id IN (SELECT trial_id FROM u)) "
+        + "p AS (INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
+        + "SELECT u.trial_id, x.name, x.value, x.distribution "
+        + "FROM u, unnest(?::text[], ?::float8[], ?::text[]) WITH ORDINALITY AS x(name, value, distribution, i) "
+        + "ORDER BY x.i ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+        + "distribution_json = excluded.distribution_json), "
+        + "v AS (INSERT INTO trial_values (trial_id, objective, value, value_type) "
+        + "SELECT u.trial_id, x.objective, x.value, x.type::trialvaluetype "
+        + "FROM u, unnest(?::int4[], ?::float8[], ?::text[]) AS x(objective, value, type)) "
         + "SELECT COUNT(*) FROM u")) {
       ps.setString(1, state.name());
-      ps.setLong(2, now);
+      Times.bind(ps, 2, Dialect.POSTGRESQL, now);
       ps.setLong(3, base.id());
       ps.setInt(4, base.number());
-      ps.setLong(5, base.start().toEpochMilli());
+      Times.bind(ps, 5, Dialect.POSTGRESQL, base.start());
       ps.setArray(6, c.createArrayOf("text", names));
-      ps.setArray(7, c.createArrayOf("int4", positions));
-      ps.setArray(8, c.createArrayOf("float8", internals));
-      ps.setArray(9, c.createArrayOf("text", dists));
-      ps.setArray(10, c.createArrayOf("float8", values.toArray(new Double[0])));
+      ps.setArray(7, c.createArrayOf("float8", internals));
+      ps.setArray(8, c.createArrayOf("text", dists));
+      ps.setArray(9, c.createArrayOf("int4", objectives.toArray(new Integer[0])));
+      ps.setArray(10, c.createArrayOf("float8", numbers.toArray(new Double[0])));
+      ps.setArray(11, c.createArrayOf("text", types.toArray(new String[0])));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1) == 1;

@@ -16,6 +16,9 @@ import org.hpo4j.trial.FrozenTrial;
  * beat, so a trial whose worker beat in the meantime is left alone, and two sweepers never both
  * fail (or retry) one trial.
  *
+ * <p>Only trials with a heartbeat row are candidates, as for Optuna's own sweep: a trial of an
+ * Optuna worker that runs without heartbeats is never failed here.
+ *
  * <p>System attributes written: {@code fail_reason} on the failed trial; {@code retry_of} (the
  * failed trial's number), {@code retry_history} (the chain of numbers, oldest first) and
  * {@code fixed_params} on the retry.
@@ -30,11 +33,10 @@ final class StaleTrials {
     List<Long> stale = db.read("looking for stale trials", c -> {
       List<Long> ids = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id FROM trials t "
-          + "LEFT JOIN trial_heartbeats h ON h.trial_id = t.trial_id "
-          + "WHERE t.study_id = ? AND t.state = 'RUNNING' AND COALESCE(h.beat, t.datetime_start, 0) < ? "
-          + "ORDER BY t.number")) {
+          + "JOIN trial_heartbeats h ON h.trial_id = t.trial_id "
+          + "WHERE t.study_id = ? AND t.state = 'RUNNING' AND h.heartbeat < ? ORDER BY t.number")) {
         ps.setLong(1, studyId);
-        ps.setLong(2, cutoff);
+        Times.bind(ps, 2, db.dialect, cutoff);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(rs.getLong(1));
@@ -54,20 +56,16 @@ final class StaleTrials {
       boolean won = db.write("failing a stale trial", c -> {
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
             + "WHERE trial_id = ? AND state = 'RUNNING' AND NOT EXISTS "
-            + "(SELECT 1 FROM trial_heartbeats h WHERE h.trial_id = ? AND h.beat >= ?)")) {
-          ps.setLong(1, now);
+            + "(SELECT 1 FROM trial_heartbeats h WHERE h.trial_id = ? AND h.heartbeat >= ?)")) {
+          Times.bind(ps, 1, db.dialect, now);
           ps.setLong(2, id);
           ps.setLong(3, id);
-          ps.setLong(4, cutoff);
+          Times.bind(ps, 4, db.dialect, cutoff);
           if (ps.executeUpdate() == 0) {
             return false;
           }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
-          ps.setLong(1, id);
-          ps.executeUpdate();
-        }
-        TrialWrites.upsertAttr(c, "trial_system_attrs", id, "fail_reason", Json.write(reason));
+        TrialWrites.upsertAttr(c, false, id, "fail_reason", Json.write(reason));
         List<Object> history = new ArrayList<>();
         if (before.systemAttrs().get("retry_history") instanceof List<?> h) {
           history.addAll(h);

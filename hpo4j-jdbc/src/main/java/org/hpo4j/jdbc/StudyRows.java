@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import org.hpo4j.storage.StudySummary;
 import org.hpo4j.study.StudyDirection;
 
 /**
- * The statements over the study tables (studies, their directions and attributes), each run on a
- * connection the caller owns.
+ * The statements over the study tables (studies, study_directions, study_system_attributes), each
+ * run on a connection the caller owns.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,15 +30,13 @@ final class StudyRows {
    * @return the new study's id
    * @throws DuplicateStudyException when the name is taken
    */
-  static long create(Connection c, String name, List<StudyDirection> dirs, long now) throws SQLException {
+  static long create(Connection c, String name, List<StudyDirection> dirs) throws SQLException {
     if (find(c, name).isPresent()) {
       throw new DuplicateStudyException(name);
     }
     long id;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO studies (name, next_number, created_at) VALUES (?, 0, ?) RETURNING study_id")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO studies (study_name) VALUES (?) RETURNING study_id")) {
       ps.setString(1, name);
-      ps.setLong(2, now);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
@@ -57,7 +56,7 @@ final class StudyRows {
   }
 
   static Optional<Long> find(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE name = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -68,8 +67,8 @@ final class StudyRows {
   static List<StudySummary> list(Connection c) throws SQLException {
     Map<Long, String> names = new LinkedHashMap<>();
     Map<Long, Integer> counts = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT s.study_id, s.name, "
-        + "(SELECT COUNT(*) FROM trials t WHERE t.study_id = s.study_id) FROM studies s ORDER BY s.name");
+    try (PreparedStatement ps = c.prepareStatement("SELECT s.study_id, s.study_name, "
+        + "(SELECT COUNT(*) FROM trials t WHERE t.study_id = s.study_id) FROM studies s ORDER BY s.study_name");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         names.put(rs.getLong(1), rs.getString(2));
@@ -83,7 +82,11 @@ final class StudyRows {
     return out;
   }
 
-  /** @throws StorageException when there is no such study */
+  /**
+   * @return the directions, one per objective (Optuna's NOT_SET, which only an unfinished
+   *     {@code create_study} leaves, reads as MINIMIZE)
+   * @throws StorageException when there is no such study
+   */
   static List<StudyDirection> directions(Connection c, long studyId) throws SQLException {
     List<StudyDirection> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
@@ -91,7 +94,8 @@ final class StudyRows {
       ps.setLong(1, studyId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(StudyDirection.valueOf(rs.getString(1)));
+          String d = rs.getString(1);
+          out.add(d.equals("MAXIMIZE") ? StudyDirection.MAXIMIZE : StudyDirection.MINIMIZE);
         }
       }
     }
@@ -101,11 +105,11 @@ final class StudyRows {
     return List.copyOf(out);
   }
 
-  /** Inserts or replaces a study attribute; @throws StorageException when there is no such study */
+  /** Inserts or replaces a study system attribute; @throws StorageException when there is no such study */
   static void setAttr(Connection c, long studyId, String key, String json) throws SQLException {
     directions(c, studyId);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_system_attrs (study_id, attr_key, value_json) "
-        + "VALUES (?, ?, ?) ON CONFLICT (study_id, attr_key) DO UPDATE SET value_json = excluded.value_json")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_system_attributes (study_id, \"key\", value_json) "
+        + "VALUES (?, ?, ?) ON CONFLICT (study_id, \"key\") DO UPDATE SET value_json = excluded.value_json")) {
       ps.setLong(1, studyId);
       ps.setString(2, key);
       ps.setString(3, json);
@@ -118,7 +122,7 @@ final class StudyRows {
     directions(c, studyId);
     Map<String, Object> out = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT attr_key, value_json FROM study_system_attrs WHERE study_id = ? ORDER BY attr_key")) {
+        "SELECT \"key\", value_json FROM study_system_attributes WHERE study_id = ? ORDER BY \"key\"")) {
       ps.setLong(1, studyId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -127,5 +131,26 @@ final class StudyRows {
       }
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Deletes a study with its trials and every row under them (Optuna's schema has no cascading
+   * foreign keys: its ORM deletes the children).
+   *
+   * @return the number of studies deleted (0 or 1)
+   */
+  static int delete(Connection c, long studyId) throws SQLException {
+    String trials = "(SELECT trial_id FROM trials WHERE study_id = " + studyId + ")";
+    try (Statement s = c.createStatement()) {
+      for (String t : new String[] {"trial_params", "trial_values", "trial_intermediate_values",
+          "trial_user_attributes", "trial_system_attributes", "trial_heartbeats"}) {
+        s.executeUpdate("DELETE FROM " + t + " WHERE trial_id IN " + trials);
+      }
+      s.executeUpdate("DELETE FROM trials WHERE study_id = " + studyId);
+      for (String t : new String[] {"study_directions", "study_user_attributes", "study_system_attributes"}) {
+        s.executeUpdate("DELETE FROM " + t + " WHERE study_id = " + studyId);
+      }
+      return s.executeUpdate("DELETE FROM studies WHERE study_id = " + studyId);
+    }
   }
 }

@@ -13,11 +13,11 @@ import org.hpo4j.trial.TrialState;
 /**
  * Remembers what this process has read of each study so that reading the history again costs only
  * what changed: a finished trial never changes state, params or values, so it is kept; a read asks
- * the database only for trials numbered above the highest seen, trials that were unfinished at the
- * last read, and trials whose attributes this process rewrote since (one index range starting at
- * the oldest of those). Numbers are allocated under
- * a lock and inserted in the same transaction, so a trial numbered below the highest seen can never
- * appear later.
+ * the database only for trials with ids above the highest seen, trials that were unfinished at the
+ * last read, and trials whose attributes this process rewrote since (one range of the primary key
+ * starting at the oldest of those). Ids and numbers are allocated under the study row's lock and
+ * inserted in the same transaction, by hpo4j and Optuna alike, so within a study ids grow with
+ * numbers and a trial with an id below the highest seen can never appear later.
  *
  * <p>Attributes written to a finished trial by <em>another</em> process are not seen by a process
  * that already cached that trial until it is reopened.
@@ -30,16 +30,16 @@ final class TrialCache {
 
   private final Map<Long, StudyTrials> studies = new ConcurrentHashMap<>();
   private final Map<Long, FrozenTrial> finishedById = new ConcurrentHashMap<>();
-  /** Study id and number of every trial a history read has seen, by trial id. */
-  private final Map<Long, long[]> seen = new ConcurrentHashMap<>();
+  /** Study id of every trial a history read has seen, by trial id. */
+  private final Map<Long, Long> seen = new ConcurrentHashMap<>();
 
   /** What is known of one study. */
   private static final class StudyTrials {
-    final TreeMap<Integer, FrozenTrial> finished = new TreeMap<>();
-    final TreeMap<Integer, FrozenTrial> unfinished = new TreeMap<>();
-    /** Numbers of finished trials rewritten (attributes) by this process since they were read. */
-    final Set<Integer> stale = ConcurrentHashMap.newKeySet();
-    int maxSeen = -1;
+    final TreeMap<Long, FrozenTrial> finished = new TreeMap<>();
+    final TreeMap<Long, FrozenTrial> unfinished = new TreeMap<>();
+    /** Ids of finished trials rewritten (attributes) by this process since they were read. */
+    final Set<Long> stale = ConcurrentHashMap.newKeySet();
+    long maxSeen = -1;
   }
 
   /** Loads the trials matching a condition over {@code trials t}. */
@@ -53,30 +53,30 @@ final class TrialCache {
     synchronized (s) {
       // One index range from the lowest number that may have changed (the oldest unfinished trial,
       // usually a few below the newest), then a filter: an OR of ranges would defeat the index.
-      java.util.TreeSet<Integer> reread = new java.util.TreeSet<>(s.unfinished.keySet());
+      java.util.TreeSet<Long> reread = new java.util.TreeSet<>(s.unfinished.keySet());
       reread.addAll(s.stale);
-      int lowest = reread.isEmpty() ? s.maxSeen + 1 : Math.min(reread.first(), s.maxSeen + 1);
-      StringBuilder where = new StringBuilder("t.study_id = ? AND t.number >= ?");
+      long lowest = reread.isEmpty() ? s.maxSeen + 1 : Math.min(reread.first(), s.maxSeen + 1);
+      StringBuilder where = new StringBuilder("t.study_id = ? AND t.trial_id >= ?");
       List<Object> args = new ArrayList<>(List.of(studyId, lowest));
       if (!reread.isEmpty() && reread.size() <= MAX_IN_LIST) {
-        where.append(" AND (t.number > ? OR t.number IN (");
+        where.append(" AND (t.trial_id > ? OR t.trial_id IN (");
         args.add(s.maxSeen);
         appendList(where, args, reread);
         where.append("))");
       }
       List<FrozenTrial> delta = loader.load(where.toString(), args);
-      Set<Integer> gone = new java.util.HashSet<>(s.unfinished.keySet());
+      Set<Long> gone = new java.util.HashSet<>(s.unfinished.keySet());
       for (FrozenTrial t : delta) {
-        gone.remove(t.number());
-        s.stale.remove(t.number());
-        s.maxSeen = Math.max(s.maxSeen, t.number());
-        seen.put(t.id(), new long[] {studyId, t.number()});
+        gone.remove(t.id());
+        s.stale.remove(t.id());
+        s.maxSeen = Math.max(s.maxSeen, t.id());
+        seen.put(t.id(), studyId);
         if (t.state().isFinished()) {
-          s.finished.put(t.number(), t);
-          s.unfinished.remove(t.number());
+          s.finished.put(t.id(), t);
+          s.unfinished.remove(t.id());
           finishedById.put(t.id(), t);
         } else {
-          s.unfinished.put(t.number(), t);
+          s.unfinished.put(t.id(), t);
         }
       }
       s.unfinished.keySet().removeAll(gone); // deleted meanwhile
@@ -101,7 +101,7 @@ final class TrialCache {
     FrozenTrial y = b.hasNext() ? b.next() : null;
     while (x != null || y != null) {
       FrozenTrial next;
-      if (y == null || (x != null && x.number() < y.number())) {
+      if (y == null || (x != null && x.id() < y.id())) {
         next = x;
         x = a.hasNext() ? a.next() : null;
       } else {
@@ -130,11 +130,11 @@ final class TrialCache {
   /** Marks a trial as changed by this process (call after the write committed). */
   void markDirty(long trialId) {
     finishedById.remove(trialId);
-    long[] where = seen.get(trialId);
-    if (where != null) {
-      StudyTrials s = studies.get(where[0]);
+    Long study = seen.get(trialId);
+    if (study != null) {
+      StudyTrials s = studies.get(study);
       if (s != null) {
-        s.stale.add((int) where[1]);
+        s.stale.add(trialId);
       }
     }
   }

@@ -15,7 +15,7 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 
 /**
- * Builds {@link FrozenTrial}s from the trial tables: one query for the trial rows chosen by a
+ * Builds {@link FrozenTrial}s from Optuna's trial tables: one query for the trial rows chosen by a
  * condition, then one UNION ALL over the child tables (params, values, intermediate values,
  * attributes) over the
  * same condition, so reading n trials costs two queries, not 6n.
@@ -59,7 +59,7 @@ final class TrialReader {
    *
    * @return the trials by number
    */
-  static List<FrozenTrial> load(Connection c, String where, List<Object> args) throws SQLException {
+  static List<FrozenTrial> load(Connection c, Dialect dialect, String where, List<Object> args) throws SQLException {
     Map<Long, Builder> byId = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id, t.number, t.state, t.datetime_start, "
         + "t.datetime_complete FROM trials t WHERE " + where + " ORDER BY t.number")) {
@@ -67,8 +67,8 @@ final class TrialReader {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(1);
-          byId.put(id, new Builder(id, rs.getInt(2), TrialState.valueOf(rs.getString(3)), instant(rs, 4),
-              instant(rs, 5)));
+          byId.put(id, new Builder(id, rs.getInt(2), TrialState.valueOf(rs.getString(3)),
+              Times.read(rs, 4, dialect), Times.read(rs, 5, dialect)));
         }
       }
     }
@@ -83,13 +83,17 @@ final class TrialReader {
     return out;
   }
 
-  /** The five child tables as one UNION ALL: kind, trial id, text key, int key, value, text value. */
+  /**
+   * The five child tables as one UNION ALL: kind, trial id, text key (a value's type for values),
+   * int key (parameters: their id, so they come in the order they were written), value, text value.
+   */
   private static final String[] BRANCHES = {
-      "SELECT 0, c.trial_id, c.name, c.position, c.value, c.distribution FROM trial_params c",
-      "SELECT 1, c.trial_id, NULL, c.objective, c.value, NULL FROM trial_values c",
-      "SELECT 2, c.trial_id, NULL, c.step, c.value, NULL FROM trial_intermediate_values c",
-      "SELECT 3, c.trial_id, c.attr_key, 0, NULL, c.value_json FROM trial_user_attrs c",
-      "SELECT 4, c.trial_id, c.attr_key, 0, NULL, c.value_json FROM trial_system_attrs c"};
+      "SELECT 0, c.trial_id, c.param_name, c.param_id, c.param_value, c.distribution_json FROM trial_params c",
+      "SELECT 1, c.trial_id, CAST(c.value_type AS VARCHAR(16)), c.objective, c.value, NULL FROM trial_values c",
+      "SELECT 2, c.trial_id, CAST(c.intermediate_value_type AS VARCHAR(16)), c.step, c.intermediate_value, NULL "
+          + "FROM trial_intermediate_values c",
+      "SELECT 3, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_user_attributes c",
+      "SELECT 4, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_system_attributes c"};
 
   /** Reads every child row of the chosen trials in one query (one round trip, one statement to parse). */
   private static void children(Connection c, String where, List<Object> args, Map<Long, Builder> byId)
@@ -125,8 +129,8 @@ final class TrialReader {
               b.params.put(rs.getString(3), dbl(rs, 5));
               b.distributions.put(rs.getString(3), Json.distribution(rs.getString(6)));
             }
-            case 1 -> b.values.put(rs.getInt(4), dbl(rs, 5));
-            case 2 -> b.intermediate.put(rs.getInt(4), dbl(rs, 5));
+            case 1 -> b.values.put(rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
+            case 2 -> b.intermediate.put(rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
             case 3 -> b.userAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
             default -> b.systemAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
           }
@@ -151,9 +155,9 @@ final class TrialReader {
     }
   }
 
-  private static Instant instant(ResultSet rs, int col) throws SQLException {
-    long ms = rs.getLong(col);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
+  private static Double number(ResultSet rs, int col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? null : v;
   }
 
   /** SQLite stores NaN as NULL; read it back as NaN. */

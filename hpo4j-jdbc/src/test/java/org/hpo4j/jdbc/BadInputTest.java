@@ -90,21 +90,55 @@ class BadInputTest {
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
     assertTrue(e.getMessage().contains("not an SQLite database"), e.getMessage());
     assertOneLine(e.getMessage());
+    assertEquals("this is not a database, just some text that is long enough to have a header page",
+        Files.readString(db), "file unchanged");
   }
 
   @Test
-  void open_newerSchema_refusesNamingVersions() throws Exception {
+  void open_newerOptunaRevision_refusesNamingItAndLeavesFileUnchanged() throws Exception {
     Path db = dir.resolve("future.db");
     Storages.open("sqlite:" + db).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
-      s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-          + "installed_by, installed_on, execution_time, success) "
-          + "VALUES (99, '7', 'from the future', 'SQL', 'V7__future.sql', 0, 'test', '2030-01-01', 1, 1)");
+      s.execute("PRAGMA journal_mode = DELETE");
+      s.execute("UPDATE alembic_version SET version_num = 'v9.9.0.a'");
+    }
+    byte[] before = Files.readAllBytes(db);
+    StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
+    assertEquals("cannot open storage 'sqlite:" + db + "': its Optuna schema revision 'v9.9.0.a' is unknown "
+        + "(newer than this hpo4j?); hpo4j reads revision v3.2.0.a (Optuna 3.2 to 5.0); it was not changed",
+        e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "file unchanged");
+  }
+
+  @Test
+  void open_olderOptunaRevision_saysHowToUpgrade() throws Exception {
+    Path db = dir.resolve("old-optuna.db");
+    Storages.open("sqlite:" + db).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE alembic_version SET version_num = 'v2.6.0.a'");
     }
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertEquals("cannot open storage 'sqlite:" + db + "': its schema is version 7, newer than this hpo4j knows ("
-        + Database.SCHEMA_VERSION + "); upgrade hpo4j to use it", e.getMessage());
+    assertTrue(e.getMessage().contains("revision v2.6.0.a is older than v3.0.0.d; upgrade it first with "
+        + "`optuna storage upgrade --storage URL`"), e.getMessage());
+    assertOneLine(e.getMessage());
+  }
+
+  @Test
+  void open_sqliteFileOfAnotherProgram_refusesAndLeavesItUnchanged() throws Exception {
+    Path db = dir.resolve("other.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+      s.execute("INSERT INTO customers (name) VALUES ('ada')");
+    }
+    byte[] before = Files.readAllBytes(db);
+    StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
+    assertEquals("cannot open storage 'sqlite:" + db + "': it is neither an Optuna nor an hpo4j storage (it has "
+        + "tables customers); give a new file or database, or an Optuna one; it was not changed", e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "file unchanged");
+    assertFalse(Files.exists(dir.resolve("other.db-wal")), "not switched to WAL");
   }
 
   @Test

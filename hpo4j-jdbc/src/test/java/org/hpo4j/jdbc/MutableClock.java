@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. Thread-safe. */
+/** A clock the test moves by hand, or that moves by a step each time it is read. Thread-safe. */
 final class MutableClock extends Clock {
   private volatile Instant now;
+  private final Duration stepPerRead;
 
   MutableClock(Instant start) {
+    this(start, Duration.ZERO);
+  }
+
+  /** A clock that moves {@code stepPerRead} every time it is read, so waiting out a period costs no time. */
+  MutableClock(Instant start, Duration stepPerRead) {
     this.now = start;
+    this.stepPerRead = stepPerRead;
   }
 
   void advance(Duration d) {
@@ -29,7 +36,10 @@ final class MutableClock extends Clock {
   }
 
   @Override
-  public Instant instant() {
+  public synchronized Instant instant() {
+    if (!stepPerRead.isZero()) {
+      now = now.plus(stepPerRead);
+    }
     return now;
   }
 }

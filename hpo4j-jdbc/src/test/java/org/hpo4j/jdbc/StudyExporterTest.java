@@ -54,7 +54,7 @@ class StudyExporterTest {
       assertEquals("exp", doc.get("study").asText());
       assertEquals(3, doc.get("trials").size());
       JsonNode t = doc.get("trials").get(2);
-      assertEquals("categorical", t.get("distributions").get("opt").get("type").asText());
+      assertEquals("CategoricalDistribution", t.get("distributions").get("opt").get("name").asText());
       assertEquals(t.get("params").get("x").asDouble() + 1, t.get("intermediate_values").get("0").asDouble(), 0.0);
     }
   }

@@ -1,0 +1,193 @@
+package org.hpo4j.jdbc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.hpo4j.storage.StorageException;
+
+/**
+ * One journal file as Optuna's {@code JournalFileBackend} keeps it: JSON objects, one per line,
+ * appended under a lock that is the symbolic link {@code PATH.lock} (to {@code PATH}), created
+ * atomically by the writer that gets it and released by renaming it to a unique name and deleting
+ * that. A lock whose modification time (the journal's, through the link) has not changed for the
+ * grace period is taken to be left by a dead process and released by force, as Optuna does.
+ *
+ * <p>Reading remembers the byte offset of the first line not yet read, so a read costs only the
+ * new lines. A trailing line without its newline is being written by another process and is read
+ * next time; a complete line that is not JSON stops reading with a message naming it, and the file
+ * is never rewritten.
+ *
+ * <p>Not thread-safe: {@link JournalStorage} serialises its calls.
+ */
+final class JournalFile implements AutoCloseable {
+  private final Path path;
+  private final Path lock;
+  private final Clock clock;
+  private final Duration grace;
+  private final boolean fsync;
+  private final FileChannel read;
+  private final FileChannel append;
+  private long offset;
+  private long linesRead;
+  private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+  /** A line read: its 1-based number in the file and its text. */
+  record Line(long number, String text) {}
+
+  /**
+   * @throws StorageException naming the file when it cannot be opened or created
+   */
+  JournalFile(Path path, Clock clock, Duration grace, boolean fsync) {
+    this.path = path;
+    this.lock = path.resolveSibling(path.getFileName() + ".lock");
+    this.clock = clock;
+    this.grace = grace;
+    this.fsync = fsync;
+    try {
+      Path dir = path.toAbsolutePath().getParent();
+      if (dir != null && !Files.isDirectory(dir)) {
+        throw new StorageException("cannot open storage 'journal:" + path + "': directory " + dir + " does not exist");
+      }
+      this.append = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      this.read = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (IOException e) {
+      throw new StorageException("cannot open storage 'journal:" + path + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the lines appended since the last call (by any process), complete lines only */
+  List<Line> readNew() {
+    List<Line> out = new ArrayList<>();
+    try {
+      long size = read.size();
+      while (offset < size) {
+        buffer.clear();
+        int n = read.read(buffer, offset);
+        if (n <= 0) {
+          break;
+        }
+        byte[] b = buffer.array();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (b[i] == '\n') {
+            out.add(new Line(++linesRead, new String(b, start, i - start, StandardCharsets.UTF_8)));
+            start = i + 1;
+          }
+        }
+        if (start == 0) {
+          if (n < buffer.capacity()) {
+            break; // a line still being written
+          }
+          buffer = ByteBuffer.allocate(buffer.capacity() * 2); // a line longer than the buffer
+          continue;
+        }
+        offset += start;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading journal " + path, e);
+    }
+    return out;
+  }
+
+  /** Appends lines (each without its newline) under the file lock, as one write. */
+  void append(List<String> lines) {
+    StringBuilder sb = new StringBuilder();
+    for (String l : lines) {
+      sb.append(l).append('\n');
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      while (bytes.hasRemaining()) {
+        append.write(bytes);
+      }
+      if (fsync) {
+        append.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("appending to journal " + path, e);
+    }
+  }
+
+  /**
+   * Takes the file lock, waiting for another process to release it, and releasing by force a lock
+   * unchanged for the grace period.
+   */
+  void lock() {
+    long sleepNanos = 50_000;
+    FileTime seen = null;
+    long seenAt = clock.millis();
+    while (true) {
+      try {
+        Files.createSymbolicLink(lock, path.getFileName());
+        return;
+      } catch (FileAlreadyExistsException e) {
+        FileTime m;
+        try {
+          m = Files.getLastModifiedTime(lock);
+        } catch (NoSuchFileException gone) {
+          continue; // released meanwhile
+        } catch (IOException io) {
+          throw new UncheckedIOException("reading lock " + lock, io);
+        }
+        long now = clock.millis();
+        if (!m.equals(seen)) {
+          seen = m;
+          seenAt = now;
+        } else if (now - seenAt > grace.toMillis()) {
+          System.getLogger(JournalFile.class.getName()).log(System.Logger.Level.WARNING,
+              "journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
+                  + "releasing it");
+          unlock();
+          seen = null;
+          continue;
+        }
+        LockSupport.parkNanos(sleepNanos);
+        sleepNanos = Math.min(sleepNanos * 2, 5_000_000);
+      } catch (IOException e) {
+        throw new UncheckedIOException("creating lock " + lock, e);
+      }
+    }
+  }
+
+  /** Releases the lock (rename first, so that two releasers never delete another's new lock). */
+  void unlock() {
+    Path renamed = lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
+    try {
+      Files.move(lock, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // one rename(2), no checks
+      Files.delete(renamed);
+    } catch (NoSuchFileException e) {
+      // released by force by another process
+    } catch (IOException e) {
+      throw new UncheckedIOException("releasing lock " + lock, e);
+    }
+  }
+
+  /** @return the path of the journal */
+  Path path() {
+    return path;
+  }
+
+  @Override
+  public void close() {
+    try {
+      read.close();
+      append.close();
+    } catch (IOException e) {
+      // nothing left to lose: every append was written
+    }
+  }
+}
