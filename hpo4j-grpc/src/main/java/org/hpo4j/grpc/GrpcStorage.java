@@ -62,6 +62,10 @@ public final class GrpcStorage implements Storage {
     Connection c = new Connection(GrpcUrl.parse(url.trim()));
     try {
       HelloReply hello;
+      if (c.url.optunaOnly()) {
+        c.optuna("connecting", true, s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()));
+        return new GrpcStorage(c, null);
+      }
       try {
         hello = c.hpo4j("connecting", true, s -> s.hello(HelloRequest.newBuilder().setClient("hpo4j").build()));
       } catch (UnsupportedOperationException e) {

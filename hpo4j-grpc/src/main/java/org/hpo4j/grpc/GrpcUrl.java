@@ -15,15 +15,17 @@ import java.util.Map;
  * TLS), {@code token_file=PATH} (the shared token; else the environment variable
  * {@value #TOKEN_ENV}), {@code connect_timeout=S} (how long the first call waits for the server,
  * default 10), {@code retry_for=S} (how long a later call retries across a server restart before
- * failing, default 60), {@code call_timeout=S} (one call's deadline, default 60). The token never
+ * failing, default 60), {@code call_timeout=S} (one call's deadline, default 60), {@code
+ * protocol=optuna} (only Optuna's calls, even to an hpo4j server; default auto). The token never
  * appears in the URL, so the URL can be logged.
  *
  * <p>Immutable.
  */
 record GrpcUrl(String host, int port, boolean tls, Path ca, String token, Duration connectTimeout, Duration retryFor,
-    Duration callTimeout) {
+    Duration callTimeout, boolean optunaOnly) {
   static final String TOKEN_ENV = "HPO4J_GRPC_TOKEN";
-  static final List<String> OPTIONS = List.of("tls", "ca", "token_file", "connect_timeout", "retry_for", "call_timeout");
+  static final List<String> OPTIONS = List.of("tls", "ca", "token_file", "connect_timeout", "retry_for", "call_timeout",
+      "protocol");
 
   static boolean accepts(String url) {
     return url.startsWith("grpc://");
@@ -92,8 +94,12 @@ record GrpcUrl(String host, int port, boolean tls, Path ca, String token, Durati
       }
       requireArgument(!token.isEmpty(), "storage URL option token_file: %s is empty", f);
     }
+    String protocol = opts.getOrDefault("protocol", "auto");
+    requireArgument(protocol.equals("auto") || protocol.equals("optuna"),
+        "storage URL option protocol must be auto or optuna, but got '%s'", protocol);
     return new GrpcUrl(host, port, tlsText.equals("true"), ca, token == null || token.isBlank() ? null : token,
-        seconds(opts, "connect_timeout", 10), seconds(opts, "retry_for", 60), seconds(opts, "call_timeout", 60));
+        seconds(opts, "connect_timeout", 10), seconds(opts, "retry_for", 60), seconds(opts, "call_timeout", 60),
+        protocol.equals("optuna"));
   }
 
   private static Duration seconds(Map<String, String> opts, String key, double dflt) {
