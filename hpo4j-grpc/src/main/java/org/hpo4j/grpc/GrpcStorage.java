@@ -36,6 +36,18 @@ import org.hpo4j.trial.TrialState;
  * <p>Thread-safe. Open with {@code Storages.open("grpc://host:port")}.
  */
 public final class GrpcStorage implements Storage {
+  /**
+   * grpc-java logs every failed connection attempt with a stack trace; this storage reports them
+   * itself in one line, so gRPC's own logger is kept to SEVERE unless the application set a level.
+   */
+  static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+
+  static {
+    if (GRPC_LOG.getLevel() == null) {
+      GRPC_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+  }
+
   private final Connection conn;
   private final boolean hpo4j;
   private final Map<Long, StudyTrials> caches = new ConcurrentHashMap<>();
