@@ -395,6 +395,13 @@ public final class GrpcStorage implements Storage {
     }
   }
 
+  /** Sends a heartbeat now (tests; the timer beats every interval the server asked for). */
+  void beatNow() {
+    if (heartbeats != null) {
+      heartbeats.beat();
+    }
+  }
+
   /** The server sweeps stale trials itself (on every claim and every heartbeat interval). */
   @Override
   public List<FrozenTrial> failStaleTrials(long studyId) {
