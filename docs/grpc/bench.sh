@@ -53,17 +53,17 @@ row() {
   rate "$out/$study" "$start" "$trials"
 }
 
-serve_hpo() { # STORAGE -> port (server pid appended to servers)
-  local port; port=$(free_port)
-  "${JAVA[@]}" -cp "$CP" org.hpo4j.cli.Hpo serve --storage "$1" --port "$port" > "$out/serve-$port.log" 2>&1 &
-  servers+=($!); wait_port "$port"; echo "$port"
+serve_hpo() { # STORAGE: sets P to its port, appends its pid to servers
+  P=$(free_port)
+  "${JAVA[@]}" -cp "$CP" org.hpo4j.cli.Hpo serve --storage "$1" --port "$P" > "$out/serve-$P.log" 2>&1 &
+  servers+=($!); wait_port "$P"
 }
 
 declare -A R
-P=$(serve_hpo "sqlite:$out/hpo.db")
+serve_hpo "sqlite:$out/hpo.db"
 for c in "1 1" "8 1" "32 1" "1 8"; do set -- $c; R[sqlite,$1,$2]=$(row hpo "grpc://127.0.0.1:$P" "s-$tag-$1-$2" "$1" "$N" "$2"); done
 kill "${servers[-1]}"
-P=$(serve_hpo "$PG")
+serve_hpo "$PG"
 for c in "1 1" "8 1" "32 1" "1 8"; do set -- $c; R[pg,$1,$2]=$(row hpo "grpc://127.0.0.1:$P" "p-$tag-$1-$2" "$1" "$N" "$2"); done
 kill "${servers[-1]}"
 PP=$(free_port)
