@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hpo4j.pruner.Pruner;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -97,7 +98,7 @@ public final class StudyBuilder {
       storage = Storages.inMemory();
     }
     if (sampler == null) {
-      sampler = Sampler.random(0);
+      sampler = RandomSampler.builder().seed(0).build();
     }
     Optional<Long> existing = loadIfExists ? storage.findStudy(name) : Optional.empty();
     if (existing.isPresent()) {

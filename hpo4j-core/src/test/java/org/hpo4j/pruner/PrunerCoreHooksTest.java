@@ -93,7 +93,7 @@ class PrunerCoreHooksTest {
 
   @Test
   void asha_fourThreads_eachTrialJudgedConsistently() {
-    Study study = Study.builder().pruner(Pruner.successiveHalving(1, 2, 0)).storage(Storages.inMemory())
+    Study study = Study.builder().pruner(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(2).minEarlyStoppingRate(0).build()).storage(Storages.inMemory())
         .catchExceptions(false).build();
     study.optimize(trial -> {
       double x = trial.suggestFloat("x", 0, 1);

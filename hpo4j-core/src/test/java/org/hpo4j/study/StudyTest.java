@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -56,7 +57,7 @@ class StudyTest {
 
   @Test
   void optimize_eightThreads_yieldsExactlyNTrialsWithDistinctNumbers() {
-    Study study = Study.builder().sampler(Sampler.random(1)).build();
+    Study study = Study.builder().sampler(RandomSampler.builder().seed(1).build()).build();
     Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     study.optimize(t -> {
       threads.add(Thread.currentThread().getName());
@@ -74,8 +75,8 @@ class StudyTest {
 
   @Test
   void optimize_sameSeed_sameTrace() {
-    Study a = Study.builder().sampler(Sampler.random(42)).build();
-    Study b = Study.builder().sampler(Sampler.random(42)).build();
+    Study a = Study.builder().sampler(RandomSampler.builder().seed(42).build()).build();
+    Study b = Study.builder().sampler(RandomSampler.builder().seed(42).build()).build();
     a.optimize(StudyTest::quadratic, 20);
     b.optimize(StudyTest::quadratic, 20);
     for (int i = 0; i < 20; i++) {

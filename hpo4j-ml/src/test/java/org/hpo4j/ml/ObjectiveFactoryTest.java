@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hpo4j.ml.cnn.CnnObjective;
 import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.xgboost.XGBoostObjective;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -174,7 +175,7 @@ class ObjectiveFactoryTest {
     ConfiguredObjective o = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
         iris(), "folds", 3, "space", Map.of("n_estimators", Map.of("low", 10, "high", 30))));
     Study study = Study.builder().name("iris").direction(o.directions().get(0))
-        .sampler(Sampler.random(1)).build();
+        .sampler(RandomSampler.builder().seed(1).build()).build();
     study.optimize(o.objective(), 3);
     FrozenTrial best = study.best();
     assertEquals(TrialState.COMPLETE, best.state());

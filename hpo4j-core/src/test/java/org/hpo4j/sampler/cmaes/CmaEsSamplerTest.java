@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.Storage;
@@ -23,7 +24,7 @@ class CmaEsSamplerTest {
   @Test
   void optimize_sphere4FixedSeed_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(0).build(), 100);
-    double random = Functions.regret("sphere4", Sampler.random(0), 100);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(0).build(), 100);
     assertTrue(cma < 0.1 * random, "cmaes " + cma + " vs random " + random);
   }
 
@@ -31,7 +32,7 @@ class CmaEsSamplerTest {
   void optimize_rosenbrock4FixedSeed_beatsRandom() {
     for (long seed = 0; seed < 2; seed++) {
       double cma = Functions.regret("rosenbrock4", CmaEsSampler.builder().seed(seed).build(), 100);
-      double random = Functions.regret("rosenbrock4", Sampler.random(seed), 100);
+      double random = Functions.regret("rosenbrock4", RandomSampler.builder().seed(seed).build(), 100);
       assertTrue(cma < random, "seed " + seed + ": cmaes " + cma + " vs random " + random);
     }
   }
@@ -39,14 +40,14 @@ class CmaEsSamplerTest {
   @Test
   void optimize_separableOnSphere4_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(1).separable(true).build(), 100);
-    double random = Functions.regret("sphere4", Sampler.random(1), 100);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(1).build(), 100);
     assertTrue(cma < 0.1 * random, "separable cmaes " + cma + " vs random " + random);
   }
 
   @Test
   void optimize_activeOnSphere4_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(1).active(true).build(), 200);
-    double random = Functions.regret("sphere4", Sampler.random(1), 200);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(1).build(), 200);
     assertTrue(cma < 0.1 * random, "active cmaes " + cma + " vs random " + random);
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Constraints;
@@ -25,7 +26,7 @@ class NsgaIISamplerTest {
     double random = 0;
     for (long seed = 0; seed < 3; seed++) {
       nsga += Zdt.run("zdt1", NsgaIISampler.builder().seed(seed).build(), 160);
-      random += Zdt.run("zdt1", Sampler.random(seed), 160);
+      random += Zdt.run("zdt1", RandomSampler.builder().seed(seed).build(), 160);
     }
     assertTrue(nsga > random + 3 * 2.0, "nsga2 " + nsga / 3 + " vs random " + random / 3);
   }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.space.Distribution;
@@ -137,7 +138,7 @@ class TpeSamplerTest {
   @Test
   void optimize_startupPhase_equalsRandomSearch() {
     List<Map<String, Object>> tpe = trace(TpeSampler.builder().seed(5).nStartupTrials(10).build(), 10);
-    List<Map<String, Object>> random = trace(Sampler.random(5), 10);
+    List<Map<String, Object>> random = trace(RandomSampler.builder().seed(5).build(), 10);
     assertEquals(random, tpe);
   }
 
