@@ -7,10 +7,11 @@ import org.hpo4j.study.StudyDirection;
 
 /**
  * One hpo4j worker of docs/grpc/bench.sh: a trivial objective of two parameters under the random
- * sampler, on any storage URL. Warms up on a study of its own, waits for the common start instant,
- * runs its trials on THREADS threads and prints one JSON line (its trials, seconds, end instant).
+ * sampler, on any storage URL. Warms up on a study of its own, says so with a file ready-PID in
+ * BARRIER_DIR, waits for BARRIER_DIR/go, runs its trials on THREADS threads and prints one JSON
+ * line (its trials, seconds, end instant, the CPU time this process spent on them).
  *
- *   java -cp "hpo4j-cli/target/hpo4j-cli.jar:hpo4j-cli/target/lib/*" docs/grpc/GrpcBench.java URL STUDY THREADS TRIALS START_MS WARMUP
+ *   java -cp "hpo4j-cli/target/hpo4j-cli.jar:hpo4j-cli/target/lib/*" docs/grpc/GrpcBench.java URL STUDY THREADS TRIALS BARRIER_DIR WARMUP
  */
 public class GrpcBench {
   public static void main(String[] a) throws Exception {
@@ -18,7 +19,7 @@ public class GrpcBench {
     String name = a[1];
     int threads = Integer.parseInt(a[2]);
     int trials = Integer.parseInt(a[3]);
-    long startAt = Long.parseLong(a[4]);
+    java.nio.file.Path barrier = java.nio.file.Path.of(a[4]);
     int warmup = Integer.parseInt(a[5]);
     long pid = ProcessHandle.current().pid();
     try (Storage st = Storages.open(url)) {
@@ -26,15 +27,18 @@ public class GrpcBench {
         study(st, name + "-warmup-" + pid, pid).optimize(GrpcBench::objective, warmup, threads);
       }
       Study s = study(st, name, pid);
-      long wait = startAt - System.currentTimeMillis();
-      if (wait > 0) {
-        Thread.sleep(wait);
+      java.nio.file.Files.createFile(barrier.resolve("ready-" + pid));
+      while (!java.nio.file.Files.exists(barrier.resolve("go"))) {
+        Thread.sleep(5);
       }
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+      long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       s.optimize(GrpcBench::objective, trials, threads);
       double sec = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("{\"trials\": %d, \"seconds\": %.3f, \"rate\": %.1f, \"end_ms\": %d}%n", trials, sec,
-          trials / sec, System.currentTimeMillis());
+      System.out.printf("{\"trials\": %d, \"seconds\": %.3f, \"rate\": %.1f, \"end_ms\": %d, \"cpu_ms\": %.1f}%n",
+          trials, sec, trials / sec, System.currentTimeMillis(), (os.getProcessCpuTime() - c0) / 1e6);
     }
   }
 
