@@ -85,8 +85,8 @@ public final class AutoSampler implements Sampler {
         }
       }
       if (names == null) {
-        names = new HashSet<>(t.params().keySet());
-      } else if (!names.equals(t.params().keySet())) {
+        names = new HashSet<>(t.internalParams().keySet());
+      } else if (!names.equals(t.internalParams().keySet())) {
         return false;
       }
     }

@@ -47,7 +47,7 @@ final class CurveRunner {
         }
       }
       return c[c.length - 1];
-    }, curves.length, 1, null);
+    }, curves.length);
     return study;
   }
 

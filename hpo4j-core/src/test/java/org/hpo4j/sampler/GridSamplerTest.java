@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -36,11 +37,11 @@ class GridSamplerTest {
   @Test
   void optimize_withThreads_coversEveryPointOnceThenStops() {
     Study study = Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
-    study.optimize(GridSamplerTest::objective, 1000, 4);
+    study.optimize(GridSamplerTest::objective, OptimizeOptions.trials(1000).threads(4));
     List<FrozenTrial> trials = study.trials();
     assertEquals(24, trials.size());
     Set<Map<String, Object>> points = new HashSet<>();
-    trials.forEach(t -> points.add(t.externalParams()));
+    trials.forEach(t -> points.add(t.params()));
     assertEquals(24, points.size());
   }
 
@@ -53,7 +54,7 @@ class GridSamplerTest {
         .sampler(GridSampler.builder().grid(grid()).seed(1).build()).build();
     second.optimize(GridSamplerTest::objective, 100);
     Set<Map<String, Object>> points = new HashSet<>();
-    second.trials().forEach(t -> points.add(t.externalParams()));
+    second.trials().forEach(t -> points.add(t.params()));
     assertEquals(24, second.trials().size());
     assertEquals(24, points.size());
   }

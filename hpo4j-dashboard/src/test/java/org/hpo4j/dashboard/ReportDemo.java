@@ -41,7 +41,7 @@ public final class ReportDemo {
           live.optimize(t -> {
             Thread.sleep(300);
             return Math.pow(t.suggestFloat("x", -3, 3) - 1, 2) + t.suggestFloat("y", 0, 1);
-          }, 1, 1);
+          }, 1);
         }
       }
     }

@@ -85,7 +85,7 @@ public final class Studies {
       double x = t.suggestFloat("x", 0, 1);
       double y = t.suggestFloat("y", 0, 1);
       return new double[] {x, 1 - Math.sqrt(x) + y};
-    }, trials, 1, null);
+    }, trials);
     return s;
   }
 }

@@ -218,7 +218,7 @@ public final class GpSampler implements Sampler {
       if (t.number() == trialNumber) {
         continue;
       }
-      double[] u = f.encoding().encode(t.params());
+      double[] u = f.encoding().encode(t.internalParams());
       if (u == null) {
         double[] proposed = pendingProposals.get(t.number());
         u = proposed != null && proposed.length == f.encoding().dimension() ? proposed : null;

@@ -66,7 +66,7 @@ class CrashTest {
       }
       List<FrozenTrial> running = storage.trials(study, EnumSet.of(TrialState.RUNNING));
       if (storage.countTrials(study, EnumSet.of(TrialState.COMPLETE)) == FINISHED_BEFORE_CRASH
-          && running.size() == 1 && running.get(0).params().size() == 2) {
+          && running.size() == 1 && running.get(0).internalParams().size() == 2) {
         return running.get(0);
       }
       Thread.sleep(100);

@@ -181,7 +181,7 @@ class ObjectiveFactoryTest {
     assertEquals(TrialState.COMPLETE, best.state());
     assertTrue(best.value() > 0.8, "cv accuracy " + best.value());
     assertTrue(best.intermediateValues().size() >= 1);
-    assertEquals(10, best.params().size());
+    assertEquals(10, best.internalParams().size());
     HoldoutScore h = o.holdout(best);
     assertEquals(30, h.testRows());
     assertTrue(h.test() > 0.8, "test accuracy " + h.test());

@@ -120,14 +120,14 @@ public final class RlSampler implements Sampler {
 
   /** A trial the agent did not play: its stored parameters become forced actions. */
   private Episode replay(FrozenTrial trial) {
-    for (String name : trial.params().keySet()) {
+    for (String name : trial.internalParams().keySet()) {
       if (!trial.distributions().get(name).isSingle()) {
         space.set(order.computeIfAbsent(name, k -> order.size()), trial.distributions().get(name));
       }
     }
     double[] u = new double[order.size()];
     boolean[] asked = new boolean[order.size()];
-    for (Map.Entry<String, Double> p : trial.params().entrySet()) {
+    for (Map.Entry<String, Double> p : trial.internalParams().entrySet()) {
       Distribution d = trial.distributions().get(p.getKey());
       Integer step = order.get(p.getKey());
       if (step != null && !d.isSingle()) {

@@ -78,7 +78,7 @@ class RlSamplerTest {
     Study study = Study.builder().direction(org.hpo4j.study.StudyDirection.MAXIMIZE).sampler(sampler).build();
     study.optimize(t -> -QUADRATIC.evaluate(t), 10);
     assertEquals(10, sampler.stats().realEpisodes());
-    study.trials().forEach(t -> t.params().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
+    study.trials().forEach(t -> t.internalParams().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
@@ -65,7 +66,7 @@ public abstract class PrunerContractTest {
         }
       }
       return v;
-    }, TRIALS, threads, null);
+    }, OptimizeOptions.trials(TRIALS).threads(threads));
     return study;
   }
 

@@ -1,6 +1,7 @@
 package org.hpo4j.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Study;
@@ -42,7 +43,7 @@ public class OptimizeOverheadBenchmark {
       double x = t.suggestFloat("x", -10, 10);
       double y = t.suggestFloat("y", -10, 10);
       return x * x + y * y;
-    }, TRIALS, threads);
+    }, OptimizeOptions.trials(TRIALS).threads(threads));
     return study.finishedTrialCount();
   }
 }

@@ -131,7 +131,7 @@ public final class MotpeSampler implements Sampler {
     for (FrozenTrial t : study.trials()) {
       if (t.state() == TrialState.COMPLETE && t.values().size() == m) {
         complete.add(t);
-      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.params().isEmpty()) {
+      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.internalParams().isEmpty()) {
         running.add(t);
       }
     }

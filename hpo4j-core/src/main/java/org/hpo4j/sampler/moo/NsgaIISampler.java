@@ -93,8 +93,8 @@ public final class NsgaIISampler implements Sampler {
     Map<String, Double> child = new LinkedHashMap<>();
     for (Map.Entry<String, Distribution> e : space.entrySet()) {
       Distribution d = e.getValue();
-      double va = a.params().get(e.getKey());
-      double vb = b.params().get(e.getKey());
+      double va = a.internalParams().get(e.getKey());
+      double vb = b.internalParams().get(e.getKey());
       boolean mutate = rng.nextDouble() < pm;
       if (d instanceof CategoricalDistribution c) {
         double v = cross && rng.nextBoolean() ? vb : va;

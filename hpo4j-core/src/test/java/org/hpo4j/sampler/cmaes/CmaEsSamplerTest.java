@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
@@ -66,7 +67,7 @@ class CmaEsSamplerTest {
         .sampler(CmaEsSampler.builder().seed(9).build()).build();
     resumed.optimize(t -> Functions.evaluate("rosenbrock4", t), 23);
     List<Map<String, Double>> split = new ArrayList<>();
-    resumed.trials().forEach(t -> split.add(t.params()));
+    resumed.trials().forEach(t -> split.add(t.internalParams()));
     assertEquals(params(CmaEsSampler.builder().seed(9).build(), 50), split);
   }
 
@@ -74,7 +75,7 @@ class CmaEsSamplerTest {
     Study s = Study.builder().sampler(sampler).build();
     s.optimize(t -> Functions.evaluate("rosenbrock4", t), n);
     List<Map<String, Double>> out = new ArrayList<>();
-    s.trials().forEach(t -> out.add(t.params()));
+    s.trials().forEach(t -> out.add(t.internalParams()));
     return out;
   }
 
@@ -135,9 +136,9 @@ class CmaEsSamplerTest {
   @Test
   void optimize_fourThreads_completesEveryTrialWithLegalValues() {
     Study s = Study.builder().sampler(CmaEsSampler.builder().seed(8).build()).build();
-    s.optimize(t -> Functions.evaluate("rosenbrock4", t) + t.suggestInt("k", 0, 5), 80, 4);
+    s.optimize(t -> Functions.evaluate("rosenbrock4", t) + t.suggestInt("k", 0, 5), OptimizeOptions.trials(80).threads(4));
     assertEquals(80, s.completeTrials().size());
-    s.trials().forEach(t -> t.params().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
+    s.trials().forEach(t -> t.internalParams().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
   }
 
   @Test
@@ -145,7 +146,7 @@ class CmaEsSamplerTest {
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
         .sampler(CmaEsSampler.builder().build()).catchExceptions(false).build();
     assertThrows(IllegalStateException.class,
-        () -> s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1, 1, null));
+        () -> s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1));
   }
 
   @Test

@@ -53,7 +53,7 @@ class MotpeSamplerTest {
       double y = t.suggestFloat("y", 0, 1);
       t.setConstraints(0.5 - x - y);
       return new double[] {x, y};
-    }, 60, 1, null);
+    }, 60);
     List<double[]> points = new ArrayList<>();
     for (FrozenTrial t : s.bestTrials()) {
       assertTrue(Constraints.isFeasible(t), "infeasible trial " + t.number() + " on the front");
@@ -69,7 +69,7 @@ class MotpeSamplerTest {
     for (List<List<Double>> out : List.of(a, b)) {
       Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
           .sampler(MotpeSampler.builder().seed(9).multivariate(false).nStartupTrials(5).build()).build();
-      s.optimizeMulti(t -> Zdt.evaluate("zdt1", t), 30, 1, null);
+      s.optimizeMulti(t -> Zdt.evaluate("zdt1", t), 30);
       s.completeTrials().forEach(t -> out.add(t.values()));
     }
     assertEquals(a, b);
