@@ -24,7 +24,8 @@ public class GrpcBench {
     long pid = ProcessHandle.current().pid();
     try (Storage st = Storages.open(url)) {
       if (warmup > 0) {
-        study(st, name + "-warmup-" + pid, pid).optimize(GrpcBench::objective, warmup, threads);
+        study(st, name + "-warmup-" + pid, pid).optimize(GrpcBench::objective,
+            org.hpo4j.study.OptimizeOptions.trials(warmup).threads(threads));
       }
       Study s = study(st, name, pid);
       java.nio.file.Files.createFile(barrier.resolve("ready-" + pid));
@@ -35,7 +36,7 @@ public class GrpcBench {
           .getOperatingSystemMXBean();
       long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
-      s.optimize(GrpcBench::objective, trials, threads);
+      s.optimize(GrpcBench::objective, org.hpo4j.study.OptimizeOptions.trials(trials).threads(threads));
       double sec = (System.nanoTime() - t0) / 1e9;
       System.out.printf("{\"trials\": %d, \"seconds\": %.3f, \"rate\": %.1f, \"end_ms\": %d, \"cpu_ms\": %.1f}%n",
           trials, sec, trials / sec, System.currentTimeMillis(), (os.getProcessCpuTime() - c0) / 1e6);
