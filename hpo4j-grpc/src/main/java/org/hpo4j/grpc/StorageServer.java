@@ -157,9 +157,12 @@ public final class StorageServer implements AutoCloseable {
       return a;
     }
 
+    /** Also called, with null, for a connection that closed before it spoke HTTP/2 (a port probe). */
     @Override
     public void transportTerminated(Attributes a) {
-      options.log().accept("connection from " + a.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) + " closed");
+      if (a != null) {
+        options.log().accept("connection from " + a.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) + " closed");
+      }
     }
   }
 }
