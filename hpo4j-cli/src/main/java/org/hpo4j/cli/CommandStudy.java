@@ -57,6 +57,7 @@ final class CommandStudy {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file.path() + ": " + e.getMessage(), e);
     }
+    requireProgram("objective.command", argv.get(0));
     int n = file.directions().size();
     MultiObjective m = co.multiObjective();
     return trial -> {
@@ -67,6 +68,34 @@ final class CommandStudy {
       }
       return v;
     };
+  }
+
+  /**
+   * Checks before the first trial that the program can be started, so that a typo fails once with
+   * one message instead of failing every trial.
+   *
+   * @throws IllegalArgumentException naming the program and where it was looked for
+   */
+  static void requireProgram(String field, String program) {
+    if (program.contains("{")) {
+      return; // a placeholder: known only per trial
+    }
+    if (program.contains("/")) {
+      java.nio.file.Path p = java.nio.file.Path.of(program);
+      if (!java.nio.file.Files.isRegularFile(p) || !java.nio.file.Files.isExecutable(p)) {
+        throw new IllegalArgumentException("'" + field + "': the program '" + program + "' is not an executable file");
+      }
+      return;
+    }
+    String path = System.getenv("PATH");
+    for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+      java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, program);
+      if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("'" + field + "': the program '" + program + "' was not found on the PATH"
+        + " (give its path, e.g. ./train.sh, or install it)");
   }
 
   private static List<String> argv(ConfigMap o) {

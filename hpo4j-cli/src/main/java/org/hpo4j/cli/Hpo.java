@@ -12,21 +12,32 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hpo", mixinStandardHelpOptions = true, versionProvider = Hpo.VersionProvider.class,
     description = "Hyperparameter optimization for the JVM.",
+<<<<<<< HEAD
     subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+=======
+    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, HelpCommand.class})
+>>>>>>> main
 public final class Hpo {
 
   /** Entry point of the launcher. */
   public static void main(String[] args) {
+    OneLineLog.install(new PrintWriter(System.err, true));
     System.exit(commandLine().execute(args));
   }
 
   /** @return the configured command line, for tests and for embedding */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hpo());
+    addHelpOptions(cl);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       PrintWriter err = cmd.getErr();
       if (System.getenv("HPO4J_DEBUG") != null) {
         e.printStackTrace(err);
+      }
+      if (e instanceof NoCompleteTrialException) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return 1;
       }
       if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof HpoException
           || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
@@ -39,6 +50,16 @@ public final class Hpo {
       return 1;
     });
     return cl;
+  }
+
+  /** Gives every subcommand, at any depth, {@code -h/--help} (and {@code -V/--version}). */
+  private static void addHelpOptions(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandSpec().mixinStandardHelpOptions() && !sub.getCommandSpec().helpCommand()) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      addHelpOptions(sub);
+    }
   }
 
   /** Reads the version from the jar manifest. */

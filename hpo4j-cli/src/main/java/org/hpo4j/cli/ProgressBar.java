@@ -12,6 +12,10 @@ import org.hpo4j.trial.TrialState;
  * Shows trials done, the best value and the time left. On a terminal it redraws one line; in a log
  * (CI, a pipe) it prints a line at every tenth of the run so the log stays short.
  *
+ * <p>On a terminal, log lines must not land in the middle of the bar: {@link #printAbove} clears the
+ * bar's line, prints the log line and redraws the bar below it; the CLI's log handler
+ * ({@link OneLineLog}) writes through it while a bar is shown.
+ *
  * <p>Thread-safe: trials finish on several threads.
  */
 final class ProgressBar implements Callback {
@@ -24,6 +28,8 @@ final class ProgressBar implements Callback {
   private final AtomicInteger done = new AtomicInteger();
   private Double best;
   private int lastPrintedTenth = -1;
+  private String shown;
+  private static volatile ProgressBar active;
 
   ProgressBar(PrintWriter out, int total, int alreadyDone, boolean terminal, Double bestSoFar) {
     this.best = bestSoFar;
@@ -31,6 +37,46 @@ final class ProgressBar implements Callback {
     this.total = total;
     this.alreadyDone = alreadyDone;
     this.terminal = terminal;
+    if (terminal) {
+      active = this;
+    }
+  }
+
+  /**
+   * Prints {@code line} on a line of its own: above the bar when a terminal bar is shown, else as
+   * is to {@code fallback}.
+   */
+  static void printAbove(PrintWriter fallback, String line) {
+    ProgressBar bar = active;
+    if (bar == null) {
+      fallback.println(line);
+      fallback.flush();
+      return;
+    }
+    bar.above(line);
+  }
+
+  synchronized void above(String line) {
+    if (shown != null) {
+      out.print("\r\033[K");
+    }
+    out.println(line);
+    if (shown != null) {
+      out.print(shown);
+    }
+    out.flush();
+  }
+
+  /** Ends the bar's line, if it is left unfinished (a study stopped early), and detaches it from the log. */
+  synchronized void finish() {
+    if (terminal && shown != null) {
+      out.println();
+      out.flush();
+    }
+    shown = null;
+    if (active == this) {
+      active = null;
+    }
   }
 
   @Override
@@ -47,9 +93,13 @@ final class ProgressBar implements Callback {
       return;
     }
     lastPrintedTenth = tenth;
-    out.print((terminal ? "\r" : "") + line(d));
+    String text = line(d);
+    out.print((terminal ? "\r" : "") + text);
     if (!terminal || d == total) {
       out.println();
+      shown = null;
+    } else {
+      shown = text;
     }
     out.flush();
   }

@@ -24,7 +24,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Storage st = StorageUrls.open(storage)) {
+    try (Storage st = StorageUrls.openExisting(storage)) {
       StudiesCommand.require(st, study);
       org.hpo4j.dashboard.Report.write(st, study, out);
     }

@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
       + "unless its objective section sets its own seed).")
   Long seed;
 
+  @Option(names = "--allow-changed", description = "Continue a stored study even though its study file "
+      + "(objective, space, sampler, ...) changed since it was run; its old and new trials then mix.")
+  boolean allowChanged;
+
   @Option(names = "--save-best", paramLabel = "FILE", description = "For a model objective, write a study "
       + "file that re-runs only the best configuration (its space pinned to the best parameters, 1 trial).")
   Path saveBest;
@@ -100,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
     String url = storage != null ? storage : f.storage();
     try (Storage st = StorageUrls.open(url)) {
       Study study = runner.open(st);
+      String text = commandText != null ? commandText : readText(file);
+      if (!allowChanged) {
+        StoredStudyFile.requireUnchanged(st, study.id(), study.name(), text);
+      }
       // so that workers can join without the file
       if (commandText != null) {
         StoredStudyFile.store(st, study.id(), commandText, space, true);
@@ -171,6 +179,14 @@ final class RunCommand implements Callable<Integer> {
           + "that the command's {name} placeholders use, e.g. lr: {low: 1.0e-4, high: 0.1, log: true}");
     }
     return command;
+  }
+
+  private static String readText(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
+    }
   }
 
   private void saveBest(Study study, long modelSeed) {

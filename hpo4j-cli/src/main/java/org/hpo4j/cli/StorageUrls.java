@@ -27,6 +27,26 @@ final class StorageUrls {
     }
   }
 
+  /**
+   * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
+   * file that does not exist is an error, not a new empty database left behind.
+   *
+   * @throws IllegalArgumentException naming the missing file
+   */
+  static Storage openExisting(String url) {
+    String u = url == null ? DEFAULT : url.trim();
+    if (u.startsWith("sqlite:")) {
+      String path = u.substring("sqlite:".length());
+      int q = path.indexOf('?');
+      path = q < 0 ? path : path.substring(0, q);
+      if (!path.isEmpty() && !path.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+        throw new IllegalArgumentException("--storage: there is no SQLite file '" + path + "'"
+            + (url == null ? " (the default storage; no study was run here yet, or give --storage URL)" : ""));
+      }
+    }
+    return open(url);
+  }
+
   private static String hide(String message, String added) {
     return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
   }

@@ -50,6 +50,54 @@ final class StoredStudyFile {
     }
   }
 
+  /** Keys of a study file that may change between runs of one study: the budget and where it runs. */
+  private static final java.util.Set<String> MAY_CHANGE = java.util.Set.of("trials", "threads", "storage", "timeout", "name");
+
+  /**
+   * Refuses to run a study with another study file than the one it was run with (another objective,
+   * space, sampler, ...), which would silently mix trials of two experiments.
+   *
+   * @param text the study file about to be run
+   * @throws IllegalArgumentException naming the keys that changed and the way to continue anyway
+   */
+  static void requireUnchanged(Storage storage, long studyId, String studyName, String text) {
+    Object stored;
+    try {
+      stored = storage.studySystemAttrs(studyId).get(TEXT);
+    } catch (UnsupportedOperationException e) {
+      return;
+    }
+    if (!(stored instanceof String old) || old.equals(text)) {
+      return;
+    }
+    Map<String, Object> before = yaml(old);
+    Map<String, Object> now = yaml(text);
+    java.util.List<String> changed = new java.util.ArrayList<>();
+    java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+    keys.addAll(now.keySet());
+    for (String k : keys) {
+      if (!MAY_CHANGE.contains(k) && !java.util.Objects.equals(before.get(k), now.get(k))) {
+        changed.add("'" + k + "' (stored: " + before.get(k) + ", now: " + now.get(k) + ")");
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new IllegalArgumentException("study '" + studyName + "' was run with another study file: "
+          + String.join(", ", changed) + " changed; its trials would mix with the new ones. Use --study NEW_NAME"
+          + " for a new study, or --allow-changed to continue this one with the new file");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> yaml(String text) {
+    try {
+      Object v = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .readValue(text, Object.class);
+      return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    } catch (IOException e) {
+      return Map.of("(text)", text);
+    }
+  }
+
   /**
    * @return the study file stored with the study {@code name}
    * @throws IllegalArgumentException naming the study and the storage when there is no such study

@@ -34,7 +34,7 @@ final class StudiesCommand {
     String storage;
 
     Storage open() {
-      return StorageUrls.open(storage);
+      return StorageUrls.openExisting(storage);
     }
   }
 

@@ -7,6 +7,7 @@ import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.DuplicateStudyException;
 import org.hpo4j.storage.Storage;
+import org.hpo4j.study.MultiObjective;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 
@@ -18,6 +19,7 @@ final class StudyRunner {
   private final StudyFile file;
   private final long seed;
   private final ObjectiveResolver.Resolved objective;
+  private Interrupts interrupts;
 
   /**
    * Resolves the objective first, so a bad one is rejected before the storage is touched.
@@ -55,16 +57,47 @@ final class StudyRunner {
     }
   }
 
-  /** Runs {@code n} more trials of {@code study} on {@code threads} threads. */
+  /**
+   * Runs {@code n} more trials of {@code study} on {@code threads} threads, stopping early when the
+   * first trials all fail the same way ({@link FailureGuard}).
+   *
+   * @throws NoCompleteTrialException when the study ends with no COMPLETE trial, so that the
+   *     command exits non-zero
+   */
   void optimize(Study study, int n, int threads, int alreadyDone, PrintWriter err) {
     Double best = study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
     ProgressBar bar = new ProgressBar(err, n, alreadyDone, System.console() != null, best);
     study.addCallback(bar);
+    FailureGuard guard = new FailureGuard(err);
+    study.addCallback(guard);
+    interrupts = Interrupts.install(study, err);
+    try {
+      run(study, n, threads);
+    } finally {
+      bar.finish();
+    }
+    if (study.completeTrials().isEmpty()) {
+      throw new NoCompleteTrialException("study '" + study.name() + "' has no COMPLETE trial"
+          + (guard.stoppedBecause() != null ? "; every trial failed with: " + guard.stoppedBecause()
+              : "; see the failures above (HPO4J_DEBUG=1 shows their stack traces)"));
+    }
+  }
+
+  private void run(Study study, int n, int threads) {
     OptimizeOptions options = OptimizeOptions.trials(n).threads(threads);
     if (file.timeout() != null) {
       options = options.timeout(file.timeout());
     }
-    study.optimizeMulti(objective.objective(), options);
+    Interrupts tracked = interrupts;
+    MultiObjective inner = objective.objective();
+    study.optimizeMulti(trial -> {
+      tracked.started(trial.number());
+      try {
+        return inner.evaluate(trial);
+      } finally {
+        tracked.finished(trial.number());
+      }
+    }, options);
   }
 
   /**

@@ -95,23 +95,8 @@ public final class ParetoPercentilePruner implements Pruner {
     return "ParetoPercentilePruner(" + percentile + ", " + schedule + ")";
   }
 
-  /** @return a builder with the defaults of {@link ScheduleBuilder} (percentile 50) */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of the pruner; see {@link ScheduleBuilder}. */
-  public static final class Builder extends ScheduleBuilder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** @throws IllegalArgumentException naming the first option out of range */
-    public Pruner build() {
-      return new ParetoPercentilePruner(percentile, schedule());
-    }
+  /** @return a builder with the defaults of {@link PercentileBuilder} (percentile 50) */
+  public static PercentileBuilder builder() {
+    return new PercentileBuilder(ParetoPercentilePruner::new);
   }
 }

@@ -74,23 +74,8 @@ public final class PercentilePruner implements Pruner {
     return "PercentilePruner(" + percentile + ", " + schedule + ")";
   }
 
-  /** @return a builder with the defaults of {@link ScheduleBuilder} (percentile 50) */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of the pruner; see {@link ScheduleBuilder}. */
-  public static final class Builder extends ScheduleBuilder<Builder> {
-    private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** @throws IllegalArgumentException naming the first option out of range */
-    public Pruner build() {
-      return new PercentilePruner(percentile, schedule());
-    }
+  /** @return a builder with the defaults of {@link PercentileBuilder} (percentile 50) */
+  public static PercentileBuilder builder() {
+    return new PercentileBuilder(PercentilePruner::new);
   }
 }

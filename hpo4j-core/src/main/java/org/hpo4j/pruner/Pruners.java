@@ -58,8 +58,7 @@ public final class Pruners {
       case "median" -> schedule(o, PercentilePruner.builder()).build();
       case "percentile" -> schedule(o, PercentilePruner.builder()).percentile(o.requiredNumber("percentile")).build();
       case "pareto", "multi_objective" -> {
-        ParetoPercentilePruner.Builder b = schedule(o, ParetoPercentilePruner.builder());
-        yield b.percentile(o.number("percentile", 50.0)).build();
+        yield schedule(o, ParetoPercentilePruner.builder()).percentile(o.number("percentile", 50.0)).build();
       }
       case "asha", "successive_halving" -> {
         SuccessiveHalvingPruner.Builder b = SuccessiveHalvingPruner.builder();
@@ -105,7 +104,7 @@ public final class Pruners {
     return p;
   }
 
-  private static <B extends ScheduleBuilder<B>> B schedule(OptionReader o, B b) {
+  private static PercentileBuilder schedule(OptionReader o, PercentileBuilder b) {
     o.ifInt("startup_trials", b::startupTrials).ifInt("warmup_steps", b::warmupSteps)
         .ifInt("interval_steps", b::intervalSteps).ifInt("min_trials", b::minTrials);
     return b;

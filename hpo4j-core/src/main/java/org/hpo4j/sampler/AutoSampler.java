@@ -31,27 +31,9 @@ public final class AutoSampler implements Sampler {
     this.seed = seed;
   }
 
-  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of an {@link AutoSampler}. Not thread-safe. */
-  public static final class Builder {
-    private Long seed;
-
-    private Builder() {}
-
-    /** Seed handed to every sampler it delegates to (default: a fresh one per sampler). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** @return the sampler */
-    public AutoSampler build() {
-      return new AutoSampler(seed == null ? SeededStreams.freshSeed() : seed);
-    }
+  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  public static SeedOnlyBuilder<AutoSampler> builder() {
+    return new SeedOnlyBuilder<>(AutoSampler::new);
   }
 
   private Sampler delegate(String... preferences) {

@@ -30,27 +30,9 @@ public final class QmcSampler implements Sampler {
     this.sobol = Sobol.scrambled(DIMENSION, seed);
   }
 
-  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of a {@link QmcSampler}. Not thread-safe. */
-  public static final class Builder {
-    private Long seed;
-
-    private Builder() {}
-
-    /** Seed of the scrambling and of the fallback draws (default: a fresh one per sampler). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** @return the sampler */
-    public QmcSampler build() {
-      return new QmcSampler(seed == null ? SeededStreams.freshSeed() : seed);
-    }
+  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  public static SeedOnlyBuilder<QmcSampler> builder() {
+    return new SeedOnlyBuilder<>(QmcSampler::new);
   }
 
   @Override

@@ -18,27 +18,9 @@ public final class RandomSampler implements Sampler {
     this.seed = seed;
   }
 
-  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of a {@link RandomSampler}. Not thread-safe. */
-  public static final class Builder {
-    private Long seed;
-
-    private Builder() {}
-
-    /** Seed of every draw (default: a fresh one per sampler). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** @return the sampler */
-    public RandomSampler build() {
-      return new RandomSampler(seed == null ? SeededStreams.freshSeed() : seed);
-    }
+  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  public static SeedOnlyBuilder<RandomSampler> builder() {
+    return new SeedOnlyBuilder<>(RandomSampler::new);
   }
 
   @Override

@@ -260,7 +260,9 @@ public final class Study implements StudyView {
       finished = tell(trial, TrialState.PRUNED);
     } catch (Exception | StackOverflowError e) {
       storage.setSystemAttr(trial.id(), "fail_reason", e.toString());
+      storage.setSystemAttr(trial.id(), "fail_stack_trace", stackTrace(e));
       LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + e);
+      LOG.log(Level.DEBUG, "trial " + trial.number() + " of study '" + name + "' failed", e);
       finished = tell(trial, TrialState.FAIL);
       if (!catchExceptions) {
         throw e instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), e);
@@ -269,6 +271,14 @@ public final class Study implements StudyView {
     for (Callback c : callbacks) {
       c.onTrialFinished(this, finished);
     }
+  }
+
+  /** The first lines of a failure's stack trace, kept with the trial so that it can be read later. */
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(w));
+    String t = w.toString();
+    return t.length() <= 8000 ? t : t.substring(0, 8000) + "...";
   }
 
   private FrozenTrial finish(StudyTrial trial, double[] values) {

@@ -7,7 +7,7 @@ package org.hpo4j.rl;
  * @param policyUpdates PPO updates, real and imagined
  * @param imaginedEpisodes episodes scored by the reward model
  * @param modelPhases model phases run
- * @param skippedModelPhases model phases skipped by the held-out guard (R^2 < 0)
+ * @param skippedModelPhases model phases skipped by the held-out guard (R^2 &lt; 0)
  * @param lastHeldOutR2 the reward model's held-out R^2 at the last fit (NaN before any)
  * @param lastKl d(pi_old, pi) when the last model phase stopped (NaN before any)
  * @param modelPhaseMillis total CPU time (of the threads that ran them) spent fitting F and in model phases

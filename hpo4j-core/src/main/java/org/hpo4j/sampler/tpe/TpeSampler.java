@@ -36,7 +36,7 @@ import org.hpo4j.trial.TrialState;
  *   <li><b>constantLiar</b> (default): running trials count as bad, so parallel workers do not
  *       propose the same point.</li>
  * </ul>
- * The first {@code nStartupTrials} trials are random, drawn exactly as {@link Sampler#random} draws.
+ * The first {@code nStartupTrials} trials are random, drawn exactly as {@link org.hpo4j.sampler.RandomSampler} draws.
  * Pruned trials rank after complete ones by (deepest step, last value); failed trials are ignored.
  *
  * <p>Thread-safe. Finished trials are read once and cached by id (see {@link History}), so a suggest
