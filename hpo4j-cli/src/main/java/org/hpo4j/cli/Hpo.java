@@ -12,11 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hpo", mixinStandardHelpOptions = true, versionProvider = Hpo.VersionProvider.class,
     description = "Hyperparameter optimization for the JVM.",
-<<<<<<< HEAD
-    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
-=======
-    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, HelpCommand.class})
->>>>>>> main
+    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, ServeCommand.class, HelpCommand.class})
 public final class Hpo {
 
   /** Entry point of the launcher. */
