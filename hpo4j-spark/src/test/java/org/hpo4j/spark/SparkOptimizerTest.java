@@ -1,0 +1,98 @@
+package org.hpo4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hpo4j.sampler.Sampler;
+import org.hpo4j.storage.Storage;
+import org.hpo4j.storage.Storages;
+import org.hpo4j.study.Study;
+import org.hpo4j.study.StudyDirection;
+import org.hpo4j.trial.FrozenTrial;
+import org.hpo4j.trial.TrialState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkOptimizerTest {
+  @TempDir Path dir;
+
+  private Study study(String url) {
+    Storage storage = Storages.open(url);
+    return Study.builder().name("s").direction(StudyDirection.MINIMIZE).storage(storage).sampler(Sampler.random(0)).build();
+  }
+
+  @Test
+  void optimize_sharedSqlite_runsEveryTrialOnceAsTasks() {
+    String url = "sqlite:" + dir.resolve("s.db");
+    Study study = study(url);
+    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).storage(url)
+        .sampler(() -> Sampler.random(0))
+        .optimize(study, t -> {
+          double x = t.suggestFloat("x", -5, 5);
+          if (x > 4.5) {
+            throw new IllegalStateException("too far");
+          }
+          return x * x;
+        }, 8);
+    assertEquals(8, done.size());
+    List<FrozenTrial> all = study.trials(null);
+    assertEquals(8, all.size());
+    Set<Integer> numbers = new HashSet<>();
+    for (FrozenTrial t : all) {
+      assertTrue(t.state().isFinished(), t.toString());
+      assertTrue(numbers.add(t.number()));
+      assertEquals(0, t.systemAttrs().get(TrialTask.ATTEMPT_ATTR));
+    }
+    assertEquals(all.size() - study.trials(EnumSet.of(TrialState.FAIL)).size(),
+        study.trials(EnumSet.of(TrialState.COMPLETE)).size());
+  }
+
+  @Test
+  void optimize_stopFromDriverCallback_startsNoNewTrial() {
+    String url = "sqlite:" + dir.resolve("stop.db");
+    Study study = study(url);
+    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(1).storage(url)
+        .sampler(() -> Sampler.random(0))
+        .callback((s, t) -> {
+          if (t.number() == 2) {
+            s.stop();
+          }
+        })
+        .optimize(study, t -> t.suggestFloat("x", 0, 1), 20);
+    assertEquals(3, done.size());
+    assertEquals(3, study.trials(null).size());
+  }
+
+  /** Not serializable: the lambda below captures one. */
+  static final class Opaque {
+    double value() {
+      return 1.0;
+    }
+  }
+
+  @Test
+  void optimize_nonSerializableObjective_namesTheClass() {
+    String url = "sqlite:" + dir.resolve("ns.db");
+    Study study = study(url);
+    Opaque opaque = new Opaque();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> Sampler.random(0))
+            .optimize(study, t -> opaque.value(), 2));
+    assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
+    assertEquals(0, study.trials(null).size());
+  }
+
+  @Test
+  void optimize_noStorageForExecutors_saysHowToGiveOne() {
+    Study study = Study.builder().name("mem").sampler(Sampler.random(0)).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparkOptimizer.on(LocalSpark.get()).sampler(() -> Sampler.random(0)).optimize(study, t -> 0.0, 2));
+    assertTrue(e.getMessage().contains("storage"), e.getMessage());
+  }
+}
