@@ -9,12 +9,20 @@ final class LocalSpark {
   private LocalSpark() {}
 
   static synchronized SparkSession get() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder().master("local[2]").appName("hpo4j-spark-tests")
           .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "2").config("spark.task.maxFailures", "3")
           .getOrCreate();
     }
     return session;
+  }
+
+  /** Stops the local session, for a test that needs a SparkContext of its own (one per JVM). */
+  static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
   }
 }
