@@ -3,12 +3,12 @@ package org.hpo4j.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] session for every test class of this module (starting one costs seconds). */
-final class LocalSpark {
+public final class LocalSpark {
   private static SparkSession session;
 
   private LocalSpark() {}
 
-  static synchronized SparkSession get() {
+  public static synchronized SparkSession get() {
     if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder().master("local[2]").appName("hpo4j-spark-tests")
           .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the shipped datasets: {@code ../shared/data} from the repository root. */
-final class TestData {
+public final class TestData {
   private TestData() {}
 
-  static Path path(String file) {
+  public static Path path(String file) {
     String dir = System.getProperty("hpo4j.data.dir");
     Path base = dir != null ? Path.of(dir) : Path.of("..", "..", "shared", "data");
     Path p = base.resolve(file).toAbsolutePath().normalize();
