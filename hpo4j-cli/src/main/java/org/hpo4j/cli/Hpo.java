@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hpo", mixinStandardHelpOptions = true, versionProvider = Hpo.VersionProvider.class,
     description = "Hyperparameter optimization for the JVM.",
-    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Hpo {
 
   /** Entry point of the launcher. */
