@@ -28,7 +28,8 @@ import org.hpo4j.trial.TrialState;
 /**
  * Runs a study's trials as Spark tasks: up to {@link #parallelism} one-task Spark jobs at once, each
  * running one trial of a {@link SparkObjective} on an executor. The study and its storage stay with
- * the driver (or a shared storage); every executor builds its own copy of the sampler and pruner
+ * the driver, which serves the storage to executors over gRPC by default (or use a shared storage
+ * URL); every executor builds its own copy of the sampler and pruner
  * from the recipes given here and reaches the storage through a {@link StorageLink}.
  *
  * <pre>{@code
@@ -75,7 +76,11 @@ public final class SparkOptimizer {
     return this;
   }
 
-  /** The storage executors open: a URL every executor reaches (see {@link StorageLink#url}). */
+  /**
+   * The storage executors open: a URL every executor reaches (see {@link StorageLink#url}). Default:
+   * the driver serves the study's own storage over gRPC (hpo4j-grpc) and executors open
+   * {@code grpc://<spark.driver.host>:<port>}, {@code spark.hpo4j.storage.port} (default any free one).
+   */
   public SparkOptimizer storage(String url) {
     return storage(StorageLink.url(url));
   }
@@ -118,7 +123,8 @@ public final class SparkOptimizer {
    *
    * @return the trials this call finished, in the order their tasks ended
    * @throws IllegalArgumentException when the objective, sampler or pruner cannot be serialized
-   *     (naming the class), nTrials &lt; 1, or there is no storage executors can reach
+   *     (naming the class) or nTrials &lt; 1
+   * @throws IllegalStateException when executors cannot reach the storage (naming where it is)
    * @throws IllegalStateException when the study has several objectives
    */
   public List<FrozenTrial> optimize(Study study, SparkObjective objective, int nTrials) {
@@ -229,11 +235,7 @@ public final class SparkOptimizer {
   }
 
   private StorageLink link(Study study) {
-    if (storage != null) {
-      return storage;
-    }
-    throw new IllegalArgumentException("SparkOptimizer needs a storage the executors can reach: call storage(url) "
-        + "with a postgresql://, grpc:// or shared sqlite: URL holding study '" + study.name() + "'");
+    return storage != null ? storage : DriverStorageService.serve(study.storage(), spark.sparkContext().getConf());
   }
 
   private static <T> SerializableSupplier<T> recipe(SerializableSupplier<T> given, T studys, String what) {

@@ -122,11 +122,20 @@ final class TrialTask {
     return STUDIES.computeIfAbsent(spec.runId(), k -> {
       Storage storage = STORAGES.computeIfAbsent(spec.storage().describe() + "#" + spec.storage().hashCode(),
           u -> open(spec.storage()));
-      return Study.builder().name(spec.studyName())
-          .directions(spec.directions().toArray(org.hpo4j.study.StudyDirection[]::new))
-          .storage(storage).sampler(spec.sampler().get()).pruner(spec.pruner().get())
-          .loadIfExists(true).build();
+      try {
+        return build(spec, storage);
+      } catch (RuntimeException e) {
+        throw new StorageException("executor " + executorId() + " cannot reach the study's storage at "
+            + spec.storage().describe() + " (study '" + spec.studyName() + "'): " + e.getMessage(), e);
+      }
     });
+  }
+
+  private static Study build(TaskSpec spec, Storage storage) {
+    return Study.builder().name(spec.studyName())
+        .directions(spec.directions().toArray(org.hpo4j.study.StudyDirection[]::new))
+        .storage(storage).sampler(spec.sampler().get()).pruner(spec.pruner().get())
+        .loadIfExists(true).build();
   }
 
   private static Storage open(StorageLink link) {

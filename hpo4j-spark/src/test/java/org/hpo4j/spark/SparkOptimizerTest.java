@@ -89,10 +89,25 @@ class SparkOptimizerTest {
   }
 
   @Test
-  void optimize_noStorageForExecutors_saysHowToGiveOne() {
+  void optimize_inMemoryStudy_servedToExecutorsOverGrpcByDefault() {
     Study study = Study.builder().name("mem").sampler(Sampler.random(0)).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SparkOptimizer.on(LocalSpark.get()).sampler(() -> Sampler.random(0)).optimize(study, t -> 0.0, 2));
-    assertTrue(e.getMessage().contains("storage"), e.getMessage());
+    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).sampler(() -> Sampler.random(0))
+        .optimize(study, t -> t.suggestFloat("x", 0, 1), 4);
+    assertEquals(4, done.size());
+    assertEquals(4, study.trials(EnumSet.of(TrialState.COMPLETE)).size());
+  }
+
+  @Test
+  void optimize_unreachableStorageService_saysWhereItLooked() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String url = "grpc://127.0.0.1:" + port + "?connect_timeout=1";
+    Study study = Study.builder().name("lost").sampler(Sampler.random(0)).build();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> Sampler.random(0))
+            .optimize(study, t -> 0.0, 2));
+    assertTrue(e.getMessage().contains("cannot reach the study's storage at " + url), e.getMessage());
   }
 }
