@@ -104,7 +104,7 @@ final class StandaloneCluster implements AutoCloseable {
     Pattern id = Pattern.compile("--executor-id (\\S+)");
     for (Process w : workers) {
       w.toHandle().children().forEach(ch -> {
-        String cmd = ch.info().commandLine().orElse("");
+        String cmd = commandLine(ch);
         Matcher m = id.matcher(cmd);
         if (m.find()) {
           out.put(m.group(1), ch);
@@ -112,6 +112,16 @@ final class StandaloneCluster implements AutoCloseable {
       });
     }
     return out;
+  }
+
+  /** /proc's command line: ProcessHandle.Info gives none for an executor's very long one. */
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException e) {
+      return p.info().commandLine().orElse("");
+    }
   }
 
   private Process launch(String name, String mainClass, String... args) throws IOException {

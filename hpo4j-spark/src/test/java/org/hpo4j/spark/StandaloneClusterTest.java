@@ -85,8 +85,8 @@ class StandaloneClusterTest {
 
   @Test
   void xgboost40Trials_executorKilledMidTrial_failedTrialReRunAndEveryTrialCountedOnce() throws Exception {
-    String url = "sqlite:" + dir.resolve("study.db");
-    Study study = Study.builder().name("xgb").direction(StudyDirection.MAXIMIZE).storage(Storages.open(url))
+    // in memory on the driver, served to the executors over gRPC (the default)
+    Study study = Study.builder().name("xgb").direction(StudyDirection.MAXIMIZE).storage(Storages.inMemory())
         .sampler(Sampler.random(0)).build();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model", "xgboost");
@@ -98,7 +98,7 @@ class StandaloneClusterTest {
     XgbObjective objective = new XgbObjective(new ModelObjective(config, Path.of(".")), LOST_TRIAL);
 
     CompletableFuture<List<FrozenTrial>> run = CompletableFuture.supplyAsync(() ->
-        SparkOptimizer.on(spark).parallelism(4).storage(url).sampler(() -> Sampler.random(0))
+        SparkOptimizer.on(spark).parallelism(4).sampler(() -> Sampler.random(0))
             .optimize(study, objective, 40));
     FrozenTrial hanging = awaitRunning(study, LOST_TRIAL);
     String executor = String.valueOf(hanging.systemAttrs().get(TrialTask.EXECUTOR_ATTR));
