@@ -187,7 +187,7 @@ public final class SparkOptimizer {
       TaskOutcome outcome;
       try {
         outcome = jsc.parallelize(List.of(slot), 1).map(s -> TrialTask.run(spec, s)).collect().get(0);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // SparkException is checked, though Java cannot see collect() throw it
         if (isCancellation(e)) {
           LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
           study.stop();

@@ -57,9 +57,20 @@ final class TrialTask {
     }
     Trial trial = study.ask();
     long id = idOf(storage, study.id(), trial.number());
-    storage.setSystemAttr(id, TASK_ATTR, key);
-    storage.setSystemAttr(id, ATTEMPT_ATTR, attempt);
-    storage.setSystemAttr(id, EXECUTOR_ATTR, executorId());
+    try {
+      storage.setSystemAttr(id, TASK_ATTR, key);
+      storage.setSystemAttr(id, ATTEMPT_ATTR, attempt);
+      storage.setSystemAttr(id, EXECUTOR_ATTR, executorId());
+    } catch (RuntimeException e) {
+      // killed (interrupted) before the trial was tagged: the driver could not find it, so fail it here
+      boolean interrupted = Thread.interrupted();
+      storage.setSystemAttr(id, "fail_reason", "its Spark task was killed before it started: " + e);
+      study.tell(trial, TrialState.FAIL);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw e;
+    }
     evaluate(study, storage, spec.objective(), trial, id);
     return TaskOutcome.of(storage.trial(id), attempt, failedLost);
   }

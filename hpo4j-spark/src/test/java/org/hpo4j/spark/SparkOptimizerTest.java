@@ -110,4 +110,49 @@ class SparkOptimizerTest {
             .optimize(study, t -> 0.0, 2));
     assertTrue(e.getMessage().contains("cannot reach the study's storage at " + url), e.getMessage());
   }
+
+  @Test
+  void optimize_jobGroupCancelled_stopsTheRunAndFailsItsRunningTrial() throws Exception {
+    Study study = Study.builder().name("cancel").sampler(Sampler.random(0)).build();
+    SparkOptimizer opt = SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> Sampler.random(0));
+    java.util.concurrent.CompletableFuture<List<FrozenTrial>> run = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> opt.optimize(study, t -> {
+          t.suggestFloat("x", 0, 1);
+          Thread.sleep(120_000);
+          return 0.0;
+        }, 5));
+    while (study.trials(EnumSet.of(TrialState.RUNNING)).stream()
+        .noneMatch(t -> t.systemAttrs().containsKey(TrialTask.EXECUTOR_ATTR))) {
+      Thread.sleep(50);
+    }
+    LocalSpark.get().sparkContext().cancelJobGroup(opt.jobGroup());
+    List<FrozenTrial> done = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(0, done.size());
+    List<FrozenTrial> all = study.trials(null);
+    assertEquals(1, all.size());
+    assertEquals(TrialState.FAIL, all.get(0).state());
+  }
+
+  @Test
+  void optimize_jobsDescribeTheirTrialInTheSparkUi() throws Exception {
+    List<String> descriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+        descriptions.add(String.valueOf(e.properties().getProperty("spark.job.description")));
+      }
+    };
+    LocalSpark.get().sparkContext().addSparkListener(listener);
+    try {
+      Study study = Study.builder().name("ui").sampler(Sampler.random(0)).build();
+      SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> Sampler.random(0))
+          .optimize(study, t -> t.suggestFloat("x", 0, 1), 2);
+      LocalSpark.get().sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      LocalSpark.get().sparkContext().removeSparkListener(listener);
+    }
+    assertTrue(descriptions.contains("hpo4j study 'ui': trial 1 of 2 (0 done)"), descriptions.toString());
+    assertTrue(descriptions.stream().anyMatch(d -> d.startsWith("hpo4j study 'ui': trial 2 of 2 (1 done, best ")),
+        descriptions.toString());
+  }
 }
