@@ -123,7 +123,8 @@ class StandaloneClusterTest {
     assertEquals(TrialState.FAIL, lost.state());
     assertEquals(true, lost.systemAttrs().get(TrialTask.LOST_ATTR));
     FrozenTrial rerun = all.stream().filter(t -> t.number() != LOST_TRIAL
-        && lost.params().equals(Map.of("n_estimators", t.params().get("n_estimators")))
+        && lost.distributions().keySet().equals(Set.of("n_estimators"))
+        && java.util.Objects.equals(lost.param("n_estimators"), t.param("n_estimators"))
         && t.systemAttrs().get(TrialTask.TASK_ATTR).equals(lost.systemAttrs().get(TrialTask.TASK_ATTR)))
         .findFirst().orElseThrow(() -> new AssertionError("no re-run of " + lost + " in " + all));
     assertEquals(TrialState.COMPLETE, rerun.state());
