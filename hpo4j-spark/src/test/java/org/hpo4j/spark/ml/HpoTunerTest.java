@@ -46,7 +46,7 @@ class HpoTunerTest {
   void fit_estimatorChoice_fitsOnlyTheChosenEstimatorWithItsOwnParams() {
     SpyLogisticRegression.FITS.clear();
     SpyLogisticRegression lr = new SpyLogisticRegression();
-    lr.setMaxIter(15);
+    lr.setMaxIter(5);
     SpyRandomForest rf = new SpyRandomForest();
     rf.setMaxDepth(3);
     GBTClassifier gbt = new GBTClassifier().setMaxIter(3).setMaxDepth(2);
@@ -56,7 +56,7 @@ class HpoTunerTest {
         .option("gbt", gbt, ParamSpace.create().floatRange(gbt.stepSize(), 0.05, 0.5, true));
     HpoTunerModel model = new HpoTuner().setEstimator(choice).setEvaluator(accuracy())
         .setSearchSpace(ParamSpace.create().choose(choice)).setSampler(Sampler.random(3))
-        .setNumFolds(2).setTrials(8).setParallelism(1).fit(cancer);
+        .setTrainRatio(0.7).setTrials(8).setParallelism(1).fit(cancer);
 
     List<String> expected = new ArrayList<>();
     List<String> seen = new ArrayList<>();
@@ -65,12 +65,10 @@ class HpoTunerTest {
       assertEquals(2, t.params().size(), t.toString());
       assertTrue(t.params().containsKey(Map.of("lr", "logreg.regParam", "rf", "rfc.numTrees",
           "gbt", "gbtc.stepSize").get(chosen)), t.toString());
-      for (int fold = 0; fold < 2; fold++) {
-        if (chosen.equals("lr")) {
-          expected.add("lr regParam=" + t.params().get("logreg.regParam"));
-        } else if (chosen.equals("rf")) {
-          expected.add("rf numTrees=" + t.params().get("rfc.numTrees"));
-        }
+      if (chosen.equals("lr")) {
+        expected.add("lr regParam=" + t.params().get("logreg.regParam"));
+      } else if (chosen.equals("rf")) {
+        expected.add("rf numTrees=" + t.params().get("rfc.numTrees"));
       }
       seen.add(chosen);
     }
@@ -85,7 +83,7 @@ class HpoTunerTest {
 
   @Test
   void saveLoad_roundTrip_keepsBestModelParamsAndTrials() throws Exception {
-    LogisticRegression lr = new LogisticRegression().setMaxIter(15);
+    LogisticRegression lr = new LogisticRegression().setMaxIter(5);
     HpoTunerModel model = new HpoTuner().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(ParamSpace.create().floatRange(lr.regParam(), 1e-4, 1, true)
             .categorical(lr.fitIntercept(), List.of(true, false)))
@@ -107,11 +105,11 @@ class HpoTunerTest {
   @Test
   void fit_sameStorageAndStudyAgain_resumesTheStudy() {
     String url = "sqlite:" + dir.resolve("tuner.db");
-    LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+    LogisticRegression lr = new LogisticRegression().setMaxIter(5);
     HpoTunerModel first = new HpoTuner().setEstimator(lr).setEvaluator(accuracy())
         .setSearchSpace(ParamSpace.create().floatRange(lr.regParam(), 1e-4, 1, true))
         .setStorage(url).setStudyName("resume").setTrainRatio(0.7).setTrials(3).fit(cancer);
-    LogisticRegression again = new LogisticRegression().setMaxIter(10);
+    LogisticRegression again = new LogisticRegression().setMaxIter(5);
     HpoTunerModel second = new HpoTuner().setEstimator(again).setEvaluator(accuracy())
         .setSearchSpace(ParamSpace.create().floatRange(again.regParam(), 1e-4, 1, true))
         .setStorage(url).setStudyName("resume").setTrainRatio(0.7).setTrials(5).fit(cancer);
