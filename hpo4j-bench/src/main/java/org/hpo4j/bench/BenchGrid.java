@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hpo4j.sampler.GridSampler;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
@@ -21,7 +22,7 @@ final class BenchGrid {
   private BenchGrid() {}
 
   static Sampler forFunction(BenchmarkFunction f, int trials, long seed) {
-    Study probe = Study.builder().sampler(Sampler.random(seed)).build();
+    Study probe = Study.builder().sampler(RandomSampler.builder().seed(seed).build()).build();
     probe.optimize(f::evaluate, 64);
     Map<String, Distribution> space = new LinkedHashMap<>();
     for (FrozenTrial t : probe.trials()) {
@@ -56,6 +57,6 @@ final class BenchGrid {
         grid.put(e.getKey(), values);
       }
     }
-    return new GridSampler(grid, seed);
+    return GridSampler.builder().grid(grid).seed(seed).build();
   }
 }

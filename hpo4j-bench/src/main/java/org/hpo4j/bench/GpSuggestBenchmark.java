@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.gp.GpSampler;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.storage.Storage;
@@ -51,7 +52,7 @@ public class GpSuggestBenchmark {
     Storage storage = Storages.inMemory();
     SplittableRandom rng = new SplittableRandom(42);
     double[] shift = {0.2, 0.15, 0.48, 0.28, 0.31, 0.66};
-    Study.builder().name("gp-bench").storage(storage).sampler(Sampler.random(7)).build().optimize(t -> {
+    Study.builder().name("gp-bench").storage(storage).sampler(RandomSampler.builder().seed(7).build()).build().optimize(t -> {
       double s = 0;
       for (int j = 0; j < 6; j++) {
         double x = t.suggestFloat("x" + j, 0, 1);
@@ -59,7 +60,7 @@ public class GpSuggestBenchmark {
       }
       return s + 0.01 * rng.nextDouble();
     }, finishedTrials);
-    sampler = GpSampler.of(0);
+    sampler = GpSampler.builder().seed(0).build();
     study = Study.builder().name("gp-bench").storage(storage).loadIfExists(true).sampler(sampler).build();
     trial = study.completeTrials().get(0);
     space = sampler.inferRelativeSearchSpace(study, trial);

@@ -50,7 +50,7 @@ public final class SuiteRunner {
     java.util.Arrays.fill(dirs, StudyDirection.MINIMIZE);
     Study study = Study.builder().name(samplerName + "-" + f.name() + "-" + seed).directions(dirs).sampler(sampler).build();
     long t0 = System.nanoTime();
-    study.optimizeMulti(f::evaluate, trials, 1, null);
+    study.optimizeMulti(f::evaluate, trials);
     double wall = (System.nanoTime() - t0) / 1e9;
     double[] ref = f.referencePoint();
     List<double[]> points = new ArrayList<>();

@@ -29,14 +29,14 @@ final class Report {
     if (study.isMultiObjective()) {
       out.printf("Pareto front (%s):%n", study.directions());
       for (FrozenTrial t : study.bestTrials()) {
-        out.printf(Locale.ROOT, "  trial %d: values %s  params %s%n", t.number(), t.values(), format(t.externalParams()));
+        out.printf(Locale.ROOT, "  trial %d: values %s  params %s%n", t.number(), t.values(), format(t.params()));
       }
     } else {
       FrozenTrial best = study.best();
       TopTrials.print(TopTrials.top(all, study.directions().get(0), TOP), "value", out);
       out.printf(Locale.ROOT, "best trial %d: value %.6g%n", best.number(), best.value());
       out.printf("  params %s%n", best.params().isEmpty() ? "(none tuned: the study file fixes them all)"
-          : format(best.externalParams()));
+          : format(best.params()));
     }
     out.flush();
   }
@@ -46,11 +46,11 @@ final class Report {
    * model objective's {@code objective:} section.
    */
   static void printBestYaml(Study study, PrintWriter out) {
-    if (study.isMultiObjective() || study.bestTrial().isEmpty() || study.best().params().isEmpty()) {
+    if (study.isMultiObjective() || study.bestTrial().isEmpty() || study.best().internalParams().isEmpty()) {
       return;
     }
     out.println("best parameters as YAML (under 'objective:' they pin this configuration):");
-    for (String line : BestParamsYaml.spaceBlock(study.best().externalParams()).split("\n")) {
+    for (String line : BestParamsYaml.spaceBlock(study.best().params()).split("\n")) {
       out.println("  " + line);
     }
     out.flush();

@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         objective.put("dataset", p.normalize().toString());
       }
       raw.put("objective", objective);
-      Files.writeString(saveBest, BestParamsYaml.studyFile(raw, study.best().externalParams()));
+      Files.writeString(saveBest, BestParamsYaml.studyFile(raw, study.best().params()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write --save-best " + saveBest, e);
     }

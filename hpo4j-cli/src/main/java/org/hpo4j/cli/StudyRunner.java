@@ -1,6 +1,7 @@
 package org.hpo4j.cli;
 
 import java.io.PrintWriter;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
@@ -59,7 +60,11 @@ final class StudyRunner {
     Double best = study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
     ProgressBar bar = new ProgressBar(err, n, alreadyDone, System.console() != null, best);
     study.addCallback(bar);
-    study.optimizeMulti(objective.objective(), n, threads, file.timeout());
+    OptimizeOptions options = OptimizeOptions.trials(n).threads(threads);
+    if (file.timeout() != null) {
+      options = options.timeout(file.timeout());
+    }
+    study.optimizeMulti(objective.objective(), options);
   }
 
   /**

@@ -38,7 +38,7 @@ final class TopTrials {
       return;
     }
     Set<String> params = new LinkedHashSet<>();
-    rows.forEach(t -> params.addAll(t.params().keySet()));
+    rows.forEach(t -> params.addAll(t.internalParams().keySet()));
     boolean withStd = rows.stream().anyMatch(t -> t.userAttrs().get(CV_STD) instanceof Number);
     List<String> header = new ArrayList<>(List.of("rank", "trial", valueName));
     if (withStd) {

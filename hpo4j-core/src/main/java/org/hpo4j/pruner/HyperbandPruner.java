@@ -20,7 +20,7 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Immutable and thread-safe.
  */
-final class HyperbandPruner implements BracketedPruner {
+public final class HyperbandPruner implements BracketedPruner {
   static final String BRACKET_KEY = "hyperband:bracket";
 
   private final long minResource;
@@ -98,5 +98,56 @@ final class HyperbandPruner implements BracketedPruner {
   public String toString() {
     return "HyperbandPruner(min_resource=" + minResource + ", max_resource=" + maxResource
         + ", reduction_factor=" + reductionFactor + ", seed=" + seed + ", brackets=" + brackets.length + ")";
+  }
+
+  /** @return a builder: min resource 1, reduction factor 3, seed 0; the max resource is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of Hyperband; checked by {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private long minResource = 1;
+    private Long maxResource;
+    private int reductionFactor = 3;
+    private long seed = 0;
+
+    private Builder() {}
+
+    /** r, the step of the first rung of the most aggressive bracket (default 1). */
+    public Builder minResource(long r) {
+      this.minResource = r;
+      return this;
+    }
+
+    /** R, the step at which a trial is complete (required). */
+    public Builder maxResource(long r) {
+      this.maxResource = r;
+      return this;
+    }
+
+    /** eta (default 3). */
+    public Builder reductionFactor(int eta) {
+      this.reductionFactor = eta;
+      return this;
+    }
+
+    /**
+     * Seed of the bracket assignment (default 0, not a fresh seed: every worker sharing the study
+     * must assign a trial to the same bracket).
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when maxResource is missing, minResource &lt; 1,
+     *     maxResource &lt; minResource or reductionFactor &lt; 2
+     */
+    public BracketedPruner build() {
+      requireArgument(maxResource != null, "hyperband needs max_resource (the step at which a trial is complete)");
+      return new HyperbandPruner(minResource, maxResource, reductionFactor, seed);
+    }
   }
 }

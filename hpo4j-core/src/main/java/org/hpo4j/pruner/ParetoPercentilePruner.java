@@ -33,7 +33,7 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>Immutable and thread-safe.
  */
 @Experimental
-final class ParetoPercentilePruner implements Pruner {
+public final class ParetoPercentilePruner implements Pruner {
   private final double percentile;
   private final Schedule schedule;
 
@@ -93,5 +93,25 @@ final class ParetoPercentilePruner implements Pruner {
   @Override
   public String toString() {
     return "ParetoPercentilePruner(" + percentile + ", " + schedule + ")";
+  }
+
+  /** @return a builder with the defaults of {@link ScheduleBuilder} (percentile 50) */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of the pruner; see {@link ScheduleBuilder}. */
+  public static final class Builder extends ScheduleBuilder<Builder> {
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first option out of range */
+    public Pruner build() {
+      return new ParetoPercentilePruner(percentile, schedule());
+    }
   }
 }

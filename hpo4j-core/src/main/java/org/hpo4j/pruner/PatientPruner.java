@@ -16,7 +16,7 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Immutable; thread-safe when the wrapped pruner is.
  */
-final class PatientPruner implements Pruner {
+public final class PatientPruner implements Pruner {
   private final Pruner wrapped;
   private final int patience;
   private final double minDelta;
@@ -65,5 +65,43 @@ final class PatientPruner implements Pruner {
   public String toString() {
     return "PatientPruner(" + (wrapped == null ? "stagnation only" : wrapped) + ", patience=" + patience
         + ", min_delta=" + minDelta + ")";
+  }
+
+  /** @return a builder: patience required, min delta 0, no wrapped pruner (prune on stagnation alone) */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of the patient pruner; checked by {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private Pruner wrapped;
+    private Integer patience;
+    private double minDelta = 0;
+
+    private Builder() {}
+
+    /** The pruner consulted for stagnant trials (default none: prune on stagnation alone). */
+    public Builder wrapped(Pruner pruner) {
+      this.wrapped = org.hpo4j.Checks.requireNonNull(pruner, "wrapped");
+      return this;
+    }
+
+    /** Reports without improvement, minus one, before a trial counts as stagnant (required). */
+    public Builder patience(int n) {
+      this.patience = n;
+      return this;
+    }
+
+    /** The least change that counts as an improvement (default 0). */
+    public Builder minDelta(double delta) {
+      this.minDelta = delta;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when patience is missing or &lt; 0, or minDelta &lt; 0 */
+    public Pruner build() {
+      requireArgument(patience != null, "the patient pruner needs patience (an integer >= 0)");
+      return new PatientPruner(wrapped, patience, minDelta);
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Immutable and thread-safe.
  */
-final class PercentilePruner implements Pruner {
+public final class PercentilePruner implements Pruner {
   private final double percentile;
   private final Schedule schedule;
 
@@ -32,7 +32,7 @@ final class PercentilePruner implements Pruner {
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
     requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s objectives;"
-        + " use Pruner.paretoPercentile for several", this, study.name(), study.directions().size());
+        + " use ParetoPercentilePruner for several", this, study.name(), study.directions().size());
     if (!schedule.stepAllows(trial)) {
       return false;
     }
@@ -72,5 +72,25 @@ final class PercentilePruner implements Pruner {
   @Override
   public String toString() {
     return "PercentilePruner(" + percentile + ", " + schedule + ")";
+  }
+
+  /** @return a builder with the defaults of {@link ScheduleBuilder} (percentile 50) */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of the pruner; see {@link ScheduleBuilder}. */
+  public static final class Builder extends ScheduleBuilder<Builder> {
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first option out of range */
+    public Pruner build() {
+      return new PercentilePruner(percentile, schedule());
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hpo4j.options.OptionReader;
 
 /**
  * Builds pruners from study files, e.g. {@code pruner: {type: asha, min_resource: 1,
@@ -26,7 +27,6 @@ import java.util.Map;
 public final class Pruners {
   private static final List<String> TYPES = List.of("none", "median", "percentile", "pareto", "multi_objective",
       "asha", "successive_halving", "hyperband", "wilcoxon", "threshold", "patient");
-  private static final List<String> SCHEDULE = List.of("startup_trials", "warmup_steps", "interval_steps", "min_trials");
 
   private Pruners() {}
 
@@ -52,74 +52,62 @@ public final class Pruners {
    */
   public static Pruner create(String type, Map<String, Object> options) {
     String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-    switch (t) {
-      case "none" -> {
-        new Options(t, options, List.of());
-        return Pruner.none();
-      }
-      case "median" -> {
-        return percentileBuilder(new Options(t, options, SCHEDULE), 50.0).build();
-      }
-      case "percentile" -> {
-        Options o = new Options(t, options, with("percentile"));
-        return percentileBuilder(o, o.requiredReal("percentile")).build();
-      }
+    OptionReader o = OptionReader.of("pruner '" + t + "'", options);
+    Pruner p = switch (t) {
+      case "none" -> Pruner.none();
+      case "median" -> schedule(o, PercentilePruner.builder()).build();
+      case "percentile" -> schedule(o, PercentilePruner.builder()).percentile(o.requiredNumber("percentile")).build();
       case "pareto", "multi_objective" -> {
-        Options o = new Options(t, options, with("percentile"));
-        return percentileBuilder(o, o.real("percentile", 50.0)).buildMultiObjective();
+        ParetoPercentilePruner.Builder b = schedule(o, ParetoPercentilePruner.builder());
+        yield b.percentile(o.number("percentile", 50.0)).build();
       }
       case "asha", "successive_halving" -> {
-        Options o = new Options(t, options, List.of("min_resource", "reduction_factor", "min_early_stopping_rate"));
-        return Pruner.successiveHalving(o.integer("min_resource", 1), o.smallInt("reduction_factor", 3),
-            o.smallInt("min_early_stopping_rate", 0));
+        SuccessiveHalvingPruner.Builder b = SuccessiveHalvingPruner.builder();
+        o.ifLong("min_resource", b::minResource).ifInt("reduction_factor", b::reductionFactor)
+            .ifInt("min_early_stopping_rate", b::minEarlyStoppingRate);
+        yield b.build();
       }
       case "hyperband" -> {
-        Options o = new Options(t, options, List.of("min_resource", "max_resource", "reduction_factor", "seed"));
-        return Pruner.hyperband(o.integer("min_resource", 1), o.requiredInteger("max_resource"),
-            o.smallInt("reduction_factor", 3), o.integer("seed", 0));
+        HyperbandPruner.Builder b = HyperbandPruner.builder().maxResource(o.requiredInteger("max_resource"));
+        o.ifLong("min_resource", b::minResource).ifInt("reduction_factor", b::reductionFactor)
+            .ifLong("seed", b::seed);
+        yield b.build();
       }
       case "wilcoxon" -> {
-        Options o = new Options(t, options, List.of("p_threshold", "startup_steps"));
-        return Pruner.wilcoxon(o.real("p_threshold", 0.1), o.smallInt("startup_steps", 2));
+        WilcoxonPruner.Builder b = WilcoxonPruner.builder();
+        o.ifNumber("p_threshold", b::pThreshold).ifInt("startup_steps", b::startupSteps);
+        yield b.build();
       }
       case "threshold" -> {
-        Options o = new Options(t, options, List.of("lower", "upper", "warmup_steps", "interval_steps"));
-        return Pruner.threshold(o.real("lower", Double.NEGATIVE_INFINITY), o.real("upper", Double.POSITIVE_INFINITY),
-            o.smallInt("warmup_steps", 0), o.smallInt("interval_steps", 1));
+        ThresholdPruner.Builder b = ThresholdPruner.builder();
+        o.ifNumber("lower", b::lower).ifNumber("upper", b::upper).ifInt("warmup_steps", b::warmupSteps)
+            .ifInt("interval_steps", b::intervalSteps);
+        yield b.build();
       }
       case "patient" -> {
-        Options o = new Options(t, options, List.of("patience", "min_delta", "wrapped"));
         o.requiredInteger("patience");
-        int patience = o.smallInt("patience", 0);
-        double minDelta = o.real("min_delta", 0.0);
-        Object wrapped = o.raw("wrapped");
-        if (wrapped == null) {
-          return Pruner.patient(patience, minDelta);
+        PatientPruner.Builder b = PatientPruner.builder().patience(o.smallInt("patience", 0));
+        o.ifNumber("min_delta", b::minDelta);
+        Object wrapped = o.get("wrapped");
+        if (wrapped != null) {
+          if (!(wrapped instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("pruner 'patient': option 'wrapped' must be a pruner map with a 'type',"
+                + " but got '" + wrapped + "'");
+          }
+          b.wrapped(create(o.map("wrapped")));
         }
-        if (!(wrapped instanceof Map<?, ?> m)) {
-          throw new IllegalArgumentException("pruner 'patient': option 'wrapped' must be a pruner map with a 'type',"
-              + " but got '" + wrapped + "'");
-        }
-        Map<String, Object> nested = new LinkedHashMap<>();
-        m.forEach((k, v) -> nested.put(String.valueOf(k), v));
-        return Pruner.patient(create(nested), patience, minDelta);
+        yield b.build();
       }
       default -> throw new IllegalArgumentException(
           "pruner type must be one of " + String.join(", ", TYPES) + ", but got '" + type + "'");
-    }
+    };
+    o.requireAllKnown();
+    return p;
   }
 
-  private static List<String> with(String extra) {
-    List<String> keys = new java.util.ArrayList<>(SCHEDULE);
-    keys.add(0, extra);
-    return keys;
-  }
-
-  private static PercentileBuilder percentileBuilder(Options o, double percentile) {
-    return Pruner.percentileBuilder(percentile)
-        .startupTrials(o.smallInt("startup_trials", 5))
-        .warmupSteps(o.smallInt("warmup_steps", 0))
-        .intervalSteps(o.smallInt("interval_steps", 1))
-        .minTrials(o.smallInt("min_trials", 1));
+  private static <B extends ScheduleBuilder<B>> B schedule(OptionReader o, B b) {
+    o.ifInt("startup_trials", b::startupTrials).ifInt("warmup_steps", b::warmupSteps)
+        .ifInt("interval_steps", b::intervalSteps).ifInt("min_trials", b::minTrials);
+    return b;
   }
 }

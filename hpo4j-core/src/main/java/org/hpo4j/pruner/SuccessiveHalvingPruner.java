@@ -27,7 +27,7 @@ import org.hpo4j.trial.FrozenTrial;
  * {@link UnsupportedOperationException} on a read-only one. Thread-safe; two trials judged
  * concurrently may each miss the other's rung value.
  */
-final class SuccessiveHalvingPruner implements Pruner {
+public final class SuccessiveHalvingPruner implements Pruner {
   static final String RUNG_KEY = "asha:completed_rung_";
 
   private final long minResource;
@@ -134,5 +134,45 @@ final class SuccessiveHalvingPruner implements Pruner {
   public String toString() {
     return "SuccessiveHalvingPruner(min_resource=" + minResource + ", reduction_factor=" + reductionFactor
         + ", min_early_stopping_rate=" + minEarlyStoppingRate + ")";
+  }
+
+  /** @return a builder: min resource 1, reduction factor 3, min early-stopping rate 0 */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of ASHA; checked by {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private long minResource = 1;
+    private int reductionFactor = 3;
+    private int minEarlyStoppingRate = 0;
+
+    private Builder() {}
+
+    /** Step of the first rung, r (default 1). */
+    public Builder minResource(long r) {
+      this.minResource = r;
+      return this;
+    }
+
+    /** eta: each rung keeps the best 1/eta (default 3). */
+    public Builder reductionFactor(int eta) {
+      this.reductionFactor = eta;
+      return this;
+    }
+
+    /** s: the first rung sits at r * eta^s (default 0). */
+    public Builder minEarlyStoppingRate(int s) {
+      this.minEarlyStoppingRate = s;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when minResource &lt; 1, reductionFactor &lt; 2 or
+     *     minEarlyStoppingRate &lt; 0
+     */
+    public Pruner build() {
+      return new SuccessiveHalvingPruner(minResource, reductionFactor, minEarlyStoppingRate);
+    }
   }
 }

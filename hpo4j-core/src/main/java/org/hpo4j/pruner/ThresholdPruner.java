@@ -11,7 +11,7 @@ import org.hpo4j.study.StudyView;
  * interval of {@link Schedule}. In a multi-objective study it reads the scalar intermediate values,
  * that is the first objective of vector reports. Immutable and thread-safe.
  */
-final class ThresholdPruner implements Pruner {
+public final class ThresholdPruner implements Pruner {
   private final double lower;
   private final double upper;
   private final Schedule schedule;
@@ -38,5 +38,49 @@ final class ThresholdPruner implements Pruner {
   @Override
   public String toString() {
     return "ThresholdPruner(lower=" + lower + ", upper=" + upper + ", " + schedule + ")";
+  }
+
+  /** @return a builder: no bound set, no warm-up, interval 1; set at least one bound */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of the threshold pruner; checked by {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private double lower = Double.NEGATIVE_INFINITY;
+    private double upper = Double.POSITIVE_INFINITY;
+    private int warmupSteps = 0;
+    private int intervalSteps = 1;
+
+    private Builder() {}
+
+    /** Prune below this value (default -infinity: no lower bound). */
+    public Builder lower(double value) {
+      this.lower = value;
+      return this;
+    }
+
+    /** Prune above this value (default +infinity: no upper bound). */
+    public Builder upper(double value) {
+      this.upper = value;
+      return this;
+    }
+
+    /** No pruning before this step (default 0). */
+    public Builder warmupSteps(int n) {
+      this.warmupSteps = n;
+      return this;
+    }
+
+    /** Check once per window of this many steps (default 1). */
+    public Builder intervalSteps(int n) {
+      this.intervalSteps = n;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when lower &gt; upper, both are infinite, or either is NaN */
+    public Pruner build() {
+      return new ThresholdPruner(lower, upper, warmupSteps, intervalSteps);
+    }
   }
 }

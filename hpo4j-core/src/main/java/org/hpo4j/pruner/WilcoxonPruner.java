@@ -23,7 +23,7 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>A smaller threshold prunes less and errs less; the rate of wrongly pruning a trial that is in
  * fact as good as the best is about pThreshold per check. Immutable and thread-safe.
  */
-final class WilcoxonPruner implements Pruner {
+public final class WilcoxonPruner implements Pruner {
   private final double pThreshold;
   private final int startupSteps;
 
@@ -75,5 +75,35 @@ final class WilcoxonPruner implements Pruner {
   @Override
   public String toString() {
     return "WilcoxonPruner(p_threshold=" + pThreshold + ", startup_steps=" + startupSteps + ")";
+  }
+
+  /** @return a builder: p threshold 0.1, 2 startup steps */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of the Wilcoxon pruner; checked by {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private double pThreshold = 0.1;
+    private int startupSteps = 2;
+
+    private Builder() {}
+
+    /** Prune when the one-sided test gives p below this (default 0.1). */
+    public Builder pThreshold(double p) {
+      this.pThreshold = p;
+      return this;
+    }
+
+    /** No decision before this many paired steps (default 2). */
+    public Builder startupSteps(int n) {
+      this.startupSteps = n;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when pThreshold is outside (0, 1) or startupSteps &lt; 0 */
+    public Pruner build() {
+      return new WilcoxonPruner(pThreshold, startupSteps);
+    }
   }
 }

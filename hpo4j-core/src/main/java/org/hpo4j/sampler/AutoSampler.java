@@ -20,15 +20,38 @@ import org.hpo4j.trial.TrialState;
  *
  * <p>Thread-safe. The choice for a trial is made in {@link #beforeTrial} and kept for that trial.
  */
-final class AutoSampler implements Sampler {
+public final class AutoSampler implements Sampler {
   static final int GP_MAX_TRIALS = 200;
 
   private final long seed;
   private final Map<String, Sampler> delegates = new ConcurrentHashMap<>();
   private final Map<Long, Sampler> chosen = new ConcurrentHashMap<>();
 
-  AutoSampler(long seed) {
+  private AutoSampler(long seed) {
     this.seed = seed;
+  }
+
+  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of an {@link AutoSampler}. Not thread-safe. */
+  public static final class Builder {
+    private Long seed;
+
+    private Builder() {}
+
+    /** Seed handed to every sampler it delegates to (default: a fresh one per sampler). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** @return the sampler */
+    public AutoSampler build() {
+      return new AutoSampler(seed == null ? SeededStreams.freshSeed() : seed);
+    }
   }
 
   private Sampler delegate(String... preferences) {
@@ -38,7 +61,7 @@ final class AutoSampler implements Sampler {
         return delegates.computeIfAbsent(name, n -> Samplers.create(n, seed, Map.of()));
       }
     }
-    return delegates.computeIfAbsent("random", n -> Sampler.random(seed));
+    return delegates.computeIfAbsent("random", n -> RandomSampler.builder().seed(seed).build());
   }
 
   Sampler choose(StudyView study) {
@@ -62,8 +85,8 @@ final class AutoSampler implements Sampler {
         }
       }
       if (names == null) {
-        names = new HashSet<>(t.params().keySet());
-      } else if (!names.equals(t.params().keySet())) {
+        names = new HashSet<>(t.internalParams().keySet());
+      } else if (!names.equals(t.internalParams().keySet())) {
         return false;
       }
     }

@@ -31,12 +31,44 @@ public final class GridSampler implements Sampler {
   private final long size;
   private final Map<Long, Integer> claims = new ConcurrentHashMap<>();
 
-  /**
-   * @param grid the values of each parameter, in the order the grid enumerates them
-   * @param seed orders the points
-   * @throws IllegalArgumentException when a parameter has no values or the grid is too large
-   */
-  public GridSampler(Map<String, ? extends List<?>> grid, long seed) {
+  /** @return a builder; without {@link Builder#seed} every sampler built orders its points afresh */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link GridSampler}: the values of each parameter, and the seed. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, List<?>> grid = new LinkedHashMap<>();
+    private Long seed;
+
+    private Builder() {}
+
+    /** Adds the values of every parameter of {@code grid}, in the order the grid enumerates them. */
+    public Builder grid(Map<String, ? extends List<?>> grid) {
+      org.hpo4j.Checks.requireNonNull(grid, "grid").forEach(this::param);
+      return this;
+    }
+
+    /** Adds one parameter's values; user values, as the objective suggests them. */
+    public Builder param(String name, List<?> values) {
+      requireArgument(name != null && !name.isEmpty(), "grid parameter names must be non-empty");
+      grid.put(name, values);
+      return this;
+    }
+
+    /** Seed of the order in which the points are visited (default: a fresh one per sampler). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when a parameter has no values or the grid is too large */
+    public GridSampler build() {
+      return new GridSampler(grid, seed == null ? SeededStreams.freshSeed() : seed);
+    }
+  }
+
+  private GridSampler(Map<String, ? extends List<?>> grid, long seed) {
     requireArgument(grid != null && !grid.isEmpty(), "the grid needs at least one parameter");
     names = new ArrayList<>(grid.keySet());
     values = new ArrayList<>();

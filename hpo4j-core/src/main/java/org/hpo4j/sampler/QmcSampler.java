@@ -16,7 +16,7 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Thread-safe: the point of a trial depends only on its number.
  */
-final class QmcSampler implements Sampler {
+public final class QmcSampler implements Sampler {
   static final int DIMENSION = 64;
 
   private final long seed;
@@ -25,9 +25,32 @@ final class QmcSampler implements Sampler {
   private long cachedNumber = -1;
   private final double[] cached = new double[DIMENSION];
 
-  QmcSampler(long seed) {
+  private QmcSampler(long seed) {
     this.seed = seed;
     this.sobol = Sobol.scrambled(DIMENSION, seed);
+  }
+
+  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link QmcSampler}. Not thread-safe. */
+  public static final class Builder {
+    private Long seed;
+
+    private Builder() {}
+
+    /** Seed of the scrambling and of the fallback draws (default: a fresh one per sampler). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** @return the sampler */
+    public QmcSampler build() {
+      return new QmcSampler(seed == null ? SeededStreams.freshSeed() : seed);
+    }
   }
 
   @Override

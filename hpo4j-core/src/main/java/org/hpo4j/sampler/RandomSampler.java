@@ -11,11 +11,34 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Thread-safe and stateless: the draw for a parameter depends only on (seed, trial number, name).
  */
-final class RandomSampler implements Sampler {
+public final class RandomSampler implements Sampler {
   private final long seed;
 
-  RandomSampler(long seed) {
+  private RandomSampler(long seed) {
     this.seed = seed;
+  }
+
+  /** @return a builder; without {@link Builder#seed} every sampler built draws a fresh seed */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link RandomSampler}. Not thread-safe. */
+  public static final class Builder {
+    private Long seed;
+
+    private Builder() {}
+
+    /** Seed of every draw (default: a fresh one per sampler). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** @return the sampler */
+    public RandomSampler build() {
+      return new RandomSampler(seed == null ? SeededStreams.freshSeed() : seed);
+    }
   }
 
   @Override

@@ -17,6 +17,10 @@ import org.hpo4j.trial.TrialState;
  * <p>All values are internal doubles (see {@link Distribution}). A sampler keeps no state the
  * storage cannot rebuild, except caches. Implementations must be thread-safe: with several threads
  * the study calls them concurrently for different trials.
+ *
+ * <p>Every sampler is made the same way: {@code XSampler.builder().seed(1).option(..).build()}, a
+ * fresh seed when {@code seed} is not called; {@link Samplers#create} reads the same options, in
+ * snake_case, from study files.
  */
 public interface Sampler {
 
@@ -50,15 +54,5 @@ public interface Sampler {
    */
   default boolean isExhausted(StudyView study) {
     return false;
-  }
-
-  /** @return a sampler of independent uniform draws, seeded */
-  static Sampler random(long seed) {
-    return new RandomSampler(seed);
-  }
-
-  /** @return a quasi-random sampler over a scrambled Sobol sequence, seeded */
-  static Sampler qmc(long seed) {
-    return new QmcSampler(seed);
   }
 }

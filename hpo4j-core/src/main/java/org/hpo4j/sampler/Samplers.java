@@ -20,7 +20,11 @@ public final class Samplers {
   }
 
   /**
-   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   * Creates a sampler for a study file. The options are the builder's settings in snake_case (for
+   * example {@code n_startup_trials} for {@code TpeSampler.Builder.nStartupTrials}).
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones, or an unknown or
+   *     bad option, naming it and what is allowed
    */
   public static Sampler create(String name, long seed, Map<String, Object> options) {
     for (SamplerProvider p : providers()) {
@@ -33,20 +37,5 @@ public final class Samplers {
 
   private static List<SamplerProvider> providers() {
     return ServiceLoader.load(SamplerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
-  }
-
-  /**
-   * Rejects option keys a sampler does not know, so a typo in a study file is an error, not a
-   * silently ignored setting.
-   *
-   * @throws IllegalArgumentException naming the unknown key and the allowed ones
-   */
-  public static void requireKnownOptions(String sampler, Map<String, Object> options, java.util.Set<String> allowed) {
-    for (String k : options.keySet()) {
-      if (!allowed.contains(k)) {
-        throw new IllegalArgumentException("unknown option '" + k + "' for sampler '" + sampler
-            + "'; allowed: " + (allowed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(allowed))));
-      }
-    }
   }
 }

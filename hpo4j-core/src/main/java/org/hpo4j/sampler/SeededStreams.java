@@ -21,6 +21,16 @@ public final class SeededStreams {
     return new SplittableRandom(mix(mix(seed) + trialNumber * 0xBF58476D1CE4E5B9L));
   }
 
+  /**
+   * @return a seed for a sampler built without one: different in every call, so that unseeded
+   *     studies explore different points, as users of other frameworks expect
+   */
+  public static long freshSeed() {
+    return FRESH.nextLong();
+  }
+
+  private static final java.security.SecureRandom FRESH = new java.security.SecureRandom();
+
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

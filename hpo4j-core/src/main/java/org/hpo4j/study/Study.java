@@ -4,7 +4,8 @@ import static org.hpo4j.Checks.requireArgument;
 import static org.hpo4j.Checks.requireState;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class Study implements StudyView {
   private final Pruner pruner;
   private final Storage storage;
   private final boolean catchExceptions;
+  private final Clock clock;
   private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
   private final Map<String, Class<?>> kinds = new ConcurrentHashMap<>();
   private final Object askLock = new Object();
@@ -58,6 +60,7 @@ public final class Study implements StudyView {
     this.pruner = b.pruner;
     this.storage = b.storage;
     this.catchExceptions = b.catchExceptions;
+    this.clock = b.clock;
     this.callbacks.addAll(b.callbacks);
   }
 
@@ -117,6 +120,14 @@ public final class Study implements StudyView {
         "study '" + name + "' has no COMPLETE trial yet"));
   }
 
+  /**
+   * @return the user values of the best trial's parameters (a categorical as its choice)
+   * @throws IllegalStateException when there is no COMPLETE trial yet, or the study has several objectives
+   */
+  public Map<String, Object> bestParams() {
+    return best().params();
+  }
+
   /** @return the value of {@link #best()} */
   public double bestValue() {
     return best().value();
@@ -169,44 +180,43 @@ public final class Study implements StudyView {
     storage.createTrial(studyId, org.hpo4j.Checks.requireNonNull(params, "params"), true);
   }
 
-  /** Runs {@code nTrials} trials on the calling thread. */
+  /** Runs {@code nTrials} trials on the calling thread; see {@link #optimize(Objective, OptimizeOptions)}. */
   public void optimize(Objective objective, int nTrials) {
-    optimize(objective, nTrials, 1, null);
-  }
-
-  /** Runs {@code nTrials} trials on {@code threads} threads. */
-  public void optimize(Objective objective, int nTrials, int threads) {
-    optimize(objective, nTrials, threads, null);
+    optimize(objective, OptimizeOptions.trials(nTrials));
   }
 
   /**
-   * Runs up to {@code nTrials} trials on {@code threads} threads, starting none after
-   * {@code timeout} (null for none) or after {@link #stop()}.
+   * Runs up to {@code options.nTrials()} trials on {@code options.threads()} threads, starting none
+   * after the timeout or after {@link #stop()}; stops early when the sampler is exhausted.
    *
-   * @throws IllegalArgumentException when nTrials &lt; 1 or threads &lt; 1
    * @throws IllegalStateException when the study has several objectives
    */
-  public void optimize(Objective objective, int nTrials, int threads, Duration timeout) {
+  public void optimize(Objective objective, OptimizeOptions options) {
     org.hpo4j.Checks.requireNonNull(objective, "objective");
+    org.hpo4j.Checks.requireNonNull(options, "options");
     requireState(directions.size() == 1,
         "study '%s' has %s objectives; use optimizeMulti", name, directions.size());
-    run(t -> new double[] {objective.evaluate(t)}, nTrials, threads, timeout);
+    run(t -> new double[] {objective.evaluate(t)}, options);
   }
 
-  /** Runs up to {@code nTrials} trials of a multi-objective study; see {@link #optimize}. */
-  public void optimizeMulti(MultiObjective objective, int nTrials, int threads, Duration timeout) {
-    run(org.hpo4j.Checks.requireNonNull(objective, "objective"), nTrials, threads, timeout);
+  /** Runs {@code nTrials} trials of a multi-objective study on the calling thread. */
+  public void optimizeMulti(MultiObjective objective, int nTrials) {
+    optimizeMulti(objective, OptimizeOptions.trials(nTrials));
   }
 
-  private void run(MultiObjective objective, int nTrials, int threads, Duration timeout) {
-    requireArgument(nTrials >= 1, "nTrials >= 1 must hold, but got nTrials=%s", nTrials);
-    requireArgument(threads >= 1, "threads >= 1 must hold, but got threads=%s", threads);
-    requireArgument(timeout == null || !timeout.isNegative(), "timeout must not be negative, but got %s", timeout);
+  /** Runs trials of a multi-objective study; see {@link #optimize(Objective, OptimizeOptions)}. */
+  public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
+    run(org.hpo4j.Checks.requireNonNull(objective, "objective"), org.hpo4j.Checks.requireNonNull(options, "options"));
+  }
+
+  private void run(MultiObjective objective, OptimizeOptions options) {
+    int nTrials = options.nTrials();
+    int threads = options.threads();
     stopRequested = false;
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    Instant deadline = options.timeout().map(clock.instant()::plus).orElse(Instant.MAX);
     AtomicInteger started = new AtomicInteger();
     Runnable worker = () -> {
-      while (!stopRequested && System.nanoTime() < deadline && started.getAndIncrement() < nTrials) {
+      while (!stopRequested && clock.instant().isBefore(deadline) && started.getAndIncrement() < nTrials) {
         StudyTrial trial;
         synchronized (askLock) {
           if (sampler.isExhausted(this)) {
@@ -307,7 +317,7 @@ public final class Study implements StudyView {
     FrozenTrial t = storage.claimWaitingTrial(studyId)
         .orElseGet(() -> storage.createTrial(studyId, Map.of(), false));
     sampler.beforeTrial(this, t);
-    if (!t.systemAttrs().isEmpty() || !t.params().isEmpty()) {
+    if (!t.systemAttrs().isEmpty() || !t.internalParams().isEmpty()) {
       t = storage.trial(t.id());
     }
     Map<String, Distribution> space = sampler.inferRelativeSearchSpace(this, t);

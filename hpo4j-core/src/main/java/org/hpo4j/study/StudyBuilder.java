@@ -3,11 +3,15 @@ package org.hpo4j.study;
 import static org.hpo4j.Checks.requireArgument;
 import static org.hpo4j.Checks.requireNonNull;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.SeededStreams;
+import org.hpo4j.sampler.moo.MotpeSampler;
+import org.hpo4j.sampler.tpe.TpeSampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 
@@ -23,6 +27,8 @@ public final class StudyBuilder {
   Storage storage;
   boolean loadIfExists;
   boolean catchExceptions = true;
+  Long seed;
+  Clock clock = Clock.systemUTC();
   final List<Callback> callbacks = new ArrayList<>();
 
   StudyBuilder() {}
@@ -49,9 +55,33 @@ public final class StudyBuilder {
     return this;
   }
 
-  /** The sampler (default: random with seed 0 until a model-based default is set). */
+  /**
+   * The sampler. Default: multivariate TPE ({@code TpeSampler.builder().build()}: 10 random
+   * start-up trials, then a model of the good and the bad trials), for several directions its
+   * multi-objective form ({@code MotpeSampler}, multivariate), seeded from {@link #seed} or,
+   * without it, with a fresh seed, so two unseeded studies explore different points. On branin over
+   * seeds 0-9 it beats random search in median regret at 60 trials (see StudyDefaultsTest).
+   */
   public StudyBuilder sampler(Sampler sampler) {
     this.sampler = requireNonNull(sampler, "sampler");
+    return this;
+  }
+
+  /**
+   * Seeds the default sampler, so that the same study code draws the same points. A sampler passed
+   * to {@link #sampler} carries its own seed; giving both is an error at {@link #build()}.
+   */
+  public StudyBuilder seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /**
+   * The clock timeouts of {@code optimize} are measured on (default the system clock); tests pass a
+   * clock they move.
+   */
+  public StudyBuilder clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
     return this;
   }
 
@@ -90,14 +120,20 @@ public final class StudyBuilder {
 
   /**
    * @throws org.hpo4j.storage.DuplicateStudyException when the name is taken and loadIfExists is off
-   * @throws IllegalArgumentException when a loaded study has other directions
+   * @throws IllegalArgumentException when a loaded study has other directions, or both a sampler
+   *     and a seed were given
    */
   public Study build() {
     if (storage == null) {
       storage = Storages.inMemory();
     }
     if (sampler == null) {
-      sampler = Sampler.random(0);
+      long s = seed != null ? seed : SeededStreams.freshSeed();
+      sampler = directions.size() == 1 ? TpeSampler.builder().seed(s).build()
+          : MotpeSampler.builder().seed(s).multivariate(true).build();
+    } else {
+      requireArgument(seed == null, "seed(%s) seeds the default sampler; the sampler %s was given, so seed its"
+          + " builder instead", seed, sampler);
     }
     Optional<Long> existing = loadIfExists ? storage.findStudy(name) : Optional.empty();
     if (existing.isPresent()) {

@@ -42,7 +42,7 @@ final class StudyTrial implements Trial {
     this.relativeParams = relativeParams;
     Object fixed = started.systemAttrs().get("fixed_params");
     this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    started.params().forEach((k, v) -> {
+    started.internalParams().forEach((k, v) -> {
       params.put(k, v);
       distributions.put(k, started.distributions().get(k));
     });
@@ -66,7 +66,7 @@ final class StudyTrial implements Trial {
 
   /** The trial as the sampler should see it now: the parameters suggested so far. */
   FrozenTrial snapshot() {
-    if (current.params().size() != params.size()) {
+    if (current.internalParams().size() != params.size()) {
       current = new FrozenTrial(started.number(), started.id(), started.state(), params, distributions,
           List.of(), intermediate, Map.of(), started.systemAttrs(), started.start(), null);
     }
@@ -94,17 +94,17 @@ final class StudyTrial implements Trial {
   }
 
   @Override
-  public long suggestInt(String name, long low, long high) {
-    return suggestInt(name, low, high, 1L);
+  public long suggestLong(String name, long low, long high) {
+    return suggestLong(name, low, high, 1L);
   }
 
   @Override
-  public long suggestInt(String name, long low, long high, boolean log) {
+  public long suggestLong(String name, long low, long high, boolean log) {
     return Math.round(suggest0(name, IntDistribution.of(name, low, high, log, 1)));
   }
 
   @Override
-  public long suggestInt(String name, long low, long high, long step) {
+  public long suggestLong(String name, long low, long high, long step) {
     return Math.round(suggest0(name, IntDistribution.of(name, low, high, false, step)));
   }
 

@@ -16,7 +16,9 @@ import org.hpo4j.space.Distribution;
  * @param number 0-based position of the trial in its study
  * @param id storage-wide identifier
  * @param state life-cycle state
- * @param params internal values by parameter name, in the order they were suggested
+ * @param internalParams internal values by parameter name, in the order they were suggested: what
+ *     samplers compute with (a categorical is the index of its choice); {@link #params()} gives the
+ *     user values
  * @param distributions the distribution of each parameter
  * @param values objective values (one per direction) once COMPLETE, the last intermediate value when
  *     PRUNED, empty otherwise
@@ -30,7 +32,7 @@ public record FrozenTrial(
     int number,
     long id,
     TrialState state,
-    Map<String, Double> params,
+    Map<String, Double> internalParams,
     Map<String, Distribution> distributions,
     List<Double> values,
     SortedMap<Integer, Double> intermediateValues,
@@ -41,7 +43,7 @@ public record FrozenTrial(
 
   /** Copies every collection so that the record stays immutable; parameter order is kept. */
   public FrozenTrial {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
     distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
     values = List.copyOf(values);
     intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
@@ -63,15 +65,19 @@ public record FrozenTrial(
 
   /** @return the user value of a parameter (Double, Long or the categorical choice), or null */
   public Object param(String name) {
-    Double internal = params.get(name);
+    Double internal = internalParams.get(name);
     return internal == null ? null : distributions.get(name).toExternal(internal);
   }
 
-  /** @return every parameter as its user value, in suggestion order */
-  public Map<String, Object> externalParams() {
+
+  /**
+   * @return every parameter as its user value (a Double, a Long or the categorical choice itself),
+   *     in suggestion order; {@link #internalParams()} gives the doubles samplers compute with
+   */
+  public Map<String, Object> params() {
     Map<String, Object> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(k, distributions.get(k).toExternal(v)));
-    return out;
+    internalParams.forEach((k, v) -> out.put(k, distributions.get(k).toExternal(v)));
+    return Collections.unmodifiableMap(out);
   }
 
   /** @return the deepest reported step, or -1 when nothing was reported */

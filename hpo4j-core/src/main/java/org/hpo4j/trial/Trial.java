@@ -30,14 +30,32 @@ public interface Trial {
   /** A real parameter on the grid {@code low + k * step}; step must divide high - low. */
   double suggestFloat(String name, double low, double high, double step);
 
-  /** An integer parameter, uniform on [low, high]. */
-  long suggestInt(String name, long low, long high);
+  /**
+   * An integer parameter, uniform on [low, high]. Returns an {@code int}, what loop bounds, layer
+   * sizes and tree depths take; {@link #suggestLong} covers wider ranges under the same name space.
+   */
+  default int suggestInt(String name, int low, int high) {
+    return (int) suggestLong(name, low, high);
+  }
 
   /** An integer parameter, log-uniform when {@code log} (then low must be &gt;= 1). */
-  long suggestInt(String name, long low, long high, boolean log);
+  default int suggestInt(String name, int low, int high, boolean log) {
+    return (int) suggestLong(name, low, high, log);
+  }
 
   /** An integer parameter on {low, low + step, ..., high}. */
-  long suggestInt(String name, long low, long high, long step);
+  default int suggestInt(String name, int low, int high, int step) {
+    return (int) suggestLong(name, low, high, (long) step);
+  }
+
+  /** As {@link #suggestInt(String, int, int)}, for ranges beyond {@code int}. */
+  long suggestLong(String name, long low, long high);
+
+  /** As {@link #suggestInt(String, int, int, boolean)}, for ranges beyond {@code int}. */
+  long suggestLong(String name, long low, long high, boolean log);
+
+  /** As {@link #suggestInt(String, int, int, int)}, for ranges beyond {@code int}. */
+  long suggestLong(String name, long low, long high, long step);
 
   /**
    * One of {@code choices}, which must be non-empty and distinct.
@@ -56,6 +74,11 @@ public interface Trial {
   /**
    * Records the objective's value after {@code step} (an epoch, a boosting round chunk, a fold) so
    * that pruners can compare trials. Reporting the same step twice keeps the first value.
+   *
+   * <p>The step comes first, as in {@link #report(int, double[])} and in
+   * {@code FrozenTrial.intermediateValues()} (step to value). The value-first order of other
+   * frameworks is not offered beside it: {@code report(1, 2)} would compile either way and silently
+   * swap the two.
    *
    * @throws IllegalArgumentException when step &lt; 0 or value is NaN
    */

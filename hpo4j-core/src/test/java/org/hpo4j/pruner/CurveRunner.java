@@ -1,6 +1,7 @@
 package org.hpo4j.pruner;
 
 import java.util.List;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -18,7 +19,7 @@ final class CurveRunner {
   private CurveRunner() {}
 
   static Study run(Pruner pruner, StudyDirection direction, double[][] curves) {
-    Study study = Study.builder().direction(direction).pruner(pruner).sampler(Sampler.random(0))
+    Study study = Study.builder().direction(direction).pruner(pruner).sampler(RandomSampler.builder().seed(0).build())
         .storage(Storages.inMemory()).catchExceptions(false).build();
     study.optimize(trial -> {
       double[] c = curves[trial.number()];
@@ -36,7 +37,7 @@ final class CurveRunner {
   /** Multi-objective: curves[i][t] is the vector of trial i at step t. */
   static Study runMulti(Pruner pruner, List<StudyDirection> directions, double[][][] curves) {
     Study study = Study.builder().directions(directions.toArray(StudyDirection[]::new)).pruner(pruner)
-        .sampler(Sampler.random(0)).storage(Storages.inMemory()).catchExceptions(false).build();
+        .sampler(RandomSampler.builder().seed(0).build()).storage(Storages.inMemory()).catchExceptions(false).build();
     study.optimizeMulti(trial -> {
       double[][] c = curves[trial.number()];
       for (int t = 0; t < c.length; t++) {
@@ -46,7 +47,7 @@ final class CurveRunner {
         }
       }
       return c[c.length - 1];
-    }, curves.length, 1, null);
+    }, curves.length);
     return study;
   }
 

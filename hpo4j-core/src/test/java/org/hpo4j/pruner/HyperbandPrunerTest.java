@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.storage.Storages;
@@ -23,17 +24,17 @@ class HyperbandPrunerTest {
 
   @Test
   void bracketCount_followsLogOfResourceRatio() {
-    assertEquals(4, Pruner.hyperband(1, 27, 3, 0).bracketCount());
-    assertEquals(3, Pruner.hyperband(1, 26, 3, 0).bracketCount());
-    assertEquals(1, Pruner.hyperband(5, 5, 3, 0).bracketCount());
-    assertEquals(4, Pruner.hyperband(1, 8, 2, 0).bracketCount());
+    assertEquals(4, HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(0).build().bracketCount());
+    assertEquals(3, HyperbandPruner.builder().minResource(1).maxResource(26).reductionFactor(3).seed(0).build().bracketCount());
+    assertEquals(1, HyperbandPruner.builder().minResource(5).maxResource(5).reductionFactor(3).seed(0).build().bracketCount());
+    assertEquals(4, HyperbandPruner.builder().minResource(1).maxResource(8).reductionFactor(2).seed(0).build().bracketCount());
   }
 
   @Test
   void bracketOf_sameSeed_sameBrackets_otherSeed_differs() {
-    BracketedPruner a = Pruner.hyperband(1, 27, 3, 42);
-    BracketedPruner b = Pruner.hyperband(1, 27, 3, 42);
-    BracketedPruner c = Pruner.hyperband(1, 27, 3, 43);
+    BracketedPruner a = HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(42).build();
+    BracketedPruner b = HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(42).build();
+    BracketedPruner c = HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(43).build();
     int differ = 0;
     for (int n = 0; n < 1000; n++) {
       assertEquals(a.bracketOf(n), b.bracketOf(n));
@@ -45,7 +46,7 @@ class HyperbandPrunerTest {
   /** Budgets for r=1, R=27, eta=3: n_b = ceil(4 * 3^s / (s + 1)), s = 3 - b: 27, 12, 6, 4 of 49. */
   @Test
   void bracketOf_frequencies_proportionalToHyperbandBudgets() {
-    BracketedPruner p = Pruner.hyperband(1, 27, 3, 7);
+    BracketedPruner p = HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(7).build();
     int[] count = new int[4];
     int n = 49_000;
     for (int i = 0; i < n; i++) {
@@ -59,7 +60,7 @@ class HyperbandPrunerTest {
 
   @Test
   void shouldPrune_inStudy_comparesWithinBracketAndNeverBeforeBracketsFirstRung() {
-    BracketedPruner p = Pruner.hyperband(1, 27, 3, 1);
+    BracketedPruner p = HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(1).build();
     SplittableRandom rnd = new SplittableRandom(3);
     double[][] curves = new double[60][];
     for (int i = 0; i < curves.length; i++) {
@@ -83,11 +84,11 @@ class HyperbandPrunerTest {
 
   @Test
   void restrict_sampler_seesOnlySameBracketTrials() {
-    BracketedPruner p = Pruner.hyperband(1, 9, 3, 5);
+    BracketedPruner p = HyperbandPruner.builder().minResource(1).maxResource(9).reductionFactor(3).seed(5).build();
     List<String> violations = new ArrayList<>();
     int[] calls = new int[1];
     Sampler spy = new Sampler() {
-      final Sampler random = Sampler.random(1);
+      final Sampler random = RandomSampler.builder().seed(1).build();
 
       @Override
       public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution d) {

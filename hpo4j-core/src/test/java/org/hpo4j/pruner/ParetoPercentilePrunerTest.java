@@ -33,7 +33,7 @@ class ParetoPercentilePrunerTest {
   }
 
   private static Pruner pruner() {
-    return Pruner.percentileBuilder(50).startupTrials(4).buildMultiObjective();
+    return ParetoPercentilePruner.builder().percentile(50).startupTrials(4).build();
   }
 
   @Test
@@ -77,8 +77,8 @@ class ParetoPercentilePrunerTest {
         }
       }
     }
-    Study study = CurveRunner.runMulti(Pruner.percentileBuilder(50).startupTrials(5).warmupSteps(1)
-        .buildMultiObjective(), dirs, curves);
+    Study study = CurveRunner.runMulti(ParetoPercentilePruner.builder().percentile(50).startupTrials(5).warmupSteps(1)
+        .build(), dirs, curves);
     int pruned = 0;
     for (FrozenTrial p : study.trials()) {
       if (p.state() != PRUNED) {
@@ -103,7 +103,7 @@ class ParetoPercentilePrunerTest {
   void shouldPrune_singleObjectiveScalarReports_actsAsProtectedPercentile() {
     double[][] curves = {CurveRunner.flat(1, 5), CurveRunner.flat(2, 5), CurveRunner.flat(3, 5),
         CurveRunner.flat(4, 5), CurveRunner.flat(5, 5), CurveRunner.flat(9, 5), CurveRunner.flat(0.5, 5)};
-    Study study = CurveRunner.run(Pruner.paretoPercentile(50), MINIMIZE, curves);
+    Study study = CurveRunner.run(ParetoPercentilePruner.builder().percentile(50).build(), MINIMIZE, curves);
     assertEquals(PRUNED, study.trials().get(5).state());
     assertEquals(COMPLETE, study.trials().get(6).state());
   }

@@ -57,7 +57,7 @@ class PercentilePrunerTest {
 
   @Test
   void percentile_warmupSteps_neverPrunesBeforeWarmup() {
-    Study study = run(Pruner.percentileBuilder(50).warmupSteps(3).build(), StudyDirection.MINIMIZE, curves(1));
+    Study study = run(PercentilePruner.builder().percentile(50).warmupSteps(3).build(), StudyDirection.MINIMIZE, curves(1));
     assertEquals(PRUNED, states(study).get(5));
     int[] steps = stepsRun(study);
     for (var t : study.trials()) {
@@ -85,21 +85,21 @@ class PercentilePrunerTest {
   void percentile_intervalSteps_checksOnlyFirstStepOfEachWindow() {
     Study every = run(Pruner.median(), StudyDirection.MINIMIZE, crossingCurves());
     assertEquals(4, every.trials().get(5).lastStep());
-    Study windows = run(Pruner.percentileBuilder(50).warmupSteps(2).intervalSteps(3).build(),
+    Study windows = run(PercentilePruner.builder().percentile(50).warmupSteps(2).intervalSteps(3).build(),
         StudyDirection.MINIMIZE, crossingCurves());
     assertEquals(5, windows.trials().get(5).lastStep(), "checks at steps 2, 5, 8 only");
   }
 
   @Test
   void percentile_minTrials_noDecisionWithFewerTrialsAtStep() {
-    Study study = run(Pruner.percentileBuilder(50).minTrials(6).build(), StudyDirection.MINIMIZE, crossingCurves());
+    Study study = run(PercentilePruner.builder().percentile(50).minTrials(6).build(), StudyDirection.MINIMIZE, crossingCurves());
     assertEquals(COMPLETE, states(study).get(5));
   }
 
   @Test
   void percentile_lowPercentile_prunesMoreThanMedian() {
     Study median = run(Pruner.median(), StudyDirection.MINIMIZE, curves(1));
-    Study strict = run(Pruner.percentile(10), StudyDirection.MINIMIZE, curves(1));
+    Study strict = run(PercentilePruner.builder().percentile(10).build(), StudyDirection.MINIMIZE, curves(1));
     int sumMedian = java.util.Arrays.stream(stepsRun(median)).sum();
     int sumStrict = java.util.Arrays.stream(stepsRun(strict)).sum();
     assertTrue(sumStrict < sumMedian, sumStrict + " vs " + sumMedian);
@@ -110,14 +110,14 @@ class PercentilePrunerTest {
   void percentile_multiObjectiveStudy_throwsNamingAlternative() {
     var e = assertThrows(IllegalStateException.class, () -> CurveRunner.runMulti(Pruner.median(),
         List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE), new double[][][] {{{1, 2}}}));
-    assertTrue(e.getMessage().contains("paretoPercentile"), e.getMessage());
+    assertTrue(e.getMessage().contains("ParetoPercentilePruner"), e.getMessage());
   }
 
   @Test
   void percentile_outOfRange_throwsNamingField() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Pruner.percentile(101));
+    var e = assertThrows(IllegalArgumentException.class, () -> PercentilePruner.builder().percentile(101).build());
     assertEquals("0 <= percentile <= 100 must hold, but got percentile=101.0", e.getMessage());
-    var w = assertThrows(IllegalArgumentException.class, () -> Pruner.percentileBuilder(50).warmupSteps(-1).build());
+    var w = assertThrows(IllegalArgumentException.class, () -> PercentilePruner.builder().percentile(50).warmupSteps(-1).build());
     assertEquals("warmup_steps >= 0 must hold, but got warmup_steps=-1", w.getMessage());
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -59,7 +60,7 @@ class PrunerCoreHooksTest {
         }
       }
       return new double[] {0, 0};
-    }, 1, 1, null);
+    }, 1);
     FrozenTrial t = study.trials().get(0);
     assertEquals(TrialState.PRUNED, t.state());
     assertEquals(List.of(1.0, 10.0), t.values());
@@ -93,7 +94,7 @@ class PrunerCoreHooksTest {
 
   @Test
   void asha_fourThreads_eachTrialJudgedConsistently() {
-    Study study = Study.builder().pruner(Pruner.successiveHalving(1, 2, 0)).storage(Storages.inMemory())
+    Study study = Study.builder().pruner(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(2).minEarlyStoppingRate(0).build()).storage(Storages.inMemory())
         .catchExceptions(false).build();
     study.optimize(trial -> {
       double x = trial.suggestFloat("x", 0, 1);
@@ -104,7 +105,7 @@ class PrunerCoreHooksTest {
         }
       }
       return x;
-    }, 40, 4);
+    }, OptimizeOptions.trials(40).threads(4));
     for (FrozenTrial t : study.trials()) {
       int rungs = SuccessiveHalvingPruner.completedRungs(t);
       // rungs at steps 1, 2, 4, 8: a pruned trial stopped at the step of its last recorded rung

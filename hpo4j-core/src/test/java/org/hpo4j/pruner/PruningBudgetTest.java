@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -47,7 +48,7 @@ class PruningBudgetTest {
   private record Outcome(int steps, double best, int bestNumber) {}
 
   private static Outcome run(Pruner pruner, long seed, boolean crossing) {
-    Study study = Study.builder().pruner(pruner).sampler(Sampler.random(seed)).storage(Storages.inMemory())
+    Study study = Study.builder().pruner(pruner).sampler(RandomSampler.builder().seed(seed).build()).storage(Storages.inMemory())
         .catchExceptions(false).build();
     study.optimize(t -> curve(t, crossing), TRIALS);
     int steps = 0;
@@ -74,11 +75,11 @@ class PruningBudgetTest {
   private static String measure(boolean crossing, java.util.Set<String> checked, double tolerance) {
     Map<String, Pruner> pruners = new LinkedHashMap<>();
     pruners.put("none", Pruner.none());
-    pruners.put("median(warmup 5)", Pruner.percentileBuilder(50).warmupSteps(5).build());
-    pruners.put("asha(1,3,0)", Pruner.successiveHalving(1, 3, 0));
-    pruners.put("asha(1,3,1)", Pruner.successiveHalving(1, 3, 1));
-    pruners.put("hyperband(1,81,3)", Pruner.hyperband(1, 81, 3, 0));
-    pruners.put("patient(median,3)", Pruner.patient(Pruner.median(), 3, 0.0));
+    pruners.put("median(warmup 5)", PercentilePruner.builder().percentile(50).warmupSteps(5).build());
+    pruners.put("asha(1,3,0)", SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build());
+    pruners.put("asha(1,3,1)", SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(1).build());
+    pruners.put("hyperband(1,81,3)", HyperbandPruner.builder().minResource(1).maxResource(81).reductionFactor(3).seed(0).build());
+    pruners.put("patient(median,3)", PatientPruner.builder().wrapped(Pruner.median()).patience(3).minDelta(0.0).build());
     StringBuilder table = new StringBuilder(String.format("%n%-20s %5s %8s %8s %10s%n", "pruner", "seed", "steps",
         "saved", "best"));
     java.util.List<String> failures = new java.util.ArrayList<>();

@@ -49,7 +49,7 @@ class SuccessiveHalvingPrunerTest {
    */
   @Test
   void shouldPrune_handWorkedExample_promotionsMatch() {
-    Study study = run(Pruner.successiveHalving(1, 3, 0), StudyDirection.MINIMIZE, flatCurves(1));
+    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build(), StudyDirection.MINIMIZE, flatCurves(1));
     assertEquals(List.of(COMPLETE, COMPLETE, PRUNED, COMPLETE, PRUNED, PRUNED, PRUNED, COMPLETE, PRUNED),
         states(study));
     assertArrayEquals(new int[] {10, 10, 2, 10, 2, 4, 2, 10, 2}, stepsRun(study));
@@ -64,13 +64,13 @@ class SuccessiveHalvingPrunerTest {
 
   @Test
   void shouldPrune_maximize_mirrorsMinimize() {
-    Study study = run(Pruner.successiveHalving(1, 3, 0), StudyDirection.MAXIMIZE, flatCurves(-1));
+    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build(), StudyDirection.MAXIMIZE, flatCurves(-1));
     assertArrayEquals(new int[] {10, 10, 2, 10, 2, 4, 2, 10, 2}, stepsRun(study));
   }
 
   @Test
   void shouldPrune_minEarlyStoppingRate_noPruningBeforeFirstRung() {
-    Study study = run(Pruner.successiveHalving(1, 3, 1), StudyDirection.MINIMIZE, flatCurves(1));
+    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(1).build(), StudyDirection.MINIMIZE, flatCurves(1));
     for (FrozenTrial t : study.trials()) {
       if (t.state() == PRUNED) {
         assertTrue(t.lastStep() >= 3, "trial " + t.number() + " pruned at " + t.lastStep());
@@ -90,9 +90,9 @@ class SuccessiveHalvingPrunerTest {
 
   @Test
   void successiveHalving_badArguments_throwNamingOption() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Pruner.successiveHalving(1, 1, 0));
+    var e = assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(1).minEarlyStoppingRate(0).build());
     assertEquals("reduction_factor >= 2 must hold, but got reduction_factor=1", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Pruner.successiveHalving(0, 3, 0));
-    assertThrows(IllegalArgumentException.class, () -> Pruner.successiveHalving(1, 3, -1));
+    assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(0).reductionFactor(3).minEarlyStoppingRate(0).build());
+    assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(-1).build());
   }
 }

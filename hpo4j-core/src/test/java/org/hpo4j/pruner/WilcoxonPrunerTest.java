@@ -62,7 +62,7 @@ class WilcoxonPrunerTest {
 
   @Test
   void shouldPrune_clearlyWorseTrial_prunedEarly_betterKept() {
-    Study study = runInstances(new double[] {0.2, 0.5, 0.2, 0.0, 1.0}, Pruner.wilcoxon(0.1, 2));
+    Study study = runInstances(new double[] {0.2, 0.5, 0.2, 0.0, 1.0}, WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build());
     var trials = study.trials();
     assertEquals(TrialState.COMPLETE, trials.get(0).state());
     assertEquals(TrialState.PRUNED, trials.get(1).state());
@@ -74,7 +74,7 @@ class WilcoxonPrunerTest {
 
   @Test
   void shouldPrune_beforeStartupSteps_never() {
-    Study study = runInstances(new double[] {0.0, 5.0}, Pruner.wilcoxon(0.1, 6));
+    Study study = runInstances(new double[] {0.0, 5.0}, WilcoxonPruner.builder().pThreshold(0.1).startupSteps(6).build());
     FrozenTrial bad = study.trials().get(1);
     assertEquals(TrialState.PRUNED, bad.state());
     assertTrue(bad.lastStep() >= 5, "pruned at instance " + bad.lastStep());
@@ -82,13 +82,13 @@ class WilcoxonPrunerTest {
 
   @Test
   void wilcoxon_badThreshold_throwsNamingOption() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Pruner.wilcoxon(1.0, 2));
+    var e = assertThrows(IllegalArgumentException.class, () -> WilcoxonPruner.builder().pThreshold(1.0).startupSteps(2).build());
     assertEquals("0 < p_threshold < 1 must hold, but got p_threshold=1.0", e.getMessage());
   }
 
   @Test
   void shouldPrune_maximize_prunesLowAccuracy() {
-    Study study = Study.builder().direction(StudyDirection.MAXIMIZE).pruner(Pruner.wilcoxon(0.05, 2))
+    Study study = Study.builder().direction(StudyDirection.MAXIMIZE).pruner(WilcoxonPruner.builder().pThreshold(0.05).startupSteps(2).build())
         .storage(Storages.inMemory()).build();
     double[] acc = {0.9, 0.6, 0.95};
     study.optimize(trial -> {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -35,32 +36,32 @@ class GridSamplerTest {
 
   @Test
   void optimize_withThreads_coversEveryPointOnceThenStops() {
-    Study study = Study.builder().sampler(new GridSampler(grid(), 0)).build();
-    study.optimize(GridSamplerTest::objective, 1000, 4);
+    Study study = Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
+    study.optimize(GridSamplerTest::objective, OptimizeOptions.trials(1000).threads(4));
     List<FrozenTrial> trials = study.trials();
     assertEquals(24, trials.size());
     Set<Map<String, Object>> points = new HashSet<>();
-    trials.forEach(t -> points.add(t.externalParams()));
+    trials.forEach(t -> points.add(t.params()));
     assertEquals(24, points.size());
   }
 
   @Test
   void resumedStudy_continuesWithTheUnvisitedPoints() {
     Storage storage = Storages.inMemory();
-    Study first = Study.builder().name("g").storage(storage).sampler(new GridSampler(grid(), 1)).build();
+    Study first = Study.builder().name("g").storage(storage).sampler(GridSampler.builder().grid(grid()).seed(1).build()).build();
     first.optimize(GridSamplerTest::objective, 10);
     Study second = Study.builder().name("g").storage(storage).loadIfExists(true)
-        .sampler(new GridSampler(grid(), 1)).build();
+        .sampler(GridSampler.builder().grid(grid()).seed(1).build()).build();
     second.optimize(GridSamplerTest::objective, 100);
     Set<Map<String, Object>> points = new HashSet<>();
-    second.trials().forEach(t -> points.add(t.externalParams()));
+    second.trials().forEach(t -> points.add(t.params()));
     assertEquals(24, second.trials().size());
     assertEquals(24, points.size());
   }
 
   @Test
   void parameterOutsideGrid_failsTrialNamingIt() {
-    Study study = Study.builder().sampler(new GridSampler(grid(), 0)).build();
+    Study study = Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
     study.optimize(t -> t.suggestFloat("y", 0, 1), 1);
     assertTrue(study.trials().get(0).systemAttrs().get("fail_reason").toString().contains("'y'"));
   }
@@ -68,7 +69,7 @@ class GridSamplerTest {
   @Test
   void emptyValues_throwNamingTheParameter() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new GridSampler(Map.of("x", List.of()), 0));
+        () -> GridSampler.builder().grid(Map.of("x", List.of())).seed(0).build());
     assertTrue(e.getMessage().contains("'x'"));
   }
 

@@ -40,7 +40,7 @@ public final class GpSliceViews implements GpViewSource {
     if (study.isMultiObjective()) {
       return Optional.empty();
     }
-    GpSampler gp = samplers.computeIfAbsent(study.name(), k -> GpSampler.of(seed));
+    GpSampler gp = samplers.computeIfAbsent(study.name(), k -> GpSampler.builder().seed(seed).build());
     Map<String, Distribution> space = gp.inferRelativeSearchSpace(study, null);
     Distribution d = space.get(parameter);
     if (d == null || d.isSingle()) {

@@ -122,7 +122,7 @@ public record StudyData(String name, List<StudyDirection> directions, String ver
     importance.entries().forEach(e -> names.add(e.param()));
     for (FrozenTrial t : trials) {
       if (t.state() == TrialState.COMPLETE) {
-        names.addAll(t.params().keySet());
+        names.addAll(t.internalParams().keySet());
       }
     }
     return new ArrayList<>(names);

@@ -30,7 +30,7 @@ public record TrialRow(int number, TrialState state, List<Double> values, Map<St
   /** @return the row of a trial; non-finite values are dropped so the JSON stays valid */
   public static TrialRow of(FrozenTrial t) {
     Map<String, String> params = new LinkedHashMap<>();
-    t.externalParams().forEach((k, v) -> params.put(k, String.valueOf(v)));
+    t.params().forEach((k, v) -> params.put(k, String.valueOf(v)));
     Map<String, String> attrs = new LinkedHashMap<>();
     t.userAttrs().forEach((k, v) -> attrs.put(k, String.valueOf(v)));
     List<Double> values = t.values().stream().filter(Double::isFinite).toList();

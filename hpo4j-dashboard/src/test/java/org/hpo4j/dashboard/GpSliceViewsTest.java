@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hpo4j.dashboard.plot.GpViewPlot;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -19,7 +20,7 @@ class GpSliceViewsTest {
 
   private static Study quadratic(Storage storage, StudyDirection direction, int n) {
     Study s = Study.builder().name("gp-" + direction).storage(storage).direction(direction)
-        .sampler(Sampler.random(3)).build();
+        .sampler(RandomSampler.builder().seed(3).build()).build();
     double sign = direction == StudyDirection.MINIMIZE ? 1 : -1;
     s.optimize(t -> {
       double x = t.suggestFloat("x", -2, 2);

@@ -2,6 +2,7 @@ package org.hpo4j.dashboard;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -24,7 +25,7 @@ public final class ReportDemo {
     Report.write(storage, "resnet-lr-search", dir.resolve("report.html"));
     Studies.twoObjectives(storage, "accuracy-vs-size", 120, 7);
     Report.write(storage, "accuracy-vs-size", dir.resolve("report-mo.html"));
-    Study x = Study.builder().name(ReportTest.XSS).storage(storage).sampler(Sampler.random(3)).build();
+    Study x = Study.builder().name(ReportTest.XSS).storage(storage).sampler(RandomSampler.builder().seed(3).build()).build();
     x.optimize(t -> {
       t.setUserAttr("<img src=x onerror=alert(2)>", "</script><b>bold?</b>");
       return t.suggestFloat("<i>x</i>", 0, 1) + t.suggestCategorical("c", List.of("<b>a</b>", "b&c")).length();
@@ -35,12 +36,12 @@ public final class ReportDemo {
     if (args.length > 1) {
       try (Dashboard d = Dashboard.start(storage, "127.0.0.1", Integer.parseInt(args[1]))) {
         System.out.println("dashboard at " + d.uri());
-        Study live = Study.builder().name("live-study").storage(storage).sampler(Sampler.random(5)).build();
+        Study live = Study.builder().name("live-study").storage(storage).sampler(RandomSampler.builder().seed(5).build()).build();
         for (int i = 0; i < 3000; i++) {
           live.optimize(t -> {
             Thread.sleep(300);
             return Math.pow(t.suggestFloat("x", -3, 3) - 1, 2) + t.suggestFloat("y", 0, 1);
-          }, 1, 1);
+          }, 1);
         }
       }
     }
@@ -48,7 +49,7 @@ public final class ReportDemo {
 
   /** A learning-rate search with a conditional optimizer branch, learning curves and pruning. */
   static void rich(Storage storage, String name, int n, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
     for (int i = 0; i < n; i++) {
       Trial t = s.ask();
       double lr = t.suggestFloat("lr", 1e-5, 1e-1, true);

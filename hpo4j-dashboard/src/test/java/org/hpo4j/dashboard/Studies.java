@@ -1,6 +1,7 @@
 package org.hpo4j.dashboard;
 
 import java.util.List;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.study.Study;
@@ -16,7 +17,7 @@ public final class Studies {
    * f = x0^2: only x0 matters; x1, the log-scaled x2 and the categorical c are noise-free decoys.
    */
   public static Study onlyX0Matters(Storage storage, String name, int trials, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
     s.optimize(t -> {
       double x0 = t.suggestFloat("x0", -5, 5);
       t.suggestFloat("x1", -5, 5);
@@ -29,7 +30,7 @@ public final class Studies {
 
   /** f = x + y on [0, 1]^2, for contour tests. */
   public static Study plane(Storage storage, String name, int trials, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
     s.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), trials);
     return s;
   }
@@ -39,7 +40,7 @@ public final class Studies {
    * (with depth, which matters little, always worse than a good svm).
    */
   public static Study conditional(Storage storage, String name, int trials, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
     s.optimize(t -> {
       String model = t.suggestCategorical("model", List.of("svm", "tree"));
       t.suggestFloat("noise", 0, 1);
@@ -55,7 +56,7 @@ public final class Studies {
 
   /** Learning curves by hand: every third trial is pruned at step 3, one fails. */
   public static Study curves(Storage storage, String name, int trials, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed)).build();
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).build();
     for (int i = 0; i < trials; i++) {
       Trial t = s.ask();
       double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
@@ -78,13 +79,13 @@ public final class Studies {
 
   /** Two objectives: (x, (1 - sqrt(x)) + y), a convex front at y = 0. */
   public static Study twoObjectives(Storage storage, String name, int trials, long seed) {
-    Study s = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed))
+    Study s = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build())
         .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
     s.optimizeMulti(t -> {
       double x = t.suggestFloat("x", 0, 1);
       double y = t.suggestFloat("y", 0, 1);
       return new double[] {x, 1 - Math.sqrt(x) + y};
-    }, trials, 1, null);
+    }, trials);
     return s;
   }
 }

@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hpo4j.Experimental;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.study.StudyView;
@@ -82,18 +84,13 @@ public final class GpSampler implements Sampler {
     this.nStartupTrials = b.nStartupTrials;
     this.beta = b.beta;
     this.candidates = b.candidates;
-    this.random = Sampler.random(b.seed);
+    this.random = RandomSampler.builder().seed(b.seed).build();
     this.fitter = new ModelFitter(b.seed, b.nStartupTrials);
   }
 
-  /** @return a log-EI GP sampler with default settings */
-  public static GpSampler of(long seed) {
-    return builder(seed).build();
-  }
-
-  /** @return a builder seeded with {@code seed} */
-  public static Builder builder(long seed) {
-    return new Builder(seed);
+  /** @return a builder: log EI, 10 start-up trials, a fresh seed unless {@link Builder#seed} is called */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -221,7 +218,7 @@ public final class GpSampler implements Sampler {
       if (t.number() == trialNumber) {
         continue;
       }
-      double[] u = f.encoding().encode(t.params());
+      double[] u = f.encoding().encode(t.internalParams());
       if (u == null) {
         double[] proposed = pendingProposals.get(t.number());
         u = proposed != null && proposed.length == f.encoding().dimension() ? proposed : null;
@@ -253,14 +250,18 @@ public final class GpSampler implements Sampler {
 
   /** Settings of a {@link GpSampler}. Not thread-safe; build once. */
   public static final class Builder {
-    private final long seed;
+    private long seed = SeededStreams.freshSeed();
     private AcquisitionFunction acquisition = AcquisitionFunction.LOG_EI;
     private int nStartupTrials = 10;
     private double beta = UpperConfidenceBound.DEFAULT_BETA;
     private int candidates = 1024;
 
-    private Builder(long seed) {
-      this.seed = seed;
+    private Builder() {}
+
+    /** @param value the seed of every random choice (default: a fresh one per builder) */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
     }
 
     /** @param value the acquisition function (default LOG_EI) */

@@ -2,9 +2,9 @@ package org.hpo4j.gp;
 
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SamplerProvider;
-import org.hpo4j.sampler.Samplers;
 
 /**
  * Registers the GP samplers by name: {@code gp} (log EI), {@code gp_ei}, {@code gp_pi},
@@ -30,30 +30,13 @@ public final class GpSamplerProvider implements SamplerProvider {
     if (acq == null) {
       throw new IllegalArgumentException("unknown sampler '" + name + "'; this provider knows " + NAMES.keySet());
     }
-    Samplers.requireKnownOptions(name, options,
-        acq == GpSampler.AcquisitionFunction.UCB ? Set.of("n_startup_trials", "candidates", "beta")
-            : Set.of("n_startup_trials", "candidates"));
-    GpSampler.Builder b = GpSampler.builder(seed).acquisition(acq);
-    if (options.containsKey("n_startup_trials")) {
-      b.nStartupTrials(intOption(name, "n_startup_trials", options.get("n_startup_trials")));
+    OptionReader o = OptionReader.of("sampler '" + name + "'", options);
+    GpSampler.Builder b = GpSampler.builder().seed(seed).acquisition(acq);
+    o.ifInt("n_startup_trials", b::nStartupTrials).ifInt("candidates", b::candidates);
+    if (acq == GpSampler.AcquisitionFunction.UCB) {
+      o.ifNumber("beta", b::beta);
     }
-    if (options.containsKey("candidates")) {
-      b.candidates(intOption(name, "candidates", options.get("candidates")));
-    }
-    if (options.containsKey("beta")) {
-      Object v = options.get("beta");
-      if (!(v instanceof Number num)) {
-        throw new IllegalArgumentException("option 'beta' of sampler '" + name + "' must be a number, but got " + v);
-      }
-      b.beta(num.doubleValue());
-    }
+    o.requireAllKnown();
     return b.build();
-  }
-
-  private static int intOption(String sampler, String key, Object v) {
-    if (!(v instanceof Number num) || num.doubleValue() != Math.rint(num.doubleValue())) {
-      throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be an integer, but got " + v);
-    }
-    return num.intValue();
   }
 }

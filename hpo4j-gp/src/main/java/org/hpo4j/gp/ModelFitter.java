@@ -90,7 +90,7 @@ final class ModelFitter {
     List<double[]> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (FrozenTrial t : study.completeTrials()) {
-      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t.params()) : null;
+      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t.internalParams()) : null;
       if (u != null) {
         xs.add(u);
         ys.add(study.direction().asLoss(t.value()));

@@ -8,7 +8,7 @@ class GpSamplerContractTest extends SamplerContractTest {
 
   @Override
   protected Sampler newSampler(long seed) {
-    return GpSampler.builder(seed).nStartupTrials(5).build();
+    return GpSampler.builder().seed(seed).nStartupTrials(5).build();
   }
 
   @Override

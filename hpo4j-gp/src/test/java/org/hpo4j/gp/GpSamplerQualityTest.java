@@ -2,6 +2,7 @@ package org.hpo4j.gp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Objective;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GpSamplerQualityTest {
 
   private static void beatsRandom(GpSampler.AcquisitionFunction acq, Objective f, double optimum, int trials) {
-    double gp = TestFunctions.finalRegret(GpSampler.builder(1).acquisition(acq).build(), f, optimum, trials);
-    double random = TestFunctions.finalRegret(Sampler.random(1), f, optimum, trials);
+    double gp = TestFunctions.finalRegret(GpSampler.builder().seed(1).acquisition(acq).build(), f, optimum, trials);
+    double random = TestFunctions.finalRegret(RandomSampler.builder().seed(1).build(), f, optimum, trials);
     assertTrue(gp < random, acq + " regret " + gp + " must beat random's " + random);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Study;
@@ -37,16 +38,16 @@ class GpSamplerTest {
   @Test
   void builder_negativeStartupTrials_throwsNamingField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GpSampler.builder(0).nStartupTrials(-1));
+        () -> GpSampler.builder().seed(0).nStartupTrials(-1));
     assertTrue(e.getMessage().contains("nStartupTrials"), e.getMessage());
   }
 
   @ParameterizedTest
   @EnumSource(GpSampler.AcquisitionFunction.class)
   void optimize_sameSeed_sameTrace(GpSampler.AcquisitionFunction acq) {
-    List<Double> a = TestFunctions.regretTrace(GpSampler.builder(7).acquisition(acq).nStartupTrials(5).build(),
+    List<Double> a = TestFunctions.regretTrace(GpSampler.builder().seed(7).acquisition(acq).nStartupTrials(5).build(),
         TestFunctions.BRANIN, TestFunctions.BRANIN_MIN, 14);
-    List<Double> b = TestFunctions.regretTrace(GpSampler.builder(7).acquisition(acq).nStartupTrials(5).build(),
+    List<Double> b = TestFunctions.regretTrace(GpSampler.builder().seed(7).acquisition(acq).nStartupTrials(5).build(),
         TestFunctions.BRANIN, TestFunctions.BRANIN_MIN, 14);
     assertEquals(a, b);
   }
@@ -54,7 +55,7 @@ class GpSamplerTest {
   @ParameterizedTest
   @EnumSource(value = GpSampler.AcquisitionFunction.class, names = {"LOG_EI", "UCB", "THOMPSON"})
   void ask_withRunningTrials_proposesDistinctPoints(GpSampler.AcquisitionFunction acq) throws Exception {
-    Study study = Study.builder().name("batch").sampler(GpSampler.builder(11).acquisition(acq).build()).build();
+    Study study = Study.builder().name("batch").sampler(GpSampler.builder().seed(11).acquisition(acq).build()).build();
     for (int i = 0; i < 12; i++) {
       Trial t = study.ask();
       study.tell(t, TestFunctions.BRANIN.evaluate(t));
@@ -91,14 +92,14 @@ class GpSamplerTest {
       };
       return base + 0.02 * (depth - 6) * (depth - 6) + pen;
     };
-    double gp = TestFunctions.finalRegret(GpSampler.of(5), f, 0.0, 40);
-    double random = TestFunctions.finalRegret(Sampler.random(5), f, 0.0, 40);
+    double gp = TestFunctions.finalRegret(GpSampler.builder().seed(5).build(), f, 0.0, 40);
+    double random = TestFunctions.finalRegret(RandomSampler.builder().seed(5).build(), f, 0.0, 40);
     assertTrue(gp < random, "gp " + gp + " random " + random);
   }
 
   @Test
   void slice_afterStartup_describesPosteriorAndNextProposal() {
-    GpSampler sampler = GpSampler.builder(2).nStartupTrials(8).build();
+    GpSampler sampler = GpSampler.builder().seed(2).nStartupTrials(8).build();
     Study study = Study.builder().name("slice").sampler(sampler).build();
     study.optimize(TestFunctions.BRANIN, 12);
     GpSlice slice = sampler.slice(study, "x0", 25).orElseThrow();
@@ -108,14 +109,14 @@ class GpSamplerTest {
     for (int i = 0; i < 25; i++) {
       assertTrue(Double.isFinite(slice.mean().get(i)) && slice.sd().get(i) >= 0 && Double.isFinite(slice.acquisition().get(i)));
     }
-    assertEquals(study.best().params(), slice.through());
+    assertEquals(study.best().internalParams(), slice.through());
     double x1 = slice.next().get("x1");
     assertTrue(x1 >= 0 && x1 <= 15);
   }
 
   @Test
   void slice_unknownParameter_throwsListingModelledOnes() {
-    GpSampler sampler = GpSampler.of(2);
+    GpSampler sampler = GpSampler.builder().seed(2).build();
     Study study = Study.builder().name("slice").sampler(sampler).build();
     study.optimize(TestFunctions.BRANIN, 3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sampler.slice(study, "x9", 10));
@@ -125,7 +126,7 @@ class GpSamplerTest {
   @Test
   void inferRelativeSearchSpace_multiObjective_throws() {
     Study study = Study.builder().name("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-        .sampler(GpSampler.of(0)).build();
+        .sampler(GpSampler.builder().seed(0).build()).build();
     assertThrows(IllegalStateException.class, study::ask);
   }
 }

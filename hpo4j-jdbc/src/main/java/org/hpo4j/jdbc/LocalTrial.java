@@ -52,7 +52,7 @@ final class LocalTrial {
 
   LocalTrial(FrozenTrial base) {
     this.base = base;
-    base.params().forEach((k, v) -> {
+    base.internalParams().forEach((k, v) -> {
       params.put(k, v);
       distributions.put(k, base.distributions().get(k));
       distributionJson.put(k, Json.write(base.distributions().get(k)));
@@ -242,7 +242,7 @@ final class LocalTrial {
     try {
       Map<String, Double> p = new LinkedHashMap<>(params);
       Map<String, Distribution> d = new LinkedHashMap<>(distributions);
-      fromDb.params().forEach(p::putIfAbsent);
+      fromDb.internalParams().forEach(p::putIfAbsent);
       fromDb.distributions().forEach(d::putIfAbsent);
       TreeMap<Integer, Double> inter = new TreeMap<>(fromDb.intermediateValues());
       intermediate.forEach(inter::putIfAbsent);

@@ -78,7 +78,7 @@ final class StaleTrials {
           if (before.systemAttrs().get("fixed_params") instanceof Map<?, ?> f) {
             f.forEach((k, v) -> fixed.put(String.valueOf(k), v));
           }
-          fixed.putAll(before.externalParams());
+          fixed.putAll(before.params());
           TrialWrites.insertTrial(c, db.dialect, studyId, fixed, true,
               Map.of("retry_of", before.number(), "retry_history", history), now);
         }

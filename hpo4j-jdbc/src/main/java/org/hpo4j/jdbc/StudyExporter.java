@@ -50,7 +50,7 @@ public final class StudyExporter {
     Set<String> user = new LinkedHashSet<>();
     Set<String> system = new LinkedHashSet<>();
     for (FrozenTrial t : trials) {
-      params.addAll(t.params().keySet());
+      params.addAll(t.internalParams().keySet());
       user.addAll(t.userAttrs().keySet());
       system.addAll(t.systemAttrs().keySet());
     }
@@ -76,7 +76,7 @@ public final class StudyExporter {
         row.add(t.start() == null ? "" : t.start().toString());
         row.add(t.complete() == null ? "" : t.complete().toString());
         row.add(t.duration() == null ? "" : Double.toString(t.duration().toMillis() / 1000.0));
-        Map<String, Object> external = t.externalParams();
+        Map<String, Object> external = t.params();
         params.forEach(p -> row.add(cell(external.get(p))));
         user.forEach(k -> row.add(cell(t.userAttrs().get(k))));
         system.forEach(k -> row.add(cell(t.systemAttrs().get(k))));
@@ -106,7 +106,7 @@ public final class StudyExporter {
       m.put("number", t.number());
       m.put("state", t.state().name());
       m.put("values", t.values());
-      m.put("params", t.externalParams());
+      m.put("params", t.params());
       Map<String, Object> dists = new LinkedHashMap<>();
       t.distributions().forEach((k, d) -> dists.put(k, Json.read(Json.write(d))));
       m.put("distributions", dists);

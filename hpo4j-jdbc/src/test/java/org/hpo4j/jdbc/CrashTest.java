@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -39,7 +40,7 @@ class CrashTest {
       worker.waitFor(60, TimeUnit.SECONDS);
 
       Thread.sleep(1500); // let the dead worker's last beat age past the 1 s grace period
-      Study next = Study.builder().name("crash").storage(storage).sampler(Sampler.random(99)).loadIfExists(true).build();
+      Study next = Study.builder().name("crash").storage(storage).sampler(RandomSampler.builder().seed(99).build()).loadIfExists(true).build();
       next.optimize(t -> t.suggestFloat("x", -5, 5) + t.suggestInt("k", 0, 3), 3);
 
       List<FrozenTrial> all = storage.trials(study, null);
@@ -65,7 +66,7 @@ class CrashTest {
       }
       List<FrozenTrial> running = storage.trials(study, EnumSet.of(TrialState.RUNNING));
       if (storage.countTrials(study, EnumSet.of(TrialState.COMPLETE)) == FINISHED_BEFORE_CRASH
-          && running.size() == 1 && running.get(0).params().size() == 2) {
+          && running.size() == 1 && running.get(0).internalParams().size() == 2) {
         return running.get(0);
       }
       Thread.sleep(100);

@@ -62,11 +62,11 @@ class StaleTrialsTest {
   void setParam_beforeFirstBeat_visibleHereOnlyUntilTheBeat() {
     long t = worker.createTrial(study, Map.of(), false).id();
     worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
-    assertEquals(Map.of("x", 0.25), worker.trial(t).params(), "this process sees its own write at once");
-    assertEquals(Map.of("x", 0.25), worker.trials(study, null).get(0).params());
-    assertEquals(Map.of(), other.trial(t).params(), "not flushed yet");
+    assertEquals(Map.of("x", 0.25), worker.trial(t).internalParams(), "this process sees its own write at once");
+    assertEquals(Map.of("x", 0.25), worker.trials(study, null).get(0).internalParams());
+    assertEquals(Map.of(), other.trial(t).internalParams(), "not flushed yet");
     worker.heartbeat(t);
-    assertEquals(Map.of("x", 0.25), other.trial(t).params(), "flushed with the beat");
+    assertEquals(Map.of("x", 0.25), other.trial(t).internalParams(), "flushed with the beat");
   }
 
   @Test
@@ -79,7 +79,7 @@ class StaleTrialsTest {
     assertTrue(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)));
     FrozenTrial seen = other.trial(t);
     assertEquals(worker.trial(t), seen, "the finished snapshot kept here equals the stored trial");
-    assertEquals(Map.of("x", 0.25), seen.params());
+    assertEquals(Map.of("x", 0.25), seen.internalParams());
     assertEquals(2.0, seen.intermediateValues().get(0));
     assertEquals("hi", seen.userAttrs().get("note"));
   }
@@ -91,7 +91,7 @@ class StaleTrialsTest {
     otherClock.advance(Duration.ofSeconds(301));
     assertEquals(1, other.failStaleTrials(study).size());
     assertFalse(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)));
-    assertEquals(Map.of(), other.trial(t).params(), "the lost trial's buffered params are not written after it failed");
+    assertEquals(Map.of(), other.trial(t).internalParams(), "the lost trial's buffered params are not written after it failed");
     FrozenTrial retry = other.claimWaitingTrial(study).orElseThrow();
     assertEquals(null, retry.systemAttrs().get("fixed_params"), "its parameters never reached the database");
   }

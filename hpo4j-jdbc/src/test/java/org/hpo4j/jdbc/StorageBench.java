@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -56,8 +57,8 @@ public final class StorageBench {
     String shown = url.replaceAll("://[^@]*@", "://***@");
     try (Storage storage = Storages.open(url)) {
       String name = "bench-" + System.nanoTime();
-      Study study = Study.builder().name(name).storage(storage).sampler(Sampler.random(1)).build();
-      Study warm = Study.builder().name(name + "-warmup").storage(storage).sampler(Sampler.random(2)).build();
+      Study study = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(1).build()).build();
+      Study warm = Study.builder().name(name + "-warmup").storage(storage).sampler(RandomSampler.builder().seed(2).build()).build();
       run(warm, WARMUP, workers, history);
       int done = 0;
       for (int cp : new int[] {100, 1000, 10000, 100000}) {
@@ -178,10 +179,10 @@ public final class StorageBench {
   /** A worker process: warms up on its own study, says "ready", waits for "go", runs its trials. */
   private static void child(String url, String study, int trials, long seed) throws Exception {
     try (Storage storage = Storages.open(url)) {
-      Study warm = Study.builder().name(study + "-warm-" + seed).storage(storage).sampler(Sampler.random(seed))
+      Study warm = Study.builder().name(study + "-warm-" + seed).storage(storage).sampler(RandomSampler.builder().seed(seed).build())
           .loadIfExists(true).build();
       trials(warm, WARMUP / 2, false);
-      Study s = Study.builder().name(study).storage(storage).sampler(Sampler.random(seed)).loadIfExists(true).build();
+      Study s = Study.builder().name(study).storage(storage).sampler(RandomSampler.builder().seed(seed).build()).loadIfExists(true).build();
       System.out.println("ready");
       System.out.flush();
       String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

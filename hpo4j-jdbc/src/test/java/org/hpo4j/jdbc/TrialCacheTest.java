@@ -35,7 +35,7 @@ class TrialCacheTest {
       List<FrozenTrial> second = reader.trials(s, null);
       assertEquals(List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING),
           second.stream().map(FrozenTrial::state).toList());
-      assertEquals(0.5, second.get(1).params().get("x"));
+      assertEquals(0.5, second.get(1).internalParams().get("x"));
       assertSame(first.get(0), second.get(0), "a finished trial is read once");
       assertEquals(1, reader.trials(s, EnumSet.of(TrialState.PRUNED)).size());
     }

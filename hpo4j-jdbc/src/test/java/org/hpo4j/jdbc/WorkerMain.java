@@ -1,5 +1,6 @@
 package org.hpo4j.jdbc;
 
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -21,7 +22,7 @@ public final class WorkerMain {
     long seed = Long.parseLong(args[3]);
     int hangAt = Integer.parseInt(args[4]);
     try (Storage storage = Storages.open(url)) {
-      Study study = Study.builder().name(name).storage(storage).sampler(Sampler.random(seed))
+      Study study = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build())
           .loadIfExists(true).catchExceptions(false).build();
       study.optimize(t -> {
         double x = t.suggestFloat("x", -5, 5);

@@ -82,7 +82,7 @@ public final class ConfiguredObjective {
    * @throws Exception from the model library
    */
   public HoldoutScore holdout(FrozenTrial trial) throws Exception {
-    return holdout(trial.externalParams());
+    return holdout(trial.params());
   }
 
   /** Refits the given parameters (name to user value) and scores the test rows. */

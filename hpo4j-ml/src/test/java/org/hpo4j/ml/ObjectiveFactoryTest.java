@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hpo4j.ml.cnn.CnnObjective;
 import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.xgboost.XGBoostObjective;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -174,13 +175,13 @@ class ObjectiveFactoryTest {
     ConfiguredObjective o = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
         iris(), "folds", 3, "space", Map.of("n_estimators", Map.of("low", 10, "high", 30))));
     Study study = Study.builder().name("iris").direction(o.directions().get(0))
-        .sampler(Sampler.random(1)).build();
+        .sampler(RandomSampler.builder().seed(1).build()).build();
     study.optimize(o.objective(), 3);
     FrozenTrial best = study.best();
     assertEquals(TrialState.COMPLETE, best.state());
     assertTrue(best.value() > 0.8, "cv accuracy " + best.value());
     assertTrue(best.intermediateValues().size() >= 1);
-    assertEquals(10, best.params().size());
+    assertEquals(10, best.internalParams().size());
     HoldoutScore h = o.holdout(best);
     assertEquals(30, h.testRows());
     assertTrue(h.test() > 0.8, "test accuracy " + h.test());

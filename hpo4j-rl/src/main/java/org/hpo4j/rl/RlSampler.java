@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hpo4j.Experimental;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.study.StudyView;
@@ -57,9 +58,12 @@ public final class RlSampler implements Sampler {
     this.agent = new RlAgent(settings, seed, space);
   }
 
-  /** @return a builder with the defaults (the spec's, except where a setter says [ours]) and the given seed */
-  public static Builder builder(long seed) {
-    return new Builder(seed);
+  /**
+   * @return a builder with the defaults (the spec's, except where a setter says [ours]) and a fresh
+   *     seed unless {@link Builder#seed} is called
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -116,14 +120,14 @@ public final class RlSampler implements Sampler {
 
   /** A trial the agent did not play: its stored parameters become forced actions. */
   private Episode replay(FrozenTrial trial) {
-    for (String name : trial.params().keySet()) {
+    for (String name : trial.internalParams().keySet()) {
       if (!trial.distributions().get(name).isSingle()) {
         space.set(order.computeIfAbsent(name, k -> order.size()), trial.distributions().get(name));
       }
     }
     double[] u = new double[order.size()];
     boolean[] asked = new boolean[order.size()];
-    for (Map.Entry<String, Double> p : trial.params().entrySet()) {
+    for (Map.Entry<String, Double> p : trial.internalParams().entrySet()) {
       Distribution d = trial.distributions().get(p.getKey());
       Integer step = order.get(p.getKey());
       if (step != null && !d.isSingle()) {
@@ -170,7 +174,7 @@ public final class RlSampler implements Sampler {
 
   /** Options of the RL sampler; every setter checks its argument. Not thread-safe. */
   public static final class Builder {
-    private final long seed;
+    private long seed = SeededStreams.freshSeed();
     private boolean useModel = true;
     private boolean feedSample = false;
     private RewardMode rewardMode = RewardMode.QUANTILE;
@@ -185,8 +189,12 @@ public final class RlSampler implements Sampler {
     private boolean stepHeads = true;
     private double optimism = 0.0;
 
-    private Builder(long seed) {
-      this.seed = seed;
+    private Builder() {}
+
+    /** The seed of every random choice (default: a fresh one per builder). */
+    public Builder seed(long value) {
+      seed = value;
+      return this;
     }
 
     /** Train on rewards predicted by a learned model between real trials (default true; false = RL-SDP). */

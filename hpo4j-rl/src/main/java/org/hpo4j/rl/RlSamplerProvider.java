@@ -1,23 +1,28 @@
 package org.hpo4j.rl;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SamplerProvider;
-import org.hpo4j.sampler.Samplers;
 
 /**
  * Registers {@code rl} (MBRL-SDP) and {@code rl_sdp} (the same agent without the reward model)
- * with the sampler registry. Options: useModel, feedSample, rewardMode (raw|quantile),
- * learningRate, entropyCoef, initialSigma, delta, firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes,
- * rewardModel (gp|mlp), stepHeads, optimism.
- * Stateless and thread-safe.
+ * with the sampler registry. Options, the builder's settings in snake_case: use_model, feed_sample,
+ * reward_mode (raw|quantile), learning_rate, entropy_coef, initial_sigma, delta,
+ * first_model_phase_after, model_phase_every, max_imagined_episodes, reward_model (gp|mlp),
+ * step_heads, optimism. The camelCase keys of earlier study files are refused with a message naming
+ * the new key. Stateless and thread-safe.
  */
 public final class RlSamplerProvider implements SamplerProvider {
-  private static final Set<String> OPTIONS = Set.of("useModel", "feedSample", "rewardMode", "learningRate",
-      "entropyCoef", "initialSigma", "delta", "firstModelPhaseAfter", "modelPhaseEvery", "maxImaginedEpisodes", "rewardModel",
-      "stepHeads", "optimism");
+  private static final Map<String, String> RENAMED = Map.ofEntries(
+      Map.entry("useModel", "use_model"), Map.entry("feedSample", "feed_sample"),
+      Map.entry("rewardMode", "reward_mode"), Map.entry("learningRate", "learning_rate"),
+      Map.entry("entropyCoef", "entropy_coef"), Map.entry("initialSigma", "initial_sigma"),
+      Map.entry("firstModelPhaseAfter", "first_model_phase_after"),
+      Map.entry("modelPhaseEvery", "model_phase_every"),
+      Map.entry("maxImaginedEpisodes", "max_imagined_episodes"), Map.entry("rewardModel", "reward_model"),
+      Map.entry("stepHeads", "step_heads"));
 
   @Override
   public Set<String> names() {
@@ -29,71 +34,23 @@ public final class RlSamplerProvider implements SamplerProvider {
     if (!names().contains(name)) {
       throw new IllegalArgumentException("unknown sampler '" + name + "'; this provider knows rl, rl_sdp");
     }
-    Samplers.requireKnownOptions(name, options, OPTIONS);
-    RlSampler.Builder b = RlSampler.builder(seed).useModel(name.equals("rl"));
-    for (Map.Entry<String, Object> e : options.entrySet()) {
-      Object v = e.getValue();
-      switch (e.getKey()) {
-        case "useModel" -> b.useModel(bool(name, e.getKey(), v));
-        case "feedSample" -> b.feedSample(bool(name, e.getKey(), v));
-        case "rewardMode" -> b.rewardMode(mode(v));
-        case "learningRate" -> b.learningRate(number(name, e.getKey(), v));
-        case "entropyCoef" -> b.entropyCoef(number(name, e.getKey(), v));
-        case "initialSigma" -> b.initialSigma(number(name, e.getKey(), v));
-        case "delta" -> b.delta(number(name, e.getKey(), v));
-        case "firstModelPhaseAfter" -> b.firstModelPhaseAfter((int) integer(name, e.getKey(), v));
-        case "modelPhaseEvery" -> b.modelPhaseEvery((int) integer(name, e.getKey(), v));
-        case "maxImaginedEpisodes" -> b.maxImaginedEpisodes((int) integer(name, e.getKey(), v));
-        case "rewardModel" -> b.rewardModel(kind(v));
-        case "stepHeads" -> b.stepHeads(bool(name, e.getKey(), v));
-        case "optimism" -> b.optimism(number(name, e.getKey(), v));
-        default -> throw new IllegalStateException("unreachable: " + e.getKey());
-      }
-    }
+    OptionReader o = OptionReader.of("sampler '" + name + "'", options);
+    RENAMED.forEach(o::renamed);
+    RlSampler.Builder b = RlSampler.builder().seed(seed).useModel(name.equals("rl"));
+    o.ifBool("use_model", b::useModel)
+        .ifBool("feed_sample", b::feedSample)
+        .ifEnum("reward_mode", RewardMode.class, b::rewardMode)
+        .ifNumber("learning_rate", b::learningRate)
+        .ifNumber("entropy_coef", b::entropyCoef)
+        .ifNumber("initial_sigma", b::initialSigma)
+        .ifNumber("delta", b::delta)
+        .ifInt("first_model_phase_after", b::firstModelPhaseAfter)
+        .ifInt("model_phase_every", b::modelPhaseEvery)
+        .ifInt("max_imagined_episodes", b::maxImaginedEpisodes)
+        .ifEnum("reward_model", RewardModelKind.class, b::rewardModel)
+        .ifBool("step_heads", b::stepHeads)
+        .ifNumber("optimism", b::optimism)
+        .requireAllKnown();
     return b.build();
-  }
-
-  private static boolean bool(String sampler, String key, Object v) {
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be true or false, but got " + v);
-  }
-
-  private static double number(String sampler, String key, Object v) {
-    try {
-      return v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
-    } catch (NumberFormatException ex) {
-      throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be a number, but got " + v);
-    }
-  }
-
-  private static long integer(String sampler, String key, Object v) {
-    double d = number(sampler, key, v);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be an integer, but got " + v);
-    }
-    return (long) d;
-  }
-
-  private static RewardModelKind kind(Object v) {
-    String s = String.valueOf(v).toUpperCase(Locale.ROOT);
-    try {
-      return RewardModelKind.valueOf(s);
-    } catch (IllegalArgumentException ex) {
-      throw new IllegalArgumentException("option 'rewardModel' must be gp or mlp, but got " + v);
-    }
-  }
-
-  private static RewardMode mode(Object v) {
-    String s = String.valueOf(v).toUpperCase(Locale.ROOT);
-    try {
-      return RewardMode.valueOf(s);
-    } catch (IllegalArgumentException ex) {
-      throw new IllegalArgumentException("option 'rewardMode' must be raw or quantile, but got " + v);
-    }
   }
 }

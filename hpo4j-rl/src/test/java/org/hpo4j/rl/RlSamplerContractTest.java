@@ -6,6 +6,6 @@ import org.hpo4j.testing.SamplerContractTest;
 class RlSamplerContractTest extends SamplerContractTest {
   @Override
   protected Sampler newSampler(long seed) {
-    return RlSampler.builder(seed).build();
+    return RlSampler.builder().seed(seed).build();
   }
 }

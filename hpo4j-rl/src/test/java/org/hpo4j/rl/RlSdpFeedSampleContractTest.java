@@ -7,6 +7,6 @@ import org.hpo4j.testing.SamplerContractTest;
 class RlSdpFeedSampleContractTest extends SamplerContractTest {
   @Override
   protected Sampler newSampler(long seed) {
-    return RlSampler.builder(seed).useModel(false).feedSample(true).build();
+    return RlSampler.builder().seed(seed).useModel(false).feedSample(true).build();
   }
 }

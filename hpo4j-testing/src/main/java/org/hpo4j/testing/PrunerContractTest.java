@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.pruner.Pruner;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -52,7 +54,7 @@ public abstract class PrunerContractTest {
 
   private Study run(StudyDirection direction, int threads) {
     double sign = direction == StudyDirection.MINIMIZE ? 1 : -1;
-    Study study = Study.builder().direction(direction).pruner(newPruner()).sampler(Sampler.random(0))
+    Study study = Study.builder().direction(direction).pruner(newPruner()).sampler(RandomSampler.builder().seed(0).build())
         .storage(newStorage()).catchExceptions(false).build();
     study.optimize(trial -> {
       double v = 0;
@@ -64,7 +66,7 @@ public abstract class PrunerContractTest {
         }
       }
       return v;
-    }, TRIALS, threads, null);
+    }, OptimizeOptions.trials(TRIALS).threads(threads));
     return study;
   }
 

@@ -40,14 +40,14 @@ public abstract class SamplerContractTest {
     List<FrozenTrial> b = run(7, f).trials();
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {
-      assertEquals(a.get(i).params(), b.get(i).params(), "trial " + i);
+      assertEquals(a.get(i).internalParams(), b.get(i).internalParams(), "trial " + i);
     }
   }
 
   @Test
   void differentSeeds_giveDifferentTraces() {
     BenchmarkFunction f = BenchmarkFunctions.byName("branin");
-    assertFalse(run(1, f).trials().get(trials() - 1).params().equals(run(2, f).trials().get(trials() - 1).params()));
+    assertFalse(run(1, f).trials().get(trials() - 1).internalParams().equals(run(2, f).trials().get(trials() - 1).internalParams()));
   }
 
   @Test
@@ -63,7 +63,7 @@ public abstract class SamplerContractTest {
     }, trials());
     for (FrozenTrial t : study.trials()) {
       assertEquals(TrialState.COMPLETE, t.state());
-      t.params().forEach((name, v) -> assertTrue(t.distributions().get(name).contains(v),
+      t.internalParams().forEach((name, v) -> assertTrue(t.distributions().get(name).contains(v),
           name + "=" + v + " outside " + t.distributions().get(name)));
       double drop = (Double) t.param("drop");
       assertEquals(Math.rint(drop / 0.05) * 0.05, drop, 1e-9, "drop on its step");
@@ -76,7 +76,7 @@ public abstract class SamplerContractTest {
   void conditionalParameters_neverAppearWithoutTheirParent() {
     Study study = run(5, BenchmarkFunctions.byName("mixed_conditional"));
     for (FrozenTrial t : study.trials()) {
-      Map<String, Object> p = t.externalParams();
+      Map<String, Object> p = t.params();
       assertEquals("adam".equals(p.get("optimizer")), p.containsKey("beta1"), "trial " + t.number() + ": " + p);
       assertEquals("sgd".equals(p.get("optimizer")), p.containsKey("momentum"), "trial " + t.number() + ": " + p);
     }

@@ -144,9 +144,9 @@ public abstract class StorageContractTest {
       storage.setParam(t, e.getKey(), values[i++], e.getValue());
     }
     FrozenTrial ft = storage.trial(t);
-    assertEquals(List.copyOf(dists.keySet()), List.copyOf(ft.params().keySet()), "parameter order is kept");
+    assertEquals(List.copyOf(dists.keySet()), List.copyOf(ft.internalParams().keySet()), "parameter order is kept");
     assertEquals(dists, ft.distributions());
-    assertEquals(1e-3, ft.params().get("lr"), 0.0);
+    assertEquals(1e-3, ft.internalParams().get("lr"), 0.0);
     assertEquals(2.5, ft.param("act"));
     assertEquals(64L, ft.param("units"));
   }
@@ -203,10 +203,10 @@ public abstract class StorageContractTest {
     storage.setParam(t, "y", 0.5, new FloatDistribution(0, 1));
     storage.setIntermediateValue(t, 0, 3.0);
     storage.finishTrial(t, TrialState.COMPLETE, List.of(1.0));
-    assertEquals(Set.of("x"), before.params().keySet());
+    assertEquals(Set.of("x"), before.internalParams().keySet());
     assertEquals(TrialState.RUNNING, before.state());
     assertTrue(before.intermediateValues().isEmpty());
-    assertThrows(UnsupportedOperationException.class, () -> before.params().put("z", 1.0));
+    assertThrows(UnsupportedOperationException.class, () -> before.internalParams().put("z", 1.0));
   }
 
   @Test

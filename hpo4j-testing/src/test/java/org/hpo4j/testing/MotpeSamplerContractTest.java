@@ -6,6 +6,6 @@ import org.hpo4j.sampler.moo.MotpeSampler;
 class MotpeSamplerContractTest extends SamplerContractTest {
   @Override
   protected Sampler newSampler(long seed) {
-    return MotpeSampler.of(seed, true, 5);
+    return MotpeSampler.builder().seed(seed).multivariate(true).nStartupTrials(5).build();
   }
 }

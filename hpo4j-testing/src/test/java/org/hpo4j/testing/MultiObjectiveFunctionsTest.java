@@ -50,7 +50,7 @@ class MultiObjectiveFunctionsTest {
   void evaluate_inAStudy_givesAPositiveHypervolume() {
     MultiObjectiveFunction f = MultiObjectiveFunctions.byName("zdt1");
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
-    s.optimizeMulti(f::evaluate, 20, 1, null);
+    s.optimizeMulti(f::evaluate, 20);
     double hv = Hypervolume.of(s.completeTrials().stream()
         .map(t -> t.values().stream().mapToDouble(Double::doubleValue).toArray()).toList(), f.referencePoint());
     assertEquals(true, hv > 0 && hv < 121, "hypervolume " + hv);

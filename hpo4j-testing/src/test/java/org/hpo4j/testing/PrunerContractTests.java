@@ -1,5 +1,12 @@
 package org.hpo4j.testing;
 
+import org.hpo4j.pruner.WilcoxonPruner;
+import org.hpo4j.pruner.ThresholdPruner;
+import org.hpo4j.pruner.SuccessiveHalvingPruner;
+import org.hpo4j.pruner.PercentilePruner;
+import org.hpo4j.pruner.PatientPruner;
+import org.hpo4j.pruner.ParetoPercentilePruner;
+import org.hpo4j.pruner.HyperbandPruner;
 import org.hpo4j.pruner.Pruner;
 import org.junit.jupiter.api.Nested;
 
@@ -26,7 +33,7 @@ class PrunerContractTests {
   class Percentile10WithWarmup extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.percentileBuilder(10).warmupSteps(2).intervalSteps(2).build();
+      return PercentilePruner.builder().percentile(10).warmupSteps(2).intervalSteps(2).build();
     }
   }
 
@@ -34,7 +41,7 @@ class PrunerContractTests {
   class Asha extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.successiveHalving(1, 3, 0);
+      return SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build();
     }
   }
 
@@ -42,7 +49,7 @@ class PrunerContractTests {
   class Hyperband extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.hyperband(1, 27, 3, 0);
+      return HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(0).build();
     }
   }
 
@@ -50,7 +57,7 @@ class PrunerContractTests {
   class Wilcoxon extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.wilcoxon(0.1, 2);
+      return WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build();
     }
   }
 
@@ -58,7 +65,7 @@ class PrunerContractTests {
   class PatientMedian extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.patient(Pruner.median(), 2, 0.0);
+      return PatientPruner.builder().wrapped(Pruner.median()).patience(2).minDelta(0.0).build();
     }
   }
 
@@ -66,7 +73,7 @@ class PrunerContractTests {
   class Threshold extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.threshold(-1.2, 1.2);
+      return ThresholdPruner.builder().lower(-1.2).upper(1.2).build();
     }
   }
 
@@ -74,7 +81,7 @@ class PrunerContractTests {
   class ParetoPercentile extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return Pruner.paretoPercentile(50);
+      return ParetoPercentilePruner.builder().percentile(50).build();
     }
   }
 }

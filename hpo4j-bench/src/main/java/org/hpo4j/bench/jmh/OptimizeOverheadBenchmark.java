@@ -1,6 +1,8 @@
 package org.hpo4j.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
+import org.hpo4j.study.OptimizeOptions;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Study;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,12 +38,12 @@ public class OptimizeOverheadBenchmark {
 
   @Benchmark
   public int study() {
-    Study study = Study.builder().sampler(Sampler.random(0)).build();
+    Study study = Study.builder().sampler(RandomSampler.builder().seed(0).build()).build();
     study.optimize(t -> {
       double x = t.suggestFloat("x", -10, 10);
       double y = t.suggestFloat("y", -10, 10);
       return x * x + y * y;
-    }, TRIALS, threads);
+    }, OptimizeOptions.trials(TRIALS).threads(threads));
     return study.finishedTrialCount();
   }
 }

@@ -1,6 +1,8 @@
 package org.hpo4j.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
+import org.hpo4j.pruner.WilcoxonPruner;
+import org.hpo4j.pruner.ParetoPercentilePruner;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -48,8 +50,8 @@ public class PrunerBenchmark {
   public void setUp() {
     p = switch (pruner) {
       case "median" -> Pruner.median();
-      case "pareto" -> Pruner.paretoPercentile(50);
-      default -> Pruner.wilcoxon(0.1, 2);
+      case "pareto" -> ParetoPercentilePruner.builder().percentile(50).build();
+      default -> WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build();
     };
     study = Study.builder().storage(Storages.inMemory()).build();
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(0);

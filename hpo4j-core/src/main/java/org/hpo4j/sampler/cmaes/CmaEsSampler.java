@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.Experimental;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.CategoricalDistribution;
@@ -74,7 +75,7 @@ public final class CmaEsSampler implements Sampler {
     this.restarts = b.restarts;
     this.warmStart = b.warmStart;
     this.sourceTrials = List.copyOf(b.sourceTrials);
-    this.random = Sampler.random(b.seed);
+    this.random = RandomSampler.builder().seed(b.seed).build();
   }
 
   /** @return a builder with the defaults and seed 0 */
@@ -205,7 +206,7 @@ public final class CmaEsSampler implements Sampler {
 
   /** Builds a {@link CmaEsSampler}. Not thread-safe. */
   public static final class Builder {
-    private long seed;
+    private long seed = SeededStreams.freshSeed();
     private double sigma0 = 0.2;
     private Integer populationSize;
     private int nStartupTrials = 1;
@@ -217,7 +218,7 @@ public final class CmaEsSampler implements Sampler {
 
     private Builder() {}
 
-    /** The seed of every random choice. */
+    /** The seed of every random choice (default: a fresh one per builder). */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

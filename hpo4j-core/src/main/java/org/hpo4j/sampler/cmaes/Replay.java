@@ -102,14 +102,14 @@ final class Replay {
     double[] x = state.sample(SeededStreams.of(seed, t.number()));
     boolean same = true;
     for (int i = 0; i < dims.length && same; i++) {
-      same = dims[i].snap(dims[i].fromUnit(x[i])) == t.params().get(names.get(i));
+      same = dims[i].snap(dims[i].fromUnit(x[i])) == t.internalParams().get(names.get(i));
     }
     if (same) {
       return x;
     }
     double[] u = new double[dims.length];
     for (int i = 0; i < dims.length; i++) {
-      u[i] = dims[i].toUnit(t.params().get(names.get(i)));
+      u[i] = dims[i].toUnit(t.internalParams().get(names.get(i)));
     }
     return u;
   }

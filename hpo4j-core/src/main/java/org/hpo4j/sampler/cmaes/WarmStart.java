@@ -34,7 +34,7 @@ final class WarmStart {
     for (int j = 0; j < k; j++) {
       FrozenTrial t = sorted.get(j);
       for (int i = 0; i < n; i++) {
-        x[j][i] = dims[i].toUnit(t.params().get(names.get(i)));
+        x[j][i] = dims[i].toUnit(t.internalParams().get(names.get(i)));
         mean[i] += x[j][i] / k;
       }
     }

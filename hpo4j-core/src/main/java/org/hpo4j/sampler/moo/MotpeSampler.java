@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hpo4j.Experimental;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.sampler.tpe.ParzenProposal;
@@ -63,18 +64,49 @@ public final class MotpeSampler implements Sampler {
     this.seed = seed;
     this.multivariate = multivariate;
     this.nStartupTrials = nStartupTrials;
-    this.random = Sampler.random(seed);
+    this.random = RandomSampler.builder().seed(seed).build();
   }
 
-  /**
-   * @param seed the seed of every random choice
-   * @param multivariate a joint Parzen estimator over the shared parameters instead of one per parameter
-   * @param nStartupTrials random trials before TPE starts (TPE's default is 10)
-   * @throws IllegalArgumentException when nStartupTrials is negative
-   */
-  public static MotpeSampler of(long seed, boolean multivariate, int nStartupTrials) {
-    requireArgument(nStartupTrials >= 0, "nStartupTrials >= 0 must hold, but got %s", nStartupTrials);
-    return new MotpeSampler(seed, multivariate, nStartupTrials);
+  /** @return a builder: univariate, 10 start-up trials, a fresh seed unless {@link Builder#seed} is called */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link MotpeSampler}. Not thread-safe; each setter checks its argument at once. */
+  public static final class Builder {
+    private long seed = SeededStreams.freshSeed();
+    private boolean multivariate;
+    private int nStartupTrials = 10;
+
+    private Builder() {}
+
+    /** The seed of every random choice (default: a fresh one per builder). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** A joint Parzen estimator over the shared parameters instead of one per parameter (default false). */
+    public Builder multivariate(boolean on) {
+      this.multivariate = on;
+      return this;
+    }
+
+    /**
+     * Random trials before the model starts (default 10, as TPE).
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder nStartupTrials(int n) {
+      requireArgument(n >= 0, "nStartupTrials >= 0 must hold, but got %s", n);
+      this.nStartupTrials = n;
+      return this;
+    }
+
+    /** @return the sampler */
+    public MotpeSampler build() {
+      return new MotpeSampler(seed, multivariate, nStartupTrials);
+    }
   }
 
   /**
@@ -99,7 +131,7 @@ public final class MotpeSampler implements Sampler {
     for (FrozenTrial t : study.trials()) {
       if (t.state() == TrialState.COMPLETE && t.values().size() == m) {
         complete.add(t);
-      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.params().isEmpty()) {
+      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.internalParams().isEmpty()) {
         running.add(t);
       }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.hpo4j.Experimental;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.CategoricalDistribution;
@@ -62,7 +63,7 @@ public final class NsgaIISampler implements Sampler {
     this.crossoverProbability = b.crossoverProbability;
     this.mutationProbability = b.mutationProbability;
     this.niching = b.referencePoints > 0 ? new ReferencePointNiching(b.referencePoints) : Survival.CROWDING;
-    this.random = Sampler.random(b.seed);
+    this.random = RandomSampler.builder().seed(b.seed).build();
   }
 
   /** @return a builder with NSGA-II's defaults and seed 0 */
@@ -92,8 +93,8 @@ public final class NsgaIISampler implements Sampler {
     Map<String, Double> child = new LinkedHashMap<>();
     for (Map.Entry<String, Distribution> e : space.entrySet()) {
       Distribution d = e.getValue();
-      double va = a.params().get(e.getKey());
-      double vb = b.params().get(e.getKey());
+      double va = a.internalParams().get(e.getKey());
+      double vb = b.internalParams().get(e.getKey());
       boolean mutate = rng.nextDouble() < pm;
       if (d instanceof CategoricalDistribution c) {
         double v = cross && rng.nextBoolean() ? vb : va;
@@ -153,7 +154,7 @@ public final class NsgaIISampler implements Sampler {
 
   /** Builds an {@link NsgaIISampler}. Not thread-safe. */
   public static final class Builder {
-    private long seed;
+    private long seed = SeededStreams.freshSeed();
     private int populationSize = 20;
     private Crossover crossover = Crossover.SBX;
     private double crossoverProbability = 0.9;
@@ -162,7 +163,7 @@ public final class NsgaIISampler implements Sampler {
 
     private Builder() {}
 
-    /** The seed of every random choice. */
+    /** The seed of every random choice (default: a fresh one per builder). */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

@@ -53,9 +53,9 @@ final class ParamRows {
 
   private Row build(FrozenTrial t) {
     int size = 0;
-    int[] at = new int[t.params().size()];
+    int[] at = new int[t.internalParams().size()];
     int k = 0;
-    for (String name : t.params().keySet()) {
+    for (String name : t.internalParams().keySet()) {
       at[k] = indexOf(name);
       size = Math.max(size, at[k++] + 1);
     }
@@ -63,7 +63,7 @@ final class ParamRows {
     Arrays.fill(values, Double.NaN);
     Distribution[] dists = new Distribution[size];
     k = 0;
-    for (Map.Entry<String, Double> e : t.params().entrySet()) {
+    for (Map.Entry<String, Double> e : t.internalParams().entrySet()) {
       values[at[k]] = e.getValue();
       dists[at[k++]] = canonical(t.distributions().get(e.getKey()));
     }

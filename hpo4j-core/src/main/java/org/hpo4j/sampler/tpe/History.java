@@ -69,7 +69,7 @@ final class History {
         }
       } else if (s == TrialState.RUNNING && t.id() != self) {
         Map<String, Proposal> extra = pending.get(t.id());
-        if (!t.params().isEmpty() || (extra != null && !extra.isEmpty())) {
+        if (!t.internalParams().isEmpty() || (extra != null && !extra.isEmpty())) {
           running.add(toObservation(t, direction, extra, -1));
         }
       }
@@ -119,7 +119,7 @@ final class History {
    * @param slot the observation's slot, -1 for a running trial
    */
   private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra, int slot) {
-    Map<String, Double> params = t.params();
+    Map<String, Double> params = t.internalParams();
     Map<String, Distribution> distributions = t.distributions();
     if (extra != null && !extra.isEmpty()) {
       params = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ final class History {
         params.put(e.getKey(), e.getValue().value());
         distributions.put(e.getKey(), e.getValue().distribution());
       }
-      params.putAll(t.params());
+      params.putAll(t.internalParams());
       distributions.putAll(t.distributions());
     }
     int size = names.size();

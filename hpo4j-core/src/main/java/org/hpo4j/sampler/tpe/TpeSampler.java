@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 import java.util.random.RandomGenerator;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.Distribution;
@@ -74,7 +75,7 @@ public final class TpeSampler implements Sampler {
     this.considerEndpoints = b.considerEndpoints;
     this.minBandwidthFactor = b.minBandwidthFactor;
     this.seed = b.seed;
-    this.random = Sampler.random(b.seed);
+    this.random = RandomSampler.builder().seed(b.seed).build();
   }
 
   /** @return a builder with the defaults described on each of its setters */
@@ -234,7 +235,7 @@ public final class TpeSampler implements Sampler {
     private double priorWeight = 1.0;
     private boolean considerEndpoints = false;
     private double minBandwidthFactor = 0;
-    private long seed;
+    private long seed = SeededStreams.freshSeed();
 
     private Builder() {}
 
@@ -323,7 +324,7 @@ public final class TpeSampler implements Sampler {
       return this;
     }
 
-    /** Seed of every random choice (default 0). */
+    /** Seed of every random choice (default: a fresh one per builder). */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

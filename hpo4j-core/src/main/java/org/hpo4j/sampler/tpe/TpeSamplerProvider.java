@@ -2,9 +2,9 @@ package org.hpo4j.sampler.tpe;
 
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SamplerProvider;
-import org.hpo4j.sampler.Samplers;
 
 /**
  * Registers {@code tpe}: the default TPE of {@link TpeSampler#builder()}, multivariate with
@@ -18,9 +18,6 @@ import org.hpo4j.sampler.Samplers;
  * {@code group} (false: one joint model over the parameters every trial has, the others alone).
  */
 public final class TpeSamplerProvider implements SamplerProvider {
-  private static final Set<String> COMMON = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight",
-      "gamma_fraction", "gamma_max", "gamma_sqrt", "min_bandwidth_factor", "consider_endpoints", "constant_liar");
-
   @Override
   public Set<String> names() {
     return Set.of("tpe", "tpe_mv", "tpe_uni");
@@ -28,79 +25,34 @@ public final class TpeSamplerProvider implements SamplerProvider {
 
   @Override
   public Sampler create(String name, long seed, Map<String, Object> options) {
-    boolean mv;
-    switch (name) {
-      case "tpe_uni" -> {
-        Samplers.requireKnownOptions(name, options, COMMON);
-        mv = false;
-      }
-      case "tpe", "tpe_mv" -> {
-        Set<String> allowed = new java.util.HashSet<>(COMMON);
-        allowed.add("group");
-        Samplers.requireKnownOptions(name, options, allowed);
-        mv = true;
-      }
+    boolean mv = switch (name) {
+      case "tpe_uni" -> false;
+      case "tpe", "tpe_mv" -> true;
       default -> throw new IllegalArgumentException(
           "unknown sampler '" + name + "'; this provider knows tpe, tpe_mv, tpe_uni");
-    }
+    };
+    OptionReader o = OptionReader.of("sampler '" + name + "'", options);
     TpeSampler.Builder b = TpeSampler.builder().seed(seed).multivariate(mv).group(mv);
-    if (options.containsKey("n_startup_trials")) {
-      b.nStartupTrials(integer(name, options, "n_startup_trials"));
-    }
-    if (options.containsKey("n_ei_candidates")) {
-      b.nEiCandidates(integer(name, options, "n_ei_candidates"));
-    }
-    if (options.containsKey("prior_weight")) {
-      b.priorWeight(number(name, options, "prior_weight"));
-    }
-    if (options.containsKey("gamma_fraction") || options.containsKey("gamma_max")) {
-      double f = options.containsKey("gamma_fraction") ? number(name, options, "gamma_fraction") : 0.1;
-      int max = options.containsKey("gamma_max") ? integer(name, options, "gamma_max") : 25;
-      if (options.containsKey("gamma_sqrt") && bool(name, options, "gamma_sqrt")) {
+    o.ifInt("n_startup_trials", b::nStartupTrials)
+        .ifInt("n_ei_candidates", b::nEiCandidates)
+        .ifNumber("prior_weight", b::priorWeight)
+        .ifNumber("min_bandwidth_factor", b::minBandwidthFactor)
+        .ifBool("consider_endpoints", b::considerEndpoints)
+        .ifBool("constant_liar", b::constantLiar);
+    if (o.has("gamma_fraction") || o.has("gamma_max")) {
+      double f = o.number("gamma_fraction", 0.1);
+      int max = o.smallInt("gamma_max", 25);
+      if (o.bool("gamma_sqrt", false)) {
         b.gammaSqrt(f, max);
       } else {
         b.gamma(f, max);
       }
     }
-    if (options.containsKey("min_bandwidth_factor")) {
-      b.minBandwidthFactor(number(name, options, "min_bandwidth_factor"));
+    o.allow("gamma_sqrt");
+    if (mv) {
+      o.ifBool("group", b::group);
     }
-    if (options.containsKey("consider_endpoints")) {
-      b.considerEndpoints(bool(name, options, "consider_endpoints"));
-    }
-    if (options.containsKey("constant_liar")) {
-      b.constantLiar(bool(name, options, "constant_liar"));
-    }
-    if (options.containsKey("group")) {
-      b.group(bool(name, options, "group"));
-    }
+    o.requireAllKnown();
     return b.build();
-  }
-
-  private static double number(String sampler, Map<String, Object> options, String key) {
-    Object v = options.get(key);
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be a number, but got " + v);
-  }
-
-  private static int integer(String sampler, Map<String, Object> options, String key) {
-    double v = number(sampler, options, key);
-    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be an integer, but got " + v);
-    }
-    return (int) v;
-  }
-
-  private static boolean bool(String sampler, Map<String, Object> options, String key) {
-    Object v = options.get(key);
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    throw new IllegalArgumentException("option '" + key + "' of sampler '" + sampler + "' must be true or false, but got " + v);
   }
 }

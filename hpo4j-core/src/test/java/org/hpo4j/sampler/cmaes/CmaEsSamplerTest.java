@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.study.OptimizeOptions;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.Storage;
@@ -23,7 +25,7 @@ class CmaEsSamplerTest {
   @Test
   void optimize_sphere4FixedSeed_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(0).build(), 100);
-    double random = Functions.regret("sphere4", Sampler.random(0), 100);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(0).build(), 100);
     assertTrue(cma < 0.1 * random, "cmaes " + cma + " vs random " + random);
   }
 
@@ -31,7 +33,7 @@ class CmaEsSamplerTest {
   void optimize_rosenbrock4FixedSeed_beatsRandom() {
     for (long seed = 0; seed < 2; seed++) {
       double cma = Functions.regret("rosenbrock4", CmaEsSampler.builder().seed(seed).build(), 100);
-      double random = Functions.regret("rosenbrock4", Sampler.random(seed), 100);
+      double random = Functions.regret("rosenbrock4", RandomSampler.builder().seed(seed).build(), 100);
       assertTrue(cma < random, "seed " + seed + ": cmaes " + cma + " vs random " + random);
     }
   }
@@ -39,14 +41,14 @@ class CmaEsSamplerTest {
   @Test
   void optimize_separableOnSphere4_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(1).separable(true).build(), 100);
-    double random = Functions.regret("sphere4", Sampler.random(1), 100);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(1).build(), 100);
     assertTrue(cma < 0.1 * random, "separable cmaes " + cma + " vs random " + random);
   }
 
   @Test
   void optimize_activeOnSphere4_beatsRandomByFar() {
     double cma = Functions.regret("sphere4", CmaEsSampler.builder().seed(1).active(true).build(), 200);
-    double random = Functions.regret("sphere4", Sampler.random(1), 200);
+    double random = Functions.regret("sphere4", RandomSampler.builder().seed(1).build(), 200);
     assertTrue(cma < 0.1 * random, "active cmaes " + cma + " vs random " + random);
   }
 
@@ -65,7 +67,7 @@ class CmaEsSamplerTest {
         .sampler(CmaEsSampler.builder().seed(9).build()).build();
     resumed.optimize(t -> Functions.evaluate("rosenbrock4", t), 23);
     List<Map<String, Double>> split = new ArrayList<>();
-    resumed.trials().forEach(t -> split.add(t.params()));
+    resumed.trials().forEach(t -> split.add(t.internalParams()));
     assertEquals(params(CmaEsSampler.builder().seed(9).build(), 50), split);
   }
 
@@ -73,7 +75,7 @@ class CmaEsSamplerTest {
     Study s = Study.builder().sampler(sampler).build();
     s.optimize(t -> Functions.evaluate("rosenbrock4", t), n);
     List<Map<String, Double>> out = new ArrayList<>();
-    s.trials().forEach(t -> out.add(t.params()));
+    s.trials().forEach(t -> out.add(t.internalParams()));
     return out;
   }
 
@@ -134,9 +136,9 @@ class CmaEsSamplerTest {
   @Test
   void optimize_fourThreads_completesEveryTrialWithLegalValues() {
     Study s = Study.builder().sampler(CmaEsSampler.builder().seed(8).build()).build();
-    s.optimize(t -> Functions.evaluate("rosenbrock4", t) + t.suggestInt("k", 0, 5), 80, 4);
+    s.optimize(t -> Functions.evaluate("rosenbrock4", t) + t.suggestInt("k", 0, 5), OptimizeOptions.trials(80).threads(4));
     assertEquals(80, s.completeTrials().size());
-    s.trials().forEach(t -> t.params().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
+    s.trials().forEach(t -> t.internalParams().forEach((n, v) -> assertTrue(t.distributions().get(n).contains(v))));
   }
 
   @Test
@@ -144,7 +146,7 @@ class CmaEsSamplerTest {
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
         .sampler(CmaEsSampler.builder().build()).catchExceptions(false).build();
     assertThrows(IllegalStateException.class,
-        () -> s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1, 1, null));
+        () -> s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1));
   }
 
   @Test

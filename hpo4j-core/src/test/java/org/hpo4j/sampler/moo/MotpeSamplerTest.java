@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Constraints;
@@ -26,8 +27,8 @@ class MotpeSamplerTest {
     double motpe = 0;
     double random = 0;
     for (long seed = 0; seed < 3; seed++) {
-      motpe += Zdt.run("zdt1", MotpeSampler.of(seed, false, 10), 200) / 3;
-      random += Zdt.run("zdt1", Sampler.random(seed), 200) / 3;
+      motpe += Zdt.run("zdt1", MotpeSampler.builder().seed(seed).multivariate(false).nStartupTrials(10).build(), 200) / 3;
+      random += Zdt.run("zdt1", RandomSampler.builder().seed(seed).build(), 200) / 3;
     }
     assertTrue(motpe > random + 2, "motpe " + motpe + " vs random " + random);
   }
@@ -40,7 +41,7 @@ class MotpeSamplerTest {
     // inside the infeasible corner), so this checks that the front stays feasible and useful, not
     // that it beats random search, which it does not at this budget.
     for (long seed = 0; seed < 2; seed++) {
-      double hv = feasibleHypervolume(MotpeSampler.of(seed, false, 10));
+      double hv = feasibleHypervolume(MotpeSampler.builder().seed(seed).multivariate(false).nStartupTrials(10).build());
       assertTrue(hv > 0.65, "seed " + seed + ": feasible hypervolume " + hv);
     }
   }
@@ -52,7 +53,7 @@ class MotpeSamplerTest {
       double y = t.suggestFloat("y", 0, 1);
       t.setConstraints(0.5 - x - y);
       return new double[] {x, y};
-    }, 60, 1, null);
+    }, 60);
     List<double[]> points = new ArrayList<>();
     for (FrozenTrial t : s.bestTrials()) {
       assertTrue(Constraints.isFeasible(t), "infeasible trial " + t.number() + " on the front");
@@ -67,8 +68,8 @@ class MotpeSamplerTest {
     List<List<Double>> b = new ArrayList<>();
     for (List<List<Double>> out : List.of(a, b)) {
       Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-          .sampler(MotpeSampler.of(9, false, 5)).build();
-      s.optimizeMulti(t -> Zdt.evaluate("zdt1", t), 30, 1, null);
+          .sampler(MotpeSampler.builder().seed(9).multivariate(false).nStartupTrials(5).build()).build();
+      s.optimizeMulti(t -> Zdt.evaluate("zdt1", t), 30);
       s.completeTrials().forEach(t -> out.add(t.values()));
     }
     assertEquals(a, b);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.study.OptimizeOptions;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Constraints;
@@ -25,7 +27,7 @@ class NsgaIISamplerTest {
     double random = 0;
     for (long seed = 0; seed < 3; seed++) {
       nsga += Zdt.run("zdt1", NsgaIISampler.builder().seed(seed).build(), 160);
-      random += Zdt.run("zdt1", Sampler.random(seed), 160);
+      random += Zdt.run("zdt1", RandomSampler.builder().seed(seed).build(), 160);
     }
     assertTrue(nsga > random + 3 * 2.0, "nsga2 " + nsga / 3 + " vs random " + random / 3);
   }
@@ -44,9 +46,9 @@ class NsgaIISamplerTest {
       long k = t.suggestInt("k", 1, 9);
       String c = t.suggestCategorical("c", List.of("a", "b", "c"));
       return new double[] {x + k, c.equals("b") ? -x : x * k};
-    }, 40, 1, null);
+    }, 40);
     List<Map<String, Double>> out = new ArrayList<>();
-    s.trials().forEach(t -> out.add(t.params()));
+    s.trials().forEach(t -> out.add(t.internalParams()));
     return out;
   }
 
@@ -59,9 +61,9 @@ class NsgaIISamplerTest {
       long k = t.suggestInt("k", 2, 64, true);
       String c = t.suggestCategorical("c", List.of("a", "b"));
       return new double[] {x + (c.equals("a") ? 0 : 1), k - x};
-    }, 30, 1, null);
+    }, 30);
     for (FrozenTrial t : s.trials()) {
-      t.params().forEach((name, v) -> assertTrue(t.distributions().get(name).contains(v), name + "=" + v));
+      t.internalParams().forEach((name, v) -> assertTrue(t.distributions().get(name).contains(v), name + "=" + v));
     }
     assertEquals(30, s.completeTrials().size());
   }
@@ -70,7 +72,7 @@ class NsgaIISamplerTest {
   void optimize_fourThreads_completesEveryTrial() {
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
         .sampler(NsgaIISampler.builder().seed(2).populationSize(8).build()).build();
-    s.optimizeMulti(t -> Zdt.evaluate("zdt2", t), 80, 4, null);
+    s.optimizeMulti(t -> Zdt.evaluate("zdt2", t), OptimizeOptions.trials(80).threads(4));
     assertEquals(80, s.completeTrials().size());
   }
 
@@ -96,7 +98,7 @@ class NsgaIISamplerTest {
       double y = t.suggestFloat("y", 0, 1);
       t.setConstraints(0.5 - x - y); // feasible when x + y >= 0.5: the unconstrained front is cut off
       return new double[] {x, y};
-    }, 60, 1, null);
+    }, 60);
     List<FrozenTrial> front = s.bestTrials();
     assertFalse(front.isEmpty());
     assertTrue(s.completeTrials().stream().anyMatch(t -> !Constraints.isFeasible(t)));

@@ -52,7 +52,7 @@ final class Zdt {
     StudyDirection[] dirs = new StudyDirection[m];
     java.util.Arrays.fill(dirs, StudyDirection.MINIMIZE);
     Study study = Study.builder().directions(dirs).sampler(sampler).build();
-    study.optimizeMulti(t -> evaluate(fn, t), trials, 1, null);
+    study.optimizeMulti(t -> evaluate(fn, t), trials);
     List<double[]> pts = new ArrayList<>();
     for (FrozenTrial t : study.completeTrials()) {
       pts.add(t.values().stream().mapToDouble(Double::doubleValue).toArray());

@@ -165,7 +165,7 @@ class HistoryTest {
       // oldest first: the trial number of the i-th point of each side increases
       double[] xs = new double[trials.size()];
       for (int t = 0; t < xs.length; t++) {
-        xs[t] = trials.get(t).params().get("x");
+        xs[t] = trials.get(t).internalParams().get("x");
       }
       assertIncreasingTrialNumbers(s.above()[0], xs);
       assertIncreasingTrialNumbers(s.below()[0], xs);

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.study.OptimizeOptions;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.space.Distribution;
@@ -54,8 +56,8 @@ class TpeSamplerTest {
     int adam = 0;
     for (FrozenTrial t : study.completeTrials()) {
       Object opt = t.param("optimizer");
-      assertEquals("adam".equals(opt), t.params().containsKey("beta1"), t.toString());
-      assertEquals("sgd".equals(opt), t.params().containsKey("momentum"), t.toString());
+      assertEquals("adam".equals(opt), t.internalParams().containsKey("beta1"), t.toString());
+      assertEquals("sgd".equals(opt), t.internalParams().containsKey("momentum"), t.toString());
       adam += "adam".equals(opt) ? 1 : 0;
     }
     assertTrue(adam > 0);
@@ -107,7 +109,7 @@ class TpeSamplerTest {
     Study study = Study.builder().sampler(sampler).build();
     study.optimize(t -> {
       long a = t.suggestInt("a", 1, 1000, true);
-      long b = t.suggestInt("b", -10, 20, 5L);
+      long b = t.suggestLong("b", -10, 20, 5L);
       double c = t.suggestFloat("c", 0.0, 1.0, 0.125);
       double d = t.suggestFloat("d", 1e-4, 10, true);
       long e = t.suggestInt("e", 3, 3);
@@ -120,7 +122,7 @@ class TpeSamplerTest {
     Study study = Study.builder().sampler(sampler).build();
     study.optimize(TestFunctions.MIXED_CONDITIONAL.objective(), trials);
     List<Map<String, Object>> out = new ArrayList<>();
-    study.trials().forEach(t -> out.add(t.externalParams()));
+    study.trials().forEach(t -> out.add(t.params()));
     return out;
   }
 
@@ -137,7 +139,7 @@ class TpeSamplerTest {
   @Test
   void optimize_startupPhase_equalsRandomSearch() {
     List<Map<String, Object>> tpe = trace(TpeSampler.builder().seed(5).nStartupTrials(10).build(), 10);
-    List<Map<String, Object>> random = trace(Sampler.random(5), 10);
+    List<Map<String, Object>> random = trace(RandomSampler.builder().seed(5).build(), 10);
     assertEquals(random, tpe);
   }
 
@@ -145,12 +147,12 @@ class TpeSamplerTest {
   @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_eightThreads_noDuplicateParameterVectors(String name) {
     Study study = Study.builder().sampler(Samplers.create(name, 1, Map.of())).build();
-    study.optimize(TestFunctions.HARTMANN6.objective(), 60, 8);
+    study.optimize(TestFunctions.HARTMANN6.objective(), OptimizeOptions.trials(60).threads(8));
     List<FrozenTrial> trials = study.trials();
     assertEquals(60, trials.size());
     Set<List<Object>> seen = new HashSet<>();
     for (FrozenTrial t : trials.subList(0, 40)) {
-      assertTrue(seen.add(List.copyOf(t.params().values())), "duplicate " + t.params());
+      assertTrue(seen.add(List.copyOf(t.internalParams().values())), "duplicate " + t.internalParams());
     }
   }
 
@@ -159,7 +161,7 @@ class TpeSamplerTest {
     Study study = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
         .sampler(TpeSampler.builder().build()).build();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> study.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1, 1, null));
+        () -> study.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1));
     assertTrue(e.getMessage().contains("single-objective"), e.getMessage());
   }
 

@@ -73,7 +73,7 @@ public final class Importance {
     for (FrozenTrial t : trials) {
       if (t.state() == TrialState.COMPLETE && t.values().size() > objective
           && Double.isFinite(t.values().get(objective))) {
-        samples.add(new PedAnova.Sample(dir.asLoss(t.values().get(objective)), t.params()));
+        samples.add(new PedAnova.Sample(dir.asLoss(t.values().get(objective)), t.internalParams()));
         space.putAll(t.distributions());
       }
     }

@@ -73,8 +73,8 @@ public record ContourPlot(int objective, StudyDirection direction, Axis x, Axis 
     List<double[]> obs = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     for (FrozenTrial t : complete) {
-      Double a = t.params().get(xParam);
-      Double b = t.params().get(yParam);
+      Double a = t.internalParams().get(xParam);
+      Double b = t.internalParams().get(yParam);
       if (a != null && b != null) {
         double ux = space.get(xParam).toUnit(a);
         double uy = space.get(yParam).toUnit(b);

@@ -86,7 +86,7 @@ public record GpViewPlot(Axis axis, StudyDirection direction, String acquisition
     }
     List<Observation> obs = new ArrayList<>();
     for (FrozenTrial t : PlotTrials.completeFinite(trials, objective)) {
-      Double v = t.params().get(parameter);
+      Double v = t.internalParams().get(parameter);
       if (v != null) {
         obs.add(new Observation(t.number(), PlotTrials.coordinate(d, v), t.values().get(objective)));
       }

@@ -55,7 +55,7 @@ public record ParallelCoordinatesPlot(int objective, StudyDirection direction, L
       Double[] c = new Double[axes.size()];
       int j = 0;
       for (Map.Entry<String, Distribution> e : space.entrySet()) {
-        Double internal = t.params().get(e.getKey());
+        Double internal = t.internalParams().get(e.getKey());
         c[j++] = internal == null ? null : PlotTrials.coordinate(e.getValue(), internal);
       }
       lines.add(new Line(t.number(), t.values().get(objective), Arrays.asList(c)));

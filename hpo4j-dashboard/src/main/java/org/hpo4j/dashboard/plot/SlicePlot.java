@@ -52,7 +52,7 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
       List<Double> y = new ArrayList<>();
       List<Integer> n = new ArrayList<>();
       for (FrozenTrial t : complete) {
-        Double internal = t.params().get(e.getKey());
+        Double internal = t.internalParams().get(e.getKey());
         if (internal != null) {
           x.add(PlotTrials.coordinate(e.getValue(), internal));
           y.add(t.values().get(objective));

@@ -52,7 +52,7 @@ class ImportanceTest {
   @Test
   void of_onlyALogIntMatters_ranksItFirst() {
     Study s = Study.builder().name("log-int").storage(Storages.inMemory())
-        .sampler(org.hpo4j.sampler.Sampler.random(8)).build();
+        .sampler(org.hpo4j.sampler.RandomSampler.builder().seed(8).build()).build();
     s.optimize(t -> {
       long k = t.suggestInt("k", 1, 32, true);
       t.suggestFloat("noise", 0, 1);

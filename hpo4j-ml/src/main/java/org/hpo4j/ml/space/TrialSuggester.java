@@ -20,7 +20,7 @@ final class TrialSuggester implements Suggester {
 
   @Override
   public long suggestInt(String name, long low, long high, boolean log) {
-    return trial.suggestInt(name, low, high, log);
+    return trial.suggestLong(name, low, high, log);
   }
 
   @Override

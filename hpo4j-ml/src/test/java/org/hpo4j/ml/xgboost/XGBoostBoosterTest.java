@@ -66,7 +66,7 @@ class XGBoostBoosterTest {
     Set<String> seen = new HashSet<>();
     for (FrozenTrial t : study.trials()) {
       Set<String> names = t.params().keySet();
-      String booster = String.valueOf(t.externalParams().get("booster"));
+      String booster = String.valueOf(t.params().get("booster"));
       seen.add(booster);
       assertTrue(names.containsAll(List.of("booster", "learning_rate", "n_estimators")),
           names.toString());
