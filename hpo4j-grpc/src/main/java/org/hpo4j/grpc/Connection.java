@@ -132,29 +132,40 @@ final class Connection implements AutoCloseable {
       case RESOURCE_EXHAUSTED -> new StorageException(server + " refused a request too large while " + what + ": " + d, e);
       case DEADLINE_EXCEEDED -> new StorageException(server + " did not answer within "
           + url.callTimeout().toSeconds() + " s while " + what + " (call_timeout)", e);
-      case UNAVAILABLE -> new StorageException(server + " cannot be reached"
-          + (retried == null ? "" : " (tried " + attempts + " times for " + retried.toSeconds() + " s)")
-          + " while " + what + ": " + d + hint(d), e);
-      default -> new StorageException(server + " failed while " + what + " (" + e.getStatus().getCode() + "): " + d
-          + hint(d), e);
+      case UNAVAILABLE -> notGrpc(d) ? new StorageException(server + " answered, but not as a gRPC storage server ("
+          + d + "); is that port an 'hpo serve' (or Optuna gRPC proxy), and does its TLS setting match the URL's?", e)
+          : new StorageException(server + " cannot be reached"
+          + (retried == null ? "" : " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + " in "
+          + Math.max(1, retried.toSeconds()) + " s)") + " while " + what + ": " + d, e);
+      default -> notGrpc(d) ? new StorageException(server + " answered, but not as a gRPC storage server ("
+          + d + "); is that port an 'hpo serve' (or Optuna gRPC proxy), and does its TLS setting match the URL's?", e)
+          : new StorageException(server + " failed while " + what + " (" + e.getStatus().getCode() + "): " + d, e);
     };
   }
 
-  /** Says what a protocol error from a non-gRPC server means. */
-  private static String hint(String d) {
+  /** @return whether a failure says the peer speaks something else than gRPC (HTTP/1, TLS where plaintext was expected) */
+  private static boolean notGrpc(String d) {
     String l = d.toLowerCase(java.util.Locale.ROOT);
-    if (l.contains("http/1") || l.contains("http2") || l.contains("content-type") || l.contains("first received frame")
-        || l.contains("not a grpc") || l.contains("protocol") || l.contains("sslhandshake") || l.contains("frame")) {
-      return " (is that port a gRPC storage server, e.g. 'hpo serve', and does its TLS setting match?)";
-    }
-    return "";
+    return l.contains("http/1") || l.contains("http2 exception") || l.contains("content-type")
+        || l.contains("first received frame") || l.contains("sslhandshake") || l.contains("not an ssl")
+        || l.contains("protocol");
   }
 
   static String describe(StatusRuntimeException e) {
     String d = e.getStatus().getDescription();
     Throwable c = e.getStatus().getCause();
-    if (d == null && c != null) {
-      d = c.getMessage() == null ? c.toString() : c.getMessage();
+    String cause = c == null ? null : c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    if (d != null) {
+      d = d.lines().findFirst().orElse(d);
+    }
+    if (d == null || d.equals("io exception")) {
+      d = cause != null ? cause.lines().findFirst().orElse(cause) : d;
+    }
+    if (d != null && d.contains("Connection refused")) {
+      d = "connection refused (nothing listens on that port)";
+    }
+    if (d != null && d.length() > 160) {
+      d = d.substring(0, 157) + "...";
     }
     return d == null ? e.getStatus().getCode().toString() : d;
   }

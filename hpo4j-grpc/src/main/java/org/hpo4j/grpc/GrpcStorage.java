@@ -36,11 +36,25 @@ import org.hpo4j.trial.TrialState;
  * <p>Thread-safe. Open with {@code Storages.open("grpc://host:port")}.
  */
 public final class GrpcStorage implements Storage {
+  /**
+   * grpc-java logs every failed connection attempt with a stack trace; this storage reports them
+   * itself in one line, so gRPC's own logger is kept to SEVERE unless the application set a level.
+   */
+  static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+
+  static {
+    if (GRPC_LOG.getLevel() == null) {
+      GRPC_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+  }
+
   private final Connection conn;
   private final boolean hpo4j;
   private final Map<Long, StudyTrials> caches = new ConcurrentHashMap<>();
   private final Map<Long, List<StudyDirection>> directions = new ConcurrentHashMap<>();
   final Map<Long, OwnedTrial> owned = new ConcurrentHashMap<>();
+  /** Trials this client just finished, as the server returned them: read back at once by {@code tell}. */
+  private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
   private final ClientHeartbeats heartbeats;
 
   private GrpcStorage(Connection conn, HelloReply hello) {
@@ -170,6 +184,7 @@ public final class GrpcStorage implements Storage {
         s -> s.deleteStudy(DeleteStudyRequest.newBuilder().setStudyId(studyId).build()));
     caches.remove(studyId);
     directions.remove(studyId);
+    finished.clear();
     owned.values().removeIf(o -> o.studyId == studyId);
   }
 
@@ -319,7 +334,12 @@ public final class GrpcStorage implements Storage {
             + "parameters again", e);
       }
       owned.remove(trialId);
-      remember(o == null ? null : o.studyId, Protos.fromProto(r.getTrial()));
+      FrozenTrial done = Protos.fromProto(r.getTrial());
+      if (finished.size() > 4096) {
+        finished.clear();
+      }
+      finished.put(trialId, done);
+      remember(o == null ? null : o.studyId, done);
       return r.getFinished();
     }
     try {
@@ -337,6 +357,10 @@ public final class GrpcStorage implements Storage {
     OwnedTrial o = owned.get(trialId);
     if (o != null) {
       return o.view();
+    }
+    FrozenTrial done = finished.get(trialId);
+    if (done != null) {
+      return done;
     }
     for (StudyTrials c : caches.values()) {
       FrozenTrial t = c.finished(trialId);
@@ -378,8 +402,16 @@ public final class GrpcStorage implements Storage {
   }
 
   private void dirty(long trialId) {
+    finished.remove(trialId);
     for (StudyTrials c : caches.values()) {
       c.markDirty(trialId);
+    }
+  }
+
+  /** Sends a heartbeat now (tests; the timer beats every interval the server asked for). */
+  void beatNow() {
+    if (heartbeats != null) {
+      heartbeats.beat();
     }
   }
 
