@@ -95,7 +95,7 @@ public final class SubmitMain {
     }
     FrozenTrial best = study.best();
     System.out.println("study '" + study.name() + "': " + study.finishedTrialCount() + " trials finished; best trial "
-        + best.number() + " value " + best.value() + " params " + best.externalParams());
+        + best.number() + " value " + best.value() + " params " + best.params());
     return best;
   }
 

@@ -101,7 +101,7 @@ final class TrialTask {
     if (!storage.finishTrial(t.id(), TrialState.FAIL, List.of())) {
       return false;
     }
-    study.enqueueTrial(t.externalParams());
+    study.enqueueTrial(t.params());
     return true;
   }
 

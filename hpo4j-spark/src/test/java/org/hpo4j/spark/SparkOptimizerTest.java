@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -24,7 +25,7 @@ class SparkOptimizerTest {
 
   private Study study(String url) {
     Storage storage = Storages.open(url);
-    return Study.builder().name("s").direction(StudyDirection.MINIMIZE).storage(storage).sampler(Sampler.random(0)).build();
+    return Study.builder().name("s").direction(StudyDirection.MINIMIZE).storage(storage).sampler(RandomSampler.builder().seed(0).build()).build();
   }
 
   @Test
@@ -32,7 +33,7 @@ class SparkOptimizerTest {
     String url = "sqlite:" + dir.resolve("s.db");
     Study study = study(url);
     List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).storage(url)
-        .sampler(() -> Sampler.random(0))
+        .sampler(() -> RandomSampler.builder().seed(0).build())
         .optimize(study, t -> {
           double x = t.suggestFloat("x", -5, 5);
           if (x > 4.5) {
@@ -58,7 +59,7 @@ class SparkOptimizerTest {
     String url = "sqlite:" + dir.resolve("stop.db");
     Study study = study(url);
     List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(1).storage(url)
-        .sampler(() -> Sampler.random(0))
+        .sampler(() -> RandomSampler.builder().seed(0).build())
         .callback((s, t) -> {
           if (t.number() == 2) {
             s.stop();
@@ -82,7 +83,7 @@ class SparkOptimizerTest {
     Study study = study(url);
     Opaque opaque = new Opaque();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> Sampler.random(0))
+        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> RandomSampler.builder().seed(0).build())
             .optimize(study, t -> opaque.value(), 2));
     assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
     assertEquals(0, study.trials(null).size());
@@ -90,8 +91,8 @@ class SparkOptimizerTest {
 
   @Test
   void optimize_inMemoryStudy_servedToExecutorsOverGrpcByDefault() {
-    Study study = Study.builder().name("mem").sampler(Sampler.random(0)).build();
-    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).sampler(() -> Sampler.random(0))
+    Study study = Study.builder().name("mem").sampler(RandomSampler.builder().seed(0).build()).build();
+    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).sampler(() -> RandomSampler.builder().seed(0).build())
         .optimize(study, t -> t.suggestFloat("x", 0, 1), 4);
     assertEquals(4, done.size());
     assertEquals(4, study.trials(EnumSet.of(TrialState.COMPLETE)).size());
@@ -104,17 +105,17 @@ class SparkOptimizerTest {
       port = s.getLocalPort();
     }
     String url = "grpc://127.0.0.1:" + port + "?connect_timeout=1";
-    Study study = Study.builder().name("lost").sampler(Sampler.random(0)).build();
+    Study study = Study.builder().name("lost").sampler(RandomSampler.builder().seed(0).build()).build();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> Sampler.random(0))
+        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> RandomSampler.builder().seed(0).build())
             .optimize(study, t -> 0.0, 2));
     assertTrue(e.getMessage().contains("cannot reach the study's storage at " + url), e.getMessage());
   }
 
   @Test
   void optimize_jobGroupCancelled_stopsTheRunAndFailsItsRunningTrial() throws Exception {
-    Study study = Study.builder().name("cancel").sampler(Sampler.random(0)).build();
-    SparkOptimizer opt = SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> Sampler.random(0));
+    Study study = Study.builder().name("cancel").sampler(RandomSampler.builder().seed(0).build()).build();
+    SparkOptimizer opt = SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> RandomSampler.builder().seed(0).build());
     java.util.concurrent.CompletableFuture<List<FrozenTrial>> run = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> opt.optimize(study, t -> {
           t.suggestFloat("x", 0, 1);
@@ -144,8 +145,8 @@ class SparkOptimizerTest {
     };
     LocalSpark.get().sparkContext().addSparkListener(listener);
     try {
-      Study study = Study.builder().name("ui").sampler(Sampler.random(0)).build();
-      SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> Sampler.random(0))
+      Study study = Study.builder().name("ui").sampler(RandomSampler.builder().seed(0).build()).build();
+      SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> RandomSampler.builder().seed(0).build())
           .optimize(study, t -> t.suggestFloat("x", 0, 1), 2);
       LocalSpark.get().sparkContext().listenerBus().waitUntilEmpty();
     } finally {

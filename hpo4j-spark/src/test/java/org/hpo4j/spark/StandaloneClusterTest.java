@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -87,7 +88,7 @@ class StandaloneClusterTest {
   void xgboost40Trials_executorKilledMidTrial_failedTrialReRunAndEveryTrialCountedOnce() throws Exception {
     // in memory on the driver, served to the executors over gRPC (the default)
     Study study = Study.builder().name("xgb").direction(StudyDirection.MAXIMIZE).storage(Storages.inMemory())
-        .sampler(Sampler.random(0)).build();
+        .sampler(RandomSampler.builder().seed(0).build()).build();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model", "xgboost");
     config.put("dataset", TestData.path("breast_cancer.csv").toString());
@@ -98,7 +99,7 @@ class StandaloneClusterTest {
     XgbObjective objective = new XgbObjective(new ModelObjective(config, Path.of(".")), LOST_TRIAL);
 
     CompletableFuture<List<FrozenTrial>> run = CompletableFuture.supplyAsync(() ->
-        SparkOptimizer.on(spark).parallelism(4).sampler(() -> Sampler.random(0))
+        SparkOptimizer.on(spark).parallelism(4).sampler(() -> RandomSampler.builder().seed(0).build())
             .optimize(study, objective, 40));
     FrozenTrial hanging = awaitRunning(study, LOST_TRIAL);
     String executor = String.valueOf(hanging.systemAttrs().get(TrialTask.EXECUTOR_ATTR));

@@ -209,7 +209,8 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
         + " trials to run, " + folds.size() + " fit(s) each, " + $(parallelism) + " at once");
     try {
       if (remaining > 0) {
-        study.optimize(new FoldObjective(estimator, evaluator, space, folds), remaining, (Integer) $(parallelism));
+        study.optimize(new FoldObjective(estimator, evaluator, space, folds),
+            org.hpo4j.study.OptimizeOptions.trials(remaining).threads((Integer) $(parallelism)));
       }
       if (study.bestTrial().isEmpty()) {
         Map<String, Long> states = new java.util.TreeMap<>();
@@ -218,13 +219,13 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
             + states + ", so there is no best model to refit; loosen the pruner or raise trials");
       }
       FrozenTrial best = study.best();
-      ParamMap bestMap = space.toParamMap(best.externalParams());
+      ParamMap bestMap = space.toParamMap(best.params());
       Model bestModel = (Model) estimator.fit(data, bestMap);
       List<TrialMetrics> metrics = new ArrayList<>();
       for (FrozenTrial t : study.trials(null)) {
         metrics.add(FoldObjective.metricsOf(t));
       }
-      HpoTunerModel model = new HpoTunerModel(uid, bestModel, bestMap, best.externalParams(), metrics,
+      HpoTunerModel model = new HpoTunerModel(uid, bestModel, bestMap, best.params(), metrics,
           study.name());
       copyValues(model, ParamMap.empty());
       return (HpoTunerModel) model.setParent(this);

@@ -1,6 +1,7 @@
 package org.hpo4j.spark.bench;
 
 import org.apache.spark.sql.SparkSession;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.spark.SparkObjective;
 import org.hpo4j.spark.SparkOptimizer;
@@ -23,15 +24,15 @@ public final class TaskOverheadBenchmark {
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     SparkObjective trivial = t -> t.suggestFloat("x", -1, 1) * t.suggestFloat("y", -1, 1);
-    SparkOptimizer.on(spark).parallelism(p).sampler(() -> Sampler.random(1))
-        .optimize(Study.builder().name("warmup").sampler(Sampler.random(1)).build(), trivial, 30);
-    Study local = Study.builder().name("local").sampler(Sampler.random(0)).build();
+    SparkOptimizer.on(spark).parallelism(p).sampler(() -> RandomSampler.builder().seed(1).build())
+        .optimize(Study.builder().name("warmup").sampler(RandomSampler.builder().seed(1).build()).build(), trivial, 30);
+    Study local = Study.builder().name("local").sampler(RandomSampler.builder().seed(0).build()).build();
     long t0 = System.nanoTime();
-    local.optimize(trivial, n, p);
+    local.optimize(trivial, org.hpo4j.study.OptimizeOptions.trials(n).threads(p));
     double localMs = (System.nanoTime() - t0) / 1e6 / n;
-    Study tasks = Study.builder().name("tasks").sampler(Sampler.random(0)).build();
+    Study tasks = Study.builder().name("tasks").sampler(RandomSampler.builder().seed(0).build()).build();
     t0 = System.nanoTime();
-    SparkOptimizer.on(spark).parallelism(p).sampler(() -> Sampler.random(0)).optimize(tasks, trivial, n);
+    SparkOptimizer.on(spark).parallelism(p).sampler(() -> RandomSampler.builder().seed(0).build()).optimize(tasks, trivial, n);
     double sparkMs = (System.nanoTime() - t0) / 1e6 / n;
     System.out.println("master\ttrials\tparallelism\tstudy.optimize_ms_per_trial\tspark_tasks_ms_per_trial"
         + "\toverhead_ms_per_trial\tspark_tasks_ms_per_trial_per_slot");

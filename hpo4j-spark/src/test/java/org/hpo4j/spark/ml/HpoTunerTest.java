@@ -20,6 +20,7 @@ import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
+import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.spark.LocalSpark;
 import org.hpo4j.spark.TestData;
@@ -55,7 +56,7 @@ class HpoTunerTest {
         .option("rf", rf, ParamSpace.create().intRange(rf.numTrees(), 2, 6, false))
         .option("gbt", gbt, ParamSpace.create().floatRange(gbt.stepSize(), 0.05, 0.5, true));
     HpoTunerModel model = new HpoTuner().setEstimator(choice).setEvaluator(accuracy())
-        .setSearchSpace(ParamSpace.create().choose(choice)).setSampler(Sampler.random(3))
+        .setSearchSpace(ParamSpace.create().choose(choice)).setSampler(RandomSampler.builder().seed(3).build())
         .setTrainRatio(0.7).setTrials(8).setParallelism(1).fit(cancer);
 
     List<String> expected = new ArrayList<>();
@@ -87,7 +88,7 @@ class HpoTunerTest {
     HpoTunerModel model = new HpoTuner().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(ParamSpace.create().floatRange(lr.regParam(), 1e-4, 1, true)
             .categorical(lr.fitIntercept(), List.of(true, false)))
-        .setSampler(Sampler.random(1)).setTrainRatio(0.7).setTrials(3).fit(cancer);
+        .setSampler(RandomSampler.builder().seed(1).build()).setTrainRatio(0.7).setTrials(3).fit(cancer);
     String path = dir.resolve("model").toString();
     model.write().save(path);
     HpoTunerModel back = HpoTunerModel.load(path);
@@ -127,7 +128,7 @@ class HpoTunerTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> new HpoTuner().setEstimator(lr)
         .setEvaluator(accuracy()).setSearchSpace(ParamSpace.create().floatRange(lr.regParam(), 1e-4, 1, true))
         .setPruner(Pruners.create("threshold", Map.of("lower", 0.9999))).setStorage(url).setStudyName("p")
-        .setSampler(Sampler.random(0)).setNumFolds(3).setTrials(2).setParallelism(2).fit(cancer.limit(200)));
+        .setSampler(RandomSampler.builder().seed(0).build()).setNumFolds(3).setTrials(2).setParallelism(2).fit(cancer.limit(200)));
     assertTrue(e.getMessage().contains("no trial of study 'p' is COMPLETE {PRUNED=2}"), e.getMessage());
     try (Storage s = Storages.open(url)) {
       List<FrozenTrial> trials = s.trials(s.findStudy("p").orElseThrow(), null);
