@@ -68,7 +68,7 @@ final class OwnedTrial {
 
   /** @return the base snapshot with this client's writes */
   synchronized FrozenTrial view() {
-    Map<String, Double> p = new LinkedHashMap<>(base.params());
+    Map<String, Double> p = new LinkedHashMap<>(base.internalParams());
     p.putAll(params);
     Map<String, Distribution> d = new LinkedHashMap<>(base.distributions());
     d.putAll(distributions);

@@ -38,7 +38,7 @@ final class Protos {
         .addAllValues(t.values())
         .setDatetimeStart(time(t.start()))
         .setDatetimeComplete(time(t.complete()));
-    t.params().forEach(b::putParams);
+    t.internalParams().forEach(b::putParams);
     t.distributions().forEach((k, d) -> b.putDistributions(k, DistributionJson.write(d)));
     t.userAttrs().forEach((k, v) -> b.putUserAttributes(k, Json.write(v)));
     t.systemAttrs().forEach((k, v) -> b.putSystemAttributes(k, Json.write(v)));

@@ -102,7 +102,7 @@ final class ServedTrials implements AutoCloseable {
     studyOfTrial.put(t.id(), studyId);
     long id = t.id();
     if (!waiting) {
-      template.params().forEach((k, v) -> storage.setParam(id, k, v, template.distributions().get(k)));
+      template.internalParams().forEach((k, v) -> storage.setParam(id, k, v, template.distributions().get(k)));
       template.intermediateValues().forEach((k, v) -> storage.setIntermediateValue(id, k, v));
     }
     template.userAttrs().forEach((k, v) -> storage.setUserAttr(id, k, v));
@@ -305,7 +305,7 @@ final class ServedTrials implements AutoCloseable {
     if (t.systemAttrs().get("fixed_params") instanceof Map<?, ?> f) {
       f.forEach((k, v) -> fixed.put(String.valueOf(k), v));
     }
-    fixed.putAll(t.externalParams());
+    fixed.putAll(t.params());
     return fixed;
   }
 
