@@ -161,6 +161,19 @@ public final class Study implements StudyView {
   }
 
   /**
+   * @return whether {@link #stop()} was called since the last run started: loops that run trials
+   *     elsewhere (hpo4j-spark's tasks) poll it, as {@code optimize} does
+   */
+  public boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  /** Forgets an earlier {@link #stop()}, as {@code optimize} does when it starts; for such loops. */
+  public void clearStopRequest() {
+    stopRequested = false;
+  }
+
+  /**
    * Enqueues a trial with fixed parameter values (user values); the next trial started evaluates
    * them. Parameters not listed are sampled as usual.
    */
