@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * history-scanning implementation that the columnar one replaced (recorded from it, in
  * {@code tpe-golden/*.txt}): the cheaper path must propose exactly what the old one did. Covers
  * the joint and univariate models, a conditional space with ints, log floats and categoricals, and
- * an ask/tell loop with running trials (constant liar), pruned and failed trials.
+ * an ask/tell loop with running trials (constant liar), pruned and failed trials. The conditional
+ * scenario was recorded anew after the deliberate change of issue 24 (a conditional group split by
+ * the good/bad split of all trials); the columnar path reproduces that change's own history-scanning
+ * implementation line for line.
  *
  * <p>To record anew (only after a deliberate change of TPE's proposals): run {@link #main} with the
  * target directory.
