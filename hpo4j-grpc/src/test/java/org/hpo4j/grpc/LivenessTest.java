@@ -16,6 +16,7 @@ import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 import org.junit.jupiter.api.Test;
+import org.hpo4j.testing.MutableClock;
 
 /** Heartbeats, the server's stale-trial sweep, and a client's finish across a server restart. */
 class LivenessTest {
@@ -27,7 +28,7 @@ class LivenessTest {
 
   @Test
   void trialOfASilentWorker_isFailedByTheSweep_andItsParametersRetriedOnce() {
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     try (Storage backend = Storages.inMemory(); StorageServer server = StorageServer.start(backend, options(clock))) {
       GrpcStorage dead = GrpcStorage.open(server.url());
       long study = dead.createStudy("s", List.of(StudyDirection.MINIMIZE));
@@ -58,7 +59,7 @@ class LivenessTest {
 
   @Test
   void beatingWorker_keepsItsTrialPastTheGracePeriod_andOthersSeeItsParameters() {
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     try (Storage backend = Storages.inMemory(); StorageServer server = StorageServer.start(backend, options(clock));
         GrpcStorage worker = GrpcStorage.open(server.url()); GrpcStorage other = GrpcStorage.open(server.url())) {
       long study = worker.createStudy("s", List.of(StudyDirection.MINIMIZE));

@@ -16,6 +16,7 @@ import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.TrialState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hpo4j.testing.MutableClock;
 
 /** A damaged journal or a lock left by a dead process: one message, and nothing lost. */
 class JournalBadInputTest {

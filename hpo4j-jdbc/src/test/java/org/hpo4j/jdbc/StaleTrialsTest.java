@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hpo4j.testing.MutableClock;
 
 /**
  * Heartbeats, the stale-trial sweep and the retry policy, with two storages on one file standing

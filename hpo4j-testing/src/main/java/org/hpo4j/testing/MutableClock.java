@@ -1,4 +1,4 @@
-package org.hpo4j.jdbc;
+package org.hpo4j.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,22 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, or that moves by a step each time it is read. Thread-safe. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand, or that moves by a step each time it is read, so that heartbeats,
+ * grace periods and sweeps are tested without waiting. Thread-safe.
+ */
+public final class MutableClock extends Clock {
   private volatile Instant now;
   private final Duration stepPerRead;
 
-  MutableClock(Instant start) {
+  /** A clock standing at {@code start} until moved. */
+  public MutableClock(Instant start) {
     this(start, Duration.ZERO);
   }
 
   /** A clock that moves {@code stepPerRead} every time it is read, so waiting out a period costs no time. */
-  MutableClock(Instant start, Duration stepPerRead) {
+  public MutableClock(Instant start, Duration stepPerRead) {
     this.now = start;
     this.stepPerRead = stepPerRead;
   }
 
-  void advance(Duration d) {
+  /** Moves the clock forward by {@code d}. */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
