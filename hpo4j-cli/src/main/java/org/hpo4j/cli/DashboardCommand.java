@@ -32,7 +32,7 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Storage st = StorageUrls.openForReading(storage);
+    Storage st = StorageUrls.openExisting(storage);
     Dashboard d = Dashboard.start(st, host, port, org.hpo4j.dashboard.GpSliceViews.logEi(0), allowWrites);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

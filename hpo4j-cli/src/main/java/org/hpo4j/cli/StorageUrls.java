@@ -37,7 +37,7 @@ final class StorageUrls {
   /**
    * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
    * file that does not exist is an error, not a new empty database left behind, one the user may
-   * not write is opened read-only ({@link #openForReading}), and an SQLite or PostgreSQL database
+   * not write is opened read-only (read-only), and an SQLite or PostgreSQL database
    * that needs migrating is refused with a message saying how to migrate it, instead of being migrated.
    *
    * @throws IllegalArgumentException naming the missing file
@@ -53,19 +53,15 @@ final class StorageUrls {
             + (url == null ? " (the default storage; no study was run here yet, or give --storage URL)" : ""));
       }
     }
-    return openForReading(url);
+    return openReadOnlyWhereNeeded(u);
   }
 
   private static String hide(String message, String added) {
     return added.isEmpty() || message == null ? message : message.replace(added + "'", "'");
   }
 
-  /**
-   * Opens a storage for a command that only reads (list, show, export, report, dashboard): an SQLite
-   * file the user may not write is opened read-only instead of refused.
-   */
-  static Storage openForReading(String url) {
-    String u = url == null ? DEFAULT : url.trim();
+  /** An SQLite file the user may not write is opened read-only instead of refused. */
+  private static Storage openReadOnlyWhereNeeded(String u) {
     if ((u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) && !u.contains("read_only=")) {
       String path = u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
       java.nio.file.Path p = java.nio.file.Path.of(path);

@@ -34,13 +34,9 @@ final class StudiesCommand {
     @Option(names = "--storage", description = "Storage URL (default " + StorageUrls.DEFAULT + ").")
     String storage;
 
+    /** A missing SQLite file is refused, not created; a database that needs migrating is refused, not migrated. */
     Storage open() {
       return StorageUrls.openExisting(storage);
-    }
-
-    /** For subcommands that only read: a database that needs migrating is refused, not migrated. */
-    Storage openForReading() {
-      return StorageUrls.openForReading(storage);
     }
   }
 
@@ -73,7 +69,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = openForReading()) {
+      try (Storage st = open()) {
         out.printf("%-32s %-24s %8s%n", "study", "directions", "trials");
         for (StudySummary s : st.studies()) {
           out.printf("%-32s %-24s %8d%n", s.name(), s.directions(), s.trialCount());
@@ -88,7 +84,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = openForReading()) {
+      try (Storage st = open()) {
         long id = require(st, name);
         sweep(st, id);
         Study study = Study.builder().name(name).storage(st).loadIfExists(true)
@@ -142,7 +138,7 @@ final class StudiesCommand {
 
     @Override
     public void run() {
-      try (Storage src = StorageUrls.openForReading(from); Storage dst = StorageUrls.open(to)) {
+      try (Storage src = StorageUrls.openExisting(from); Storage dst = StorageUrls.open(to)) {
         String n = name;
         if (n == null) {
           java.util.List<StudySummary> all = src.studies();
@@ -200,7 +196,7 @@ final class StudiesCommand {
       if (!format.equals("csv") && !format.equals("json")) {
         throw new IllegalArgumentException("--format must be csv or json, but got '" + format + "'");
       }
-      try (Storage st = openForReading()) {
+      try (Storage st = open()) {
         require(st, name);
         if (out == null) {
           write(st, spec.commandLine().getOut());
@@ -223,7 +219,7 @@ final class StudiesCommand {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage st = openForReading()) {
+      try (Storage st = open()) {
         long id = require(st, name);
         int n = st.directions(id).size();
         if (objective < 0 || objective >= n) {
