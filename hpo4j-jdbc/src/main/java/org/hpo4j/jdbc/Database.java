@@ -69,11 +69,11 @@ final class Database implements AutoCloseable {
   static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     if (url.readOnly()) {
       checkReadableSqliteFile(url);
-      mayMigrate = false; // a read-only database is read as it is, or refused unchanged
     } else if (url.dialect() == Dialect.SQLITE) {
       checkSqliteFile(url);
     }
-    String note = prepareSchema(url, commits, mayMigrate);
+    // A read-only database is read as it is, or refused unchanged.
+    String note = prepareSchema(url, commits, mayMigrate && !url.readOnly());
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName("hpo4j-" + url.dialect().name().toLowerCase(java.util.Locale.ROOT));
     cfg.setMaximumPoolSize(poolSize);
