@@ -49,10 +49,6 @@ final class LogEhvi {
    * @param ref the reference point r
    */
   static LogEhvi of(List<double[]> front, double[] ref) {
-    return of(front, ref, null);
-  }
-
-  static LogEhvi of(List<double[]> front, double[] ref, double[] low) {
     int m = ref.length;
     List<double[]> pts = new ArrayList<>();
     for (double[] p : front) {
@@ -85,7 +81,7 @@ final class LogEhvi {
       lower[k] = new double[c.length + 1];
       upper[k] = new double[c.length + 1];
       for (int i = 0; i <= c.length; i++) {
-        lower[k][i] = i == 0 ? (low == null ? Double.NEGATIVE_INFINITY : low[k]) : c[i - 1];
+        lower[k][i] = i == 0 ? Double.NEGATIVE_INFINITY : c[i - 1];
         upper[k][i] = i < c.length ? c[i] : ref[k];
       }
     }
@@ -97,8 +93,7 @@ final class LogEhvi {
     double[] last = lastValues.stream().mapToDouble(Double::doubleValue).toArray();
     upper[m - 1] = last;
     lower[m - 1] = new double[last.length];
-    Arrays.fill(lower[m - 1], low == null ? Double.NEGATIVE_INFINITY : low[m - 1]);
-
+    Arrays.fill(lower[m - 1], Double.NEGATIVE_INFINITY);
     List<int[]> cells = new ArrayList<>();
     int[] idx = new int[m];
     final List<double[]> points = pts;

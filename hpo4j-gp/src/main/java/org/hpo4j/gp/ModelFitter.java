@@ -157,7 +157,7 @@ final class ModelFitter {
       eligible[i] = ok.get(i);
     }
     double[][] constraints = null;
-    if (sameConstraintRows && !SEPARATE_CONSTRAINTS) {
+    if (sameConstraintRows) {
       constraints = new double[cs.get(0).length][xs.size()];
       for (int i = 0; i < xs.size(); i++) {
         for (int k = 0; k < constraints.length; k++) {
@@ -170,8 +170,7 @@ final class ModelFitter {
         REFIT_EVERY_TRIAL_UP_TO, constraints);
   }
 
-  /** Experiment switch (temporary). */
-  static final boolean SEPARATE_CONSTRAINTS = Boolean.getBoolean("hpo4j.gp.separateConstraints");
+
 
   /**
    * Fits one output.
@@ -319,9 +318,6 @@ final class ModelFitter {
       }
       theta = HyperparameterFit.fit(categorical, conditional, fx, fy, warmStart, warm && slot.fits % 5 != 0 ? 0 : 1,
           warm ? 50 : 200, rng);
-    }
-    if (Boolean.getBoolean("hpo4j.gp.debug")) {
-      System.err.println("DEBUG " + slotName + " n=" + n + " theta=" + java.util.Arrays.toString(java.util.Arrays.stream(theta).map(t -> Math.round(Math.exp(t) * 1000) / 1000.0).toArray()));
     }
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(slotName + " n=" + n + " names=" + encoding.names() + " theta=" + java.util.Arrays.toString(theta));

@@ -105,33 +105,7 @@ final class MultiObjectiveStep {
       }
       return Optional.of(new Result(encoding, optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), seed)));
     }
-    double lowMargin = Double.parseDouble(System.getProperty("hpo4j.gp.moLow", "-1"));
-    boolean frontRef = Boolean.getBoolean("hpo4j.gp.moFrontRef");
-    double[] low = null;
-    if (lowMargin >= 0 || frontRef) {
-      double[] ideal = new double[m];
-      double[] nadir = new double[m];
-      java.util.Arrays.fill(ideal, Double.POSITIVE_INFINITY);
-      java.util.Arrays.fill(nadir, Double.NEGATIVE_INFINITY);
-      for (double[] p : front) {
-        for (int k = 0; k < m; k++) {
-          ideal[k] = Math.min(ideal[k], p[k]);
-          nadir[k] = Math.max(nadir[k], p[k]);
-        }
-      }
-      if (lowMargin >= 0) {
-        low = new double[m];
-        for (int k = 0; k < m; k++) {
-          low[k] = ideal[k] - lowMargin * Math.max(1e-9, nadir[k] - ideal[k]);
-        }
-      }
-      if (frontRef) {
-        for (int k = 0; k < m; k++) {
-          ref[k] = nadir[k] + 0.1 * Math.max(1e-9, nadir[k] - ideal[k]);
-        }
-      }
-    }
-    LogEhvi ehvi = LogEhvi.of(front, ref, low);
+    LogEhvi ehvi = LogEhvi.of(front, ref);
     double[][] starts = spread(incumbents, front);
     AcquisitionOptimizer.Scorer scorer = (u, g) -> {
       Posterior[] p = new Posterior[m];
