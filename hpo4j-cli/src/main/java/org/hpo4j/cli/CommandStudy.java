@@ -17,8 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hpo4j.ml.command.CommandFailedException;
 import org.hpo4j.ml.command.CommandObjective;
-import org.hpo4j.ml.command.CommandSpace;
-import org.hpo4j.ml.space.ParamSpec;
+import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.study.MultiObjective;
 
 /**
@@ -52,7 +51,7 @@ final class CommandStudy {
     }
     CommandObjective co;
     try {
-      Map<String, ParamSpec> space = CommandSpace.parse(file.space());
+      SearchSpace space = SearchSpace.parse(file.space());
       co = new CommandObjective(argv, space, timeout, null, Map.of());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file.path() + ": " + e.getMessage(), e);

@@ -25,7 +25,7 @@ import org.hpo4j.study.StudyDirection;
  * pruner: none              # or {type: median, ...}
  * objective: {function: branin}   # or {model: xgboost, dataset: ...}
  *                                 # or {command: [java, Train.java, --lr, "{lr}"], timeout: 60s}
- * space: {lr: {low: 1.0e-4, high: 0.1, log: true}}   # only with a command (see CommandSpace)
+ * space: {lr: {low: 1.0e-4, high: 0.1, log: true}}   # only with a command (see SearchSpace.parse)
  * </pre>
  *
  * @param path the file
