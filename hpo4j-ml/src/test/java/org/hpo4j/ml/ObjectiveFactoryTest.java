@@ -89,13 +89,13 @@ class ObjectiveFactoryTest {
   @Test
   void fromConfig_missingModel_throwsNamingField() {
     var e = rejects(config("dataset", iris()));
-    assertEquals("'objective.model' is required", e.getMessage());
+    assertEquals("'objective.model' is required (a value)", e.getMessage());
   }
 
   @Test
   void fromConfig_unknownModel_throwsListingAllowed() {
     var e = rejects(config("model", "svm", "dataset", iris()));
-    assertEquals("'objective.model' must be one of [xgboost, cnn], but got 'svm'", e.getMessage());
+    assertEquals("'objective.model' must be one of xgboost, cnn, but got 'svm'", e.getMessage());
   }
 
   @Test
