@@ -86,6 +86,7 @@ final class ClientHeartbeats implements AutoCloseable {
       b.addTrials(trials.get(i).writes(false));
     }
     HeartbeatReply r = conn.hpo4jOnce(s -> s.heartbeat(b.build()));
+    org.hpo4j.storage.FaultPoint.reached("heartbeat"); // the fault suite's kill, when armed
     Set<Long> gone = new HashSet<>(r.getNotRunningList());
     for (int i = 0; i < trials.size(); i++) {
       OwnedTrial o = trials.get(i);

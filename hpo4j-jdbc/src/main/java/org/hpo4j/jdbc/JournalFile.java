@@ -111,6 +111,10 @@ final class JournalFile implements AutoCloseable {
     }
     ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
     try {
+      if (org.hpo4j.storage.FaultPoint.due("torn-append")) { // the fault suite: a writer killed mid-write
+        append.write(ByteBuffer.wrap(bytes.array(), 0, bytes.limit() / 2));
+        org.hpo4j.storage.FaultPoint.halt("torn-append");
+      }
       while (bytes.hasRemaining()) {
         append.write(bytes);
       }
