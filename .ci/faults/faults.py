@@ -202,9 +202,9 @@ class Suite:
 
     def armed(self, d, f, url, workers, nap, phases):
         """One worker per phase, armed to halt (as kill -9 would) at that phase of its third trial or so."""
-        nth = {"create": 3, "param": 5, "heartbeat": 2, "finish": 3, "torn-append": 6}
+        nth = {"create": 3, "param": 5, "heartbeat": 1, "finish": 3, "torn-append": 6}
         for ph in phases:
-            workers.append(self.start_worker(d, f, url, 8, nap, len(workers), fault=f"{ph}:{nth[ph]}"))
+            workers.append(self.start_worker(d, f, url, 12, nap, len(workers), fault=f"{ph}:{nth[ph]}"))
 
     def kill9(self):
         """PostgreSQL: workers killed with SIGKILL at random moments, and one halted at each phase."""
