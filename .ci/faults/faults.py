@@ -219,11 +219,11 @@ class Suite:
         self.finish(name, d, url, workers, killed, 3)
 
     # --- hpo serve ------------------------------------------------------------------------------
-    def start_server(self, d, db, port, n, fault=None):
+    def start_server(self, d, db, port, n, fault=None, extra=()):
         """`hpo serve` on db at the loopback port, waiting (bounded) until it serves."""
         log = open(d / f"server-{n}.log", "w")
         p = subprocess.Popen(java(fault) + ["serve", "--storage", db, "--port", str(port), "--heartbeat-interval", "1",
-                                            "--grace-period", "4"],
+                                            "--grace-period", "4"] + list(extra),
                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         p.log_path = d / f"server-{n}.log"
         end = time.monotonic() + 60
@@ -437,9 +437,29 @@ class Suite:
                             "SELECT * FROM study_system_attrs"], capture_output=True, text=True)
         texts.append(("stored study attributes", q.stdout + q.stderr))
         texts.append(("dashboard", self.dashboard_pages(urls[0], name)))
+        # hpo serve holding the URL with the password, requiring a token: its log, and its clients' outputs and
+        # errors (with the token in a file, in the environment, and a wrong one) show neither
+        token, wrong = "Tq7vLx2Wm9", "Wr0ngTk5Zp"
+        (d / "token").write_text(token + "\n")
+        (d / "wrong").write_text(wrong + "\n")
+        port = free_port()
+        server = self.start_server(d, urls[0], port, 0, extra=("--token-file", str(d / "token")))
+        try:
+            g = f"grpc://127.0.0.1:{port}"
+            for u, extra_env in ((f"{g}?token_file={d / 'token'}", {}), (g, {"HPO4J_GRPC_TOKEN": token}),
+                                 (f"{g}?token_file={d / 'wrong'}", {})):
+                for args in (["worker", "--storage", u, "--study", name, "--trials", "1"],
+                             ["studies", "show", name, "--storage", u]):
+                    r = subprocess.run(JAVA + args, capture_output=True, text=True, timeout=120, env=dict(env, **extra_env))
+                    texts.append(("grpc " + " ".join(args[:2]), r.stdout + r.stderr))
+                    if (r.returncode != 0) != (u.endswith("wrong")):
+                        self.fail(f"redaction: hpo {' '.join(args[:2])} on {u} exited {r.returncode}: {r.stderr[-300:]}")
+        finally:
+            self.stop(server)
+        texts.append(("hpo serve log", server.log_path.read_text()))
         if not any(f"{a.pg_user}:***@" in t for _, t in texts) or not any("password=***" in t for _, t in texts):
             self.fail("redaction: no masked URL was printed, so the check proved nothing")
-        forms = {secret, secret.replace("%", "%25"), a.pg_raw_password}
+        forms = {secret, secret.replace("%", "%25"), a.pg_raw_password, token, wrong}
         leaks = [where for where, t in texts if any(x in t for x in forms)]
         status = "no leak" if not leaks else "LEAKED in " + ", ".join(sorted(set(leaks)))
         if leaks:
