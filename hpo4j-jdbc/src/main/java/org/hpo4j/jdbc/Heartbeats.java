@@ -150,6 +150,7 @@ final class Heartbeats implements AutoCloseable {
       for (LocalTrial t : locked) {
         t.flushed();
       }
+      org.hpo4j.storage.FaultPoint.reached("heartbeat"); // the fault suite's kill, when armed
     } finally {
       for (LocalTrial t : locked) {
         t.lock.unlock();

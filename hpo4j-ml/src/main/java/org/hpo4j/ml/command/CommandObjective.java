@@ -34,7 +34,7 @@ import org.hpo4j.trial.TrialPrunedException;
  * <p>The command is started directly, never through a shell: a parameter value such as
  * {@code ; rm -rf x} stays one literal argument. Each run leads a process group of its own
  * ({@link ProcessGroups}), ended with all its children when the run is killed or the worker shuts
- * down. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
+ * down or is killed; its standard input is empty. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
  * quotes the last lines of standard error.
  *
  * <p>Thread-safe: evaluations share only immutable configuration.
@@ -131,7 +131,6 @@ public final class CommandObjective {
   }
 
   private double[] await(Process p, Trial s) throws IOException, InterruptedException {
-    p.getOutputStream().close();
     Deque<String> errTail = new ArrayDeque<>();
     Thread errDrain = drain(p.getErrorStream(), errTail);
     AtomicBoolean timedOut = new AtomicBoolean();
