@@ -14,7 +14,7 @@ import org.hpo4j.trial.TrialState;
  * the study gets it. The study snaps a value onto its distribution's grid, which also pulls a
  * finite value from outside the range back in, so checking the stored values alone cannot catch a
  * sampler that proposes outside the range. Rounding onto a grid is allowed; leaving [low, high]
- * (in the unit interval, beyond 1e-9) or a non-finite value is not.
+ * (beyond 1e-9 of its width) or a non-finite value is not.
  */
 final class RangeCheckingSampler implements Sampler {
   private final Sampler inner;
@@ -30,8 +30,10 @@ final class RangeCheckingSampler implements Sampler {
   }
 
   private synchronized void check(String how, String name, Distribution d, double v) {
-    double u = Double.isFinite(v) ? d.toUnit(v) : Double.NaN;
-    if (!(u >= -1e-9 && u <= 1 + 1e-9)) {
+    double low = d.fromUnit(0.0);
+    double high = d.fromUnit(1.0);
+    double slack = 1e-9 * (high - low);
+    if (!(v >= low - slack && v <= high + slack)) {
       violations.add(inner + " proposed " + v + " for '" + name + "' (" + how + "), outside " + d);
     }
   }
