@@ -114,7 +114,7 @@ final class JournalFile implements AutoCloseable {
   void append(List<String> lines) {
     StringBuilder sb = new StringBuilder();
     if (endsTorn()) {
-      System.getLogger(JournalFile.class.getName()).log(System.Logger.Level.WARNING, "journal " + path
+      LoggerFactory.getLogger(JournalFile.class).warn("journal " + path
           + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
       sb.append('\n');
     }

@@ -137,7 +137,7 @@ public final class JournalStorage implements Storage {
         op = MAPPER.readTree(l.text());
       } catch (JsonProcessingException e) {
         if (JournalFile.isTorn(l.text(), e)) {
-          System.getLogger(JournalStorage.class.getName()).log(System.Logger.Level.WARNING, "journal " + file.path()
+          org.slf4j.LoggerFactory.getLogger(JournalStorage.class).warn("journal " + file.path()
               + ": line " + l.number() + " is a record cut short (its writer was killed while appending): skipped");
           continue;
         }
