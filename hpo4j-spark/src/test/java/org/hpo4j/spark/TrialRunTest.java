@@ -77,7 +77,7 @@ class TrialRunTest {
     assertEquals(TrialState.FAIL, failed.state());
     assertEquals(true, failed.systemAttrs().get(TrialTask.LOST_ATTR));
     Trial rerun = study.ask();
-    assertEquals(x, rerun.params().get("x"));
+    assertEquals(x, rerun.suggestFloat("x", 0, 1));
     // the superseded attempt, if it still runs, is told to stop and its report is ignored
     assertEquals(-1, run.next(0, 0, 0, a, failed.id()));
     assertEquals(0, run.finished().size());
