@@ -2,7 +2,6 @@ package org.hpo4j.spark;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +47,7 @@ import org.hpo4j.trial.TrialState;
  */
 @Experimental
 public final class SparkOptimizer {
-  private static final System.Logger LOG = System.getLogger(SparkOptimizer.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
 
   private final SparkSession spark;
   private final String runId = "hpo4j-" + UUID.randomUUID();
@@ -142,14 +141,14 @@ public final class SparkOptimizer {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = Math.min(nTrials, parallelism > 0 ? parallelism : jsc.defaultParallelism());
     if (jsc.getConf().getBoolean("spark.speculation", false)) {
-      LOG.log(Level.WARNING, "hpo4j-spark: spark.speculation is on: a speculative copy of a trial task takes "
+      LOG.warn("hpo4j-spark: spark.speculation is on: a speculative copy of a trial task takes "
           + "its slot over, and the trial the original attempt ran is failed as lost");
     }
     Progress progress = new Progress(study, nTrials);
     TrialRun run = new TrialRun(study, nTrials, callbacks, progress);
     TaskSpec spec = new TaskSpec(specRunId, study.name(), study.directions(), link, samplerRecipe, prunerRecipe,
         objective, TrialCoordinator.register(specRunId, run, jsc.getConf()));
-    LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
+    LOG.info("hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
         + " at once, job group " + runId + ", storage " + spec.storage().describe());
     try {
       for (int job = 0; run.more(); job++) {
@@ -171,7 +170,7 @@ public final class SparkOptimizer {
           boolean cancelled = isCancellation(e);
           run.jobEnded(j, cancelled);
           if (cancelled) {
-            LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
+            LOG.info("hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
             study.stop();
             break;
           }
@@ -185,7 +184,7 @@ public final class SparkOptimizer {
             throw new IllegalStateException("hpo4j-spark: study '" + study.name() + "': a Spark job of trial tasks "
                 + "failed before any trial ended: " + why, e);
           }
-          LOG.log(Level.WARNING, "hpo4j-spark: study '" + study.name() + "': a job of trial tasks failed for good ("
+          LOG.warn("hpo4j-spark: study '" + study.name() + "': a job of trial tasks failed for good ("
               + why + "); the trials it held are FAIL, the remaining ones run in a new job");
           continue;
         }
@@ -198,7 +197,7 @@ public final class SparkOptimizer {
       TrialCoordinator.unregister(specRunId);
       failOrphans(study, specRunId);
     }
-    LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "' done: " + progress.summary());
+    LOG.info("hpo4j-spark: study '" + study.name() + "' done: " + progress.summary());
     return run.finished();
   }
 

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ import org.apache.spark.SparkConf;
  * connections: a claim costs well under a millisecond, against tens for a Spark job.
  */
 final class TrialCoordinator {
-  private static final System.Logger LOG = System.getLogger(TrialCoordinator.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrialCoordinator.class);
   private static final Map<String, TrialRun> RUNS = new ConcurrentHashMap<>();
   private static HttpServer server;
   private static String address;
@@ -46,7 +45,7 @@ final class TrialCoordinator {
         s.start();
         server = s;
         address = "http://" + host + ":" + s.getAddress().getPort();
-        LOG.log(Level.INFO, "hpo4j-spark: executors claim trials from the driver at " + address);
+        LOG.info("hpo4j-spark: executors claim trials from the driver at " + address);
       } catch (IOException e) {
         throw new IllegalStateException("cannot start the driver's trial coordinator on " + bind + ":" + port
             + " (spark.hpo4j.coordinator.port): " + e.getMessage(), e);
@@ -82,7 +81,7 @@ final class TrialCoordinator {
     } catch (RuntimeException e) {
       code = 500;
       reply = String.valueOf(e);
-      LOG.log(Level.WARNING, "hpo4j-spark: the trial coordinator failed on " + ex.getRequestURI() + ": " + e, e);
+      LOG.warn("hpo4j-spark: the trial coordinator failed on " + ex.getRequestURI() + ": " + e, e);
     }
     byte[] body = reply.getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(code, body.length);

@@ -1,6 +1,5 @@
 package org.hpo4j.spark;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ import org.hpo4j.trial.TrialState;
  * <p>Thread-safe: every method holds this object's lock, callbacks included.
  */
 final class TrialRun {
-  private static final System.Logger LOG = System.getLogger(SparkOptimizer.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
 
   /** A granted slot and, once its task said so, the trial running in it. */
   private static final class InFlight {
@@ -180,7 +179,7 @@ final class TrialRun {
   static void failEnded(Storage storage, long trialId) {
     storage.setSystemAttr(trialId, "fail_reason", "its Spark task ended (failed or cancelled) without finishing it");
     if (!storage.finishTrial(trialId, TrialState.FAIL, List.of())) {
-      LOG.log(Level.DEBUG, "trial id " + trialId + " finished meanwhile");
+      LOG.debug("trial id " + trialId + " finished meanwhile");
     }
   }
 

@@ -87,7 +87,7 @@ final class TrialTask {
         return true;
       } catch (Exception | StackOverflowError e) {
         storage.setSystemAttr(id, "fail_reason", e.toString());
-        System.getLogger(TrialTask.class.getName()).log(System.Logger.Level.WARNING,
+        org.slf4j.LoggerFactory.getLogger(TrialTask.class).warn(
             "trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
         study.tell(trial, TrialState.FAIL);
         return true;
