@@ -25,9 +25,15 @@ final class Progress {
     this.maximize = study.directions().get(0) == StudyDirection.MAXIMIZE;
   }
 
-  synchronized String describe(int slot) {
-    return "hpo4j study '" + study.name() + "': trial " + (slot + 1) + " of " + total + " (" + done + " done"
+  /** The Spark UI's description of a job of {@code tasks} trial tasks. */
+  synchronized String describeJob(int tasks) {
+    return "hpo4j study '" + study.name() + "': " + total + " trials, " + tasks + " at once (" + done + " done"
         + (bestNumber < 0 ? "" : ", best " + best + " at trial " + bestNumber) + ")";
+  }
+
+  /** A trial lost with its executor, failed and run again. */
+  synchronized void lost() {
+    lostTrials++;
   }
 
   synchronized void finished(TaskOutcome o) {

@@ -2,36 +2,29 @@ package org.hpo4j.spark;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.hpo4j.Experimental;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
-import org.hpo4j.storage.Storage;
 import org.hpo4j.study.Callback;
 import org.hpo4j.study.Study;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs a study's trials as Spark tasks: up to {@link #parallelism} one-task Spark jobs at once, each
- * running one trial of a {@link SparkObjective} on an executor. The study and its storage stay with
- * the driver, which serves the storage to executors over gRPC by default (or use a shared storage
- * URL); every executor builds its own copy of the sampler and pruner
- * from the recipes given here and reaches the storage through a {@link StorageLink}.
+ * Runs a study's trials as Spark tasks: one job of {@link #parallelism} long-running tasks, each of
+ * which runs trials one after another on its executor, claiming every trial's slot from the driver
+ * (see {@link TrialRun}) until the budget is spent or the study stopped. The study and its storage
+ * stay with the driver, which serves the storage to executors over gRPC by default (or use a shared
+ * storage URL); every executor builds its own copy of the sampler and pruner from the recipes given
+ * here and reaches the storage through a {@link StorageLink}. A trial thus costs no Spark job:
+ * two small calls to the driver's coordinator and the storage's own calls.
  *
  * <pre>{@code
  * SparkOptimizer.on(spark).parallelism(32).storage("postgresql://...")
@@ -39,19 +32,22 @@ import org.slf4j.LoggerFactory;
  *     .optimize(study, trial -> train(trial.suggestFloat("lr", 1e-4, 1e-1, true)), 200);
  * }</pre>
  *
- * <p>Faults: a task that throws is a FAIL trial (the objective's failure is data); a lost executor
- * makes Spark retry the task, and the retry fails the lost trial and re-runs its parameters (see
- * {@link TrialTask}); a trial still RUNNING when its job has ended for good is marked FAIL here.
- * {@code study.stop()} (say, from a callback) starts no new trial; cancelling the job group
- * {@link #jobGroup()} (the Spark UI's kill link, or {@code sc.cancelJobGroup}) stops the run and
- * interrupts running tasks. Progress goes to the driver's log and to each job's description in the
- * Spark UI. Dynamic allocation needs nothing more: each trial is its own one-task job.
+ * <p>Faults: an objective that throws makes a FAIL trial (the objective's failure is data); a lost
+ * executor makes Spark retry its task, and the retry's first claim tells the driver, which fails
+ * the lost trial, enqueues its parameters and grants its slot again; a job that fails for good fails
+ * the trials it held and a new job runs the rest. {@code study.stop()} (say, from a callback)
+ * starts no new trial: tasks report each trial before claiming the next, and the driver's
+ * callbacks run in between. Cancelling the job group {@link #jobGroup()} (the Spark UI's kill link,
+ * or {@code sc.cancelJobGroup}) stops the run and interrupts running tasks. Progress goes to the
+ * driver's log per trial and to the job's description in the Spark UI. Dynamic allocation: the job's
+ * pending tasks ask for executors; executors idle between runs are released. Leave
+ * {@code spark.speculation} off: a speculative copy of a task would take its slot over.
  *
  * <p>Not thread-safe: configure, then call {@code optimize} from one thread.
  */
 @Experimental
 public final class SparkOptimizer {
-  private static final Logger LOG = LoggerFactory.getLogger(SparkOptimizer.class);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
 
   private final SparkSession spark;
   private final String runId = "hpo4j-" + UUID.randomUUID();
@@ -136,100 +132,81 @@ public final class SparkOptimizer {
         "study '%s' has %s objectives; SparkOptimizer runs single-objective studies", study.name(),
         study.directions().size());
     Serializability.require(objective, "the objective (" + objective.getClass().getName() + ")");
-    TaskSpec spec = new TaskSpec(runId + "-" + UUID.randomUUID(), study.name(), study.directions(),
-        link(study), recipe(sampler, study.sampler(), "sampler"), recipe(pruner, study.pruner(), "pruner"),
-        objective);
-    Serializability.require(spec.storage(), "the storage link");
+    String specRunId = runId + "-" + UUID.randomUUID();
+    SerializableSupplier<Sampler> samplerRecipe = recipe(sampler, study.sampler(), "sampler");
+    SerializableSupplier<Pruner> prunerRecipe = recipe(pruner, study.pruner(), "pruner");
+    StorageLink link = link(study);
+    Serializability.require(link, "the storage link");
     study.clearStopRequest();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = Math.min(nTrials, parallelism > 0 ? parallelism : jsc.defaultParallelism());
+    if (jsc.getConf().getBoolean("spark.speculation", false)) {
+      LOG.warn("hpo4j-spark: spark.speculation is on: a speculative copy of a trial task takes "
+          + "its slot over, and the trial the original attempt ran is failed as lost");
+    }
     Progress progress = new Progress(study, nTrials);
+    TrialRun run = new TrialRun(study, nTrials, callbacks, progress);
+    TaskSpec spec = new TaskSpec(specRunId, study.name(), study.directions(), link, samplerRecipe, prunerRecipe,
+        objective, TrialCoordinator.register(specRunId, run, jsc.getConf()));
     LOG.info("hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
         + " at once, job group " + runId + ", storage " + spec.storage().describe());
-    AtomicInteger nextSlot = new AtomicInteger();
-    List<FrozenTrial> finished = new CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(p, r -> {
-      Thread t = new Thread(r, "hpo4j-spark-submit");
-      t.setDaemon(true);
-      return t;
-    });
-    List<Future<?>> futures = new ArrayList<>();
     try {
-      for (int i = 0; i < p; i++) {
-        futures.add(pool.submit(() -> submitLoop(jsc, spec, study, nTrials, nextSlot, progress, finished)));
+      for (int job = 0; run.more(); job++) {
+        int tasks = Math.min(p, run.remaining());
+        int settledBefore = run.settled();
+        jsc.setJobGroup(runId, progress.describeJob(tasks), true);
+        int j = job;
+        try {
+          jsc.parallelize(java.util.stream.IntStream.range(0, tasks).boxed().toList(), tasks)
+              .map(task -> TrialTask.run(spec, j, task)).collect();
+        } catch (Exception e) { // SparkException is checked, though Java cannot see collect() throw it
+          if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
+            study.stop();
+            jsc.cancelJobGroup(runId);
+            run.jobEnded(j, true);
+            Thread.currentThread().interrupt();
+            break;
+          }
+          boolean cancelled = isCancellation(e);
+          run.jobEnded(j, cancelled);
+          if (cancelled) {
+            LOG.info("hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
+            study.stop();
+            break;
+          }
+          String why = rootMessage(e);
+          if (why.contains("cannot reach the")) {
+            study.stop();
+            throw new IllegalStateException(why, e);
+          }
+          if (run.settled() == settledBefore) {
+            study.stop();
+            throw new IllegalStateException("hpo4j-spark: study '" + study.name() + "': a Spark job of trial tasks "
+                + "failed before any trial ended: " + why, e);
+          }
+          LOG.warn("hpo4j-spark: study '" + study.name() + "': a job of trial tasks failed for good ("
+              + why + "); the trials it held are FAIL, the remaining ones run in a new job");
+          continue;
+        }
+        run.jobEnded(j, false);
+        if (run.callbackFailure() != null) {
+          throw run.callbackFailure();
+        }
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      study.stop();
-      jsc.cancelJobGroup(runId);
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      study.stop();
-      jsc.cancelJobGroup(runId);
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdownNow();
-      failOrphans(study, spec.runId());
+      TrialCoordinator.unregister(specRunId);
+      failOrphans(study, specRunId);
     }
     LOG.info("hpo4j-spark: study '" + study.name() + "' done: " + progress.summary());
-    return List.copyOf(finished);
+    return run.finished();
   }
 
-  private void submitLoop(JavaSparkContext jsc, TaskSpec spec, Study study, int nTrials, AtomicInteger nextSlot,
-      Progress progress, List<FrozenTrial> finished) {
-    while (!study.isStopRequested()) {
-      int slot = nextSlot.getAndIncrement();
-      if (slot >= nTrials) {
-        return;
-      }
-      jsc.setJobGroup(runId, progress.describe(slot), true);
-      TaskOutcome outcome;
-      try {
-        outcome = jsc.parallelize(List.of(slot), 1).map(s -> TrialTask.run(spec, s)).collect().get(0);
-      } catch (Exception e) { // SparkException is checked, though Java cannot see collect() throw it
-        if (isCancellation(e)) {
-          LOG.info("hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
-          study.stop();
-          return;
-        }
-        String why = rootMessage(e);
-        if (why.contains("cannot reach the study's storage")) {
-          study.stop();
-          throw new IllegalStateException(why, e);
-        }
-        LOG.warn("hpo4j-spark: study '" + study.name() + "': the task of slot " + slot
-            + " failed for good (" + why + "); its trial, if any, is marked FAIL at the end");
-        progress.taskFailed();
-        continue;
-      }
-      FrozenTrial t = trialByNumber(study, outcome.trialNumber());
-      finished.add(t);
-      progress.finished(outcome);
-      for (Callback c : callbacks) {
-        c.onTrialFinished(study, t);
-      }
-    }
-  }
-
-  private static FrozenTrial trialByNumber(Study study, int number) {
-    for (FrozenTrial t : study.trials(null)) {
-      if (t.number() == number) {
-        return t;
-      }
-    }
-    throw new IllegalStateException("trial " + number + " of study '" + study.name() + "' is not in the driver's storage");
-  }
-
-  /** Trials whose tasks ended for good without finishing them (a job failed or was cancelled). */
+  /** RUNNING trials of this run the driver was never told of (their task died at once): FAIL. */
   private static void failOrphans(Study study, String specRunId) {
-    Storage storage = study.storage();
     for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {
       Object task = t.systemAttrs().get(TrialTask.TASK_ATTR);
       if (task != null && task.toString().startsWith(specRunId + "/")) {
-        storage.setSystemAttr(t.id(), "fail_reason", "its Spark task ended (failed or cancelled) without finishing it");
-        storage.finishTrial(t.id(), TrialState.FAIL, List.of());
+        TrialRun.failEnded(study.storage(), t.id());
       }
     }
     TrialTask.forget(specRunId);

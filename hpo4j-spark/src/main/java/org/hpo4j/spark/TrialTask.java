@@ -1,8 +1,6 @@
 package org.hpo4j.spark;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkEnv;
@@ -14,16 +12,15 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.Trial;
 import org.hpo4j.trial.TrialPrunedException;
 import org.hpo4j.trial.TrialState;
-import org.slf4j.LoggerFactory;
 
 /**
- * The executor side: one Spark task runs one trial. Each trial is tagged with its task (run and
- * slot) and attempt, which makes Spark's task retries safe: a retried task first looks for the
- * trials of its earlier attempts. A finished one means only the result was lost (the executor died
- * after the storage had it): it is returned, not run again, so no trial counts twice. A RUNNING one
- * belongs to a lost executor: it is marked FAIL and its parameters are enqueued, so the retry
- * re-runs it as a new trial. With a JDBC storage, hpo4j's heartbeats also let any worker fail such
- * trials after the grace period; the tags make it immediate and exact.
+ * The executor side: one Spark task runs trials one after another, each in a slot it claims from
+ * the driver's {@link TrialRun} (through {@link CoordinatorLink}), until the driver says stop. Each
+ * trial is tagged with its slot, the task's attempt and the executor, and the driver is told which
+ * trial runs in which slot before the objective starts: if the executor is lost, the task's next
+ * attempt claims, and the driver fails that trial and grants its slot again (see {@link TrialRun}).
+ * One study (and one storage client) per executor JVM and run, shared by its tasks: a trial costs
+ * two calls to the driver and the storage's own calls, not a Spark job.
  */
 final class TrialTask {
   static final String TASK_ATTR = "spark:task";
@@ -36,83 +33,73 @@ final class TrialTask {
 
   private TrialTask() {}
 
-  /** Runs the trial of {@code slot}, in a Spark task (or directly, attempt 0, outside Spark). */
-  static TaskOutcome run(TaskSpec spec, int slot) {
+  /**
+   * Runs trials in the slots the driver grants to task {@code task} of job {@code job}.
+   *
+   * @return the number of trials this attempt ran
+   */
+  static int run(TaskSpec spec, int job, int task) {
     TaskContext ctx = TaskContext.get();
     int attempt = ctx == null ? 0 : ctx.attemptNumber();
     Study study = study(spec);
     Storage storage = study.storage();
-    String key = spec.runId() + "/" + slot;
-    int failedLost = 0;
-    if (attempt > 0) {
-      for (FrozenTrial t : tagged(storage, study.id(), key)) {
-        if (t.state().isFinished() && !t.systemAttrs().containsKey(LOST_ATTR)) {
-          return TaskOutcome.of(t, attempt, 0);
+    CoordinatorLink driver = spec.coordinator();
+    int ran = 0;
+    int slot = driver.next(job, task, attempt, -1, -1);
+    while (slot >= 0) {
+      Trial trial = study.ask();
+      long id = idOf(storage, study.id(), trial.number());
+      try {
+        storage.setSystemAttr(id, TASK_ATTR, spec.runId() + "/" + slot);
+        storage.setSystemAttr(id, ATTEMPT_ATTR, attempt);
+        storage.setSystemAttr(id, EXECUTOR_ATTR, executorId());
+        driver.started(job, task, attempt, slot, id);
+      } catch (RuntimeException e) {
+        // killed (interrupted) before the driver knew the trial: fail it here
+        boolean interrupted = Thread.interrupted();
+        storage.setSystemAttr(id, "fail_reason", "its Spark task was killed before it started: " + e);
+        study.tell(trial, TrialState.FAIL);
+        if (interrupted) {
+          Thread.currentThread().interrupt();
         }
+        throw e;
       }
-      for (FrozenTrial t : tagged(storage, study.id(), key)) {
-        if (t.state() == TrialState.RUNNING && failLost(storage, study, t, attempt)) {
-          failedLost++;
-        }
+      if (!evaluate(study, storage, spec.objective(), trial, id)) {
+        return ran; // the driver failed this trial meanwhile: this attempt was superseded
       }
+      if (ctx != null && ctx.isInterrupted()) {
+        return ran; // killed (the job was cancelled): the driver settles the trial with the job
+      }
+      ran++;
+      slot = driver.next(job, task, attempt, slot, id);
     }
-    Trial trial = study.ask();
-    long id = idOf(storage, study.id(), trial.number());
-    try {
-      storage.setSystemAttr(id, TASK_ATTR, key);
-      storage.setSystemAttr(id, ATTEMPT_ATTR, attempt);
-      storage.setSystemAttr(id, EXECUTOR_ATTR, executorId());
-    } catch (RuntimeException e) {
-      // killed (interrupted) before the trial was tagged: the driver could not find it, so fail it here
-      boolean interrupted = Thread.interrupted();
-      storage.setSystemAttr(id, "fail_reason", "its Spark task was killed before it started: " + e);
-      study.tell(trial, TrialState.FAIL);
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      throw e;
-    }
-    evaluate(study, storage, spec.objective(), trial, id);
-    return TaskOutcome.of(storage.trial(id), attempt, failedLost);
+    return ran;
   }
 
   /** Study.optimize's rules for one trial: a value COMPLETEs, NaN or an exception FAILs, a prune PRUNEs. */
-  private static void evaluate(Study study, Storage storage, SparkObjective objective, Trial trial, long id) {
-    double value;
+  private static boolean evaluate(Study study, Storage storage, SparkObjective objective, Trial trial, long id) {
     try {
-      value = objective.evaluate(trial);
-    } catch (TrialPrunedException e) {
-      study.tell(trial, TrialState.PRUNED);
-      return;
-    } catch (Exception | StackOverflowError e) {
-      storage.setSystemAttr(id, "fail_reason", e.toString());
-      LoggerFactory.getLogger(TrialTask.class).warn("trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
-      study.tell(trial, TrialState.FAIL);
-      return;
-    }
-    study.tell(trial, value);
-  }
-
-  private static boolean failLost(Storage storage, Study study, FrozenTrial t, int attempt) {
-    storage.setSystemAttr(t.id(), LOST_ATTR, true);
-    storage.setSystemAttr(t.id(), "fail_reason", "its Spark task attempt " + t.systemAttrs().get(ATTEMPT_ATTR)
-        + " on executor " + t.systemAttrs().get(EXECUTOR_ATTR) + " was lost; attempt " + attempt
-        + " re-runs its parameters as a new trial");
-    if (!storage.finishTrial(t.id(), TrialState.FAIL, List.of())) {
-      return false;
-    }
-    study.enqueueTrial(t.params());
-    return true;
-  }
-
-  private static List<FrozenTrial> tagged(Storage storage, long studyId, String key) {
-    List<FrozenTrial> out = new ArrayList<>();
-    for (FrozenTrial t : storage.trials(studyId, null)) {
-      if (key.equals(t.systemAttrs().get(TASK_ATTR))) {
-        out.add(t);
+      double value;
+      try {
+        value = objective.evaluate(trial);
+      } catch (TrialPrunedException e) {
+        study.tell(trial, TrialState.PRUNED);
+        return true;
+      } catch (Exception | StackOverflowError e) {
+        storage.setSystemAttr(id, "fail_reason", e.toString());
+        org.slf4j.LoggerFactory.getLogger(TrialTask.class).warn(
+            "trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
+        study.tell(trial, TrialState.FAIL);
+        return true;
       }
+      study.tell(trial, value);
+      return true;
+    } catch (IllegalStateException e) {
+      if (storage.trial(id).state().isFinished()) {
+        return false; // finished elsewhere: the driver took this attempt for lost
+      }
+      throw e;
     }
-    return out;
   }
 
   private static long idOf(Storage storage, long studyId, int number) {
