@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Sorts points into Pareto fronts: rank 0 holds the non-dominated points, rank 1 those dominated
  * only by rank 0, and so on. Every objective is a loss (minimised); callers turn maximised values
- * into losses first (see {@link org.hpo4j.study.StudyDirection#asLoss}).
+ * into losses first (see {@code StudyDirection.asLoss} in hpo4j-core).
  *
  * <p>Notation: {@code losses} is n x m (n points, m objectives); {@code violations} is an n-vector
  * of total constraint violation, 0 for a feasible point.
