@@ -159,7 +159,10 @@ public final class JournalStorage implements Storage {
     return ISO.format(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
   }
 
-  /** Appends operations under the file lock, after replaying to the end; {@code check} may veto. */
+  /**
+   * Appends operations under the file lock, after replaying to the end; {@code check} may veto.
+   * The operations are then replayed from the nodes written (the file need not be read back).
+   */
   private boolean appendLocked(java.util.function.BooleanSupplier check, List<ObjectNode> ops) {
     file.lock();
     try {
@@ -171,8 +174,14 @@ public final class JournalStorage implements Storage {
       for (ObjectNode o : ops) {
         lines.add(o.toString());
       }
-      file.append(lines);
-      sync();
+      long first = file.append(lines);
+      if (first == 0) {
+        sync();
+      } else {
+        for (int i = 0; i < ops.size(); i++) {
+          replay.apply(ops.get(i), first + i, file.path().toString()); // what was written, not parsed back
+        }
+      }
       return true;
     } finally {
       file.unlock();
