@@ -1,6 +1,10 @@
 package org.hpo4j.gp;
 
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ejml.data.DMatrixRMaj;
+import org.hpo4j.math.Cholesky;
 
 /**
  * A GP conditioned on data: the kernel, the training inputs, the standardised targets, the Cholesky
@@ -13,22 +17,44 @@ import java.util.Optional;
  * <p>Immutable and thread-safe; {@link #posterior} allocates only its result.
  */
 final class GpModel {
+  private static final Logger LOG = Logger.getLogger(GpModel.class.getName());
+
+  /** Jitter relative to the mean diagonal tried after a plain factorisation fails: 1e-9, 1e-8, ... 1e-4. */
+  static final double FIRST_JITTER = 1e-9;
+  static final int JITTER_TRIES = 6;
+
   private final Kernel kernel;
   private final double[][] x;
   private final double[] y;
-  private final double[] lower;
+  private final Cholesky factor;
   private final double[] alpha;
   private final int n;
   private final double jitter;
 
-  private GpModel(Kernel kernel, double[][] x, double[] y, Linalg.Factor factor) {
+  private GpModel(Kernel kernel, double[][] x, double[] y, Cholesky factor, double jitter) {
     this.kernel = kernel;
     this.x = x;
     this.y = y;
     this.n = x.length;
-    this.lower = factor.lower();
-    this.jitter = factor.jitter();
-    this.alpha = Linalg.solve(lower, n, y);
+    this.factor = factor;
+    this.jitter = jitter;
+    this.alpha = factor.solve(y);
+  }
+
+  /**
+   * Factors a symmetric m x m covariance (row-major), adding jitter relative to its diagonal when
+   * the plain factorisation fails, and logs when it had to.
+   *
+   * @return the factor, or empty when every attempt failed (the caller must handle it explicitly)
+   */
+  static Optional<Cholesky.Jittered> factor(double[] k, int m) {
+    Optional<Cholesky.Jittered> f = Cholesky.ofWithRelativeJitter(DMatrixRMaj.wrap(m, m, k), FIRST_JITTER, JITTER_TRIES);
+    if (f.isEmpty()) {
+      LOG.log(Level.WARNING, "GP Cholesky failed even with jitter (n={0})", m);
+    } else if (f.get().jitter() > 0) {
+      LOG.log(Level.FINE, "GP Cholesky needed jitter {0} (n={1})", new Object[] {f.get().jitter(), m});
+    }
+    return f;
   }
 
   /**
@@ -42,7 +68,7 @@ final class GpModel {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("x and y must have the same length >= 1, but got " + x.length + " and " + y.length);
     }
-    return Linalg.choleskyWithJitter(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f));
+    return factor(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f.cholesky(), f.jitter()));
   }
 
   /**
@@ -78,7 +104,7 @@ final class GpModel {
     }
     double[][] extra = java.util.Arrays.copyOfRange(allX, n, allX.length);
     if (m == 0) {
-      return Optional.of(new GpModel(kernel, allX, allY, new Linalg.Factor(lower, n, jitter)));
+      return Optional.of(new GpModel(kernel, allX, allY, factor, jitter));
     }
     double[] cross = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -90,8 +116,8 @@ final class GpModel {
     for (int c = 0; c < m; c++) {
       corner[c * m + c] += jitter;
     }
-    return Linalg.append(lower, n, cross, corner, m)
-        .map(l -> new GpModel(kernel, allX, allY, new Linalg.Factor(l, n + m, jitter)));
+    return factor.extend(DMatrixRMaj.wrap(n, m, cross), DMatrixRMaj.wrap(m, m, corner))
+        .map(l -> new GpModel(kernel, allX, allY, l, jitter));
   }
 
   Kernel kernel() {
@@ -126,9 +152,7 @@ final class GpModel {
 
   /** @return v = L^{-1} k*, the whitened cross covariance (used for joint posterior samples) */
   double[] whiten(double[] crossCovariance) {
-    double[] v = crossCovariance.clone();
-    Linalg.solveLower(lower, n, v);
-    return v;
+    return factor.solveLower(crossCovariance);
   }
 
   /**
@@ -141,8 +165,7 @@ final class GpModel {
     for (int i = 0; i < n; i++) {
       mean += ks[i] * alpha[i];
     }
-    double[] v = ks.clone();
-    Linalg.solveLower(lower, n, v);
+    double[] v = factor.solveLower(ks);
     double vv = 0;
     for (int i = 0; i < n; i++) {
       vv += v[i] * v[i];
@@ -152,7 +175,7 @@ final class GpModel {
       return new Posterior(mean, variance, null, null);
     }
     // beta = K^{-1} k*; d sigma^2/dx = -2 sum_i beta_i dk*_i/dx; d mu/dx = sum_i alpha_i dk*_i/dx.
-    Linalg.solveLowerTranspose(lower, n, v);
+    v = factor.solveLowerTranspose(v);
     int d = point.length;
     double[] dMean = new double[d];
     double[] dVar = new double[d];

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.hpo4j.math.BoundedMinimizer;
+import org.hpo4j.math.Cholesky;
 
 /**
  * Chooses the kernel hyperparameters by maximising the log marginal likelihood plus weak priors
@@ -111,18 +114,18 @@ final class HyperparameterFit {
     int d = categorical.length;
     Kernel kernel = new Kernel(categorical, conditional, theta);
     double[] k = kernel.gram(x);
-    Optional<double[]> fl = Linalg.cholesky(k, n);
+    Optional<Cholesky> fl = Cholesky.of(DMatrixRMaj.wrap(n, n, k));
     if (fl.isEmpty()) {
       java.util.Arrays.fill(gradient, 0.0);
       return Double.POSITIVE_INFINITY;
     }
-    double[] l = fl.get();
-    double[] alpha = Linalg.solve(l, n, y);
-    double nlp = Linalg.halfLogDet(l, n) + 0.5 * n * Math.log(2 * Math.PI);
+    Cholesky l = fl.get();
+    double[] alpha = l.solve(y);
+    double nlp = l.logDeterminant() / 2 + 0.5 * n * Math.log(2 * Math.PI);
     for (int i = 0; i < n; i++) {
       nlp += 0.5 * y[i] * alpha[i];
     }
-    double[] kinv = Linalg.inverse(l, n);
+    double[] kinv = l.inverse().data;
     double s2 = kernel.signalVariance();
     double[] g = new double[d + 2];
     double[] delta = new double[d];
@@ -199,8 +202,10 @@ final class HyperparameterFit {
     double[] best = null;
     double bestF = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
-      Numerics.Minimum m = Numerics.minimize((t, grad) -> objective(categorical, conditional, x, y, t, grad),
-          start, box[0], box[1], maxIterations, 1e-3, 1e-7);
+      BoundedMinimizer.Result m = BoundedMinimizer.minimize(
+          (t, grad) -> objective(categorical, conditional, x, y, t, grad), start, box[0], box[1],
+          BoundedMinimizer.Options.defaults().withMaxIterations(Math.max(1, maxIterations))
+              .withGradientTolerance(1e-3).withFunctionTolerance(1e-7));
       if (Double.isFinite(m.f()) && m.f() < bestF) {
         bestF = m.f();
         best = m.x();

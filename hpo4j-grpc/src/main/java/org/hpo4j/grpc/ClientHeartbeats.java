@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.grpc.proto.HeartbeatReply;
 import org.hpo4j.grpc.proto.HeartbeatRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Beats, every interval the server asked for, for all the trials a {@link GrpcStorage} runs, in one
@@ -22,7 +24,7 @@ import org.hpo4j.grpc.proto.HeartbeatRequest;
  * <p>Thread-safe.
  */
 final class ClientHeartbeats implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GrpcStorage.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcStorage.class);
 
   private final GrpcStorage storage;
   private final Connection conn;
@@ -55,16 +57,16 @@ final class ClientHeartbeats implements AutoCloseable {
       beat();
       if (failing) {
         failing = false;
-        LOG.log(System.Logger.Level.INFO, "heartbeats reach the storage server " + conn.url.target() + " again");
+        LOG.info("heartbeats reach the storage server " + conn.url.target() + " again");
       }
     } catch (StatusRuntimeException e) {
       if (!failing) {
         failing = true;
-        LOG.log(System.Logger.Level.WARNING, "heartbeat to the storage server " + conn.url.target() + " failed ("
+        LOG.warn("heartbeat to the storage server " + conn.url.target() + " failed ("
             + Connection.describe(e) + "); retrying every " + interval.toMillis() + " ms");
       }
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "heartbeat failed: " + e);
+      LOG.warn("heartbeat failed: " + e);
     }
   }
 
@@ -91,7 +93,7 @@ final class ClientHeartbeats implements AutoCloseable {
       OwnedTrial o = trials.get(i);
       if (gone.contains(o.base.id())) {
         o.lost = true;
-        LOG.log(System.Logger.Level.WARNING, "trial " + o.base.number() + " is no longer running on the storage "
+        LOG.warn("trial " + o.base.number() + " is no longer running on the storage "
             + "server (failed by its stale-trial sweep?); its result will not count");
       } else {
         o.beaten(versions[i]);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.hpo4j.storage.StorageException;
+import org.slf4j.LoggerFactory;
 
 /**
  * One journal file as Optuna's {@code JournalFileBackend} keeps it: JSON objects, one per line,
@@ -173,8 +174,7 @@ final class JournalFile implements AutoCloseable {
           seen = m;
           seenAt = now;
         } else if (now - seenAt > grace.toMillis()) {
-          System.getLogger(JournalFile.class.getName()).log(System.Logger.Level.WARNING,
-              "journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
+          LoggerFactory.getLogger(JournalFile.class).warn("journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
                   + "releasing it");
           breakLock();
           seen = null;
