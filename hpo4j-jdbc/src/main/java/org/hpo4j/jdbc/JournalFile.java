@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One journal file as Optuna's {@code JournalFileBackend} keeps it: JSON objects, one per line,
  * appended under a lock that is the symbolic link {@code PATH.lock} (to {@code PATH}), created
- * atomically by the writer that gets it and released by renaming it to a unique name and deleting
- * that. A lock whose modification time (the journal's, through the link) has not changed for the
+ * atomically by the writer that gets it and released by removing it. A lock whose modification time (the journal's, through the link) has not changed for the
  * grace period is taken to be left by a dead process and released by force, as Optuna does.
  *
  * <p>Reading remembers the byte offset of the first line not yet read, so a read costs only the
@@ -37,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class JournalFile implements AutoCloseable {
   private final Path path;
   private final Path lock;
+  /** The lock as a {@link java.io.File}: its delete() is one unlink(2), where Files.delete stats first. */
+  private final java.io.File lockFile;
   private final Clock clock;
   private final Duration grace;
   private final boolean fsync;
@@ -44,6 +45,8 @@ final class JournalFile implements AutoCloseable {
   private final FileChannel append;
   private long offset;
   private long linesRead;
+  /** The file's size when {@link #readNew} last looked. */
+  private long sizeSeen;
   private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
   /** A line read: its 1-based number in the file and its text. */
@@ -55,6 +58,7 @@ final class JournalFile implements AutoCloseable {
   JournalFile(Path path, Clock clock, Duration grace, boolean fsync) {
     this.path = path;
     this.lock = path.resolveSibling(path.getFileName() + ".lock");
+    this.lockFile = lock.toFile();
     this.clock = clock;
     this.grace = grace;
     this.fsync = fsync;
@@ -75,6 +79,7 @@ final class JournalFile implements AutoCloseable {
     List<Line> out = new ArrayList<>();
     try {
       long size = read.size();
+      sizeSeen = size;
       while (offset < size) {
         buffer.clear();
         int n = read.read(buffer, offset);
@@ -105,15 +110,26 @@ final class JournalFile implements AutoCloseable {
   }
 
   /**
-   * Appends lines (each without its newline) under the file lock, as one write. A file that does not
-   * end with a newline holds the torn record of a writer killed in the middle of its write (the lock
-   * is ours, so nobody is writing): the first line then starts with a newline, so that the torn
-   * record ends as a line of its own, which {@link #isTorn} recognises and readers skip, instead of
-   * swallowing this record into one corrupt line that every reader stops at.
+   * Appends lines (each without its newline) as one write; call holding the file lock.
+   *
+   * <p>When the last {@link #readNew} reached the end of the file and the file now ends where
+   * these bytes do, nobody else wrote in between (the lock): the lines are taken as read, so the
+   * caller applies them from what it wrote instead of reading and parsing them back.
+   *
+   * <p>A file that does not end with a newline holds the torn record of a writer killed in the
+   * middle of its write (the lock is ours, so nobody is writing): the first line then starts with
+   * a newline, so that the torn record ends as a line of its own, which {@link #isTorn} recognises
+   * and readers skip, instead of swallowing this record into one corrupt line that every reader
+   * stops at.
+   *
+   * @return the number of the first line appended when they were taken as read; 0 when they must
+   *     be read back with {@link #readNew} (a partial line of a dead writer before them, or a
+   *     writer that broke the lock)
    */
-  void append(List<String> lines) {
-    StringBuilder sb = new StringBuilder();
-    if (endsTorn()) {
+  long append(List<String> lines) {
+    StringBuilder sb = new StringBuilder(256 * lines.size() + 1);
+    boolean torn = endsTorn();
+    if (torn) {
       LoggerFactory.getLogger(JournalFile.class).warn("journal " + path
           + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
       sb.append('\n');
@@ -121,18 +137,28 @@ final class JournalFile implements AutoCloseable {
     for (String l : lines) {
       sb.append(l).append('\n');
     }
-    ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer bytes = ByteBuffer.wrap(data);
     try {
       if (org.hpo4j.storage.FaultPoint.due("torn-append")) { // the fault suite: a writer killed mid-write
-        append.write(ByteBuffer.wrap(bytes.array(), 0, bytes.limit() / 2));
+        append.write(ByteBuffer.wrap(data, 0, data.length / 2));
         org.hpo4j.storage.FaultPoint.halt("torn-append");
       }
+      boolean atEnd = !torn && offset == sizeSeen;
       while (bytes.hasRemaining()) {
         append.write(bytes);
       }
       if (fsync) {
         append.force(false);
       }
+      if (atEnd && append.position() == offset + data.length) {
+        offset += data.length;
+        sizeSeen = offset;
+        long first = linesRead + 1;
+        linesRead += lines.size();
+        return first;
+      }
+      return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("appending to journal " + path, e);
     }
@@ -166,7 +192,7 @@ final class JournalFile implements AutoCloseable {
         } else if (now - seenAt > grace.toMillis()) {
           LoggerFactory.getLogger(JournalFile.class).warn("journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
                   + "releasing it");
-          unlock();
+          breakLock();
           seen = null;
           continue;
         }
@@ -178,14 +204,27 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  /** Releases the lock (rename first, so that two releasers never delete another's new lock). */
+  /**
+   * Releases the lock this process holds: one unlink(2) of the link. To every other process this is
+   * the same as Optuna's rename-then-unlink (the name disappears in one atomic step), at one system
+   * call instead of two; the renaming matters only to a forced release, see {@link #breakLock}.
+   */
   void unlock() {
+    lockFile.delete(); // false when a process released it by force meanwhile: nothing left to do
+  }
+
+  /**
+   * Releases by force a lock left by a dead process, as Optuna does: rename the link to a name of
+   * its own first, so that of two processes breaking it at once only one succeeds, and never one
+   * deletes the lock the other has just taken.
+   */
+  private void breakLock() {
     Path renamed = lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
     try {
       Files.move(lock, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // one rename(2), no checks
       Files.delete(renamed);
     } catch (NoSuchFileException e) {
-      // released by force by another process
+      // released by another process meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("releasing lock " + lock, e);
     }

@@ -2,9 +2,6 @@ package org.hpo4j.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -184,8 +181,30 @@ final class JournalReplay {
     }
   }
 
-  private Trial updatable(JsonNode op) {
-    long id = op.path("trial_id").asLong(-1);
+  /** Op 4 of a RUNNING trial with nothing set yet (what a worker creates). */
+  void createRunning(long studyId, Instant start) {
+    Study s = studies.get(studyId);
+    if (s == null) {
+      return;
+    }
+    Trial t = new Trial(trials.size(), s.id, s.trialIds.size());
+    t.state = TrialState.RUNNING;
+    t.start = start;
+    trials.add(t);
+    s.trialIds.add(t.id);
+  }
+
+  /** @return Optuna's number of a state */
+  static int code(TrialState state) {
+    for (int i = 0; i < STATES.length; i++) {
+      if (STATES[i] == state) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no journal code for state " + state);
+  }
+
+  private Trial updatable(long id) {
     if (id < 0 || id >= trials.size()) {
       return null;
     }
@@ -194,21 +213,33 @@ final class JournalReplay {
   }
 
   private void param(JsonNode op) {
-    Trial t = updatable(op);
+    param(op.path("trial_id").asLong(-1), op.get("param_name").asText(), number(op.get("param_value_internal")),
+        Json.distribution(op.get("distribution").asText()));
+  }
+
+  /** Op 5. */
+  void param(long trialId, String name, double internal, Distribution distribution) {
+    Trial t = updatable(trialId);
     if (t != null) {
-      String name = op.get("param_name").asText();
-      t.distributions.put(name, Json.distribution(op.get("distribution").asText()));
-      t.params.put(name, number(op.get("param_value_internal")));
+      t.distributions.put(name, distribution);
+      t.params.put(name, internal);
       t.changed();
     }
   }
 
   private void stateValues(JsonNode op) {
-    Trial t = updatable(op);
+    TrialState state = STATES[op.get("state").asInt()];
+    stateValues(op.path("trial_id").asLong(-1), state, op.hasNonNull("values") ? numbers(op.get("values")) : null,
+        state == TrialState.RUNNING ? time(op.get("datetime_start")) : null,
+        state.isFinished() ? time(op.get("datetime_complete")) : null);
+  }
+
+  /** Op 6: {@code values} null leaves them; {@code start} is read for RUNNING, {@code complete} when finished. */
+  void stateValues(long trialId, TrialState state, List<Double> values, Instant start, Instant complete) {
+    Trial t = updatable(trialId);
     if (t == null) {
       return;
     }
-    TrialState state = STATES[op.get("state").asInt()];
     if (state == TrialState.RUNNING && t.state == TrialState.RUNNING) {
       return; // claimed by another worker first
     }
@@ -216,22 +247,27 @@ final class JournalReplay {
       studies.get(t.studyId).waiting--;
     }
     if (state == TrialState.RUNNING) {
-      t.start = time(op.get("datetime_start"));
+      t.start = start;
     }
     if (state.isFinished()) {
-      t.complete = time(op.get("datetime_complete"));
+      t.complete = complete;
     }
     t.state = state;
-    if (op.hasNonNull("values")) {
-      t.values = numbers(op.get("values"));
+    if (values != null) {
+      t.values = values;
     }
     t.changed();
   }
 
   private void intermediate(JsonNode op) {
-    Trial t = updatable(op);
+    intermediate(op.path("trial_id").asLong(-1), op.get("step").asInt(), number(op.get("intermediate_value")));
+  }
+
+  /** Op 7. */
+  void intermediate(long trialId, int step, double value) {
+    Trial t = updatable(trialId);
     if (t != null) {
-      t.intermediate.put(op.get("step").asInt(), number(op.get("intermediate_value")));
+      t.intermediate.put(step, value);
       t.changed();
     }
   }
@@ -272,11 +308,6 @@ final class JournalReplay {
     if (n == null || n.isNull()) {
       return null;
     }
-    String s = n.asText();
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-    }
+    return JournalTime.parse(n.asText());
   }
 }

@@ -11,10 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +52,6 @@ public final class JournalStorage implements Storage {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // NaN and Infinity as Python's json writes them
       .build();
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
   private final JournalFile file;
   private final JournalReplay replay = new JournalReplay();
@@ -64,7 +59,7 @@ public final class JournalStorage implements Storage {
   private final String workerId = UUID.randomUUID() + "-hpo4j";
   private final java.time.Clock clock;
   /** Writes to RUNNING trials this process runs, appended with their finish. */
-  private final Map<Long, List<ObjectNode>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, List<JournalOp>> pending = new ConcurrentHashMap<>();
 
   private JournalStorage(JournalFile file, java.time.Clock clock) {
     this.file = file;
@@ -157,15 +152,14 @@ public final class JournalStorage implements Storage {
   }
 
   private String now() {
-    return time(clock.instant());
+    return JournalTime.format(clock.instant());
   }
 
-  private static String time(Instant t) {
-    return ISO.format(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-  }
-
-  /** Appends operations under the file lock, after replaying to the end; {@code check} may veto. */
-  private boolean appendLocked(java.util.function.BooleanSupplier check, List<ObjectNode> ops) {
+  /**
+   * Appends operations under the file lock, after replaying to the end; {@code check} may veto.
+   * The operations are then replayed from the nodes written (the file need not be read back).
+   */
+  private boolean appendLocked(java.util.function.BooleanSupplier check, List<? extends JournalOp> ops) {
     file.lock();
     try {
       sync();
@@ -173,11 +167,17 @@ public final class JournalStorage implements Storage {
         return false;
       }
       List<String> lines = new ArrayList<>(ops.size());
-      for (ObjectNode o : ops) {
-        lines.add(o.toString());
+      for (JournalOp o : ops) {
+        lines.add(o.line());
       }
-      file.append(lines);
-      sync();
+      long first = file.append(lines);
+      if (first == 0) {
+        sync();
+      } else {
+        for (int i = 0; i < ops.size(); i++) {
+          ops.get(i).applyTo(replay, first + i, file.path().toString()); // what was written, not parsed back
+        }
+      }
       return true;
     } finally {
       file.unlock();
@@ -217,7 +217,7 @@ public final class JournalStorage implements Storage {
       o.put("study_name", name);
       var a = o.putArray("directions");
       dirs.forEach(d -> a.add(d == StudyDirection.MAXIMIZE ? 2 : 1));
-      if (!appendLocked(() -> replay.find(name) == null, List.of(o))) {
+      if (!appendLocked(() -> replay.find(name) == null, List.of(new JournalOp.Tree(o)))) {
         throw new DuplicateStudyException(name);
       }
       return replay.find(name).id;
@@ -263,7 +263,7 @@ public final class JournalStorage implements Storage {
       ObjectNode o = op(3);
       o.put("study_id", studyId);
       o.putObject("system_attr").set(key, MAPPER.valueToTree(value));
-      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(o))) {
+      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(new JournalOp.Tree(o)))) {
         throw new StorageException("no study with id " + studyId + " in this storage");
       }
       return null;
@@ -291,7 +291,7 @@ public final class JournalStorage implements Storage {
     locked(() -> {
       ObjectNode o = op(1);
       o.put("study_id", studyId);
-      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(o))) {
+      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(new JournalOp.Tree(o)))) {
         throw new StorageException("no study with id " + studyId + " in this storage");
       }
       return null;
@@ -302,9 +302,10 @@ public final class JournalStorage implements Storage {
   public FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting) {
     requireNonNull(fixedParams, "fixedParams");
     return locked(() -> {
-      ObjectNode o = op(4);
-      o.put("study_id", studyId);
+      JournalOp create;
       if (waiting || !fixedParams.isEmpty()) {
+        ObjectNode o = op(4);
+        o.put("study_id", studyId);
         o.put("state", waiting ? 4 : 0);
         o.putNull("value");
         o.putNull("values");
@@ -321,10 +322,11 @@ public final class JournalStorage implements Storage {
           sys.set("fixed_params", MAPPER.valueToTree(fixedParams));
         }
         o.putObject("intermediate_values");
+        create = new JournalOp.Tree(o);
       } else {
-        o.put("datetime_start", now());
+        create = new JournalOp.CreateRunning(workerId, studyId, clock.instant());
       }
-      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(o))) {
+      if (!appendLocked(() -> replay.studies.containsKey(studyId), List.of(create))) {
         throw new StorageException("no study with id " + studyId + " in this storage");
       }
       JournalReplay.Study s = replay.studies.get(studyId);
@@ -357,7 +359,7 @@ public final class JournalStorage implements Storage {
         o.putNull("values");
         o.put("datetime_start", now());
         return true;
-      }, List.of(o));
+      }, List.of(new JournalOp.Tree(o)));
       if (!won) {
         return Optional.<FrozenTrial>empty();
       }
@@ -383,20 +385,12 @@ public final class JournalStorage implements Storage {
   public void setParam(long trialId, String name, double internal, Distribution distribution) {
     requireNonNull(name, "name");
     requireNonNull(distribution, "distribution");
-    ObjectNode o = op(5);
-    o.put("trial_id", trialId);
-    o.put("param_name", name);
-    o.put("param_value_internal", internal);
-    o.put("distribution", Json.write(distribution));
-    writeWhileRunning(trialId, o);
+    writeWhileRunning(trialId, new JournalOp.Param(workerId, trialId, name, internal, distribution));
   }
 
   @Override
   public void setIntermediateValue(long trialId, int step, double value) {
-    ObjectNode o = op(7);
-    o.put("trial_id", trialId);
-    o.put("step", step);
-    o.put("intermediate_value", value);
+    JournalOp o = new JournalOp.Intermediate(workerId, trialId, step, value);
     locked(() -> {
       if (reported(trialId, step)) {
         return null; // the first report of a step is kept
@@ -411,10 +405,10 @@ public final class JournalStorage implements Storage {
     if (trialRow(trialId).intermediate.containsKey(step)) {
       return true;
     }
-    List<ObjectNode> p = pending.get(trialId);
+    List<JournalOp> p = pending.get(trialId);
     if (p != null) {
-      for (ObjectNode n : p) {
-        if (n.path("op_code").asInt() == 7 && n.path("step").asInt() == step) {
+      for (JournalOp n : p) {
+        if (n instanceof JournalOp.Intermediate i && i.step() == step) {
           return true;
         }
       }
@@ -423,9 +417,9 @@ public final class JournalStorage implements Storage {
   }
 
   /** Buffers a write to a trial this process runs; appends it at once to any other RUNNING trial. */
-  private void writeWhileRunning(long trialId, ObjectNode o) {
+  private void writeWhileRunning(long trialId, JournalOp o) {
     locked(() -> {
-      List<ObjectNode> p = pending.get(trialId);
+      List<JournalOp> p = pending.get(trialId);
       if (p != null) {
         p.add(o);
         return null;
@@ -456,14 +450,14 @@ public final class JournalStorage implements Storage {
     o.put("trial_id", trialId);
     o.putObject(field).set(key, MAPPER.valueToTree(Json.read(Json.write(value))));
     locked(() -> {
-      List<ObjectNode> p = pending.get(trialId);
+      List<JournalOp> p = pending.get(trialId);
       if (p != null) {
-        p.add(o);
+        p.add(new JournalOp.Tree(o));
         return null;
       }
       sync();
       trialRow(trialId);
-      appendLocked(() -> true, List.of(o));
+      appendLocked(() -> true, List.of(new JournalOp.Tree(o)));
       return null;
     });
   }
@@ -473,22 +467,12 @@ public final class JournalStorage implements Storage {
     requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s", state);
     requireNonNull(values, "values");
     return locked(() -> {
-      List<ObjectNode> ops = new ArrayList<>();
-      List<ObjectNode> p = pending.remove(trialId);
+      List<JournalOp> ops = new ArrayList<>();
+      List<JournalOp> p = pending.remove(trialId);
       if (p != null) {
         ops.addAll(p);
       }
-      ObjectNode o = op(6);
-      o.put("trial_id", trialId);
-      o.put("state", state == TrialState.COMPLETE ? 1 : state == TrialState.PRUNED ? 2 : 3);
-      if (values.isEmpty()) {
-        o.putNull("values");
-      } else {
-        var a = o.putArray("values");
-        values.forEach(a::add);
-      }
-      o.put("datetime_complete", now());
-      ops.add(o);
+      ops.add(new JournalOp.Finish(workerId, trialId, state, List.copyOf(values), clock.instant()));
       return appendLocked(() -> trialRow(trialId).state == TrialState.RUNNING, ops);
     });
   }
@@ -535,7 +519,7 @@ public final class JournalStorage implements Storage {
 
   /** @return the trial with this process's unappended writes on top, while it is RUNNING */
   private FrozenTrial overlay(JournalReplay.Trial t) {
-    List<ObjectNode> p = pending.get(t.id);
+    List<JournalOp> p = pending.get(t.id);
     if (p == null || p.isEmpty() || t.state != TrialState.RUNNING) {
       return t.frozen();
     }
@@ -554,8 +538,8 @@ public final class JournalStorage implements Storage {
       scratch.trials.add(null);
     }
     scratch.trials.add(copy);
-    for (ObjectNode o : p) {
-      scratch.apply(o, 0, file.path().toString());
+    for (JournalOp o : p) {
+      o.applyTo(scratch, 0, file.path().toString());
     }
     return copy.frozen();
   }
@@ -563,7 +547,7 @@ public final class JournalStorage implements Storage {
   @Override
   public void close() {
     locked(() -> {
-      for (Map.Entry<Long, List<ObjectNode>> e : pending.entrySet()) {
+      for (Map.Entry<Long, List<JournalOp>> e : pending.entrySet()) {
         long id = e.getKey();
         if (!e.getValue().isEmpty()) {
           appendLocked(() -> trialRow(id).state == TrialState.RUNNING, e.getValue());
