@@ -21,6 +21,7 @@ final class Policy {
 
   private final AgentNetwork net;
   private final boolean feedSample;
+  private final boolean oneStep;
 
   Policy(boolean feedSample, double initialSigma, long seed) {
     this(feedSample, 1, initialSigma, seed);
@@ -28,16 +29,30 @@ final class Policy {
 
   /** @param heads output embeddings: 1 shared, or one per step (see {@link AgentNetwork}) */
   Policy(boolean feedSample, int heads, double initialSigma, long seed) {
+    this(feedSample, heads, initialSigma, seed, false);
+  }
+
+  /**
+   * @param oneStep true: the ablation's one-step agent, which sets all parameters from one
+   *     forward pass: every step sees the first state s_1 and zero recurrent states, so the steps
+   *     differ only by their output embeddings (needs heads &gt; 1), and no choice sees another
+   */
+  Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep) {
     this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, heads,
-        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample);
+        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample, oneStep);
     if (!(initialSigma > SIGMA_FLOOR)) {
       throw new IllegalArgumentException("initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
     }
   }
 
   Policy(AgentNetwork net, boolean feedSample) {
+    this(net, feedSample, false);
+  }
+
+  Policy(AgentNetwork net, boolean feedSample, boolean oneStep) {
     this.net = net;
     this.feedSample = feedSample;
+    this.oneStep = oneStep;
   }
 
   AgentNetwork network() {
@@ -52,7 +67,7 @@ final class Policy {
   Policy copy() {
     AgentNetwork n = new AgentNetwork(net.inputDim(), EMBED, HIDDEN, LAYERS, net.heads(), 0.0, 0L);
     n.copyParamsFrom(net);
-    return new Policy(n, feedSample);
+    return new Policy(n, feedSample, oneStep);
   }
 
   Rollout start() {
@@ -65,7 +80,7 @@ final class Policy {
    * sigma and, with {@code feedSample}, action), so the inputs are constants of the data.
    */
   Forward forward(Episode ep, int steps) {
-    AgentNetwork.Trace trace = net.newTrace();
+    AgentNetwork.Trace trace = net.newTrace(oneStep);
     double[] mean = new double[steps];
     double[] sigma = new double[steps];
     double[] sigmoidZ = new double[steps];
@@ -85,6 +100,9 @@ final class Policy {
   }
 
   private double[] input(double pm, double ps, double pu) {
+    if (oneStep) {
+      return feedSample ? new double[] {0.0, 1.0, 0.0} : new double[] {0.0, 1.0};
+    }
     return feedSample ? new double[] {pm, ps, pu} : new double[] {pm, ps};
   }
 
@@ -111,7 +129,7 @@ final class Policy {
 
   /** An episode being played step by step. Not thread-safe. */
   final class Rollout {
-    private final AgentNetwork.Trace trace = net.newTrace();
+    private final AgentNetwork.Trace trace = net.newTrace(oneStep);
     private final Episode episode = new Episode();
     private double pm = 0.0;
     private double ps = 1.0;
