@@ -22,6 +22,7 @@ final class Policy {
   private final AgentNetwork net;
   private final boolean feedSample;
   private final boolean oneStep;
+  private final double probit;
 
   Policy(boolean feedSample, double initialSigma, long seed) {
     this(feedSample, 1, initialSigma, seed);
@@ -38,8 +39,18 @@ final class Policy {
    *     differ only by their output embeddings (needs heads &gt; 1), and no choice sees another
    */
   Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep) {
+    this(feedSample, heads, initialSigma, seed, oneStep, false);
+  }
+
+  /**
+   * @param probitActions true: the action is u_t = 2 Phi(h_t / sigma_0) - 1 (sigma_0 = initialSigma)
+   *     instead of clip(h_t, -1, 1), so that the first policy, N(0, sigma_0), draws every value of
+   *     a range with equal probability (random search) and no mass piles up on the bounds
+   */
+  Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep, boolean probitActions) {
     this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, heads,
-        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample, oneStep);
+        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample, oneStep,
+        probitActions ? initialSigma : 0.0);
     if (!(initialSigma > SIGMA_FLOOR)) {
       throw new IllegalArgumentException("initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
     }
@@ -50,9 +61,32 @@ final class Policy {
   }
 
   Policy(AgentNetwork net, boolean feedSample, boolean oneStep) {
+    this(net, feedSample, oneStep, 0.0);
+  }
+
+  /** @param probit sigma_0 of the probit action map, 0 = clip */
+  Policy(AgentNetwork net, boolean feedSample, boolean oneStep, double probit) {
     this.net = net;
     this.feedSample = feedSample;
     this.oneStep = oneStep;
+    this.probit = probit;
+  }
+
+  /** The action of a Gaussian sample h: clip(h, -1, 1), or 2 Phi(h / sigma_0) - 1. */
+  double action(double h) {
+    if (probit > 0) {
+      return Math.max(-1.0, Math.min(1.0, 2.0 * org.hpo4j.math.Normal.cdf(h / probit) - 1.0));
+    }
+    return Math.max(-1.0, Math.min(1.0, h));
+  }
+
+  /** A Gaussian sample whose action is u (the inverse of {@link #action}, bounds kept finite). */
+  double sampleOf(double u) {
+    if (probit > 0) {
+      double p = Math.max(1e-9, Math.min(1.0 - 1e-9, (u + 1.0) / 2.0));
+      return probit * org.hpo4j.math.Normal.ndtri(p);
+    }
+    return u;
   }
 
   AgentNetwork network() {
@@ -67,7 +101,7 @@ final class Policy {
   Policy copy() {
     AgentNetwork n = new AgentNetwork(net.inputDim(), EMBED, HIDDEN, LAYERS, net.heads(), 0.0, 0L);
     n.copyParamsFrom(net);
-    return new Policy(n, feedSample, oneStep);
+    return new Policy(n, feedSample, oneStep, probit);
   }
 
   Rollout start() {
@@ -141,7 +175,7 @@ final class Policy {
       double mean = Math.tanh(y[0]);
       double sigma = SIGMA_FLOOR + softplus(y[1]);
       double h = mean + sigma * Gaussian.next(rng);
-      double u = Math.max(-1.0, Math.min(1.0, h));
+      double u = action(h);
       episode.add(h, u, mean, sigma);
       pm = mean;
       ps = sigma;
@@ -160,7 +194,7 @@ final class Policy {
       double[] y = net.step(trace, input(pm, ps, pu));
       double mean = Math.tanh(y[0]);
       double sigma = SIGMA_FLOOR + softplus(y[1]);
-      episode.add(u, u, mean, sigma);
+      episode.add(sampleOf(u), u, mean, sigma);
       pm = mean;
       ps = sigma;
       pu = u;

@@ -47,7 +47,7 @@ final class RlAgent {
     this.space = space;
     this.seed = seed;
     this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed,
-        settings.oneStep());
+        settings.oneStep(), settings.probitActions());
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }

@@ -190,6 +190,7 @@ public final class RlSampler implements Sampler {
     private double optimism = 0.0;
     private boolean oneStep = false;
     private int fixedHorizon = 0;
+    private boolean probitActions = false;
 
     private Builder() {}
 
@@ -327,12 +328,22 @@ public final class RlSampler implements Sampler {
     }
 
     /**
+     * Map a Gaussian sample h to the action 2 Phi(h / initialSigma) - 1 instead of clip(h, -1, 1)
+     * [ours]: the first policy then draws every parameter uniformly, as random search does, and
+     * no probability piles up on the bounds.
+     */
+    public Builder probitActions(boolean value) {
+      probitActions = value;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
       Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
           firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel, stepHeads, optimism,
-          oneStep, fixedHorizon);
+          oneStep, fixedHorizon, probitActions);
       return new RlSampler(s, seed);
     }
   }

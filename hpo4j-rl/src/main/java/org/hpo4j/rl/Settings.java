@@ -22,7 +22,8 @@ record Settings(
     boolean stepHeads,
     double optimism,
     boolean oneStep,
-    int fixedHorizon) {
+    int fixedHorizon,
+    boolean probitActions) {
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
