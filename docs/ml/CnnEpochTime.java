@@ -1,7 +1,8 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.hpo4j.ml.cnn.CnnObjective;
 import org.hpo4j.ml.cnn.CnnSettings;
@@ -9,7 +10,8 @@ import org.hpo4j.ml.cnn.CnnSpace;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.TargetColumn;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.FixedTrial;
+import org.hpo4j.trial.Trial;
 
 /**
  * What does one epoch of a CNN configuration cost? Trains one fixed configuration (all parameters
@@ -37,39 +39,28 @@ public class CnnEpochTime {
     var os = (com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean();
     long[] since = {System.nanoTime(), os.getProcessCpuTime()};
-    Suggester fixed = Suggester.fixed(p);
-    o.evaluate(new Suggester() {
-      @Override
-      public double suggestFloat(String n, double low, double high, boolean log) {
-        return fixed.suggestFloat(n, low, high, log);
-      }
-
-      @Override
-      public long suggestInt(String n, long low, long high, boolean log) {
-        return fixed.suggestInt(n, low, high, log);
-      }
-
-      @Override
-      public <T> T suggestCategorical(String n, List<T> choices) {
-        return fixed.suggestCategorical(n, choices);
-      }
-
-      @Override
-      public void setUserAttr(String key, Object value) {
-        System.out.println(key + " " + value);
-        since[0] = System.nanoTime(); // the network is built: epochs start now
-        since[1] = os.getProcessCpuTime();
-      }
-
-      @Override
-      public void report(int epoch, double accuracy) {
-        long wall = System.nanoTime();
-        long cpu = os.getProcessCpuTime();
-        System.out.printf("epoch %d accuracy %.4f wall %.1fs cpu %.1fs%n", epoch, accuracy,
-            (wall - since[0]) / 1e9, (cpu - since[1]) / 1e9);
-        since[0] = wall;
-        since[1] = cpu;
-      }
-    });
+    FixedTrial fixed = FixedTrial.of(p);
+    // the fixed trial, with its user attributes and reports timed on the way
+    Trial timed = (Trial) Proxy.newProxyInstance(Trial.class.getClassLoader(),
+        new Class<?>[] {Trial.class}, (proxy, m, a) -> {
+          if (m.getName().equals("setUserAttr")) {
+            System.out.println(a[0] + " " + a[1]);
+            since[0] = System.nanoTime(); // the network is built: epochs start now
+            since[1] = os.getProcessCpuTime();
+          } else if (m.getName().equals("report") && a[1] instanceof Double accuracy) {
+            long wall = System.nanoTime();
+            long cpu = os.getProcessCpuTime();
+            System.out.printf("epoch %d accuracy %.4f wall %.1fs cpu %.1fs%n", a[0], accuracy,
+                (wall - since[0]) / 1e9, (cpu - since[1]) / 1e9);
+            since[0] = wall;
+            since[1] = cpu;
+          }
+          try {
+            return m.invoke(fixed, a);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    o.evaluate(timed);
   }
 }

@@ -7,7 +7,7 @@ import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.study.Constraints;
 import org.hpo4j.study.Study;
-import org.hpo4j.sampler.moo.Hypervolume;
+import org.hpo4j.math.pareto.Hypervolume;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.testing.BenchmarkFunction;
 import org.hpo4j.testing.MultiObjectiveFunction;

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hpo4j.ml.command.CommandFailedException;
 import org.hpo4j.ml.command.CommandObjective;
-import org.hpo4j.ml.command.CommandSpace;
-import org.hpo4j.ml.space.ParamSpec;
+import org.hpo4j.ml.space.SearchSpace;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.study.MultiObjective;
 
 /**
@@ -42,17 +42,23 @@ final class CommandStudy {
    * @throws IllegalArgumentException naming the field and what is allowed
    */
   static MultiObjective resolve(StudyFile file) {
-    ConfigMap o = file.objective();
-    o.requireOnly(FIELDS);
-    List<String> argv = argv(o);
-    Duration timeout = o.has("timeout") ? duration(o.where() + ".timeout", o.raw().get("timeout")) : NO_TIMEOUT;
+    OptionReader o = file.objective();
+    List<String> argv;
+    Duration timeout;
+    try {
+      o.requireOnly(FIELDS);
+      argv = argv(o);
+      timeout = o.has("timeout") ? duration("objective.timeout", o.get("timeout")) : NO_TIMEOUT;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file.path() + ": " + e.getMessage(), e);
+    }
     if (file.space() == null) {
       throw new IllegalArgumentException(file.path() + ": a command objective needs a top-level 'space', "
           + "e.g. space: {lr: {low: 1.0e-4, high: 0.1, log: true}, depth: {low: 2, high: 10}, opt: [sgd, adam]}");
     }
     CommandObjective co;
     try {
-      Map<String, ParamSpec> space = CommandSpace.parse(file.space());
+      SearchSpace space = SearchSpace.parse(file.space());
       co = new CommandObjective(argv, space, timeout, null, Map.of());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file.path() + ": " + e.getMessage(), e);
@@ -98,17 +104,17 @@ final class CommandStudy {
         + " (give its path, e.g. ./train.sh, or install it)");
   }
 
-  private static List<String> argv(ConfigMap o) {
-    Object c = o.raw().get("command");
-    String allowed = "'command' must be a non-empty list of arguments (no shell), e.g. "
+  private static List<String> argv(OptionReader o) {
+    Object c = o.get("command");
+    String allowed = "must be a non-empty list of arguments (no shell), e.g. "
         + "[java, Train.java, --lr, \"{lr}\"], but got ";
     if (!(c instanceof List<?> list) || list.isEmpty()) {
-      throw o.error(allowed + c);
+      throw o.error("command", allowed + c);
     }
     List<String> argv = new ArrayList<>();
     for (Object a : list) {
       if (a == null || a instanceof Map<?, ?> || a instanceof List<?>) {
-        throw o.error(allowed + c);
+        throw o.error("command", allowed + c);
       }
       argv.add(a.toString());
     }

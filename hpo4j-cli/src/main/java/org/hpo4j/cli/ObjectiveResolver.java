@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hpo4j.ml.ConfiguredObjective;
 import org.hpo4j.ml.ObjectiveFactory;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.study.MultiObjective;
 import org.hpo4j.testing.BenchmarkFunction;
 import org.hpo4j.testing.BenchmarkFunctions;
@@ -37,7 +38,7 @@ final class ObjectiveResolver {
    *     none: the study's seed, so that {@code --seed} varies the split as well as the sampler
    */
   static Resolved resolve(StudyFile file, int threads, long seed) {
-    ConfigMap o = file.objective();
+    OptionReader o = file.objective();
     if (o.has("command")) {
       return new Resolved(file, CommandStudy.resolve(file), null);
     }
@@ -57,18 +58,23 @@ final class ObjectiveResolver {
       }
       StudyFile f = file.directionsGiven() ? file : file.withDirections(co.directions());
       if (!f.directions().equals(co.directions())) {
-        throw o.error("the model's metric(s) " + co.valueNames() + " need directions " + co.directions()
+        throw inFile(file, "'objective': the model's metric(s) " + co.valueNames() + " need directions " + co.directions()
             + ", but the file says " + f.directions());
       }
       return new Resolved(f, co.multiObjective(), co);
     }
     if (o.has("function")) {
-      o.requireOnly(Set.of("function"));
-      String name = o.string("function", null);
+      String name;
+      try {
+        o.requireOnly(Set.of("function"));
+        name = o.string("function", null);
+      } catch (IllegalArgumentException e) {
+        throw inFile(file, e.getMessage());
+      }
       if (MultiObjectiveFunctions.isMultiObjective(name)) {
         MultiObjectiveFunction m = MultiObjectiveFunctions.byName(name);
         if (file.directions().size() != m.objectives()) {
-          throw o.error("function '" + name + "' has " + m.objectives() + " objectives, but the study has "
+          throw inFile(file, "'objective': function '" + name + "' has " + m.objectives() + " objectives, but the study has "
               + file.directions().size() + " direction(s)");
         }
         return new Resolved(file, m::evaluate, null);
@@ -77,14 +83,18 @@ final class ObjectiveResolver {
       try {
         f = BenchmarkFunctions.byName(name);
       } catch (IllegalArgumentException e) {
-        throw o.error("'function' " + e.getMessage());
+        throw inFile(file, o.field("function") + " " + e.getMessage());
       }
       if (file.directions().size() != 1) {
-        throw o.error("function '" + name + "' has one objective, but the study has " + file.directions().size());
+        throw inFile(file, "'objective': function '" + name + "' has one objective, but the study has " + file.directions().size());
       }
       return new Resolved(file, t -> new double[] {f.evaluate(t)}, null);
     }
-    throw o.error("needs 'function' (a built-in benchmark function, e.g. branin), 'model' (xgboost or cnn) "
+    throw inFile(file, "'objective' needs 'function' (a built-in benchmark function, e.g. branin), 'model' (xgboost or cnn) "
         + "or 'command' (a program to run, e.g. [java, Train.java, --lr, \"{lr}\"])");
+  }
+
+  private static IllegalArgumentException inFile(StudyFile file, String message) {
+    return new IllegalArgumentException(file.path() + ": " + message);
   }
 }

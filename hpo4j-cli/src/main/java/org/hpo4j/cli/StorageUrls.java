@@ -26,7 +26,7 @@ final class StorageUrls {
       if (!mayMigrate && isJdbc(u)) {
         return org.hpo4j.jdbc.JdbcStorage.openWithoutMigrating(u + added);
       }
-      return Storages.open(u + added);
+      return FaultInjectingStorage.wrap(Storages.open(u + added));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--storage: " + hide(e.getMessage(), added));
     } catch (StorageException e) {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hpo4j.options.OptionReader;
 import org.hpo4j.study.StudyDirection;
 
 /**
@@ -25,7 +27,7 @@ import org.hpo4j.study.StudyDirection;
  * pruner: none              # or {type: median, ...}
  * objective: {function: branin}   # or {model: xgboost, dataset: ...}
  *                                 # or {command: [java, Train.java, --lr, "{lr}"], timeout: 60s}
- * space: {lr: {low: 1.0e-4, high: 0.1, log: true}}   # only with a command (see CommandSpace)
+ * space: {lr: {low: 1.0e-4, high: 0.1, log: true}}   # only with a command (see SearchSpace.parse)
  * </pre>
  *
  * @param path the file
@@ -43,8 +45,8 @@ import org.hpo4j.study.StudyDirection;
  * @param space the free-form search space of a command objective, as written, or null
  */
 record StudyFile(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
-    Duration timeout, String storage, ConfigMap.TypedSection sampler, ConfigMap.TypedSection pruner,
-    ConfigMap objective, boolean directionsGiven, Map<String, Object> space) {
+    Duration timeout, String storage, TypedSection sampler, TypedSection pruner,
+    OptionReader objective, boolean directionsGiven, Map<String, Object> space) {
 
   private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
       "timeout", "storage", "sampler", "pruner", "objective", "description", "space");
@@ -82,17 +84,24 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
     if (!(root instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("study file '" + path + "' must be a YAML mapping of fields");
     }
-    ConfigMap c = new ConfigMap(path.toString(), (Map<String, Object>) root);
+    try {
+      return parse(OptionReader.at("", (Map<String, Object>) root), path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static StudyFile parse(OptionReader c, Path path) {
     c.requireOnly(FIELDS);
     String fileName = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     List<StudyDirection> directions = new ArrayList<>();
     if (c.has("directions")) {
       if (c.has("direction")) {
-        throw c.error("give either 'direction' or 'directions', not both");
+        throw new IllegalArgumentException("give either 'direction' or 'directions', not both");
       }
-      Object d = c.raw().get("directions");
+      Object d = c.get("directions");
       if (!(d instanceof List<?> list) || list.isEmpty()) {
-        throw c.error("'directions' must be a non-empty list of minimize/maximize, but got " + d);
+        throw new IllegalArgumentException("'directions' must be a non-empty list of minimize/maximize, but got " + d);
       }
       for (Object o : list) {
         directions.add(direction(c, "directions", String.valueOf(o)));
@@ -101,23 +110,52 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
       directions.add(direction(c, "direction", c.string("direction", "minimize")));
     }
     if (!c.has("objective")) {
-      throw c.error("'objective' is required, e.g. objective: {function: branin}");
+      throw new IllegalArgumentException("'objective' is required, e.g. objective: {function: branin}");
     }
     long timeout = c.integer("timeout", 0, 0, Integer.MAX_VALUE);
     return new StudyFile(path, c.string("name", fileName), List.copyOf(directions),
         (int) c.integer("trials", 100, 1, 10_000_000), (int) c.integer("threads", 1, 1, 1024),
         c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), timeout == 0 ? null : Duration.ofSeconds(timeout),
-        c.string("storage", null), c.typed("sampler", "tpe"), c.typed("pruner", "none"), c.child("objective"),
-        c.has("direction") || c.has("directions"), c.has("space") ? c.child("space").raw() : null);
+        c.string("storage", null), typed(c, "sampler", "tpe"), typed(c, "pruner", "none"), c.child("objective"),
+        c.has("direction") || c.has("directions"), c.has("space") ? c.map("space") : null);
   }
 
-  private static StudyDirection direction(ConfigMap c, String field, String value) {
+  private static StudyDirection direction(OptionReader c, String field, String value) {
     try {
       return StudyDirection.parse(value);
     } catch (IllegalArgumentException e) {
-      throw c.error("'" + field + "' " + e.getMessage());
+      throw c.error(field, e.getMessage());
     }
   }
+
+  /**
+   * A section written either as a bare name ({@code sampler: tpe}) or as {@code {type: tpe, ...}}
+   * (options beside the type, or under {@code options}): the type and the options.
+   */
+  private static TypedSection typed(OptionReader c, String key, String fallbackType) {
+    Object v = c.get(key);
+    if (v == null) {
+      return new TypedSection(fallbackType, Map.of());
+    }
+    if (v instanceof String s) {
+      return new TypedSection(s, Map.of());
+    }
+    if (!(v instanceof Map<?, ?>)) {
+      throw c.error(key, "must be a name or a mapping with 'type', but got " + v);
+    }
+    OptionReader section = c.child(key);
+    Map<String, Object> options = new LinkedHashMap<>(section.raw());
+    options.remove("type");
+    options.remove("options");
+    if (!(section.get("type") instanceof String type)) {
+      throw section.error("type", "is required and must be a name, but got " + section.get("type"));
+    }
+    options.putAll(section.map("options"));
+    return new TypedSection(type, options);
+  }
+
+  /** A named choice (a sampler, a pruner) with its options. */
+  record TypedSection(String type, Map<String, Object> options) {}
 
   /** @return this file with another study name */
   StudyFile withName(String newName) {

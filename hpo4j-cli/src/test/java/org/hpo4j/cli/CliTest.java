@@ -30,7 +30,7 @@ class CliTest {
     Files.writeString(f, "trails: 10\nobjective: {function: branin}\n");
     CliRun r = run("run", f.toString(), "--storage", "memory");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("unknown field 'trails'") && r.err().contains("trials"), r.err());
+    assertTrue(r.err().contains("unknown key 'trails'") && r.err().contains("trials"), r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
   }
 

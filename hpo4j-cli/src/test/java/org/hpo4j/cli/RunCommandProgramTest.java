@@ -133,10 +133,10 @@ class RunCommandProgramTest {
     Files.writeString(f, "objective: {command: [prog, \"{x}\"], timout: 60s}\nspace: {x: {low: 0, high: 1}}\n");
     CliRun r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("unknown field 'timout'") && r.err().contains("command, timeout"), r.err());
+    assertTrue(r.err().contains("unknown key 'objective.timout'") && r.err().contains("command, timeout"), r.err());
     Files.writeString(f, "objective: {command: prog, timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
     r = hpo(List.of("run", f.toString(), "--storage", "memory"));
-    assertTrue(r.err().contains("'command' must be a non-empty list"), r.err());
+    assertTrue(r.err().contains("'objective.command' must be a non-empty list"), r.err());
     Files.writeString(f, "objective: {command: [prog], timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
     r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertTrue(r.err().contains("objective.timeout' must be a positive duration"), r.err());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -111,10 +112,25 @@ public final class OptionReader {
     }
   }
 
-  /** As {@link #requireAllKnown()}, with {@code allowed} marked known first. */
+  /**
+   * As {@link #requireAllKnown()}, with {@code allowed} marked known first (in its own order when it
+   * is a list, else sorted, so that a message lists them the same way on every run).
+   */
   public void requireOnly(Collection<String> allowed) {
-    known.addAll(allowed);
+    known.addAll(allowed instanceof List<?> ? allowed : new TreeSet<>(allowed));
     requireAllKnown();
+  }
+
+  /**
+   * As {@link #requireOnly(Collection)}, saying in an unknown key's message why the allowed keys
+   * are these, e.g. {@code for model xgboost}.
+   */
+  public void requireOnly(Collection<String> allowed, String context) {
+    try {
+      requireOnly(allowed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replaceFirst(";", " " + context + ";"), e);
+    }
   }
 
   private String unknownPrefix(String k) {

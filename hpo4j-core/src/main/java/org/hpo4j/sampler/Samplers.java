@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.hpo4j.sampler.moo.MotpeSampler;
+import org.hpo4j.sampler.tpe.TpeSampler;
 
 /** Finds samplers by name among the {@link SamplerProvider}s on the class path. */
 public final class Samplers {
@@ -33,6 +35,21 @@ public final class Samplers {
       }
     }
     throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: " + String.join(", ", known()));
+  }
+
+  /**
+   * The sampler a study gets when none is given: multivariate TPE, or for several objectives its
+   * multi-objective form (MOTPE, multivariate). It is chosen here, beside the samplers, so that the
+   * study package names only the {@link Sampler} seam and no algorithm package.
+   *
+   * @param objectives the study's number of directions, &gt;= 1
+   */
+  public static Sampler defaultFor(int objectives, long seed) {
+    if (objectives < 1) {
+      throw new IllegalArgumentException("objectives >= 1 must hold, but got " + objectives);
+    }
+    return objectives == 1 ? TpeSampler.builder().seed(seed).build()
+        : MotpeSampler.builder().seed(seed).multivariate(true).build();
   }
 
   private static List<SamplerProvider> providers() {

@@ -28,7 +28,7 @@ public final class ParetoFront {
   /**
    * The non-dominated trials among {@code trials}, in their input order; duplicates of one point are
    * all kept. O(n log n) for two objectives, O(m n^2) for more (see
-   * {@link org.hpo4j.sampler.moo.NonDominatedSort}).
+   * {@link org.hpo4j.math.pareto.NonDominatedSort}).
    */
   public static List<FrozenTrial> of(List<FrozenTrial> trials, List<StudyDirection> directions) {
     double[][] losses = new double[trials.size()][directions.size()];
@@ -37,7 +37,7 @@ public final class ParetoFront {
         losses[i][k] = directions.get(k).asLoss(trials.get(i).values().get(k));
       }
     }
-    int[] ranks = org.hpo4j.sampler.moo.NonDominatedSort.ranks(losses);
+    int[] ranks = org.hpo4j.math.pareto.NonDominatedSort.ranks(losses);
     List<FrozenTrial> front = new ArrayList<>();
     for (int i = 0; i < ranks.length; i++) {
       if (ranks[i] == 0) {

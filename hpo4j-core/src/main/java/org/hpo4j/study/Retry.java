@@ -1,10 +1,11 @@
 package org.hpo4j.study;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.hpo4j.storage.StorageFaults;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Repeats a storage call that failed for a transient reason ({@link StorageFaults#isTransient}),
@@ -15,7 +16,7 @@ import org.hpo4j.storage.StorageFaults;
  * <p>Immutable and thread-safe.
  */
 final class Retry {
-  private static final System.Logger LOG = System.getLogger(Study.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Study.class);
 
   /** Waits out a pause; {@code Thread::sleep} in production. */
   interface Sleeper {
@@ -52,7 +53,7 @@ final class Retry {
       try {
         T out = work.get();
         if (attempt > 1) {
-          LOG.log(Level.INFO, doing + " succeeded after " + attempt + " attempts");
+          LOG.info(doing + " succeeded after " + attempt + " attempts");
         }
         return out;
       } catch (RuntimeException e) {
@@ -61,12 +62,12 @@ final class Retry {
         }
         long waited = nanoTime.getAsLong() - start;
         if (waited >= patience.toNanos()) {
-          LOG.log(Level.ERROR, "gave up " + doing + " after " + attempt + " attempts in "
+          LOG.error("gave up " + doing + " after " + attempt + " attempts in "
               + Duration.ofNanos(waited).toSeconds() + " s: " + e.getMessage());
           throw e;
         }
         if (attempt == 1 || Integer.bitCount(attempt) == 1) {
-          LOG.log(Level.WARNING, doing + " failed (attempt " + attempt + "), retrying in " + pause.toMillis()
+          LOG.warn(doing + " failed (attempt " + attempt + "), retrying in " + pause.toMillis()
               + " ms: " + e.getMessage());
         }
         try {

@@ -3,7 +3,6 @@ package org.hpo4j.study;
 import static org.hpo4j.Checks.requireArgument;
 import static org.hpo4j.Checks.requireState;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +25,8 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.Trial;
 import org.hpo4j.trial.TrialPrunedException;
 import org.hpo4j.trial.TrialState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A named optimisation: runs trials of an objective, asks the sampler for parameters and the pruner
@@ -36,7 +37,7 @@ import org.hpo4j.trial.TrialState;
  * called from any thread.
  */
 public final class Study implements StudyView {
-  private static final System.Logger LOG = System.getLogger(Study.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Study.class);
   private static final Set<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL);
 
   private final String name;
@@ -282,12 +283,12 @@ public final class Study implements StudyView {
     } catch (Exception | StackOverflowError e) {
       problem = e.toString();
       failure = e;
-      LOG.log(Level.DEBUG, "trial " + trial.number() + " of study '" + name + "' failed", e);
+      LOG.debug("trial " + trial.number() + " of study '" + name + "' failed", e);
     }
     if (problem != null) {
       state = TrialState.FAIL;
       values = List.of();
-      LOG.log(Level.WARNING, "trial " + trial.number() + " of study '" + name + "' failed: " + problem);
+      LOG.warn("trial " + trial.number() + " of study '" + name + "' failed: " + problem);
     }
     // Outside the try: a failure to store the result is not the objective's failure.
     TrialFinish.Outcome o = end(trial, state, values, problem, failure == null ? null : stackTrace(failure));
@@ -365,7 +366,7 @@ public final class Study implements StudyView {
     TrialFinish.Outcome o = new TrialFinish(storage, studyId, name, retry).finish(st, state, values);
     st.markFinished();
     if (!o.ours()) {
-      LOG.log(Level.WARNING, "trial " + st.number() + " of study '" + name + "' was finished elsewhere as "
+      LOG.warn("trial " + st.number() + " of study '" + name + "' was finished elsewhere as "
           + o.trial().state() + " (" + o.trial().systemAttrs().getOrDefault("fail_reason", "no reason given")
           + ") while this worker ran it, e.g. after a pause longer than the storage's grace period; its result "
           + state + " " + values + " is dropped and this worker carries on");
@@ -413,7 +414,7 @@ public final class Study implements StudyView {
       } catch (RuntimeException e) {
         if (attempt < 3 && e instanceof org.hpo4j.storage.StorageException && !org.hpo4j.storage.StorageFaults.isTransient(e)
             && stateOrNull(created.id()) == null) {
-          LOG.log(Level.WARNING, "trial " + created.number() + " of study '" + name
+          LOG.warn("trial " + created.number() + " of study '" + name
               + "' is no longer in the storage (a crash of the database server lost its creation); creating another");
           continue;
         }

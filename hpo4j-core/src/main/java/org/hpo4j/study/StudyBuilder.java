@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.sampler.Samplers;
 import org.hpo4j.sampler.SeededStreams;
-import org.hpo4j.sampler.moo.MotpeSampler;
-import org.hpo4j.sampler.tpe.TpeSampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 
@@ -129,8 +128,7 @@ public final class StudyBuilder {
     }
     if (sampler == null) {
       long s = seed != null ? seed : SeededStreams.freshSeed();
-      sampler = directions.size() == 1 ? TpeSampler.builder().seed(s).build()
-          : MotpeSampler.builder().seed(s).multivariate(true).build();
+      sampler = Samplers.defaultFor(directions.size(), s);
     } else {
       requireArgument(seed == null, "seed(%s) seeds the default sampler; the sampler %s was given, so seed its"
           + " builder instead", seed, sampler);

@@ -1,6 +1,5 @@
 package org.hpo4j.study;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import org.hpo4j.storage.Storage;
@@ -8,6 +7,8 @@ import org.hpo4j.storage.StorageException;
 import org.hpo4j.storage.StorageFaults;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finishes a trial so that a result that exists is never thrown away. A finish that fails for a
@@ -21,7 +22,7 @@ import org.hpo4j.trial.TrialState;
  * <p>Stateless apart from its configuration; thread-safe.
  */
 final class TrialFinish {
-  private static final System.Logger LOG = System.getLogger(Study.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Study.class);
   private static final int MAX_RECORDINGS = 3;
 
   /**
@@ -59,7 +60,7 @@ final class TrialFinish {
             + MAX_RECORDINGS + " times while being recorded; its result " + values + " is not stored");
       }
       FrozenTrial again = recordAgain(st, number);
-      LOG.log(Level.WARNING, "trial " + number + " of study '" + studyName + "' is no longer in the storage "
+      LOG.warn("trial " + number + " of study '" + studyName + "' is no longer in the storage "
           + "(a crash of the database server lost its creation); its result is recorded as trial " + again.number());
       id = again.id();
       number = again.number();

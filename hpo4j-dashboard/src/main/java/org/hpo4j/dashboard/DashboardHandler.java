@@ -22,6 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.StudySummary;
 import org.hpo4j.trial.FrozenTrial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes the dashboard's requests. Read-only unless writable: then {@code PUT /api/note} also saves
@@ -35,7 +37,7 @@ import org.hpo4j.trial.FrozenTrial;
  * request at a time per study; the table and trial pages reuse the cached read. Thread-safe.
  */
 final class DashboardHandler implements HttpHandler {
-  private static final System.Logger LOG = System.getLogger(DashboardHandler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardHandler.class);
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -110,7 +112,7 @@ final class DashboardHandler implements HttpHandler {
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // An Error of one request (a study too big for the heap) must not take the server down nor
       // reach the user as a stack trace: the page shows the message, the log keeps the trace.
-      LOG.log(System.Logger.Level.WARNING, "dashboard request failed: " + ex.getRequestURI(), e);
+      LOG.warn("dashboard request failed: " + ex.getRequestURI(), e);
       send(ex, 500, "text/plain", "the dashboard could not answer: " + e);
     } finally {
       ex.close();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hpo4j.math.BoundedMinimizer;
+import org.hpo4j.math.Sobol;
 
 /**
  * Maximises an acquisition over the unit cube of a {@link SpaceEncoding}: a few thousand
@@ -123,7 +125,7 @@ final class AcquisitionOptimizer {
   double[][] candidatePool(double[][] incumbents, long seed) {
     int d = encoding.dimension();
     int local = incumbents.length == 0 ? 0 : candidates / 4;
-    double[][] global = Numerics.quasiRandom(candidates, d, seed);
+    double[][] global = Sobol.scrambled(d, seed).next(candidates);
     double[][] pool = new double[candidates + incumbents.length + local][];
     int k = 0;
     for (double[] g : global) {
@@ -182,7 +184,7 @@ final class AcquisitionOptimizer {
     }
     double[] point = x.clone();
     double[] full = new double[d];
-    Numerics.Minimum m = Numerics.minimize((z, g) -> {
+    BoundedMinimizer.Result m = BoundedMinimizer.minimize((z, g) -> {
       for (int i = 0; i < free.length; i++) {
         point[free[i]] = z[i];
       }
@@ -192,7 +194,8 @@ final class AcquisitionOptimizer {
         g[i] = -full[free[i]];
       }
       return Double.isFinite(v) ? -v : Double.POSITIVE_INFINITY;
-    }, z0, lo, hi, maxIterations, 1e-6, 1e-9);
+    }, z0, lo, hi, BoundedMinimizer.Options.defaults().withMaxIterations(Math.max(1, maxIterations))
+        .withGradientTolerance(1e-6).withFunctionTolerance(1e-9));
     double[] candidate = x.clone();
     for (int i = 0; i < free.length; i++) {
       candidate[free[i]] = m.x()[i];

@@ -1,6 +1,10 @@
 package org.hpo4j.gp;
 
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ejml.data.DMatrixRMaj;
+import org.hpo4j.math.Cholesky;
 
 /**
  * A GP conditioned on data: the kernel, the training inputs, the standardised targets, the Cholesky
@@ -13,22 +17,129 @@ import java.util.Optional;
  * <p>Immutable and thread-safe; {@link #posterior} allocates only its result.
  */
 final class GpModel {
+  private static final Logger LOG = Logger.getLogger(GpModel.class.getName());
+
+  /** Jitter relative to the mean diagonal tried after a plain factorisation fails: 1e-9, 1e-8, ... 1e-4. */
+  static final double FIRST_JITTER = 1e-9;
+  static final int JITTER_TRIES = 6;
+
   private final Kernel kernel;
   private final double[][] x;
   private final double[] y;
-  private final double[] lower;
+  private final Cholesky factor;
   private final double[] alpha;
   private final int n;
   private final double jitter;
 
-  private GpModel(Kernel kernel, double[][] x, double[] y, Linalg.Factor factor) {
+  private GpModel(Kernel kernel, double[][] x, double[] y, Cholesky factor, double jitter) {
     this.kernel = kernel;
     this.x = x;
     this.y = y;
     this.n = x.length;
-    this.lower = factor.lower();
-    this.jitter = factor.jitter();
-    this.alpha = Linalg.solve(lower, n, y);
+    this.factor = factor;
+    this.jitter = jitter;
+    this.alpha = factor.solve(y);
+  }
+
+  /**
+   * Factors a symmetric m x m covariance (row-major), adding jitter relative to its diagonal when
+   * the plain factorisation fails, and logs when it had to.
+   *
+   * @return the factor, or empty when every attempt failed (the caller must handle it explicitly)
+   */
+  static Optional<Cholesky.Jittered> factor(double[] k, int m) {
+    Optional<Cholesky.Jittered> f = Cholesky.ofWithRelativeJitter(DMatrixRMaj.wrap(m, m, k), FIRST_JITTER, JITTER_TRIES);
+    if (f.isEmpty()) {
+      LOG.log(Level.WARNING, "GP Cholesky failed even with jitter (n={0})", m);
+    } else if (f.get().jitter() > 0) {
+      LOG.log(Level.FINE, "GP Cholesky needed jitter {0} (n={1})", new Object[] {f.get().jitter(), m});
+    }
+    return f;
+  }
+
+  /**
+   * The GP of another output observed at the same inputs with the same kernel: it shares this
+   * model's factor (one O(n^2) solve instead of an O(n^3) factorisation), and {@link #posteriors}
+   * evaluates both at the cost of one.
+   *
+   * @param otherY n standardised targets of the other output (not copied)
+   */
+  GpModel withTargets(double[] otherY) {
+    if (otherY.length != n) {
+      throw new IllegalArgumentException("otherY must have one target per input (" + n + "), but got " + otherY.length);
+    }
+    return new GpModel(kernel, x, otherY, factor, jitter);
+  }
+
+  /** @return whether {@code other} shares this model's inputs, kernel and factor (see {@link #withTargets}) */
+  boolean sharesFactorWith(GpModel other) {
+    return other.factor == factor && other.x == x && other.kernel == kernel;
+  }
+
+  /**
+   * The posteriors of models that share one factor ({@link #withTargets}) at one point: the cross
+   * covariance, its triangular solves and the variance are computed once, each model adds a dot
+   * product (and, with gradients, one pass over the kernel gradients).
+   *
+   * @param models models sharing the first one's factor
+   * @return one posterior per model, in order
+   * @throws IllegalArgumentException when a model does not share the first one's factor
+   */
+  static Posterior[] posteriors(GpModel[] models, double[] point, boolean withGradient) {
+    GpModel first = models[0];
+    for (GpModel g : models) {
+      if (!first.sharesFactorWith(g)) {
+        throw new IllegalArgumentException("every model must share the first one's factor");
+      }
+    }
+    int n = first.n;
+    double[] ks = first.crossCovariance(point);
+    double[] v = first.factor.solveLower(ks);
+    double vv = 0;
+    for (int i = 0; i < n; i++) {
+      vv += v[i] * v[i];
+    }
+    double variance = Math.max(0.0, first.kernel.signalVariance() - vv);
+    Posterior[] out = new Posterior[models.length];
+    double[] means = new double[models.length];
+    for (int c = 0; c < models.length; c++) {
+      double mean = 0;
+      double[] a = models[c].alpha;
+      for (int i = 0; i < n; i++) {
+        mean += ks[i] * a[i];
+      }
+      means[c] = mean;
+    }
+    if (!withGradient) {
+      for (int c = 0; c < models.length; c++) {
+        out[c] = new Posterior(means[c], variance, null, null);
+      }
+      return out;
+    }
+    v = first.factor.solveLowerTranspose(v);
+    int d = point.length;
+    double[] dVar = new double[d];
+    double[][] dMeans = new double[models.length][d];
+    double[] dk = new double[d];
+    double[] unused = new double[d];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(dk, 0.0);
+      first.kernel.addGradient(point, first.x[i], 1.0, dk, 0.0, unused);
+      for (int j = 0; j < d; j++) {
+        dVar[j] += -2.0 * v[i] * dk[j];
+      }
+      for (int c = 0; c < models.length; c++) {
+        double a = models[c].alpha[i];
+        double[] dm = dMeans[c];
+        for (int j = 0; j < d; j++) {
+          dm[j] += a * dk[j];
+        }
+      }
+    }
+    for (int c = 0; c < models.length; c++) {
+      out[c] = new Posterior(means[c], variance, dMeans[c], c == 0 ? dVar : dVar.clone());
+    }
+    return out;
   }
 
   /**
@@ -42,7 +153,7 @@ final class GpModel {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("x and y must have the same length >= 1, but got " + x.length + " and " + y.length);
     }
-    return Linalg.choleskyWithJitter(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f));
+    return factor(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f.cholesky(), f.jitter()));
   }
 
   /**
@@ -78,7 +189,7 @@ final class GpModel {
     }
     double[][] extra = java.util.Arrays.copyOfRange(allX, n, allX.length);
     if (m == 0) {
-      return Optional.of(new GpModel(kernel, allX, allY, new Linalg.Factor(lower, n, jitter)));
+      return Optional.of(new GpModel(kernel, allX, allY, factor, jitter));
     }
     double[] cross = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -90,8 +201,8 @@ final class GpModel {
     for (int c = 0; c < m; c++) {
       corner[c * m + c] += jitter;
     }
-    return Linalg.append(lower, n, cross, corner, m)
-        .map(l -> new GpModel(kernel, allX, allY, new Linalg.Factor(l, n + m, jitter)));
+    return factor.extend(DMatrixRMaj.wrap(n, m, cross), DMatrixRMaj.wrap(m, m, corner))
+        .map(l -> new GpModel(kernel, allX, allY, l, jitter));
   }
 
   Kernel kernel() {
@@ -126,9 +237,7 @@ final class GpModel {
 
   /** @return v = L^{-1} k*, the whitened cross covariance (used for joint posterior samples) */
   double[] whiten(double[] crossCovariance) {
-    double[] v = crossCovariance.clone();
-    Linalg.solveLower(lower, n, v);
-    return v;
+    return factor.solveLower(crossCovariance);
   }
 
   /**
@@ -141,8 +250,7 @@ final class GpModel {
     for (int i = 0; i < n; i++) {
       mean += ks[i] * alpha[i];
     }
-    double[] v = ks.clone();
-    Linalg.solveLower(lower, n, v);
+    double[] v = factor.solveLower(ks);
     double vv = 0;
     for (int i = 0; i < n; i++) {
       vv += v[i] * v[i];
@@ -152,7 +260,7 @@ final class GpModel {
       return new Posterior(mean, variance, null, null);
     }
     // beta = K^{-1} k*; d sigma^2/dx = -2 sum_i beta_i dk*_i/dx; d mu/dx = sum_i alpha_i dk*_i/dx.
-    Linalg.solveLowerTranspose(lower, n, v);
+    v = factor.solveLowerTranspose(v);
     int d = point.length;
     double[] dMean = new double[d];
     double[] dVar = new double[d];

@@ -226,7 +226,7 @@ public final class GpSampler implements Sampler {
     double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
     AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding(), Math.max(128, (int) (candidates * shrink)),
         n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
-    ConstraintModels constraints = ConstraintModels.fit(study, f.encoding(), fitter);
+    ConstraintModels constraints = f.constraints() != null ? f.constraints() : ConstraintModels.fit(study, f.encoding(), fitter);
     if (constraints == null) {
       return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
     }
@@ -235,6 +235,17 @@ public final class GpSampler implements Sampler {
       return optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), s);
     }
     Acquisition acq = acquisitionFor(f);
+    if ((acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) && constraints.isShared()
+        && model == f.model()) {
+      // One posterior evaluation serves the objective and every constraint (they share the factor).
+      GpModel[] all = new GpModel[1 + constraints.models().length];
+      all[0] = model;
+      System.arraycopy(constraints.models(), 0, all, 1, all.length - 1);
+      return optimizer.maximize((x, g) -> {
+        Posterior[] ps = GpModel.posteriors(all, x, g != null);
+        return acq.value(ps[0], g) + constraints.logFeasibility(ps, 1, g);
+      }, f.incumbents(), s);
+    }
     if (acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) {
       return optimizer.maximize((x, g) -> acq.value(model.posterior(x, g != null), g) + constraints.logFeasibility(x, g),
           f.incumbents(), s);

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.hpo4j.math.BoundedMinimizer;
+import org.hpo4j.math.Cholesky;
 
 /**
  * Chooses the kernel hyperparameters by maximising the log marginal likelihood plus weak priors
@@ -107,32 +110,57 @@ final class HyperparameterFit {
   /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
   static double objective(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] theta,
       double[] gradient) {
+    return objective(categorical, conditional, x, new double[][] {y},
+        prior(categorical, conditional, presentDimension(x, conditional)), theta, gradient);
+  }
+
+  /**
+   * The negative log posterior of theta for several outputs observed at the same inputs, modelled
+   * as independent GPs that share one kernel (the sum of their log marginal likelihoods, the prior
+   * counted once): one factor serves them all, so the extra outputs (a study's constraints) cost a
+   * triangular solve each instead of a fit and a factor of their own.
+   *
+   * @param ys outputs x n standardised targets
+   * @param prior the prior mean and variance of theta (see {@link #prior(boolean[], boolean[], double)})
+   */
+  static double objective(boolean[] categorical, boolean[] conditional, double[][] x, double[][] ys,
+      double[][] prior, double[] theta, double[] gradient) {
     int n = x.length;
     int d = categorical.length;
+    int outputs = ys.length;
     Kernel kernel = new Kernel(categorical, conditional, theta);
     double[] k = kernel.gram(x);
-    Optional<double[]> fl = Linalg.cholesky(k, n);
+    Optional<Cholesky> fl = Cholesky.of(DMatrixRMaj.wrap(n, n, k));
     if (fl.isEmpty()) {
       java.util.Arrays.fill(gradient, 0.0);
       return Double.POSITIVE_INFINITY;
     }
-    double[] l = fl.get();
-    double[] alpha = Linalg.solve(l, n, y);
-    double nlp = Linalg.halfLogDet(l, n) + 0.5 * n * Math.log(2 * Math.PI);
-    for (int i = 0; i < n; i++) {
-      nlp += 0.5 * y[i] * alpha[i];
+    Cholesky l = fl.get();
+    double nlp = outputs * (l.logDeterminant() / 2 + 0.5 * n * Math.log(2 * Math.PI));
+    double[][] alphas = new double[outputs][];
+    for (int o = 0; o < outputs; o++) {
+      alphas[o] = l.solve(ys[o]);
+      for (int i = 0; i < n; i++) {
+        nlp += 0.5 * ys[o][i] * alphas[o][i];
+      }
     }
-    double[] kinv = Linalg.inverse(l, n);
+    double[] kinv = l.inverse().data;
     double s2 = kernel.signalVariance();
     double[] g = new double[d + 2];
     double[] delta = new double[d];
     for (int i = 0; i < n; i++) {
       // Diagonal: dK_ii/dlog s2 = s2, dK_ii/dlog noise = noise.
-      double wii = alpha[i] * alpha[i] - kinv[i * n + i];
+      double wii = -outputs * kinv[i * n + i];
+      for (double[] alpha : alphas) {
+        wii += alpha[i] * alpha[i];
+      }
       g[d] += 0.5 * wii * s2;
       g[d + 1] += 0.5 * wii * kernel.noiseVariance();
       for (int jj = 0; jj < i; jj++) {
-        double w = alpha[i] * alpha[jj] - kinv[i * n + jj]; // counted twice: symmetric
+        double w = -outputs * kinv[i * n + jj]; // counted twice: symmetric
+        for (double[] alpha : alphas) {
+          w += alpha[i] * alpha[jj];
+        }
         double r2 = 0;
         double h = 0;
         for (int c = 0; c < d; c++) {
@@ -155,7 +183,6 @@ final class HyperparameterFit {
         g[d] += w * kij;
       }
     }
-    double[][] prior = prior(categorical, conditional, presentDimension(x, conditional));
     for (int c = 0; c < d + 2; c++) {
       double z = theta[c] - prior[0][c];
       nlp += 0.5 * z * z / prior[1][c];
@@ -180,6 +207,12 @@ final class HyperparameterFit {
   /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
   static double[] fit(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] warmStart,
       int extraStarts, int maxIterations, SplittableRandom rng) {
+    return fit(categorical, conditional, x, new double[][] {y}, warmStart, extraStarts, maxIterations, rng);
+  }
+
+  /** As above, for several outputs sharing the kernel (see the objective of several outputs). */
+  static double[] fit(boolean[] categorical, boolean[] conditional, double[][] x, double[][] ys, double[] warmStart,
+      int extraStarts, int maxIterations, SplittableRandom rng) {
     double[][] box = bounds(categorical);
     double[][] prior = prior(categorical, conditional, presentDimension(x, conditional));
     List<double[]> starts = new ArrayList<>();
@@ -199,8 +232,10 @@ final class HyperparameterFit {
     double[] best = null;
     double bestF = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
-      Numerics.Minimum m = Numerics.minimize((t, grad) -> objective(categorical, conditional, x, y, t, grad),
-          start, box[0], box[1], maxIterations, 1e-3, 1e-7);
+      BoundedMinimizer.Result m = BoundedMinimizer.minimize(
+          (t, grad) -> objective(categorical, conditional, x, ys, prior, t, grad), start, box[0], box[1],
+          BoundedMinimizer.Options.defaults().withMaxIterations(Math.max(1, maxIterations))
+              .withGradientTolerance(1e-3).withFunctionTolerance(1e-7));
       if (Double.isFinite(m.f()) && m.f() < bestF) {
         bestF = m.f();
         best = m.x();

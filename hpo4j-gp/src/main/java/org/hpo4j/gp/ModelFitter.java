@@ -62,7 +62,12 @@ final class ModelFitter {
    * @param best the lowest standardised target of an eligible row (+infinity when none is)
    */
   record Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd,
-      double best, double[][] incumbents, int trials) {
+      double best, double[][] incumbents, int trials, ConstraintModels constraints) {
+
+    Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd, double best,
+        double[][] incumbents, int trials) {
+      this(encoding, model, warp, yMean, ySd, best, incumbents, trials, null);
+    }
 
     /** @return a raw output value in the standardised units of the model (only for fits without a warp) */
     double standardise(double raw) {
@@ -129,12 +134,19 @@ final class ModelFitter {
     List<double[]> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     List<Boolean> ok = new ArrayList<>();
+    List<double[]> cs = new ArrayList<>();
+    boolean sameConstraintRows = true;
     for (FrozenTrial t : study.completeTrials()) {
       double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t) : null;
+      double[] c = ConstraintModels.of(t);
       if (u != null) {
         xs.add(u);
         ys.add(study.direction().asLoss(t.value()));
         ok.add(ConstraintModels.feasible(t));
+        cs.add(c);
+        sameConstraintRows &= c != null && cs.get(0) != null && c.length == cs.get(0).length && java.util.Arrays.stream(c).allMatch(Double::isFinite);
+      } else if (c != null) {
+        sameConstraintRows = false; // a constraint GP would have a row the objective's lacks
       }
     }
     if (xs.size() < Math.max(1, nStartupTrials)) {
@@ -144,9 +156,21 @@ final class ModelFitter {
     for (int i = 0; i < eligible.length; i++) {
       eligible[i] = ok.get(i);
     }
-    return fit("objective", encoding, xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray(),
-        true, eligible, updateCache, study.name());
+    double[][] constraints = null;
+    if (sameConstraintRows) {
+      constraints = new double[cs.get(0).length][xs.size()];
+      for (int i = 0; i < xs.size(); i++) {
+        for (int k = 0; k < constraints.length; k++) {
+          constraints[k][i] = cs.get(i)[k];
+        }
+      }
+    }
+    return fit(constraints == null ? "objective" : "objective+constraints", encoding, xs.toArray(new double[0][]),
+        ys.stream().mapToDouble(Double::doubleValue).toArray(), true, eligible, updateCache, study.name(),
+        REFIT_EVERY_TRIAL_UP_TO, constraints);
   }
+
+
 
   /**
    * Fits one output.
@@ -169,6 +193,16 @@ final class ModelFitter {
    */
   Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
       boolean updateCache, String studyName, int everyTrialUpTo) {
+    return fit(slotName, encoding, x, targets, warp, eligible, updateCache, studyName, everyTrialUpTo, null);
+  }
+
+  /**
+   * As above, with the constraint values of the same rows (constraints x n, finite), or null: then
+   * one kernel is fitted to the objective and the constraints together and the constraint GPs
+   * share the objective's factor (see {@link HyperparameterFit} and {@link ConstraintModels}).
+   */
+  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
+      boolean updateCache, String studyName, int everyTrialUpTo, double[][] constraintValues) {
     int n = x.length;
     if (n == 0) {
       return null;
@@ -215,6 +249,22 @@ final class ModelFitter {
       }
     }
     double[][] incumbents = inc.toArray(new double[0][]);
+    int outputs = constraintValues == null ? 0 : constraintValues.length;
+    double[][] cy = new double[outputs][];
+    double[] cMean = new double[outputs];
+    double[] cSd = new double[outputs];
+    for (int k = 0; k < outputs; k++) {
+      double[] raw = constraintValues[k];
+      double mk = java.util.Arrays.stream(raw).average().orElse(0);
+      double vk = java.util.Arrays.stream(raw).map(v -> (v - mk) * (v - mk)).sum() / n;
+      cMean[k] = mk;
+      cSd[k] = vk > 1e-300 ? Math.sqrt(vk) : 1.0;
+      cy[k] = new double[n];
+      for (int i = 0; i < n; i++) {
+        cy[k][i] = (raw[i] - mk) / cSd[k];
+      }
+    }
+    double[][] constraintIncumbents = outputs == 0 ? null : ConstraintModels.nearestFeasible(x, cy, cMean, cSd);
     int[] subset = TrainingSubset.select(x, order, TrainingSubset.MAX);
     if (subset != null) { // rows best first, so order becomes the identity
       double[][] sx = new double[subset.length][];
@@ -225,6 +275,13 @@ final class ModelFitter {
       }
       x = sx;
       y = sy;
+      for (int k = 0; k < outputs; k++) {
+        double[] sc = new double[subset.length];
+        for (int i = 0; i < subset.length; i++) {
+          sc[i] = cy[k][subset[i]];
+        }
+        cy[k] = sc;
+      }
       order = new Integer[subset.length];
       for (int i = 0; i < subset.length; i++) {
         order[i] = i;
@@ -251,10 +308,13 @@ final class ModelFitter {
       boolean warm = warmStart != null;
       int[] rows = fitRows(y, order);
       double[][] fx = new double[rows.length][];
-      double[] fy = new double[rows.length];
+      double[][] fy = new double[1 + outputs][rows.length];
       for (int i = 0; i < rows.length; i++) {
         fx[i] = x[rows[i]];
-        fy[i] = y[rows[i]];
+        fy[0][i] = y[rows[i]];
+        for (int k = 0; k < outputs; k++) {
+          fy[1 + k][i] = cy[k][rows[i]];
+        }
       }
       theta = HyperparameterFit.fit(categorical, conditional, fx, fy, warmStart, warm && slot.fits % 5 != 0 ? 0 : 1,
           warm ? 50 : 200, rng);
@@ -283,7 +343,15 @@ final class ModelFitter {
       }
       slot.lastModel = model.get();
     }
-    return new Fitted(encoding, model.get(), w, mean, sd, bestY, incumbents, n);
+    ConstraintModels shared = null;
+    if (outputs > 0) {
+      GpModel[] cm = new GpModel[outputs];
+      for (int k = 0; k < outputs; k++) {
+        cm[k] = model.get().withTargets(cy[k]);
+      }
+      shared = ConstraintModels.shared(cm, cMean, cSd, constraintIncumbents);
+    }
+    return new Fitted(encoding, model.get(), w, mean, sd, bestY, incumbents, n, shared);
   }
 
 }

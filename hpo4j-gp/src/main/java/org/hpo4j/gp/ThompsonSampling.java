@@ -2,6 +2,7 @@ package org.hpo4j.gp;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.hpo4j.math.Cholesky;
 
 /**
  * Thompson sampling over a candidate set: draws one function jointly from the GP posterior at m
@@ -46,7 +47,7 @@ final class ThompsonSampling {
         cov[b * m + a] = s;
       }
     }
-    Optional<Linalg.Factor> f = Linalg.choleskyWithJitter(cov, m);
+    Optional<Cholesky.Jittered> f = GpModel.factor(cov, m);
     double[] e = new double[m];
     for (int i = 0; i < m; i++) {
       e[i] = AcquisitionOptimizer.gaussian(rng);
@@ -56,9 +57,9 @@ final class ThompsonSampling {
     for (int a = 0; a < m; a++) {
       double draw = mean[a];
       if (f.isPresent()) {
-        double[] l = f.get().lower();
+        Cholesky l = f.get().cholesky();
         for (int b = 0; b <= a; b++) {
-          draw += l[a * m + b] * e[b];
+          draw += l.get(a, b) * e[b];
         }
       } else {
         // Explicit fallback: independent marginal draws when the joint covariance cannot be factored.

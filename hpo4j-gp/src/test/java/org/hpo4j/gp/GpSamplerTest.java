@@ -147,6 +147,6 @@ class GpSamplerTest {
     }, 30);
     List<double[]> points = new ArrayList<>();
     study.trials().forEach(t -> points.add(t.values().stream().mapToDouble(Double::doubleValue).toArray()));
-    return org.hpo4j.sampler.moo.Hypervolume.of(points, ref);
+    return org.hpo4j.math.pareto.Hypervolume.of(points, ref);
   }
 }

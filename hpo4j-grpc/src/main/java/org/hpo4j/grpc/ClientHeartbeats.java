@@ -12,17 +12,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.grpc.proto.HeartbeatReply;
 import org.hpo4j.grpc.proto.HeartbeatRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Beats, every interval the server asked for, for all the trials a {@link GrpcStorage} runs, in one
- * call that also carries what they wrote since the last beat. A beat that fails is not retried (the
+ * call that also carries what they wrote since the last beat; a trial beats until its finish is
+ * delivered, not only until it is finished here. A beat that fails is not retried (the
  * next comes one interval later; the grace period covers several); the server answers which trials
  * it no longer counts as running (failed by its sweep), and those stop beating.
  *
  * <p>Thread-safe.
  */
 final class ClientHeartbeats implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GrpcStorage.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcStorage.class);
 
   private final GrpcStorage storage;
   private final Connection conn;
@@ -55,16 +58,16 @@ final class ClientHeartbeats implements AutoCloseable {
       beat();
       if (failing) {
         failing = false;
-        LOG.log(System.Logger.Level.INFO, "heartbeats reach the storage server " + conn.url.target() + " again");
+        LOG.info("heartbeats reach the storage server " + conn.url.target() + " again");
       }
     } catch (StatusRuntimeException e) {
       if (!failing) {
         failing = true;
-        LOG.log(System.Logger.Level.WARNING, "heartbeat to the storage server " + conn.url.target() + " failed ("
+        LOG.warn("heartbeat to the storage server " + conn.url.target() + " failed ("
             + Connection.describe(e) + "); retrying every " + interval.toMillis() + " ms");
       }
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "heartbeat failed: " + e);
+      LOG.warn("heartbeat failed: " + e);
     }
   }
 
@@ -72,7 +75,9 @@ final class ClientHeartbeats implements AutoCloseable {
   void beat() {
     List<OwnedTrial> trials = new ArrayList<>();
     for (OwnedTrial o : storage.owned.values()) {
-      if (!o.finished && !o.lost) {
+      // a finished one too while its finish is in flight (owned until delivered): a finish retried across a
+      // server restart must not let the new server's sweep fail its trial meanwhile
+      if (!o.lost) {
         trials.add(o);
       }
     }
@@ -86,12 +91,16 @@ final class ClientHeartbeats implements AutoCloseable {
       b.addTrials(trials.get(i).writes(false));
     }
     HeartbeatReply r = conn.hpo4jOnce(s -> s.heartbeat(b.build()));
+    org.hpo4j.storage.FaultPoint.reached("heartbeat"); // the fault suite's kill, when armed
     Set<Long> gone = new HashSet<>(r.getNotRunningList());
     for (int i = 0; i < trials.size(); i++) {
       OwnedTrial o = trials.get(i);
       if (gone.contains(o.base.id())) {
+        if (o.finished) {
+          continue; // its finish just landed
+        }
         o.lost = true;
-        LOG.log(System.Logger.Level.WARNING, "trial " + o.base.number() + " is no longer running on the storage "
+        LOG.warn("trial " + o.base.number() + " is no longer running on the storage "
             + "server (failed by its stale-trial sweep?); its result will not count");
       } else {
         o.beaten(versions[i]);

@@ -18,6 +18,8 @@ import java.util.function.Function;
 import org.hpo4j.grpc.proto.Hpo4jStorageGrpc;
 import org.hpo4j.grpc.proto.StorageServiceGrpc;
 import org.hpo4j.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One channel to a storage server and the calls made over it: each call gets a deadline, is
@@ -28,7 +30,7 @@ import org.hpo4j.storage.StorageException;
  * <p>Thread-safe.
  */
 final class Connection implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GrpcStorage.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcStorage.class);
 
   final GrpcUrl url;
   private final ManagedChannel channel;
@@ -91,7 +93,7 @@ final class Connection implements AutoCloseable {
         T t = call.get();
         answered = true;
         if (attempts > 1) {
-          LOG.log(System.Logger.Level.INFO, "storage server " + url.target() + " answered again after "
+          LOG.info("storage server " + url.target() + " answered again after "
               + attempts + " attempts (" + what + ")");
         }
         return t;
@@ -104,7 +106,7 @@ final class Connection implements AutoCloseable {
           throw translate(e, what, retryable ? budget : null, attempts);
         }
         if (attempts == 1 && answered) {
-          LOG.log(System.Logger.Level.WARNING, "storage server " + url.target() + " did not answer (" + what
+          LOG.warn("storage server " + url.target() + " did not answer (" + what
               + "): " + describe(e) + "; retrying for up to " + budget.toSeconds() + " s");
         }
         try {

@@ -6,6 +6,8 @@ import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import org.hpo4j.storage.DuplicateStudyException;
 import org.hpo4j.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the storage's exceptions into the status codes Optuna's client maps back (NOT_FOUND to
@@ -13,7 +15,7 @@ import org.hpo4j.storage.StorageException;
  * INVALID_ARGUMENT to ValueError), with the storage's message as the description.
  */
 final class ServerErrors {
-  private static final System.Logger LOG = System.getLogger(StorageServer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(StorageServer.class);
 
   private ServerErrors() {}
 
@@ -54,7 +56,7 @@ final class ServerErrors {
     if (e instanceof UnsupportedOperationException) {
       return Status.UNIMPLEMENTED.withDescription(m);
     }
-    LOG.log(System.Logger.Level.WARNING, "storage call failed", e);
+    LOG.warn("storage call failed", e);
     return Status.INTERNAL.withDescription(e.toString());
   }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a {@link StorageServer} listens and keeps its workers honest. Loopback, plaintext and no token
@@ -60,12 +62,12 @@ public record ServerOptions(String host, int port, Path certChain, Path privateK
 
   /**
    * @return 127.0.0.1:13000, plaintext, no token, 16 MiB requests, beats every 10 s, 60 s grace,
-   *     3 retries, the system clock, log lines to the {@link System.Logger} of this class
+   *     3 retries, the system clock, log lines to the SLF4J logger of this class
    */
   public static ServerOptions defaults() {
-    System.Logger logger = System.getLogger(StorageServer.class.getName());
+    Logger logger = LoggerFactory.getLogger(StorageServer.class);
     return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, null, null, null, 16 << 20, Duration.ofSeconds(10),
-        Duration.ofSeconds(60), 3, Clock.systemUTC(), m -> logger.log(System.Logger.Level.INFO, m));
+        Duration.ofSeconds(60), 3, Clock.systemUTC(), m -> logger.info(m));
   }
 
   /** @return a copy binding another address and port */

@@ -78,6 +78,27 @@ class LivenessTest {
     }
   }
 
+  /**
+   * Found by the fault suite (serve-restart): a finish retried while the server restarts took longer
+   * than the grace period, its trial beat no more, and the new server failed it, dropping the result.
+   */
+  @Test
+  void trialWhoseFinishIsInFlight_keepsBeating_andIsNotFailedBySweep() {
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    try (Storage backend = Storages.inMemory(); StorageServer server = StorageServer.start(backend, options(clock));
+        GrpcStorage worker = GrpcStorage.open(server.url()); GrpcStorage other = GrpcStorage.open(server.url())) {
+      long study = worker.createStudy("s", List.of(StudyDirection.MINIMIZE));
+      FrozenTrial t = worker.createTrial(study, Map.of(), false);
+      assertTrue(worker.owned.get(t.id()).markFinished()); // what finishTrial does before its call is delivered
+      for (int i = 0; i < 4; i++) { // 4 x 40 min > the 2 h grace period, a beat in between each
+        clock.advance(Duration.ofMinutes(40));
+        worker.beatNow();
+      }
+      assertTrue(other.claimWaitingTrial(study).isEmpty(), "nothing failed and enqueued again");
+      assertEquals(TrialState.RUNNING, other.trial(t.id()).state());
+    }
+  }
+
   @Test
   void finish_acrossAServerRestart_isRetriedAndDelivered() throws Exception {
     Storage backend = Storages.inMemory();

@@ -1,6 +1,5 @@
 package org.hpo4j.jdbc;
 
-import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.trial.FrozenTrial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RUNNING trials this process runs ({@link LocalTrial}s) and their heartbeats: every heartbeat
@@ -25,7 +26,7 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>Thread-safe.
  */
 final class Heartbeats implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(Heartbeats.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
   /** Renews the beat row (written when the trial was created or claimed) while the trial is RUNNING. */
   static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, heartbeat) SELECT ?, ? "
       + TrialWrites.WHILE_RUNNING
@@ -104,7 +105,7 @@ final class Heartbeats implements AutoCloseable {
     try {
       beat(new ArrayList<>(running.values()), false);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "heartbeat failed; will retry in " + interval + ": " + e.getMessage());
+      LOG.warn("heartbeat failed; will retry in " + interval + ": " + e.getMessage());
     }
   }
 
@@ -149,6 +150,7 @@ final class Heartbeats implements AutoCloseable {
       for (LocalTrial t : locked) {
         t.flushed();
       }
+      org.hpo4j.storage.FaultPoint.reached("heartbeat"); // the fault suite's kill, when armed
     } finally {
       for (LocalTrial t : locked) {
         t.lock.unlock();

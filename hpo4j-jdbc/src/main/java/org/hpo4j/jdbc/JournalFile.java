@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.hpo4j.storage.StorageException;
+import org.slf4j.LoggerFactory;
 
 /**
  * One journal file as Optuna's {@code JournalFileBackend} keeps it: JSON objects, one per line,
@@ -103,14 +104,29 @@ final class JournalFile implements AutoCloseable {
     return out;
   }
 
-  /** Appends lines (each without its newline) under the file lock, as one write. */
+  /**
+   * Appends lines (each without its newline) under the file lock, as one write. A file that does not
+   * end with a newline holds the torn record of a writer killed in the middle of its write (the lock
+   * is ours, so nobody is writing): the first line then starts with a newline, so that the torn
+   * record ends as a line of its own, which {@link #isTorn} recognises and readers skip, instead of
+   * swallowing this record into one corrupt line that every reader stops at.
+   */
   void append(List<String> lines) {
     StringBuilder sb = new StringBuilder();
+    if (endsTorn()) {
+      System.getLogger(JournalFile.class.getName()).log(System.Logger.Level.WARNING, "journal " + path
+          + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
+      sb.append('\n');
+    }
     for (String l : lines) {
       sb.append(l).append('\n');
     }
     ByteBuffer bytes = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
     try {
+      if (org.hpo4j.storage.FaultPoint.due("torn-append")) { // the fault suite: a writer killed mid-write
+        append.write(ByteBuffer.wrap(bytes.array(), 0, bytes.limit() / 2));
+        org.hpo4j.storage.FaultPoint.halt("torn-append");
+      }
       while (bytes.hasRemaining()) {
         append.write(bytes);
       }
@@ -148,8 +164,7 @@ final class JournalFile implements AutoCloseable {
           seen = m;
           seenAt = now;
         } else if (now - seenAt > grace.toMillis()) {
-          System.getLogger(JournalFile.class.getName()).log(System.Logger.Level.WARNING,
-              "journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
+          LoggerFactory.getLogger(JournalFile.class).warn("journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
                   + "releasing it");
           unlock();
           seen = null;
@@ -174,6 +189,29 @@ final class JournalFile implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("releasing lock " + lock, e);
     }
+  }
+
+  /** @return whether the file's last byte is not a newline (a writer died mid-append) */
+  private boolean endsTorn() {
+    try {
+      long size = append.size();
+      if (size == 0 || offset >= size) {
+        return false; // every byte was read as complete lines: the file ends with a newline
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      return read.read(last, size - 1) == 1 && last.get(0) != '\n';
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading journal " + path, e);
+    }
+  }
+
+  /**
+   * @return whether a complete line that is not valid JSON is the torn record of a writer killed
+   *     mid-append, ended by the next writer's newline: a JSON object cut short (its parse reached
+   *     the end of the line)
+   */
+  static boolean isTorn(String line, com.fasterxml.jackson.core.JsonProcessingException e) {
+    return line.startsWith("{") && e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
   }
 
   /** @return the path of the journal */

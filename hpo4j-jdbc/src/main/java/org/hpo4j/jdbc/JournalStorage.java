@@ -136,6 +136,11 @@ public final class JournalStorage implements Storage {
       try {
         op = MAPPER.readTree(l.text());
       } catch (JsonProcessingException e) {
+        if (JournalFile.isTorn(l.text(), e)) {
+          System.getLogger(JournalStorage.class.getName()).log(System.Logger.Level.WARNING, "journal " + file.path()
+              + ": line " + l.number() + " is a record cut short (its writer was killed while appending): skipped");
+          continue;
+        }
         throw new StorageException("cannot read journal " + file.path() + ": line " + l.number()
             + " is not valid JSON (" + e.getOriginalMessage() + "); nothing was changed, the lines after it are kept; "
             + "repair or delete that line");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hpo4j.storage.StorageException;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.TrialState;
@@ -33,7 +34,7 @@ class JournalBadInputTest {
     }
     List<String> lines = new ArrayList<>(Files.readAllLines(log));
     assertEquals(5, lines.size());
-    lines.add(2, "{\"op_code\": 4, \"worker_id\": \"w\", \"study_id\": 0, \"datetime_sta");
+    lines.add(2, "{\"op_code\": 4, \"worker_id\": \"w\", \"study_id\": 0, datetime_start}");
     Files.write(log, lines);
     byte[] before = Files.readAllBytes(log);
     StorageException e = assertThrows(StorageException.class, () -> JournalStorage.open("journal:" + log));
@@ -42,6 +43,34 @@ class JournalBadInputTest {
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(log)), "file unchanged");
+  }
+
+  /**
+   * A writer killed in the middle of its append leaves a record without its newline (and holds the
+   * lock): the next writer ends it with a newline of its own instead of gluing its record onto it,
+   * and every reader, including one that read up to the torn record before, skips it.
+   */
+  @Test
+  void tornRecordOfAKilledWriter_isSkippedAndLosesNoLaterTrial() throws Exception {
+    Path log = dir.resolve("t.log");
+    try (JournalStorage early = JournalStorage.open("journal:" + log)) {
+      long study = early.createStudy("s", List.of(StudyDirection.MINIMIZE));
+      early.finishTrial(early.createTrial(study, Map.of(), false).id(), TrialState.COMPLETE, List.of(1.0));
+      String torn = "{\"op_code\": 6, \"worker_id\": \"dead\", \"trial_id\": 0, \"sta";
+      Files.writeString(log, torn, java.nio.file.StandardOpenOption.APPEND);
+      assertEquals(1, early.trials(study, null).size()); // the torn record, still without newline: not read
+      try (JournalStorage next = JournalStorage.open("journal:" + log)) {
+        next.finishTrial(next.createTrial(study, Map.of(), false).id(), TrialState.COMPLETE, List.of(2.0));
+      }
+      List<String> lines = Files.readAllLines(log);
+      assertEquals(torn, lines.get(3), "the torn record ends as a line of its own");
+      assertEquals(List.of(1.0, 2.0), early.trials(study, null).stream().map(t -> t.values().get(0)).toList());
+    }
+    try (JournalStorage later = JournalStorage.open("journal:" + log)) {
+      long study = later.findStudy("s").orElseThrow();
+      assertEquals(List.of(0, 1), later.trials(study, Set.of(TrialState.COMPLETE)).stream()
+          .map(t -> t.number()).toList());
+    }
   }
 
   @Test

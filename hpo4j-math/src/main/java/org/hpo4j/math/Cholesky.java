@@ -72,6 +72,24 @@ public final class Cholesky {
         return Optional.empty();
     }
 
+    /**
+     * As {@link #ofWithJitter}, with the first jitter relative to K's scale: {@code relativeJitter}
+     * times the mean of K's diagonal (times 1 when that mean is not finite and &gt; 0). A kernel
+     * matrix's scale is its signal variance, so an absolute jitter would be too small for one study
+     * and swamp the data of another.
+     *
+     * @throws IllegalArgumentException as {@link #ofWithJitter}
+     */
+    public static Optional<Jittered> ofWithRelativeJitter(DMatrixRMaj k, double relativeJitter, int maxTries) {
+        int n = k.numRows;
+        double meanDiagonal = 0;
+        for (int i = 0; i < n; i++) {
+            meanDiagonal += k.unsafe_get(i, i) / n;
+        }
+        double scale = meanDiagonal > 0 && Double.isFinite(meanDiagonal) ? meanDiagonal : 1.0;
+        return ofWithJitter(k, relativeJitter * scale, maxTries);
+    }
+
     private static Optional<Cholesky> factor(DMatrixRMaj k, double jitter) {
         if (k.numRows != k.numCols) {
             throw new IllegalArgumentException("K must be square, but got " + k.numRows + " x " + k.numCols);
@@ -173,6 +191,90 @@ public final class Cholesky {
             }
         }
         return x;
+    }
+
+    /** K^{-1} (n x n) = L^{-T} L^{-1}, symmetric; for the gradient of a GP's log marginal likelihood. */
+    public DMatrixRMaj inverse() {
+        int n = lower.numRows;
+        double[] inv = new double[n * n];
+        TriangularSolver_DDRM.invertLower(lower.data, inv, n);
+        // K^{-1} = sum over the rows r of L^{-1} of r^T r; row k is zero past column k. Rows are read
+        // contiguously and only the lower triangle is accumulated, then mirrored.
+        double[] out = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            int rk = k * n;
+            for (int i = 0; i <= k; i++) {
+                double a = inv[rk + i];
+                if (a == 0) {
+                    continue;
+                }
+                int ri = i * n;
+                for (int j = 0; j <= i; j++) {
+                    out[ri + j] += a * inv[rk + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                out[j * n + i] = out[i * n + j];
+            }
+        }
+        return DMatrixRMaj.wrap(n, n, out);
+    }
+
+    /**
+     * The factor of the bordered matrix [[K, B], [B^T, C]] from this factor of K, in O(n^2 m + m^3)
+     * instead of O((n + m)^3): for rows appended to a GP's training set with its hyperparameters kept.
+     *
+     * @param cross  B, n x m
+     * @param corner C, m x m symmetric (any noise and jitter already on its diagonal)
+     * @return the (n + m) x (n + m) factor, or empty when C - B^T K^{-1} B is not positive definite
+     * @throws IllegalArgumentException if B is not n x m or C not m x m
+     */
+    public Optional<Cholesky> extend(DMatrixRMaj cross, DMatrixRMaj corner) {
+        int n = lower.numRows;
+        int m = corner.numRows;
+        if (cross.numRows != n || cross.numCols != m || corner.numCols != m) {
+            throw new IllegalArgumentException("B must be " + n + " x " + m + " and C " + m + " x " + m + ", but got "
+                    + cross.numRows + " x " + cross.numCols + " and " + corner.numRows + " x " + corner.numCols);
+        }
+        int t = n + m;
+        double[] out = new double[t * t];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(lower.data, i * n, out, i * t, i + 1);
+        }
+        // Rows n..n+m-1: on the left W^T with L W = B, on the right the factor of C - W^T W.
+        double[] column = new double[n];
+        double[] w = new double[m * n];
+        for (int c = 0; c < m; c++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = cross.unsafe_get(i, c);
+            }
+            TriangularSolver_DDRM.solveL(lower.data, column, n);
+            System.arraycopy(column, 0, w, c * n, n);
+            System.arraycopy(column, 0, out, (n + c) * t, n);
+        }
+        DMatrixRMaj schur = new DMatrixRMaj(m, m);
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b <= a; b++) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += w[a * n + i] * w[b * n + i];
+                }
+                double v = corner.unsafe_get(a, b) - dot;
+                schur.unsafe_set(a, b, v);
+                schur.unsafe_set(b, a, v);
+            }
+        }
+        Optional<Cholesky> schurFactor = of(schur);
+        if (schurFactor.isEmpty()) {
+            return Optional.empty();
+        }
+        DMatrixRMaj ls = schurFactor.get().lower;
+        for (int a = 0; a < m; a++) {
+            System.arraycopy(ls.data, a * m, out, (n + a) * t + n, a + 1);
+        }
+        return Optional.of(new Cholesky(DMatrixRMaj.wrap(t, t, out)));
     }
 
     private double[] checked(double[] b) {

@@ -136,6 +136,23 @@ public final class Sobol {
     }
 
     /**
+     * The next {@code count} points, one row each, as {@link #next(double[])} would write them.
+     *
+     * @throws IllegalArgumentException if count &lt; 0
+     * @throws IllegalStateException    past 2^32 points
+     */
+    public double[][] next(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count >= 0 must hold, but got " + count);
+        }
+        double[][] out = new double[count][dimension];
+        for (double[] row : out) {
+            next(row);
+        }
+        return out;
+    }
+
+    /**
      * Skips n points, so that the next call of {@link #next} returns point {@code index() + n}.
      *
      * @throws IllegalArgumentException if n &lt; 0 or the sequence would pass 2^32 points

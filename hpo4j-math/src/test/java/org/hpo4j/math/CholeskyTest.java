@@ -137,4 +137,59 @@ class CholeskyTest {
         Cholesky c = Cholesky.of(randomSpd(3, 5)).orElseThrow();
         assertThrows(IllegalArgumentException.class, () -> c.solve(new double[2]));
     }
+
+    @Test
+    void inverse_timesK_isTheIdentity() {
+        int n = 9;
+        DMatrixRMaj k = randomSpd(n, 7);
+        DMatrixRMaj inv = Cholesky.of(k).orElseThrow().inverse();
+        DMatrixRMaj product = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(k, inv, product);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(i == j ? 1.0 : 0.0, product.get(i, j), 1e-12, "(" + i + ", " + j + ")");
+                assertEquals(inv.get(i, j), inv.get(j, i), 0.0, "symmetric at (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void extend_borderedMatrix_equalsTheFactorOfTheWholeMatrix() {
+        int n = 7;
+        int m = 3;
+        DMatrixRMaj whole = randomSpd(n + m, 8);
+        DMatrixRMaj k = CommonOps_DDRM.extract(whole, 0, n, 0, n);
+        DMatrixRMaj cross = CommonOps_DDRM.extract(whole, 0, n, n, n + m);
+        DMatrixRMaj corner = CommonOps_DDRM.extract(whole, n, n + m, n, n + m);
+        Cholesky extended = Cholesky.of(k).orElseThrow().extend(cross, corner).orElseThrow();
+        Cholesky direct = Cholesky.of(whole).orElseThrow();
+        assertEquals(n + m, extended.size());
+        for (int i = 0; i < n + m; i++) {
+            for (int j = 0; j < n + m; j++) {
+                assertEquals(direct.get(i, j), extended.get(i, j), 1e-12, "L(" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void extend_cornerThatBreaksDefiniteness_isEmpty() {
+        DMatrixRMaj k = DMatrixRMaj.wrap(1, 1, new double[] {1.0});
+        DMatrixRMaj cross = DMatrixRMaj.wrap(1, 1, new double[] {1.0});
+        // [[1, 1], [1, 0.5]] has determinant -0.5.
+        DMatrixRMaj corner = DMatrixRMaj.wrap(1, 1, new double[] {0.5});
+        assertTrue(Cholesky.of(k).orElseThrow().extend(cross, corner).isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> Cholesky.of(k).orElseThrow().extend(new DMatrixRMaj(2, 1), corner));
+    }
+
+    @Test
+    void ofWithRelativeJitter_scalesTheFirstJitterByTheMeanDiagonal() {
+        // Rank one, scale 100: the plain factorisation fails, 1e-6 * mean diagonal (100) = 1e-4 succeeds.
+        DMatrixRMaj k = DMatrixRMaj.wrap(2, 2, new double[] {100, 100, 100, 100});
+        Cholesky.Jittered j = Cholesky.ofWithRelativeJitter(k, 1e-6, 3).orElseThrow();
+        assertEquals(1e-4, j.jitter(), 1e-18);
+        // A diagonal that is not positive falls back to an absolute first jitter.
+        DMatrixRMaj zero = new DMatrixRMaj(2, 2);
+        assertEquals(1e-6, Cholesky.ofWithRelativeJitter(zero, 1e-6, 3).orElseThrow().jitter(), 1e-20);
+    }
 }

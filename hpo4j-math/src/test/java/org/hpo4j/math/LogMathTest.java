@@ -57,4 +57,17 @@ class LogMathTest {
         assertEquals(Double.NEGATIVE_INFINITY, LogMath.logSubExp(3.0, 3.0));
         assertThrows(IllegalArgumentException.class, () -> LogMath.logSubExp(1.0, 2.0));
     }
+
+    @Test
+    void logSumExp_indexedAndWindowed_sumsTheChosenTermsAndDropsTheFarOnes() {
+        double[] v = {0.0, Math.log(3.0), -1000.0, Math.log(2.0)};
+        assertEquals(Math.log(5.0), LogMath.logSumExp(v, new int[] {1, 3}, 2, 40), 1e-15);
+        assertEquals(Math.log(6.0), LogMath.logSumExp(v, null, 4, 40), 1e-15);
+        // With a window of 2, a term 3 below the maximum is left out, one 1 below is kept.
+        double[] far = {0.0, -3.0, -1.0};
+        assertEquals(Math.log1p(Math.exp(-1.0)), LogMath.logSumExp(far, null, 3, 2), 1e-15);
+        assertEquals(Double.NEGATIVE_INFINITY, LogMath.logSumExp(v, new int[0], 0, 40), 0.0);
+        assertTrue(Double.isNaN(LogMath.logSumExp(new double[] {0.0, Double.NaN}, null, 2, 40)));
+        assertThrows(IllegalArgumentException.class, () -> LogMath.logSumExp(v, null, 4, -1));
+    }
 }

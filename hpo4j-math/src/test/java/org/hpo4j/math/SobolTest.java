@@ -122,4 +122,16 @@ class SobolTest {
         assertThrows(IllegalArgumentException.class, () -> Sobol.unscrambled(3).next(new double[2]));
         assertThrows(IllegalArgumentException.class, () -> Sobol.unscrambled(3).skip(-1));
     }
+
+    @Test
+    void nextCount_equalsThatManySingleDraws() {
+        Sobol one = Sobol.scrambled(3, 42);
+        double[][] rows = Sobol.scrambled(3, 42).next(5);
+        double[] x = new double[3];
+        for (double[] row : rows) {
+            one.next(x);
+            assertArrayEquals(x, row, 0.0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> one.next(-1));
+    }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hpo4j.ml.cnn.CnnObjective;
-import org.hpo4j.ml.space.Suggester;
 import org.hpo4j.study.MultiObjective;
 import org.hpo4j.study.Objective;
 import org.hpo4j.study.StudyDirection;
@@ -58,9 +57,9 @@ public final class ConfiguredObjective {
   public MultiObjective multiObjective() {
     if (withSize) {
       CnnObjective cnn = (CnnObjective) model;
-      return trial -> cnn.evaluateWithSize(Suggester.of(trial));
+      return trial -> cnn.evaluateWithSize(trial);
     }
-    return trial -> new double[] {model.evaluate(Suggester.of(trial))};
+    return trial -> new double[] {model.evaluate(trial)};
   }
 
   /**
@@ -73,7 +72,7 @@ public final class ConfiguredObjective {
       throw new IllegalStateException("this objective has two values " + valueNames()
           + "; use multiObjective()");
     }
-    return trial -> model.evaluate(Suggester.of(trial));
+    return model::evaluate;
   }
 
   /**

@@ -3,11 +3,11 @@ package org.hpo4j.ml;
 import java.util.Map;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.Trial;
 
 /**
  * A model trained and scored on a dataset as an objective to tune: each evaluation draws the
- * model's hyperparameters from a {@link Suggester}, fits on training rows and returns a validation
+ * model's hyperparameters from a {@link Trial}, fits on training rows and returns a validation
  * score; {@link #holdout(Map)} refits a chosen configuration and scores it once on test rows that no
  * evaluation has seen.
  *
@@ -25,14 +25,15 @@ public interface ModelObjective {
   Dataset dataset();
 
   /**
-   * Trains with parameters drawn from {@code suggester} and returns the validation score. Reports
-   * intermediate scores through {@link Suggester#report} and stops with
-   * {@link Suggester#prune()} when {@link Suggester#shouldPrune()} says so.
+   * Trains with parameters drawn from {@code trial} and returns the validation score. Reports
+   * intermediate scores through {@link Trial#report} and throws
+   * {@link org.hpo4j.trial.TrialPrunedException} when {@link Trial#shouldPrune()} says so. A
+   * {@link org.hpo4j.trial.FixedTrial} replays one chosen configuration.
    *
    * @throws ArithmeticException if training diverges (NaN)
    * @throws Exception from the underlying library
    */
-  double evaluate(Suggester suggester) throws Exception;
+  double evaluate(Trial trial) throws Exception;
 
   /**
    * Refits {@code params} (name to external value, as chosen by a study) on all tuning rows and

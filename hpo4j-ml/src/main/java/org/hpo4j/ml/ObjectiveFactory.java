@@ -19,6 +19,7 @@ import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.ml.xgboost.XGBoostObjective;
 import org.hpo4j.ml.xgboost.XGBoostSettings;
 import org.hpo4j.ml.xgboost.XGBoostSpace;
+import org.hpo4j.options.OptionReader;
 
 /**
  * Builds a {@link ConfiguredObjective} from the {@code objective} section of a study file, checking
@@ -58,6 +59,9 @@ public final class ObjectiveFactory {
       "channels", "objectives");
   private static final List<String> MODELS = List.of("xgboost", "cnn");
 
+  /** How messages outside {@link OptionReader} name a field: {@code objective.KEY}. */
+  private static final String FIELD = "objective.";
+
   private ObjectiveFactory() {}
 
   /** Like {@link #fromConfig(Map, Path, int)} relative to the working directory, one study thread. */
@@ -88,11 +92,12 @@ public final class ObjectiveFactory {
     if (studyThreads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, but got " + studyThreads);
     }
-    ConfigReader c = new ConfigReader("objective", config);
+    OptionReader c = OptionReader.at("objective", config);
+    c.requiredString("model");
     String model = c.choice("model", null, MODELS);
     Set<String> allowed = new HashSet<>(COMMON);
     allowed.addAll(model.equals("xgboost") ? XGBOOST : CNN);
-    c.requireOnly(allowed, " for model " + model);
+    c.requireOnly(allowed, "for model " + model);
     Path path = resolve(c, baseDir);
     TargetColumn target = target(c);
     Task task = c.has("task")
@@ -103,20 +108,20 @@ public final class ObjectiveFactory {
     double testFraction = c.number("test_fraction", 0.2, 0.0, 1.0, true);
     int nthread;
     int free = Math.max(1, Runtime.getRuntime().availableProcessors() / studyThreads);
-    if ("auto".equals(c.raw("nthread"))) {
+    if ("auto".equals(c.get("nthread"))) {
       nthread = free;
-    } else if (c.raw("nthread") instanceof String v) {
+    } else if (c.get("nthread") instanceof String v) {
       throw new IllegalArgumentException(String.format(
-          "'%s' must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
+          "%s must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
     } else {
       // xgboost trains its folds side by side (never spinning), so it may take the free cores
       nthread = (int) c.integer("nthread", model.equals("xgboost") ? free : 1, 1, 1024);
     }
     Dataset data = load(c, path, target, task);
-    Metric metric = c.has("metric") ? Metric.parse(c.field("metric"), c.string("metric", null))
+    Metric metric = c.has("metric") ? Metric.parse(FIELD + "metric", c.string("metric", null))
         : Metric.defaultFor(data.task());
-    metric.checkFits(c.field("metric"), data.task(), data.classCount());
-    Map<String, Object> overrides = c.mapOrEmpty("space");
+    metric.checkFits(FIELD + "metric", data.task(), data.classCount());
+    Map<String, Object> overrides = c.map("space");
     if (model.equals("xgboost")) {
       SearchSpace space = override(XGBoostSpace.defaults(), overrides);
       int folds = (int) c.integer("folds", 5, 2, 100);
@@ -131,14 +136,14 @@ public final class ObjectiveFactory {
     }
     if (metric != Metric.ACCURACY) {
       throw new IllegalArgumentException(String.format(
-          "'%s' must be accuracy for model cnn, but got '%s'", c.field("metric"), metric.key()));
+          "%s must be accuracy for model cnn, but got '%s'", c.field("metric"), metric.key()));
     }
     boolean withSize = objectives(c, metric);
     SearchSpace space = override(CnnSpace.defaults(), overrides);
     double valid = c.number("valid_fraction", 0.2, 0.0, 1.0, true);
     if (valid == 0) {
       throw new IllegalArgumentException(
-          "'" + c.field("valid_fraction") + "' must be in (0, 1), but got 0");
+          c.field("valid_fraction") + " must be in (0, 1), but got 0");
     }
     int epochs = (int) c.integer("epochs", 3, 1, 10_000);
     CnnSettings settings = new CnnSettings(epochs, valid, testFraction,
@@ -161,8 +166,8 @@ public final class ObjectiveFactory {
     }
   }
 
-  private static boolean objectives(ConfigReader c, Metric metric) {
-    List<?> list = c.listOrNull("objectives");
+  private static boolean objectives(OptionReader c, Metric metric) {
+    List<?> list = c.list("objectives");
     if (list == null) {
       return false;
     }
@@ -174,12 +179,12 @@ public final class ObjectiveFactory {
       return true;
     }
     throw new IllegalArgumentException(String.format(
-        "'%s' must be [%s] or [%s, %s], but got %s", c.field("objectives"), metric.key(),
+        "%s must be [%s] or [%s, %s], but got %s", c.field("objectives"), metric.key(),
         metric.key(), ConfiguredObjective.PARAM_COUNT, names));
   }
 
-  private static TargetColumn target(ConfigReader c) {
-    Object t = c.raw("target");
+  private static TargetColumn target(OptionReader c) {
+    Object t = c.get("target");
     if (t == null) {
       return TargetColumn.auto();
     }
@@ -189,8 +194,8 @@ public final class ObjectiveFactory {
     return TargetColumn.named(c.string("target", null));
   }
 
-  private static Path resolve(ConfigReader c, Path baseDir) {
-    Path p = Path.of(c.string("dataset", null));
+  private static Path resolve(OptionReader c, Path baseDir) {
+    Path p = Path.of(c.requiredString("dataset"));
     if (Files.isRegularFile(p) || p.isAbsolute()) {
       return p;
     }
@@ -199,17 +204,17 @@ public final class ObjectiveFactory {
       return alt;
     }
     throw new IllegalArgumentException(String.format(
-        "'%s' file not found: looked for %s and %s", c.field("dataset"), p.toAbsolutePath(),
+        "%s file not found: looked for %s and %s", c.field("dataset"), p.toAbsolutePath(),
         alt.toAbsolutePath()));
   }
 
-  private static Dataset load(ConfigReader c, Path path, TargetColumn target, Task task) {
+  private static Dataset load(OptionReader c, Path path, TargetColumn target, Task task) {
     try {
       return CsvLoader.load(path, target, task);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read '" + c.field("dataset") + "' " + path, e);
+      throw new UncheckedIOException("cannot read " + c.field("dataset") + " " + path, e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + c.field("dataset") + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(c.field("dataset") + ": " + e.getMessage(), e);
     }
   }
 }

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hpo4j.ml.cnn.CnnObjective;
-import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.xgboost.XGBoostObjective;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
+import org.hpo4j.space.CategoricalDistribution;
+import org.hpo4j.space.IntDistribution;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
@@ -43,7 +45,7 @@ class ObjectiveFactoryTest {
         iris(), "folds", 3, "space", Map.of("max_depth", Map.of("low", 2, "high", 4))));
     assertTrue(o.model() instanceof XGBoostObjective);
     assertEquals(List.of(StudyDirection.MAXIMIZE), o.directions());
-    assertEquals(new ParamSpec.IntRange(2, 4, false), o.model().space().spec("max_depth"));
+    assertEquals(Optional.of(new IntDistribution(2, 4, false, 1)), o.model().space().distribution("max_depth"));
     assertTrue(o.describe().contains("3-fold CV accuracy"), o.describe());
   }
 
@@ -87,13 +89,13 @@ class ObjectiveFactoryTest {
   @Test
   void fromConfig_missingModel_throwsNamingField() {
     var e = rejects(config("dataset", iris()));
-    assertEquals("'objective.model' is required", e.getMessage());
+    assertEquals("'objective.model' is required (a value)", e.getMessage());
   }
 
   @Test
   void fromConfig_unknownModel_throwsListingAllowed() {
     var e = rejects(config("model", "svm", "dataset", iris()));
-    assertEquals("'objective.model' must be one of [xgboost, cnn], but got 'svm'", e.getMessage());
+    assertEquals("'objective.model' must be one of xgboost, cnn, but got 'svm'", e.getMessage());
   }
 
   @Test
@@ -155,11 +157,10 @@ class ObjectiveFactoryTest {
   void fromConfig_boosterChoices_tunesBoosterDefaultFixesGbtree() {
     ConfiguredObjective o = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
         iris(), "space", Map.of("booster", List.of("gbtree", "gblinear", "dart"))));
-    assertEquals(new ParamSpec.Choice(List.of("gbtree", "gblinear", "dart")),
-        o.model().space().spec("booster"));
+    assertEquals(Optional.of(new CategoricalDistribution(List.of("gbtree", "gblinear", "dart"))), o.model().space().distribution("booster"));
     ConfiguredObjective d = ObjectiveFactory.fromConfig(config("model", "xgboost", "dataset",
         iris()));
-    assertEquals(new ParamSpec.Fixed("gbtree"), d.model().space().spec("booster"));
+    assertEquals(Optional.of("gbtree"), d.model().space().fixedValue("booster"));
   }
 
   @Test

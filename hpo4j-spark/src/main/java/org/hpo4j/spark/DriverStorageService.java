@@ -1,12 +1,13 @@
 package org.hpo4j.spark;
 
-import java.lang.System.Logger.Level;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.hpo4j.grpc.ServerOptions;
 import org.hpo4j.grpc.StorageServer;
 import org.hpo4j.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default way executors reach a study: the driver serves the study's own storage (in memory,
@@ -16,7 +17,7 @@ import org.hpo4j.storage.Storage;
  * (default 0: any free one). Thread-safe.
  */
 final class DriverStorageService {
-  private static final System.Logger LOG = System.getLogger(DriverStorageService.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(DriverStorageService.class);
   private static final Map<Storage, StorageServer> SERVERS = new IdentityHashMap<>();
 
   private DriverStorageService() {}
@@ -32,7 +33,7 @@ final class DriverStorageService {
       SERVERS.put(storage, server);
       StorageServer s = server;
       Runtime.getRuntime().addShutdownHook(new Thread(s::close, "hpo4j-storage-service-stop"));
-      LOG.log(Level.INFO, "hpo4j-spark: serving the driver's storage to executors at grpc://" + host + ":"
+      LOG.info("hpo4j-spark: serving the driver's storage to executors at grpc://" + host + ":"
           + server.port());
       return StorageLink.url("grpc://" + host + ":" + server.port());
     }

@@ -1,13 +1,14 @@
 package org.hpo4j.spark;
 
-import java.lang.System.Logger.Level;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.TrialState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Counts a run's trials for the driver's log and the Spark UI's job descriptions. Thread-safe. */
 final class Progress {
-  private static final System.Logger LOG = System.getLogger(SparkOptimizer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SparkOptimizer.class);
   private final Study study;
   private final int total;
   private final boolean maximize;
@@ -39,7 +40,7 @@ final class Progress {
         bestNumber = o.trialNumber();
       }
     }
-    LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': trial " + o.trialNumber() + " " + o.state()
+    LOG.info("hpo4j-spark: study '" + study.name() + "': trial " + o.trialNumber() + " " + o.state()
         + (o.state() == TrialState.COMPLETE ? " " + o.value() : "")
         + (o.attempt() > 0 ? " (task attempt " + o.attempt() + ", " + o.failedLost() + " lost trial(s) failed)" : "")
         + "; " + summary());

@@ -2,7 +2,6 @@ package org.hpo4j.spark;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.hpo4j.study.Callback;
 import org.hpo4j.study.Study;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a study's trials as Spark tasks: up to {@link #parallelism} one-task Spark jobs at once, each
@@ -50,7 +51,7 @@ import org.hpo4j.trial.TrialState;
  */
 @Experimental
 public final class SparkOptimizer {
-  private static final System.Logger LOG = System.getLogger(SparkOptimizer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SparkOptimizer.class);
 
   private final SparkSession spark;
   private final String runId = "hpo4j-" + UUID.randomUUID();
@@ -143,7 +144,7 @@ public final class SparkOptimizer {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = Math.min(nTrials, parallelism > 0 ? parallelism : jsc.defaultParallelism());
     Progress progress = new Progress(study, nTrials);
-    LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
+    LOG.info("hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
         + " at once, job group " + runId + ", storage " + spec.storage().describe());
     AtomicInteger nextSlot = new AtomicInteger();
     List<FrozenTrial> finished = new CopyOnWriteArrayList<>();
@@ -172,7 +173,7 @@ public final class SparkOptimizer {
       pool.shutdownNow();
       failOrphans(study, spec.runId());
     }
-    LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "' done: " + progress.summary());
+    LOG.info("hpo4j-spark: study '" + study.name() + "' done: " + progress.summary());
     return List.copyOf(finished);
   }
 
@@ -189,7 +190,7 @@ public final class SparkOptimizer {
         outcome = jsc.parallelize(List.of(slot), 1).map(s -> TrialTask.run(spec, s)).collect().get(0);
       } catch (Exception e) { // SparkException is checked, though Java cannot see collect() throw it
         if (isCancellation(e)) {
-          LOG.log(Level.INFO, "hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
+          LOG.info("hpo4j-spark: study '" + study.name() + "': job group cancelled; stopping");
           study.stop();
           return;
         }
@@ -198,7 +199,7 @@ public final class SparkOptimizer {
           study.stop();
           throw new IllegalStateException(why, e);
         }
-        LOG.log(Level.WARNING, "hpo4j-spark: study '" + study.name() + "': the task of slot " + slot
+        LOG.warn("hpo4j-spark: study '" + study.name() + "': the task of slot " + slot
             + " failed for good (" + why + "); its trial, if any, is marked FAIL at the end");
         progress.taskFailed();
         continue;

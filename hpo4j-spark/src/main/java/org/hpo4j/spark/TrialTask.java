@@ -14,6 +14,7 @@ import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.Trial;
 import org.hpo4j.trial.TrialPrunedException;
 import org.hpo4j.trial.TrialState;
+import org.slf4j.LoggerFactory;
 
 /**
  * The executor side: one Spark task runs one trial. Each trial is tagged with its task (run and
@@ -85,8 +86,7 @@ final class TrialTask {
       return;
     } catch (Exception | StackOverflowError e) {
       storage.setSystemAttr(id, "fail_reason", e.toString());
-      System.getLogger(TrialTask.class.getName()).log(System.Logger.Level.WARNING,
-          "trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
+      LoggerFactory.getLogger(TrialTask.class).warn("trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
       study.tell(trial, TrialState.FAIL);
       return;
     }

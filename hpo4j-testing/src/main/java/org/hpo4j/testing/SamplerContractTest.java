@@ -52,7 +52,8 @@ public abstract class SamplerContractTest {
 
   @Test
   void values_areAlwaysLegal() {
-    Study study = Study.builder().sampler(newSampler(3)).build();
+    RangeCheckingSampler checked = new RangeCheckingSampler(newSampler(3));
+    Study study = Study.builder().sampler(checked).build();
     study.optimize(t -> {
       double lr = t.suggestFloat("lr", 1e-5, 1e-1, true);
       double drop = t.suggestFloat("drop", 0.0, 0.5, 0.05);
@@ -61,6 +62,7 @@ public abstract class SamplerContractTest {
       String act = t.suggestCategorical("act", List.of("relu", "tanh", "gelu"));
       return Math.log10(lr) + drop + units * 1e-4 + layers * 0.1 + act.length();
     }, trials());
+    assertEquals(List.of(), checked.violations(), "proposals outside their distribution (the study would snap them)");
     for (FrozenTrial t : study.trials()) {
       assertEquals(TrialState.COMPLETE, t.state());
       t.internalParams().forEach((name, v) -> assertTrue(t.distributions().get(name).contains(v),

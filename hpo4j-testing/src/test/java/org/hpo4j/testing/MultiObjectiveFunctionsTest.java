@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import org.hpo4j.sampler.moo.Hypervolume;
+import org.hpo4j.math.pareto.Hypervolume;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package org.hpo4j.sampler.cmaes;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CMA-ES for float and int parameters: N. Hansen, "The CMA Evolution Strategy: A Tutorial"
@@ -50,7 +51,7 @@ import org.hpo4j.trial.FrozenTrial;
  */
 @Experimental
 public final class CmaEsSampler implements Sampler {
-  private static final System.Logger LOG = System.getLogger(CmaEsSampler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CmaEsSampler.class);
 
   private final long seed;
   private final double sigma0;
@@ -166,7 +167,7 @@ public final class CmaEsSampler implements Sampler {
     if (!restarts) {
       return null;
     }
-    LOG.log(Level.DEBUG, () -> "cmaes restart " + index + " after generation " + old.generation + ": " + why
+    LOG.atDebug().log(() -> "cmaes restart " + index + " after generation " + old.generation + ": " + why
         + "; population " + old.lambda + " -> " + 2 * old.lambda);
     java.util.SplittableRandom rng = SeededStreams.of(seed, -1L - index);
     double[] mean = new double[dims.length];
@@ -187,7 +188,7 @@ public final class CmaEsSampler implements Sampler {
   @Override
   public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     if (distribution instanceof CategoricalDistribution && warned.add(name)) {
-      LOG.log(Level.WARNING, "cmaes samples categorical parameter '" + name
+      LOG.warn("cmaes samples categorical parameter '" + name
           + "' independently at random; CMA-ES handles only float and int parameters");
     }
     return random.sampleIndependent(study, trial, name, distribution);

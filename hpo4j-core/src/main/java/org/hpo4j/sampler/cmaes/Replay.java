@@ -1,6 +1,5 @@
 package org.hpo4j.sampler.cmaes;
 
-import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,8 @@ import org.hpo4j.space.Distribution;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CMA-ES runs of a study, replayed from its COMPLETE trials: consecutive blocks of lambda
@@ -21,7 +22,7 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>Not thread-safe: used under the sampler's lock.
  */
 final class Replay {
-  private static final System.Logger LOG = System.getLogger(Replay.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
   /** Starts a new run after a stagnating one; null keeps the old run. */
   interface Restarter {
@@ -83,7 +84,7 @@ final class Replay {
         if (next != null) {
           state = next;
         } else if (!ok) {
-          LOG.log(Level.WARNING, "cmaes: " + why.get() + "; restarting from the centre with the same population");
+          LOG.warn("cmaes: " + why.get() + "; restarting from the centre with the same population");
           double[] center = new double[dims.length];
           Arrays.fill(center, 0.5);
           state = new CmaState(center, 0.2, null, state.lambda, state.separable, state.active);

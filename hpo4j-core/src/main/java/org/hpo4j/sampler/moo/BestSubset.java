@@ -4,6 +4,8 @@ import static org.hpo4j.Checks.requireArgument;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hpo4j.math.pareto.Hypervolume;
+import org.hpo4j.math.pareto.NonDominatedSort;
 
 /**
  * Chooses the k best of n points with several losses, as multi-objective TPE's good/bad split

@@ -2,6 +2,7 @@ package org.hpo4j.sampler.moo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hpo4j.math.pareto.Hypervolume;
 
 /**
  * The good/bad split of multi-objective TPE and the weights of the good points (Ozaki, Tanigaki,

@@ -3,6 +3,8 @@ package org.hpo4j.sampler.moo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hpo4j.math.pareto.CrowdingDistance;
+import org.hpo4j.math.pareto.NonDominatedSort;
 import org.hpo4j.trial.FrozenTrial;
 
 /**

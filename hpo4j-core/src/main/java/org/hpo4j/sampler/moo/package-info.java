@@ -1,6 +1,6 @@
 /**
- * Several objectives: Pareto machinery ({@link org.hpo4j.sampler.moo.NonDominatedSort},
- * {@link org.hpo4j.sampler.moo.CrowdingDistance}, exact {@link org.hpo4j.sampler.moo.Hypervolume})
+ * Several objectives: Pareto machinery ({@link org.hpo4j.math.pareto.NonDominatedSort},
+ * {@link org.hpo4j.math.pareto.CrowdingDistance}, exact {@link org.hpo4j.math.pareto.Hypervolume})
  * and the genetic samplers built on it ({@link org.hpo4j.sampler.moo.NsgaIISampler}, registered as
  * {@code nsga2} and, with reference-point niching, {@code nsga3}), and multi-objective TPE
  * ({@link org.hpo4j.sampler.moo.MotpeSampler}, {@code motpe} and {@code motpe_mv}: the split of

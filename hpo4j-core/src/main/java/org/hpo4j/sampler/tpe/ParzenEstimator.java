@@ -2,6 +2,7 @@ package org.hpo4j.sampler.tpe;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.hpo4j.math.LogMath;
 import org.hpo4j.math.Normal;
 import org.hpo4j.math.TruncatedNormal;
 
@@ -356,7 +357,7 @@ final class ParzenEstimator {
 
   /**
    * Slack of the pruning bound in {@link #logPdf}, in nats, on top of the 40 below the maximum that
-   * {@link #logSumExp} drops: covers rounding of discrete cell masses, which can be a hair above 0.
+   * {@link LogMath#logSumExp} drops: covers rounding of discrete cell masses, which can be a hair above 0.
    */
   private static final double PRUNE_SLACK = 1.0;
   /** Axes added to every component before the first pruning: dense loops are cheaper than a filter that keeps most. */
@@ -366,7 +367,7 @@ final class ParzenEstimator {
    * out[c] = log density (or mass, on discrete axes) of the mixture at points[c], exactly as
    * {@link #logPdfDense} computes it, but skipping the kernels that cannot count. A component's log
    * term starts at its weight and normaliser and only falls as axes are added (each axis adds a log
-   * density ratio or log mass, never above 0), and {@link #logSumExp} drops every term more than 40
+   * density ratio or log mass, never above 0), and {@link LogMath#logSumExp} drops every term more than 40
    * below the maximum. So once one component is fully evaluated (the one that leads after the first
    * axis, and the prior: lower bounds on the maximum), any component already 41 below it is dropped without
    * reading its other axes; the bound rises as the leader after each axis is evaluated, and the wide
@@ -422,7 +423,7 @@ final class ParzenEstimator {
           }
         }
       }
-      out[c] = logSumExp(row, alive, n);
+      out[c] = LogMath.logSumExp(row, alive, n, 40);
     }
   }
 
@@ -442,7 +443,7 @@ final class ParzenEstimator {
       for (int j = 0; j < axes.length; j++) {
         addTerm(j, points[c], c, cellMass, row, null, k);
       }
-      out[c] = logSumExp(row, null, k);
+      out[c] = LogMath.logSumExp(row, null, k, 40);
     }
   }
 
@@ -549,25 +550,5 @@ final class ParzenEstimator {
       });
     }
     return out;
-  }
-
-  /** @return log sum exp of v[which[0..n)] (of v[0..n) when which is null), dropping terms 40 below the maximum */
-  private static double logSumExp(double[] v, int[] which, int n) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int w = 0; w < n; w++) {
-      max = Math.max(max, v[which == null ? w : which[w]]);
-    }
-    if (max == Double.NEGATIVE_INFINITY) {
-      return max;
-    }
-    double sum = 0;
-    double cut = max - 40; // exp(-40) < 5e-18: below double precision of the sum, which is >= 1
-    for (int w = 0; w < n; w++) {
-      double x = v[which == null ? w : which[w]];
-      if (x > cut) {
-        sum += Math.exp(x - max);
-      }
-    }
-    return max + Math.log(sum);
   }
 }

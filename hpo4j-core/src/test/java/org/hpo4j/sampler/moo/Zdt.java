@@ -2,6 +2,7 @@ package org.hpo4j.sampler.moo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hpo4j.math.pareto.Hypervolume;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;

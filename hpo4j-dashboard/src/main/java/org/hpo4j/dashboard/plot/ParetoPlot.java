@@ -1,6 +1,6 @@
 package org.hpo4j.dashboard.plot;
 
-import org.hpo4j.sampler.moo.Hypervolume;
+import org.hpo4j.math.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -15,7 +15,7 @@ import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.Trial;
 
 /**
  * Builds the two-block CNN of one trial from its drawn parameters.
@@ -42,7 +42,7 @@ final class CnnArchitecture {
   /** A built network and a one-line description of it. */
   record Network(Block block, String summary) {}
 
-  static Network build(SearchSpace space, Suggester s, int channels, int side, int classes) {
+  static Network build(SearchSpace space, Trial s, int channels, int side, int classes) {
     String type = space.suggestString(s, "block_type");
     int ratio = type.equals("bottleneck") ? space.suggestInt(s, "bottleneck_ratio") : 0;
     int expansion = type.equals("inverted_residual") ? space.suggestInt(s, "expansion") : 0;

@@ -2,7 +2,6 @@ package org.hpo4j.ml.cnn;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.hpo4j.ml.HoldoutScore;
@@ -11,9 +10,10 @@ import org.hpo4j.ml.ModelObjective;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
 import org.hpo4j.ml.data.Task;
-import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.FixedTrial;
+import org.hpo4j.trial.Trial;
+import org.hpo4j.trial.TrialPrunedException;
 
 /**
  * Tunes a small CNN ({@link CnnArchitecture}) on square images with DJL's PyTorch engine on the
@@ -146,16 +146,16 @@ public final class CnnObjective implements ModelObjective {
   }
 
   @Override
-  public double evaluate(Suggester suggester) {
-    return train(suggester, trainRows, split.valid(), true).accuracy();
+  public double evaluate(Trial trial) {
+    return train(trial, trainRows, split.valid(), true).accuracy();
   }
 
   /**
    * Like {@link #evaluate} but also returns the model size: {@code {accuracy, parameterCount}}, to
    * maximise the first and minimise the second.
    */
-  public double[] evaluateWithSize(Suggester suggester) {
-    CnnTraining.Result r = train(suggester, trainRows, split.valid(), true);
+  public double[] evaluateWithSize(Trial trial) {
+    CnnTraining.Result r = train(trial, trainRows, split.valid(), true);
     return new double[] {r.accuracy(), r.parameters()};
   }
 
@@ -166,12 +166,12 @@ public final class CnnObjective implements ModelObjective {
       throw new IllegalStateException("holdout needs test_fraction > 0, but it is 0");
     }
     int[] fit = split.trainAndValid();
-    CnnTraining.Result r = train(Suggester.fixed(params), fit, test, false);
+    CnnTraining.Result r = train(FixedTrial.of(params), fit, test, false);
     return new HoldoutScore(Metric.ACCURACY, r.accuracy(), fit.length, test.length,
         Map.of("param_count", r.parameters(), "epochs", settings.epochs(), "network", r.summary()));
   }
 
-  CnnTraining.Result train(Suggester s, int[] fitRows, int[] scoreRows, boolean report) {
+  CnnTraining.Result train(Trial s, int[] fitRows, int[] scoreRows, boolean report) {
     int[] reported = {0};
     CnnTraining.Progress progress = new CnnTraining.Progress() {
       @Override
@@ -186,7 +186,7 @@ public final class CnnObjective implements ModelObjective {
           reported[0] = epoch;
           s.report(epoch, accuracy);
           if (epoch < settings.epochs() && s.shouldPrune()) {
-            throw s.prune();
+            throw new TrialPrunedException();
           }
         }
       }
@@ -215,45 +215,12 @@ public final class CnnObjective implements ModelObjective {
   }
 
   /** Draws this trial's parameters here, as the in-process training would, for the child. */
-  private Map<String, Object> draw(Suggester s) {
-    Recording r = new Recording(s);
-    CnnTraining.draw(space, r, images);
+  private Map<String, Object> draw(Trial trial) {
+    CnnTraining.draw(space, trial, images);
+    Map<String, Object> values = new LinkedHashMap<>(trial.params());
     for (String name : space.names()) {
-      if (space.spec(name) instanceof ParamSpec.Fixed f) {
-        r.values.putIfAbsent(name, f.value());
-      }
+      space.fixedValue(name).ifPresent(v -> values.putIfAbsent(name, v));
     }
-    return r.values;
-  }
-
-  /** Passes suggest calls through and keeps the answers. */
-  private static final class Recording implements Suggester {
-    final Map<String, Object> values = new LinkedHashMap<>();
-    private final Suggester inner;
-
-    Recording(Suggester inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public double suggestFloat(String name, double low, double high, boolean log) {
-      double v = inner.suggestFloat(name, low, high, log);
-      values.put(name, v);
-      return v;
-    }
-
-    @Override
-    public long suggestInt(String name, long low, long high, boolean log) {
-      long v = inner.suggestInt(name, low, high, log);
-      values.put(name, v);
-      return v;
-    }
-
-    @Override
-    public <T> T suggestCategorical(String name, List<T> choices) {
-      T v = inner.suggestCategorical(name, choices);
-      values.put(name, v);
-      return v;
-    }
+    return values;
   }
 }

@@ -17,7 +17,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.util.Random;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.Trial;
 
 /**
  * Trains one CNN configuration with DJL's PyTorch engine in the current JVM: the network of
@@ -66,7 +66,7 @@ final class CnnTraining {
    *
    * @throws ArithmeticException if the loss or the logits become non-finite
    */
-  static Result run(Images data, SearchSpace space, Suggester s, int[] fitRows, int[] scoreRows,
+  static Result run(Images data, SearchSpace space, Trial s, int[] fitRows, int[] scoreRows,
       int epochs, long seed, Progress progress) {
     CnnArchitecture.Network net =
         CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
@@ -102,14 +102,14 @@ final class CnnTraining {
    * Asks {@code s} for every parameter a training of these images would ask for, in the same
    * order, without building anything native.
    */
-  static void draw(SearchSpace space, Suggester s, Images data) {
+  static void draw(SearchSpace space, Trial s, Images data) {
     CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
     space.suggestInt(s, "batch_size");
     optimizer(space, s, 1);
   }
 
   /** @param updates optimizer steps the whole training takes, for the schedule */
-  private static Optimizer optimizer(SearchSpace space, Suggester s, int updates) {
+  private static Optimizer optimizer(SearchSpace space, Trial s, int updates) {
     String name = space.suggestString(s, "optimizer");
     float lr = (float) space.suggestDouble(s, "learning_rate");
     Tracker rate = learningRate(space.suggestString(s, "lr_schedule"), lr, updates);

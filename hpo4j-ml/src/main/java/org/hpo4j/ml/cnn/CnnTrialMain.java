@@ -8,10 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.hpo4j.ml.space.ParamSpec;
 import org.hpo4j.ml.space.SearchSpace;
+import org.hpo4j.trial.FixedTrial;
 
 /**
  * The child side of {@link CnnProcess}: trains one CNN configuration in a fresh JVM and talks to
@@ -43,7 +42,7 @@ public final class CnnTrialMain {
       Map<String, Object> params = JSON.convertValue(req.get("params"), Map.class);
       int epochs = req.get("epochs").asInt();
       boolean interactive = req.get("interactive").asBoolean();
-      CnnTraining.Result r = CnnTraining.run(data, space(params), new Replay(params),
+      CnnTraining.Result r = CnnTraining.run(data, space(params), FixedTrial.of(Map.of()),
           rows(req.get("fit")), rows(req.get("score")), epochs, req.get("seed").asLong(),
           new CnnTraining.Progress() {
             @Override
@@ -87,19 +86,20 @@ public final class CnnTrialMain {
   }
 
   /**
-   * The default space with each parameter it fixes (e.g. {@code lr_schedule}) fixed at the parent's
-   * value instead: a fixed parameter never asks the {@link Replay}, and the parent's study may have
-   * overridden it.
+   * The default space with every parameter the parent drew (or fixed) pinned to the parent's value:
+   * the child replays, it never draws, and the parent's study may have overridden any range or
+   * fixed value, so the child checks only each value's type. A parameter the parent did not send
+   * keeps its default, and asking for it in the child fails, naming it.
    */
   static SearchSpace space(Map<String, Object> params) {
     SearchSpace defaults = CnnSpace.defaults();
-    Map<String, Object> fixed = new LinkedHashMap<>();
+    Map<String, Object> pinned = new LinkedHashMap<>();
     for (String name : defaults.names()) {
-      if (defaults.spec(name) instanceof ParamSpec.Fixed && params.containsKey(name)) {
-        fixed.put(name, params.get(name));
+      if (params.containsKey(name)) {
+        pinned.put(name, params.get(name));
       }
     }
-    return defaults.withOverrides(fixed);
+    return defaults.withOverrides(pinned);
   }
 
   private static boolean readContinue(BufferedReader in) {
@@ -124,38 +124,5 @@ public final class CnnTrialMain {
       r[i] = a.get(i).asInt();
     }
     return r;
-  }
-
-  /** Answers every suggest call with the value the parent drew; ranges were checked there. */
-  static final class Replay implements org.hpo4j.ml.space.Suggester {
-    private final Map<String, Object> params;
-
-    Replay(Map<String, Object> params) {
-      this.params = new LinkedHashMap<>(params);
-    }
-
-    private Object get(String name) {
-      Object v = params.get(name);
-      if (v == null) {
-        throw new IllegalStateException("parameter '" + name + "' was not drawn by the parent");
-      }
-      return v;
-    }
-
-    @Override
-    public double suggestFloat(String name, double low, double high, boolean log) {
-      return ((Number) get(name)).doubleValue();
-    }
-
-    @Override
-    public long suggestInt(String name, long low, long high, boolean log) {
-      return ((Number) get(name)).longValue();
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T suggestCategorical(String name, List<T> choices) {
-      return (T) get(name);
-    }
   }
 }

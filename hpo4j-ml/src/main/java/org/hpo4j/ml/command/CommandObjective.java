@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hpo4j.ml.space.ParamSpec;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.study.MultiObjective;
 import org.hpo4j.study.Objective;
+import org.hpo4j.trial.Trial;
+import org.hpo4j.trial.TrialPrunedException;
 
 /**
  * Tunes any program: each evaluation draws the parameters, runs the command with them substituted
@@ -33,7 +34,7 @@ import org.hpo4j.study.Objective;
  * <p>The command is started directly, never through a shell: a parameter value such as
  * {@code ; rm -rf x} stays one literal argument. Each run leads a process group of its own
  * ({@link ProcessGroups}), ended with all its children when the run is killed or the worker shuts
- * down. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
+ * down or is killed; its standard input is empty. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
  * quotes the last lines of standard error.
  *
  * <p>Thread-safe: evaluations share only immutable configuration.
@@ -43,21 +44,21 @@ public final class CommandObjective {
   private static final int STDERR_TAIL = 20;
 
   private final List<String> argv;
-  private final Map<String, ParamSpec> space;
+  private final SearchSpace space;
   private final Duration timeout;
   private final Path workDir;
   private final Map<String, String> env;
 
   /**
    * @param argv the command and its arguments, with {@code {name}} placeholders
-   * @param space the parameters, in the order they are drawn
+   * @param space the parameters, in the order they are drawn (see {@link SearchSpace#parse})
    * @param timeout per-run limit, positive
    * @param workDir the working directory, or null for the current one
    * @param env extra environment variables
    * @throws IllegalArgumentException if argv is empty, a placeholder names no parameter, or the
    *     timeout is not positive
    */
-  public CommandObjective(List<String> argv, Map<String, ParamSpec> space, Duration timeout,
+  public CommandObjective(List<String> argv, SearchSpace space, Duration timeout,
       Path workDir, Map<String, String> env) {
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("the command must not be empty");
@@ -68,15 +69,15 @@ public final class CommandObjective {
     for (String a : argv) {
       Matcher m = PLACEHOLDER.matcher(a);
       while (m.find()) {
-        if (!space.containsKey(m.group(1))) {
+        if (!space.names().contains(m.group(1))) {
           throw new IllegalArgumentException(String.format(
               "argument '%s' names parameter '%s', which the space does not declare; declared are %s",
-              a, m.group(1), space.keySet()));
+              a, m.group(1), space.names()));
         }
       }
     }
     this.argv = List.copyOf(argv);
-    this.space = new LinkedHashMap<>(space);
+    this.space = space;
     this.timeout = timeout;
     this.workDir = workDir;
     this.env = Map.copyOf(env);
@@ -85,7 +86,7 @@ public final class CommandObjective {
   /** The objective for a single-valued program. */
   public Objective objective() {
     return trial -> {
-      double[] v = run(Suggester.of(trial));
+      double[] v = run(trial);
       if (v.length != 1) {
         throw new IllegalStateException(
             "the program returned " + v.length + " values, but the study has one objective");
@@ -96,21 +97,21 @@ public final class CommandObjective {
 
   /** The objective for a program that prints several values. */
   public MultiObjective multiObjective() {
-    return trial -> run(Suggester.of(trial));
+    return this::run;
   }
 
   /**
-   * Runs the command once with parameters drawn from {@code s}.
+   * Runs the command once with parameters drawn from {@code trial}.
    *
    * @return the values of the last stdout line
    * @throws CommandFailedException on a non-zero exit, a timeout or unreadable output
    * @throws IOException if the command cannot be started
    * @throws InterruptedException if interrupted while waiting
    */
-  public double[] run(Suggester s) throws IOException, InterruptedException {
+  public double[] run(Trial trial) throws IOException, InterruptedException {
     Map<String, Object> params = new LinkedHashMap<>();
-    for (Map.Entry<String, ParamSpec> e : space.entrySet()) {
-      params.put(e.getKey(), e.getValue().suggest(s, e.getKey()));
+    for (String name : space.names()) {
+      params.put(name, space.suggest(trial, name));
     }
     ProcessBuilder pb = new ProcessBuilder(ProcessGroups.wrap(substitute(params)));
     if (workDir != null) {
@@ -123,14 +124,13 @@ public final class CommandObjective {
     Process p = pb.start();
     ProcessGroups.started(p);
     try {
-      return await(p, s);
+      return await(p, trial);
     } finally {
       ProcessGroups.finished(p);
     }
   }
 
-  private double[] await(Process p, Suggester s) throws IOException, InterruptedException {
-    p.getOutputStream().close();
+  private double[] await(Process p, Trial s) throws IOException, InterruptedException {
     Deque<String> errTail = new ArrayDeque<>();
     Thread errDrain = drain(p.getErrorStream(), errTail);
     AtomicBoolean timedOut = new AtomicBoolean();
@@ -156,7 +156,7 @@ public final class CommandObjective {
           s.report(im.get().getKey(), im.get().getValue());
           if (s.shouldPrune()) {
             kill(p);
-            throw s.prune();
+            throw new TrialPrunedException();
           }
         } else if (!line.isBlank()) {
           last = line;

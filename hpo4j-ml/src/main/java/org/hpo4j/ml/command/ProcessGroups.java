@@ -16,15 +16,35 @@ import java.util.concurrent.TimeUnit;
  * (its grandchildren are re-parented away from the worker, out of reach of
  * {@link ProcessHandle#descendants()}), and one {@code kill -- -PGID} reaches all of it.
  *
- * <p>On Linux the run is started through {@code setsid}, which execs the command in place (a
- * process started by the JVM is never a group leader), so the command's pid is its group id.
- * Without {@code setsid} (macOS, Windows) the command runs in the worker's group and only its
- * descendants are ended. A worker killed with SIGKILL runs no hook; its groups then live on.
+ * <p>On Linux the run is started through {@code setsid}, which execs a small supervisor shell in
+ * place (a process started by the JVM is never a group leader), so the supervisor's pid is the
+ * group id. The supervisor starts the command in its group and watches the pipe of its standard
+ * input, which only this JVM holds open: a worker killed with SIGKILL runs no hook, but the kernel
+ * closes that pipe, and the supervisor then ends the group (SIGTERM, then SIGKILL two seconds
+ * later). The command itself reads its standard input from {@code /dev/null}. Without {@code
+ * setsid} (macOS, Windows) the command runs in the worker's group and only its descendants are
+ * ended, by the hook.
  *
  * <p>Thread-safe.
  */
 final class ProcessGroups {
   private static final String SETSID = findSetsid();
+  /**
+   * The supervisor ({@code sh -c SUPERVISOR hpo-run COMMAND...}): runs the command, passes its exit
+   * status on, and when the pipe on its standard input reaches end of file (the JVM closed it or
+   * died) ends the whole group. The watcher ignores the SIGTERM it sends the group, so that it can
+   * follow up with SIGKILL.
+   */
+  static final String SUPERVISOR = "exec 3<&0\n"
+      + "\"$@\" </dev/null 3<&- &\n"
+      + "c=$!\n"
+      + "( trap '' TERM; while read -r _ <&3; do :; done; kill -TERM -$$ 2>/dev/null; sleep 2; "
+      + "kill -KILL -$$ 2>/dev/null ) >/dev/null 2>&1 &\n"
+      + "w=$!\n"
+      + "exec 3<&- </dev/null\n"
+      + "wait $c; s=$?\n"
+      + "kill -KILL $w 2>/dev/null\n"
+      + "exit $s\n";
   /** Runs that may still be alive, ended by the shutdown hook. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
   /** How long the hook lets a group exit after SIGTERM before SIGKILL. */
@@ -38,6 +58,9 @@ final class ProcessGroups {
 
   private static String findSetsid() {
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+      return null;
+    }
+    if (!Files.isExecutable(Path.of("/bin/sh"))) {
       return null;
     }
     for (String dir : new String[] {"/usr/bin", "/bin", "/usr/sbin", "/sbin"}) {
@@ -54,25 +77,48 @@ final class ProcessGroups {
     return SETSID != null;
   }
 
-  /** @return argv to start so that the command leads a new process group (its pid is the group id) */
+  /**
+   * @return argv to start so that the command runs in a new process group under its supervisor
+   *     (whose pid is the group id)
+   */
   static List<String> wrap(List<String> argv) {
     if (SETSID == null) {
       return argv;
     }
-    List<String> out = new ArrayList<>(argv.size() + 1);
+    List<String> out = new ArrayList<>(argv.size() + 5);
     out.add(SETSID);
+    out.add("/bin/sh");
+    out.add("-c");
+    out.add(SUPERVISOR);
+    out.add("hpo-run");
     out.addAll(argv);
     return out;
   }
 
-  /** Tracks a started run so that the worker's shutdown ends it. */
+  /**
+   * Tracks a started run so that the worker's shutdown ends it. The pipe to its standard input stays
+   * open until {@link #finished} (the supervisor's lifeline); without a supervisor it is closed at
+   * once, so that the command reads end of file.
+   */
   static void started(Process p) {
     LIVE.add(p);
+    if (SETSID == null) {
+      closeStdin(p);
+    }
   }
 
   /** Forgets a run that ended (its group id may be reused once the group is empty, so it is not signalled). */
   static void finished(Process p) {
     LIVE.remove(p);
+    closeStdin(p);
+  }
+
+  private static void closeStdin(Process p) {
+    try {
+      p.getOutputStream().close();
+    } catch (java.io.IOException e) {
+      // the pipe is gone already: so is the supervisor
+    }
   }
 
   /** Ends a run at once with its whole group. */

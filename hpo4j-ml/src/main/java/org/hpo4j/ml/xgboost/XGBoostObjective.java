@@ -20,7 +20,9 @@ import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
 import org.hpo4j.ml.data.Task;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
+import org.hpo4j.trial.FixedTrial;
+import org.hpo4j.trial.Trial;
+import org.hpo4j.trial.TrialPrunedException;
 
 /**
  * Tunes an XGBoost model by k-fold cross-validation on the tuning rows (all rows but a stratified
@@ -82,11 +84,11 @@ public final class XGBoostObjective implements ModelObjective {
   record CvResult(double mean, double std, double meanBestRounds) {}
 
   @Override
-  public double evaluate(Suggester suggester) throws XGBoostError {
-    Config c = draw(suggester);
-    CvResult cv = crossValidate(c, suggester);
-    suggester.setUserAttr("cv_std", cv.std());
-    suggester.setUserAttr("best_rounds", cv.meanBestRounds());
+  public double evaluate(Trial trial) throws XGBoostError {
+    Config c = draw(trial);
+    CvResult cv = crossValidate(c, trial);
+    trial.setUserAttr("cv_std", cv.std());
+    trial.setUserAttr("best_rounds", cv.meanBestRounds());
     return cv.mean();
   }
 
@@ -96,23 +98,9 @@ public final class XGBoostObjective implements ModelObjective {
     if (test.length == 0) {
       throw new IllegalStateException("holdout needs test_fraction > 0, but it is 0");
     }
-    Config c = draw(Suggester.fixed(params));
-    CvResult cv = crossValidate(c, new Suggester() {
-      @Override
-      public double suggestFloat(String n, double lo, double hi, boolean log) {
-        throw new IllegalStateException();
-      }
-
-      @Override
-      public long suggestInt(String n, long lo, long hi, boolean log) {
-        throw new IllegalStateException();
-      }
-
-      @Override
-      public <T> T suggestCategorical(String n, List<T> choices) {
-        throw new IllegalStateException();
-      }
-    });
+    Config c = draw(FixedTrial.of(params));
+    // the cross-validation only finds the number of rounds; its reports go nowhere
+    CvResult cv = crossValidate(c, FixedTrial.of(Map.of()));
     int rounds = Math.max(1, (int) Math.round(cv.meanBestRounds()));
     int[] dev = split.train();
     float[][] features = trainValidFeatures(c, dev, test);
@@ -153,7 +141,7 @@ public final class XGBoostObjective implements ModelObjective {
    * a gbtree-only study is the same as before the booster became a parameter; a parameter whose
    * booster does not use it is never suggested.
    */
-  Config draw(Suggester s) {
+  Config draw(Trial s) {
     Map<String, Object> p = new HashMap<>();
     String booster = space.suggestString(s, "booster");
     if (!XGBoostSpace.BOOSTERS.contains(booster)) {
@@ -217,7 +205,7 @@ public final class XGBoostObjective implements ModelObjective {
     return metric() == Metric.AUC;
   }
 
-  CvResult crossValidate(Config c, Suggester s) throws XGBoostError {
+  CvResult crossValidate(Config c, Trial s) throws XGBoostError {
     List<FoldRun> runs = new ArrayList<>();
     int threads = Math.min(settings.nthread(), folds.size());
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, DAEMON) : null;
@@ -245,7 +233,7 @@ public final class XGBoostObjective implements ModelObjective {
           break;
         }
         if (s.shouldPrune()) {
-          throw s.prune();
+          throw new TrialPrunedException();
         }
       }
       double[] scores = runs.stream().mapToDouble(r -> r.score).toArray();

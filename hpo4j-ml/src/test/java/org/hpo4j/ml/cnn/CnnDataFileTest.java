@@ -2,12 +2,15 @@ package org.hpo4j.ml.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.trial.FixedTrial;
 import org.junit.jupiter.api.Test;
 
 class CnnDataFileTest {
@@ -27,10 +30,13 @@ class CnnDataFileTest {
   }
 
   @Test
-  void replay_returnsTheParentsValues_whateverTheRange() {
-    var r = new CnnTrialMain.Replay(Map.of("lr", 0.5, "units", 7, "opt", "adam"));
-    assertEquals(0.5, r.suggestFloat("lr", 0.001, 0.01, true));
-    assertEquals(7L, r.suggestInt("units", 8, 64, false));
-    assertEquals("adam", r.suggestCategorical("opt", List.of("sgd")));
+  void space_pinsTheParentsValues_whateverTheRange() {
+    var s = CnnTrialMain.space(Map.of("learning_rate", 0.5, "fc_units", 7, "optimizer", "adam"));
+    var nothingDrawn = FixedTrial.of(Map.of());
+    assertEquals(0.5, s.suggestDouble(nothingDrawn, "learning_rate"));
+    assertEquals(7, s.suggestInt(nothingDrawn, "fc_units"));
+    assertEquals("adam", s.suggestString(nothingDrawn, "optimizer"));
+    var e = assertThrows(IllegalArgumentException.class, () -> s.suggestDouble(nothingDrawn, "momentum"));
+    assertTrue(e.getMessage().contains("'momentum'"), e.getMessage());
   }
 }

@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.hpo4j.ml.HoldoutScore;
-import org.hpo4j.ml.RecordingSuggester;
-import org.hpo4j.ml.ReplayingSuggester;
+import org.hpo4j.ml.RecordingTrial;
+import org.hpo4j.ml.ReplayingTrial;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.space.SearchSpace;
+import org.hpo4j.trial.TrialPrunedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class CnnObjectiveTest {
   @Test
   @Tag(TRAINING)
   void evaluate_digitsPlainAdam_learnsAndReportsEachEpoch() {
-    var s = new ReplayingSuggester(params("plain", "adam"));
+    var s = new ReplayingTrial(params("plain", "adam"));
     double acc = tiny(2).evaluate(s);
     assertTrue(acc > 0.5, "accuracy " + acc);
     assertEquals(2, s.reports.size());
@@ -82,7 +83,7 @@ class CnnObjectiveTest {
     CnnObjective o = tiny(2);
     for (String[] c : new String[][] {{"bottleneck", "adam"}, {"inverted_residual", "sgd"},
         {"plain", "sgd"}, {"bottleneck", "sgd"}}) {
-      var s = new ReplayingSuggester(params(c[0], c[1]));
+      var s = new ReplayingTrial(params(c[0], c[1]));
       double acc = o.evaluate(s);
       assertTrue(acc > 0.2, c[0] + "/" + c[1] + " accuracy " + acc);
       assertEquals(2, s.reports.size());
@@ -93,15 +94,15 @@ class CnnObjectiveTest {
   @Test
   @Tag(TRAINING)
   void evaluate_prunedAfterFirstEpoch_stopsTheTrainingProcess() {
-    var s = new ReplayingSuggester(params("plain", "adam"), 1);
-    assertThrows(RecordingSuggester.PrunedForTest.class, () -> wider(3).evaluate(s));
+    var s = new ReplayingTrial(params("plain", "adam"), 1);
+    assertThrows(TrialPrunedException.class, () -> wider(3).evaluate(s));
     assertEquals(1, s.reports.size());
   }
 
   @Test
   @Tag(TRAINING)
   void evaluate_conditionalParams_onlyAskedWhenActive() {
-    var s = new ReplayingSuggester(params("plain", "sgd"));
+    var s = new ReplayingTrial(params("plain", "sgd"));
     tiny(1).evaluate(s);
     assertEquals("sgd", s.params.get("optimizer"));
     assertFalse(s.params.containsKey("beta1"));
@@ -117,8 +118,8 @@ class CnnObjectiveTest {
     overrides.remove("fc_units");
     var o = new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
         new CnnSettings(1, 0.2, 0.2, 200, 1, 1, 7));
-    double[] small = o.evaluateWithSize(new ReplayingSuggester(params("plain", "adam")));
-    double[] large = o.evaluateWithSize(new ReplayingSuggester(big));
+    double[] small = o.evaluateWithSize(new ReplayingTrial(params("plain", "adam")));
+    double[] large = o.evaluateWithSize(new ReplayingTrial(big));
     assertTrue(large[1] > small[1], large[1] + " vs " + small[1]);
   }
 
@@ -127,7 +128,7 @@ class CnnObjectiveTest {
   void evaluate_stridesAndPoolsExceedImage_stillBuilds() {
     Map<String, Object> p = params("plain", "adam");
     p.putAll(Map.of("conv1_stride", 2, "conv2_stride", 2, "pool1_size", 3, "pool2_size", 3));
-    var s = new ReplayingSuggester(p);
+    var s = new ReplayingTrial(p);
     tiny(1).evaluate(s);
     assertTrue(String.valueOf(s.attrs.get("network")).endsWith("(map 1x1)"),
         String.valueOf(s.attrs.get("network")));

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.tracker.Tracker;
 import java.util.Map;
+import java.util.Optional;
 import org.hpo4j.ml.ObjectiveFactory;
 import org.hpo4j.ml.TestData;
-import org.hpo4j.ml.space.ParamSpec;
+import org.hpo4j.space.CategoricalDistribution;
 import org.junit.jupiter.api.Test;
 
 /** The {@code lr_schedule} parameter: its default, its study-file check, its rates, its replay. */
@@ -16,7 +17,7 @@ class CnnScheduleTest {
 
   @Test
   void defaults_lrSchedule_isFixedConstant() {
-    assertEquals(new ParamSpec.Fixed("constant"), CnnSpace.defaults().spec("lr_schedule"));
+    assertEquals(Optional.of("constant"), CnnSpace.defaults().fixedValue("lr_schedule"));
   }
 
   @Test
@@ -32,11 +33,11 @@ class CnnScheduleTest {
   void fromConfig_cosineOrChoice_isAccepted() {
     var fixed = ObjectiveFactory.fromConfig(Map.of("model", "cnn", "dataset",
         TestData.path("digits.csv").toString(), "space", Map.of("lr_schedule", "cosine")));
-    assertEquals(new ParamSpec.Fixed("cosine"), fixed.model().space().spec("lr_schedule"));
+    assertEquals(Optional.of("cosine"), fixed.model().space().fixedValue("lr_schedule"));
     var tuned = ObjectiveFactory.fromConfig(Map.of("model", "cnn", "dataset",
         TestData.path("digits.csv").toString(), "space",
         Map.of("lr_schedule", java.util.List.of("constant", "cosine"))));
-    assertTrue(tuned.model().space().spec("lr_schedule") instanceof ParamSpec.Choice);
+    assertTrue(tuned.model().space().distribution("lr_schedule").orElse(null) instanceof CategoricalDistribution);
   }
 
   @Test
@@ -66,9 +67,7 @@ class CnnScheduleTest {
   /** The child trains with the schedule its parent's study chose, not the default. */
   @Test
   void trialMainSpace_parentSchedule_overridesTheFixedDefault() {
-    assertEquals(new ParamSpec.Fixed("cosine"),
-        CnnTrialMain.space(Map.of("lr_schedule", "cosine")).spec("lr_schedule"));
-    assertEquals(new ParamSpec.Fixed("constant"),
-        CnnTrialMain.space(Map.of("learning_rate", 0.01)).spec("lr_schedule"));
+    assertEquals(Optional.of("cosine"), CnnTrialMain.space(Map.of("lr_schedule", "cosine")).fixedValue("lr_schedule"));
+    assertEquals(Optional.of("constant"), CnnTrialMain.space(Map.of("learning_rate", 0.01)).fixedValue("lr_schedule"));
   }
 }

@@ -3,7 +3,8 @@ package org.hpo4j.ml.command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hpo4j.ml.RecordingSuggester;
+import org.hpo4j.ml.RecordingTrial;
+import org.hpo4j.ml.space.SearchSpace;
 
 /** A worker-like JVM for {@link ProcessGroupsTest}: runs one command objective, {@code args[0]} a shell script. */
 public final class CommandRunMain {
@@ -11,7 +12,7 @@ public final class CommandRunMain {
 
   public static void main(String[] args) throws Exception {
     CommandObjective o = new CommandObjective(List.of("sh", "-c", args[0]),
-        CommandSpace.parse(Map.of("x", Map.of("low", 0.0, "high", 1.0))), Duration.ofMinutes(10), null, Map.of());
-    o.run(new RecordingSuggester(1));
+        SearchSpace.parse(Map.of("x", Map.of("low", 0.0, "high", 1.0))), Duration.ofMinutes(10), null, Map.of());
+    o.run(new RecordingTrial(1));
   }
 }

@@ -24,6 +24,19 @@ class ProcessGroupsTest {
 
   @Test
   void workerTerminated_noChildOrGrandchildLeft() throws Exception {
+    endWorker(false);
+  }
+
+  /**
+   * SIGKILL runs no shutdown hook: the supervisor sees the pipe from the dead JVM close and ends the
+   * group (SIGTERM, SIGKILL two seconds later).
+   */
+  @Test
+  void workerKilled_groupEndsWithinADeadline() throws Exception {
+    endWorker(true);
+  }
+
+  private void endWorker(boolean sigkill) throws Exception {
     assumeTrue(ProcessGroups.supported(), "process groups need Linux and setsid");
     Path base = dir.resolve("run");
     Files.writeString(base, SCRIPT);
@@ -46,16 +59,22 @@ class ProcessGroupsTest {
       }
       assertEquals(5, pids.size());
       assertTrue(pids.stream().allMatch(ProcessGroupsTest::alive));
-      worker.destroy(); // SIGTERM, as `kill -TERM` of the worker
-      assertTrue(worker.waitFor(30, TimeUnit.SECONDS), "the worker did not exit on SIGTERM");
-      List<Long> left = new ArrayList<>();
-      for (long pid : pids) {
-        for (int i = 0; i < 100 && alive(pid); i++) {
-          TimeUnit.MILLISECONDS.sleep(20);
-        }
-        if (alive(pid)) {
-          left.add(pid);
-        }
+      // the supervisor: the worker's one child, leading the group
+      List<ProcessHandle> children = worker.toHandle().children().toList();
+      assertEquals(1, children.size(), children::toString);
+      pids.add(children.get(0).pid());
+      if (sigkill) {
+        worker.destroyForcibly(); // SIGKILL, as `kill -9` of the worker: no hook runs
+      } else {
+        worker.destroy(); // SIGTERM, as `kill -TERM` of the worker
+      }
+      assertTrue(worker.waitFor(30, TimeUnit.SECONDS), "the worker did not exit");
+      // polled up to a deadline (another process's state: no clock to inject); the group needs ~2 s
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      List<Long> left = new ArrayList<>(pids);
+      while (!left.isEmpty() && System.nanoTime() < deadline) {
+        left.removeIf(pid -> !alive(pid));
+        TimeUnit.MILLISECONDS.sleep(20);
       }
       assertEquals(List.of(), left, "processes of the command outlived their worker");
     } finally {

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.hpo4j.space.CategoricalDistribution;
+import org.hpo4j.space.FloatDistribution;
+import org.hpo4j.space.IntDistribution;
+import org.hpo4j.sampler.RandomSampler;
+import org.hpo4j.study.Study;
+import org.hpo4j.trial.FixedTrial;
+import org.hpo4j.trial.FrozenTrial;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
@@ -18,25 +26,25 @@ class SearchSpaceTest {
   @Test
   void withOverrides_scalar_fixesValue() {
     SearchSpace s = SPACE.withOverrides(Map.of("depth", 4, "optimizer", "adam"));
-    assertEquals(new ParamSpec.Fixed(4L), s.spec("depth"));
-    assertEquals(4, s.suggestInt(Suggester.fixed(Map.of()), "depth"));
-    assertEquals("adam", s.suggestString(Suggester.fixed(Map.of()), "optimizer"));
+    assertEquals(Optional.of(4L), s.fixedValue("depth"));
+    assertEquals(4, s.suggestInt(FixedTrial.of(Map.of()), "depth"));
+    assertEquals("adam", s.suggestString(FixedTrial.of(Map.of()), "optimizer"));
   }
 
   @Test
   void withOverrides_rangeMap_keepsDeclaredType() {
     SearchSpace s = SPACE.withOverrides(Map.of("depth", Map.of("low", 3, "high", 5),
         "lr", Map.of("low", 0.01, "high", 0.2, "log", true)));
-    assertEquals(new ParamSpec.IntRange(3, 5, false), s.spec("depth"));
-    assertEquals(new ParamSpec.FloatRange(0.01, 0.2, true), s.spec("lr"));
+    assertEquals(Optional.of(new IntDistribution(3, 5, false, 1)), s.distribution("depth"));
+    assertEquals(Optional.of(new FloatDistribution(0.01, 0.2, true, null)), s.distribution("lr"));
   }
 
   @Test
   void stringFixed_notTunedUntilOverriddenWithinAllowed() {
     SearchSpace s = SearchSpace.builder().stringFixed("kind", "a", "a", "b", "c").build();
-    assertEquals("a", s.suggestString(Suggester.fixed(Map.of()), "kind"));
-    assertEquals(new ParamSpec.Choice(List.of("a", "c")),
-        s.withOverrides(Map.of("kind", List.of("a", "c"))).spec("kind"));
+    assertEquals("a", s.suggestString(FixedTrial.of(Map.of()), "kind"));
+    assertEquals(Optional.of(new CategoricalDistribution(List.of("a", "c"))),
+        s.withOverrides(Map.of("kind", List.of("a", "c"))).distribution("kind"));
     var e = assertThrows(IllegalArgumentException.class,
         () -> s.withOverrides(Map.of("kind", List.of("a", "d"))));
     assertEquals("'space.kind[1]' must be one of [a, b, c], but got 'd'", e.getMessage());
@@ -47,7 +55,8 @@ class SearchSpaceTest {
   @Test
   void withOverrides_list_givesChoices() {
     SearchSpace s = SPACE.withOverrides(Map.of("depth", List.of(3, 6)));
-    assertEquals(new ParamSpec.Choice(List.of(3L, 6L)), s.spec("depth"));
+    assertEquals(Optional.of(new CategoricalDistribution(List.of(3L, 6L))),
+        s.distribution("depth"));
   }
 
   @Test
@@ -84,12 +93,57 @@ class SearchSpaceTest {
   }
 
   @Test
-  void fixedSuggester_missingOrOutOfRange_throws() {
+  void suggest_replayOutOfRangeOrMissing_throwsNamingParameter() {
     var e = assertThrows(IllegalArgumentException.class,
-        () -> SPACE.suggestInt(Suggester.fixed(Map.of("depth", 11)), "depth"));
-    assertTrue(e.getMessage().contains("'depth' must be in [2, 10]"), e.getMessage());
+        () -> SPACE.suggestInt(FixedTrial.of(Map.of("depth", 11)), "depth"));
+    assertTrue(e.getMessage().contains("'depth'") && e.getMessage().contains("11"), e.getMessage());
     var e2 = assertThrows(IllegalArgumentException.class,
-        () -> SPACE.suggestDouble(Suggester.fixed(Map.of()), "lr"));
-    assertTrue(e2.getMessage().contains("'lr' is needed"), e2.getMessage());
+        () -> SPACE.suggestDouble(FixedTrial.of(Map.of()), "lr"));
+    assertTrue(e2.getMessage().contains("no value for 'lr'"), e2.getMessage());
+  }
+
+  @Test
+  void suggest_asksTheTrialWithTheCoreDistribution_andNeverForAFixedValue() {
+    SearchSpace s = SPACE.withOverrides(Map.of("optimizer", "adam"));
+    FixedTrial t = FixedTrial.of(Map.of("depth", 4, "lr", 0.01));
+    assertEquals(4, s.suggestInt(t, "depth"));
+    assertEquals(0.01, s.suggestDouble(t, "lr"));
+    assertEquals("adam", s.suggestString(t, "optimizer"));
+    assertEquals(Map.of("depth", new IntDistribution(2, 10, false, 1),
+        "lr", new FloatDistribution(0.001, 0.1, true, null)), t.distributions());
+  }
+
+  @Test
+  void studyOverSpace_conditionalParameter_neverSuggestedWithoutItsParent() {
+    SearchSpace space = SearchSpace.builder()
+        .stringChoice("optimizer", "sgd", "adam")
+        .floatRange("momentum", 0.0, 0.9, false)
+        .build();
+    Study study = Study.builder().sampler(RandomSampler.builder().seed(5).build()).build();
+    study.optimize(t -> {
+      boolean sgd = space.suggestString(t, "optimizer").equals("sgd");
+      return sgd ? space.suggestDouble(t, "momentum") : 1.0;
+    }, 30);
+    int withMomentum = 0;
+    for (FrozenTrial t : study.trials()) {
+      boolean sgd = t.params().get("optimizer").equals("sgd");
+      assertEquals(sgd, t.params().containsKey("momentum"), t.params().toString());
+      withMomentum += sgd ? 1 : 0;
+    }
+    assertTrue(withMomentum > 0 && withMomentum < 30, "both branches drawn: " + withMomentum);
+  }
+
+  @Test
+  void parse_badRange_namesTheParameter() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.parse(Map.of("lr", Map.of("low", 0.0, "high", 1.0, "log", true))));
+    assertEquals("low > 0 must hold for 'space.lr' on a log scale, but got low=0.0", e.getMessage());
+    var e2 = assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.parse(Map.of("opt", List.of("sgd", "sgd"))));
+    assertTrue(e2.getMessage().contains("'space.opt'") && e2.getMessage().contains("distinct"),
+        e2.getMessage());
+    var e3 = assertThrows(IllegalArgumentException.class,
+        () -> SearchSpace.parse(Map.of("d", Map.of("low", 1.5, "high", 3, "type", "int"))));
+    assertTrue(e3.getMessage().startsWith("'space.d' is an int range"), e3.getMessage());
   }
 }

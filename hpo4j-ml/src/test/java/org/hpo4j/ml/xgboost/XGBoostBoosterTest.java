@@ -17,17 +17,17 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import org.hpo4j.ml.HoldoutScore;
 import org.hpo4j.ml.Metric;
-import org.hpo4j.ml.RecordingSuggester;
-import org.hpo4j.ml.ReplayingSuggester;
+import org.hpo4j.ml.RecordingTrial;
+import org.hpo4j.ml.ReplayingTrial;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
 import org.hpo4j.ml.space.SearchSpace;
-import org.hpo4j.ml.space.Suggester;
 import org.hpo4j.sampler.tpe.TpeSampler;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
+import org.hpo4j.trial.FixedTrial;
 import org.hpo4j.trial.FrozenTrial;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class XGBoostBoosterTest {
         .sampler(TpeSampler.builder().seed(3).nStartupTrials(10).build()).build();
     // only drawing, no training: the value is a cheap function of the configuration
     study.optimize(t -> {
-      var c = o.draw(Suggester.of(t));
+      var c = o.draw(t);
       return c.linear() ? 1.0 : c.booster().equals("dart") ? 0.5 : 0.0;
     }, 60);
     Set<String> seen = new HashSet<>();
@@ -86,7 +86,7 @@ class XGBoostBoosterTest {
   @Test
   void draw_defaultSpace_gbtreeWithoutBoosterParameter() {
     var o = new XGBoostObjective(iris, XGBoostSpace.defaults(), settings(Metric.ACCURACY, 0));
-    var s = new RecordingSuggester(2);
+    var s = new RecordingTrial(2);
     var c = o.draw(s);
     assertEquals("gbtree", c.booster());
     assertEquals(Set.of("max_depth", "learning_rate", "n_estimators", "gamma", "min_child_weight",
@@ -98,7 +98,7 @@ class XGBoostBoosterTest {
   void evaluate_gblinearOnBreastCancer_wellAboveChanceAndReportsPerChunk() throws Exception {
     var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(),
         settings(Metric.ACCURACY, 10));
-    var s = new ReplayingSuggester(linear(0.5, 60));
+    var s = new ReplayingTrial(linear(0.5, 60));
     double acc = o.evaluate(s);
     // 63% of the rows are benign: always answering benign scores 0.63
     assertTrue(acc > 0.93, "cv accuracy " + acc);
@@ -112,7 +112,7 @@ class XGBoostBoosterTest {
   @Test
   void foldRun_gblinearStoppedEarly_scoresTheBestRoundNotTheLast() throws Exception {
     var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(), settings(Metric.LOGLOSS, 5));
-    var c = o.draw(Suggester.fixed(linear(0.5, 300)));
+    var c = o.draw(FixedTrial.of(linear(0.5, 300)));
     Splits.Fold fold = Splits.stratifiedKFold(cancer, 3, 1).get(0);
     float[][] f = o.trainValidFeatures(c, fold.train(), fold.valid());
     FoldRun r = new FoldRun(Metric.LOGLOSS, 5, false, true);
@@ -149,7 +149,7 @@ class XGBoostBoosterTest {
         "subsample", 1.0, "colsample_bytree", 1.0, "colsample_bylevel", 1.0, "reg_alpha", 1e-6));
     p.putAll(Map.of("reg_lambda", 1.0, "sample_type", "uniform", "normalize_type", "tree",
         "rate_drop", 0.1, "skip_drop", 0.5));
-    var s = new ReplayingSuggester(p);
+    var s = new ReplayingTrial(p);
     double acc = o.evaluate(s);
     assertTrue(acc > 0.85, "cv accuracy " + acc);
     assertTrue(s.reports.size() >= 2, "reports " + s.reports.size());
@@ -158,7 +158,7 @@ class XGBoostBoosterTest {
   @Test
   void trainValidFeatures_gblinear_scaledByTrainingRowsOnly() {
     var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(), settings(Metric.ACCURACY, 0));
-    var c = o.draw(Suggester.fixed(linear(0.3, 20)));
+    var c = o.draw(FixedTrial.of(linear(0.3, 20)));
     Splits.Fold fold = Splits.stratifiedKFold(cancer, 3, 1).get(0);
     float[][] f = o.trainValidFeatures(c, fold.train(), fold.valid());
     int cols = cancer.cols();
@@ -192,7 +192,7 @@ class XGBoostBoosterTest {
   @Test
   void trainValidFeatures_gbtree_rawFeatures() {
     var o = new XGBoostObjective(cancer, XGBoostSpace.defaults(), settings(Metric.ACCURACY, 0));
-    var c = o.draw(new RecordingSuggester(1));
+    var c = o.draw(new RecordingTrial(1));
     int[] rows = {0, 1, 2};
     int[] other = {3, 4};
     float[][] f = o.trainValidFeatures(c, rows, other);
@@ -204,7 +204,7 @@ class XGBoostBoosterTest {
   void evaluate_gblinearTestRowsChanged_cvValueUnchanged() throws Exception {
     var settings = settings(Metric.LOGLOSS, 0);
     var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(), settings);
-    double before = o.evaluate(Suggester.fixed(linear(0.3, 20)));
+    double before = o.evaluate(FixedTrial.of(linear(0.3, 20)));
     // move every test row far away: statistics fitted on them would change every fold's scaling
     float[] features = cancer.features(allRows(cancer.rows()));
     for (int r : o.testRows()) {
@@ -215,7 +215,7 @@ class XGBoostBoosterTest {
     Dataset shifted = new Dataset(cancer.name(), cancer.featureNames(), cancer.targetName(),
         cancer.task(), cancer.classLabels(), features, cancer.targets(allRows(cancer.rows())));
     var o2 = new XGBoostObjective(shifted, XGBoostSpace.withBooster(), settings);
-    assertEquals(before, o2.evaluate(Suggester.fixed(linear(0.3, 20))), 0.0);
+    assertEquals(before, o2.evaluate(FixedTrial.of(linear(0.3, 20))), 0.0);
     assertFalse(java.util.Arrays.equals(o.testRows(), new int[0]));
   }
 

@@ -8,11 +8,12 @@ import java.io.IOException;
 import java.util.Map;
 import org.hpo4j.ml.HoldoutScore;
 import org.hpo4j.ml.Metric;
-import org.hpo4j.ml.RecordingSuggester;
+import org.hpo4j.ml.RecordingTrial;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.space.SearchSpace;
+import org.hpo4j.trial.TrialPrunedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class XGBoostObjectiveTest {
   @Test
   void evaluate_iris_accuracyHighAndReportsPerChunk() throws Exception {
     var o = new XGBoostObjective(iris, SMALL, settings(Metric.ACCURACY));
-    var s = new RecordingSuggester(1);
+    var s = new RecordingTrial(1);
     double acc = o.evaluate(s);
     assertTrue(acc > 0.8 && acc <= 1.0, "accuracy " + acc);
     assertEquals(10, s.params.size());
@@ -48,16 +49,16 @@ class XGBoostObjectiveTest {
   @Test
   void evaluate_sameParams_sameValue() throws Exception {
     var o = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS));
-    double a = o.evaluate(new RecordingSuggester(3));
-    double b = o.evaluate(new RecordingSuggester(3));
+    double a = o.evaluate(new RecordingTrial(3));
+    double b = o.evaluate(new RecordingTrial(3));
     assertEquals(a, b, 0.0);
     assertTrue(a > 0 && a < 0.7, "logloss " + a);
   }
 
   @Test
   void evaluate_foldsOnSeveralThreads_sameValueAndReportsAsOneThread() throws Exception {
-    var one = new RecordingSuggester(7);
-    var three = new RecordingSuggester(7);
+    var one = new RecordingTrial(7);
+    var three = new RecordingTrial(7);
     double a = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS)).evaluate(one);
     double b = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS).withNthread(3))
         .evaluate(three);
@@ -72,7 +73,7 @@ class XGBoostObjectiveTest {
   @Test
   void evaluate_reportsEveryChunkOfRounds_stepsAreRoundCounts() throws Exception {
     SearchSpace fixed = XGBoostSpace.defaults().withOverrides(Map.of("n_estimators", 23));
-    var s = new RecordingSuggester(8);
+    var s = new RecordingTrial(8);
     new XGBoostObjective(iris, fixed, new XGBoostSettings(Metric.ACCURACY, 3, 0.2, 0, 5, 2, 42))
         .evaluate(s);
     assertEquals(5, s.reports.size());
@@ -84,7 +85,7 @@ class XGBoostObjectiveTest {
   @Test
   void evaluate_auc_binary() throws Exception {
     var o = new XGBoostObjective(cancer, SMALL, settings(Metric.AUC));
-    double auc = o.evaluate(new RecordingSuggester(4));
+    double auc = o.evaluate(new RecordingTrial(4));
     assertTrue(auc > 0.9 && auc <= 1.0, "auc " + auc);
   }
 
@@ -92,8 +93,8 @@ class XGBoostObjectiveTest {
   void evaluate_pruneRequested_stopsAfterFirstChunk() throws Exception {
     var o = new XGBoostObjective(iris, XGBoostSpace.defaults().withOverrides(
         Map.of("n_estimators", 100)), new XGBoostSettings(Metric.ACCURACY, 3, 0.2, 0, 5, 1, 42));
-    var s = new RecordingSuggester(1, 1);
-    assertThrows(RecordingSuggester.PrunedForTest.class, () -> o.evaluate(s));
+    var s = new RecordingTrial(1, 1);
+    assertThrows(TrialPrunedException.class, () -> o.evaluate(s));
     assertEquals(1, s.reports.size());
   }
 
@@ -101,14 +102,14 @@ class XGBoostObjectiveTest {
   void evaluate_regression_rmse() throws Exception {
     Dataset diabetes = CsvLoader.load(TestData.path("diabetes.csv"));
     var o = new XGBoostObjective(diabetes, SMALL, settings(Metric.RMSE));
-    double rmse = o.evaluate(new RecordingSuggester(5));
+    double rmse = o.evaluate(new RecordingTrial(5));
     assertTrue(rmse > 30 && rmse < 100, "rmse " + rmse);
   }
 
   @Test
   void holdout_replaysParams_scoresTestRows() throws Exception {
     var o = new XGBoostObjective(cancer, SMALL, settings(Metric.ACCURACY));
-    var s = new RecordingSuggester(6);
+    var s = new RecordingTrial(6);
     double cv = o.evaluate(s);
     HoldoutScore h = o.holdout(s.params);
     assertEquals(cv, (double) h.details().get("cv_mean"), 0.0);

@@ -2,7 +2,6 @@ package org.hpo4j.spark.ml;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,8 @@ import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialPrunedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tunes any Spark ML estimator or {@code Pipeline} with an hpo4j study, where
@@ -47,7 +48,7 @@ import org.hpo4j.trial.TrialPrunedException;
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class HpoTuner extends Estimator<HpoTunerModel> {
   private static final long serialVersionUID = 1L;
-  private static final System.Logger LOG = System.getLogger(HpoTuner.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HpoTuner.class);
 
   private final String uid;
   private final IntParam numFolds;
@@ -205,7 +206,7 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
         .pruner(pruner != null ? pruner : Pruner.none()).loadIfExists(true).build();
     int total = (Integer) $(trials);
     int remaining = total - study.finishedTrialCount();
-    LOG.log(Level.INFO, "HpoTuner: study '" + study.name() + "': " + Math.max(remaining, 0) + " of " + total
+    LOG.info("HpoTuner: study '" + study.name() + "': " + Math.max(remaining, 0) + " of " + total
         + " trials to run, " + folds.size() + " fit(s) each, " + $(parallelism) + " at once");
     try {
       if (remaining > 0) {

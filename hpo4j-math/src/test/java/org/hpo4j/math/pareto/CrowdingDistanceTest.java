@@ -1,4 +1,4 @@
-package org.hpo4j.sampler.moo;
+package org.hpo4j.math.pareto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

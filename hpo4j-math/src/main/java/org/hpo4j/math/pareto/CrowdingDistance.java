@@ -1,4 +1,4 @@
-package org.hpo4j.sampler.moo;
+package org.hpo4j.math.pareto;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,4 @@
-package org.hpo4j.sampler.moo;
-
-import static org.hpo4j.Checks.requireArgument;
+package org.hpo4j.math.pareto;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +72,10 @@ public final class NonDominatedSort {
    * @throws IllegalArgumentException when the lengths differ or a violation is negative or NaN
    */
   public static int[] ranks(double[][] losses, double[] violations) {
-    requireArgument(violations.length == losses.length,
-        "violations needs one entry per point (%s), but got %s", losses.length, violations.length);
+    if (violations.length != losses.length) {
+      throw new IllegalArgumentException(
+          "violations needs one entry per point (" + losses.length + "), but got " + violations.length);
+    }
     List<Integer> feasible = new ArrayList<>();
     List<Integer> infeasible = new ArrayList<>();
     for (int i = 0; i < violations.length; i++) {

@@ -1,6 +1,4 @@
-package org.hpo4j.sampler.moo;
-
-import static org.hpo4j.Checks.requireArgument;
+package org.hpo4j.math.pareto;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +86,9 @@ public final class Hypervolume {
 
   /** Validates and returns the points strictly below {@code ref} in every objective. */
   private static List<double[]> inside(List<double[]> points, double[] ref) {
-    requireArgument(ref != null && ref.length >= 1, "the reference point needs at least one objective");
+    if (ref == null || ref.length < 1) {
+      throw new IllegalArgumentException("the reference point needs at least one objective");
+    }
     for (double r : ref) {
       if (!Double.isFinite(r)) {
         throw new IllegalArgumentException("the reference point must be finite, but got " + Arrays.toString(ref));
