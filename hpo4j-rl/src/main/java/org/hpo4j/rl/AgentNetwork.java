@@ -142,7 +142,15 @@ final class AgentNetwork {
 
   /** Starts a fresh episode: zero hidden and cell states, empty cache. */
   Trace newTrace() {
-    return new Trace();
+    return new Trace(false);
+  }
+
+  /**
+   * @param independent true: every step starts from zero states, as if it were the first, so the
+   *     steps differ only by their output embeddings (the one-step agent of the ablation)
+   */
+  Trace newTrace(boolean independent) {
+    return new Trace(independent);
   }
 
   /**
@@ -163,8 +171,8 @@ final class AgentNetwork {
     }
     double[] in = s.e;
     for (int l = 0; l < layers; l++) {
-      double[] hPrev = trace.h[l];
-      double[] cPrev = trace.c[l];
+      double[] hPrev = trace.independent ? new double[hidden] : trace.h[l];
+      double[] cPrev = trace.independent ? new double[hidden] : trace.c[l];
       s.hPrev[l] = hPrev;
       s.cPrev[l] = cPrev;
       s.in[l] = in;
@@ -216,6 +224,10 @@ final class AgentNetwork {
     double[][] dcNext = new double[layers][hidden];
     double[] da = new double[4 * hidden];
     for (int t = steps - 1; t >= 0; t--) {
+      if (trace.independent) {
+        dhNext = new double[layers][hidden];
+        dcNext = new double[layers][hidden];
+      }
       StepCache s = trace.steps.get(t);
       double[] top = s.h[layers - 1];
       double[] dIn = new double[hidden];
@@ -293,6 +305,11 @@ final class AgentNetwork {
     private final double[][] h = new double[layers][hidden];
     private final double[][] c = new double[layers][hidden];
     private final List<StepCache> steps = new ArrayList<>();
+    private final boolean independent;
+
+    private Trace(boolean independent) {
+      this.independent = independent;
+    }
 
     int length() {
       return steps.size();

@@ -21,6 +21,8 @@ final class Policy {
 
   private final AgentNetwork net;
   private final boolean feedSample;
+  private final boolean oneStep;
+  private final double probit;
 
   Policy(boolean feedSample, double initialSigma, long seed) {
     this(feedSample, 1, initialSigma, seed);
@@ -28,16 +30,63 @@ final class Policy {
 
   /** @param heads output embeddings: 1 shared, or one per step (see {@link AgentNetwork}) */
   Policy(boolean feedSample, int heads, double initialSigma, long seed) {
+    this(feedSample, heads, initialSigma, seed, false);
+  }
+
+  /**
+   * @param oneStep true: the ablation's one-step agent, which sets all parameters from one
+   *     forward pass: every step sees the first state s_1 and zero recurrent states, so the steps
+   *     differ only by their output embeddings (needs heads &gt; 1), and no choice sees another
+   */
+  Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep) {
+    this(feedSample, heads, initialSigma, seed, oneStep, false);
+  }
+
+  /**
+   * @param probitActions true: the action is u_t = 2 Phi(h_t / sigma_0) - 1 (sigma_0 = initialSigma)
+   *     instead of clip(h_t, -1, 1), so that the first policy, N(0, sigma_0), draws every value of
+   *     a range with equal probability (random search) and no mass piles up on the bounds
+   */
+  Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep, boolean probitActions) {
     this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, heads,
-        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample);
+        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample, oneStep,
+        probitActions ? initialSigma : 0.0);
     if (!(initialSigma > SIGMA_FLOOR)) {
       throw new IllegalArgumentException("initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
     }
   }
 
   Policy(AgentNetwork net, boolean feedSample) {
+    this(net, feedSample, false);
+  }
+
+  Policy(AgentNetwork net, boolean feedSample, boolean oneStep) {
+    this(net, feedSample, oneStep, 0.0);
+  }
+
+  /** @param probit sigma_0 of the probit action map, 0 = clip */
+  Policy(AgentNetwork net, boolean feedSample, boolean oneStep, double probit) {
     this.net = net;
     this.feedSample = feedSample;
+    this.oneStep = oneStep;
+    this.probit = probit;
+  }
+
+  /** The action of a Gaussian sample h: clip(h, -1, 1), or 2 Phi(h / sigma_0) - 1. */
+  double action(double h) {
+    if (probit > 0) {
+      return Math.max(-1.0, Math.min(1.0, 2.0 * org.hpo4j.math.Normal.cdf(h / probit) - 1.0));
+    }
+    return Math.max(-1.0, Math.min(1.0, h));
+  }
+
+  /** A Gaussian sample whose action is u (the inverse of {@link #action}, bounds kept finite). */
+  double sampleOf(double u) {
+    if (probit > 0) {
+      double p = Math.max(1e-9, Math.min(1.0 - 1e-9, (u + 1.0) / 2.0));
+      return probit * org.hpo4j.math.Normal.ndtri(p);
+    }
+    return u;
   }
 
   AgentNetwork network() {
@@ -52,7 +101,7 @@ final class Policy {
   Policy copy() {
     AgentNetwork n = new AgentNetwork(net.inputDim(), EMBED, HIDDEN, LAYERS, net.heads(), 0.0, 0L);
     n.copyParamsFrom(net);
-    return new Policy(n, feedSample);
+    return new Policy(n, feedSample, oneStep, probit);
   }
 
   Rollout start() {
@@ -65,7 +114,7 @@ final class Policy {
    * sigma and, with {@code feedSample}, action), so the inputs are constants of the data.
    */
   Forward forward(Episode ep, int steps) {
-    AgentNetwork.Trace trace = net.newTrace();
+    AgentNetwork.Trace trace = net.newTrace(oneStep);
     double[] mean = new double[steps];
     double[] sigma = new double[steps];
     double[] sigmoidZ = new double[steps];
@@ -85,6 +134,9 @@ final class Policy {
   }
 
   private double[] input(double pm, double ps, double pu) {
+    if (oneStep) {
+      return feedSample ? new double[] {0.0, 1.0, 0.0} : new double[] {0.0, 1.0};
+    }
     return feedSample ? new double[] {pm, ps, pu} : new double[] {pm, ps};
   }
 
@@ -111,7 +163,7 @@ final class Policy {
 
   /** An episode being played step by step. Not thread-safe. */
   final class Rollout {
-    private final AgentNetwork.Trace trace = net.newTrace();
+    private final AgentNetwork.Trace trace = net.newTrace(oneStep);
     private final Episode episode = new Episode();
     private double pm = 0.0;
     private double ps = 1.0;
@@ -123,7 +175,7 @@ final class Policy {
       double mean = Math.tanh(y[0]);
       double sigma = SIGMA_FLOOR + softplus(y[1]);
       double h = mean + sigma * Gaussian.next(rng);
-      double u = Math.max(-1.0, Math.min(1.0, h));
+      double u = action(h);
       episode.add(h, u, mean, sigma);
       pm = mean;
       ps = sigma;
@@ -142,7 +194,7 @@ final class Policy {
       double[] y = net.step(trace, input(pm, ps, pu));
       double mean = Math.tanh(y[0]);
       double sigma = SIGMA_FLOOR + softplus(y[1]);
-      episode.add(u, u, mean, sigma);
+      episode.add(sampleOf(u), u, mean, sigma);
       pm = mean;
       ps = sigma;
       pu = u;

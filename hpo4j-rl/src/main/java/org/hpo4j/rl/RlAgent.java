@@ -35,6 +35,7 @@ final class RlAgent {
   private double lastR2 = Double.NaN;
   private double lastKl = Double.NaN;
   private long modelNanos;
+  private double lastMeanSigma = Double.NaN;
 
   RlAgent(Settings settings, long seed) {
     this(settings, seed, new StepSpace());
@@ -45,7 +46,8 @@ final class RlAgent {
     this.settings = settings;
     this.space = space;
     this.seed = seed;
-    this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed);
+    this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed,
+        settings.oneStep(), settings.probitActions());
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }
@@ -70,6 +72,7 @@ final class RlAgent {
       throw new IllegalArgumentException("loss must be finite, but got " + loss);
     }
     double reward = reward(loss);
+    lastMeanSigma = meanSigma(ep);
     episodes.add(ep);
     losses.add(loss);
     if (episodes.size() > settings.window()) {
@@ -88,6 +91,18 @@ final class RlAgent {
       modelPhase(Math.max(steps, ep.length()));
       modelNanos += CpuTime.nanos() - t0;
     }
+  }
+
+  private static double meanSigma(Episode ep) {
+    double sum = 0.0;
+    int n = 0;
+    for (int t = 0; t < ep.length(); t++) {
+      if (ep.inLoss(t)) {
+        sum += ep.sigma(t);
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   private double reward(double loss) {
@@ -129,8 +144,9 @@ final class RlAgent {
     Policy old = policy.copy();
     int done = 0;
     lastKl = 0.0;
-    while (done < settings.maxImaginedEpisodes() && lastKl <= settings.delta()) {
-      int b = Math.min(settings.imaginedBatch(), settings.maxImaginedEpisodes() - done);
+    int cap = settings.fixedHorizon() > 0 ? settings.fixedHorizon() : settings.maxImaginedEpisodes();
+    while (done < cap && (settings.fixedHorizon() > 0 || lastKl <= settings.delta())) {
+      int b = Math.min(settings.imaginedBatch(), cap - done);
       List<Episode> batch = new ArrayList<>(b);
       double[] r = new double[b];
       for (int e = 0; e < b; e++) {
@@ -232,6 +248,6 @@ final class RlAgent {
 
   RlStats stats() {
     return new RlStats(episodes.size(), ppo.updates(), imagined, modelPhases, skippedPhases, lastR2, lastKl,
-        modelNanos / 1e6);
+        modelNanos / 1e6, lastMeanSigma);
   }
 }

@@ -188,6 +188,9 @@ public final class RlSampler implements Sampler {
     private RewardModelKind rewardModel = RewardModelKind.GP;
     private boolean stepHeads = true;
     private double optimism = 0.0;
+    private boolean oneStep = false;
+    private int fixedHorizon = 0;
+    private boolean probitActions = false;
 
     private Builder() {}
 
@@ -305,11 +308,42 @@ public final class RlSampler implements Sampler {
     }
 
     /**
+     * The paper's first ablation (default false): true sets every parameter from one forward pass
+     * of the network (each step sees the first state and zero recurrent states, so the parameters
+     * differ only by their output embeddings) instead of one LSTM step per parameter.
+     */
+    public Builder oneStep(boolean value) {
+      oneStep = value;
+      return this;
+    }
+
+    /**
+     * The paper's fourth ablation (default 0 = the KL measure ends a model phase, at most
+     * {@link #maxImaginedEpisodes}): n &gt; 0 runs exactly n imagined episodes per model phase,
+     * whatever the policy's distance from its state before the phase.
+     */
+    public Builder fixedHorizon(int value) {
+      fixedHorizon = value;
+      return this;
+    }
+
+    /**
+     * Map a Gaussian sample h to the action 2 Phi(h / initialSigma) - 1 instead of clip(h, -1, 1)
+     * [ours]: the first policy then draws every parameter uniformly, as random search does, and
+     * no probability piles up on the bounds.
+     */
+    public Builder probitActions(boolean value) {
+      probitActions = value;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
       Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
-          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel, stepHeads, optimism);
+          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel, stepHeads, optimism,
+          oneStep, fixedHorizon, probitActions);
       return new RlSampler(s, seed);
     }
   }

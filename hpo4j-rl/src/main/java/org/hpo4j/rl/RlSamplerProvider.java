@@ -11,7 +11,7 @@ import org.hpo4j.sampler.SamplerProvider;
  * with the sampler registry. Options, the builder's settings in snake_case: use_model, feed_sample,
  * reward_mode (raw|quantile), learning_rate, entropy_coef, initial_sigma, delta,
  * first_model_phase_after, model_phase_every, max_imagined_episodes, reward_model (gp|mlp),
- * step_heads, optimism. The camelCase keys of earlier study files are refused with a message naming
+ * step_heads, optimism, one_step, fixed_horizon, probit_actions. The camelCase keys of earlier study files are refused with a message naming
  * the new key. Stateless and thread-safe.
  */
 public final class RlSamplerProvider implements SamplerProvider {
@@ -50,6 +50,9 @@ public final class RlSamplerProvider implements SamplerProvider {
         .ifEnum("reward_model", RewardModelKind.class, b::rewardModel)
         .ifBool("step_heads", b::stepHeads)
         .ifNumber("optimism", b::optimism)
+        .ifBool("one_step", b::oneStep)
+        .ifInt("fixed_horizon", b::fixedHorizon)
+        .ifBool("probit_actions", b::probitActions)
         .requireAllKnown();
     return b.build();
   }

@@ -20,7 +20,10 @@ record Settings(
     int modelEpochs,
     RewardModelKind rewardModel,
     boolean stepHeads,
-    double optimism) {
+    double optimism,
+    boolean oneStep,
+    int fixedHorizon,
+    boolean probitActions) {
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
@@ -35,6 +38,9 @@ record Settings(
     check(window >= firstModelPhaseAfter, "window must be >= firstModelPhaseAfter (" + firstModelPhaseAfter
         + "), but got " + window);
     check(optimism >= 0 && Double.isFinite(optimism), "optimism must be >= 0, but got " + optimism);
+    check(fixedHorizon >= 0, "fixedHorizon must be >= 0 (0 = the KL measure ends a model phase), but got "
+        + fixedHorizon);
+    check(!oneStep || stepHeads, "oneStep needs stepHeads (one output embedding per parameter), but stepHeads is false");
     check(modelEpochs >= 1, "modelEpochs must be >= 1, but got " + modelEpochs);
     if (rewardModel == null) {
       throw new IllegalArgumentException("rewardModel must be one of " + java.util.Arrays.toString(RewardModelKind.values())

@@ -13,7 +13,7 @@ class RlAgentTest {
 
   private static Settings settings(boolean useModel, double delta, int maxImagined, RewardModelKind kind) {
     return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300,
-        kind, kind == RewardModelKind.GP, 0.0);
+        kind, kind == RewardModelKind.GP, 0.0, false, 0, false);
   }
 
   /** A smooth 3-D bowl in action space, minimum at (0.5, -0.3, 0.2). */

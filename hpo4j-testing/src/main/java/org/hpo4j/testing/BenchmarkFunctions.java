@@ -36,7 +36,8 @@ public final class BenchmarkFunctions {
   }
 
   /**
-   * @return one of the eight, or of the conditional suite ({@link ConditionalFunctions})
+   * @return one of the eight, of the conditional suite ({@link ConditionalFunctions}) or of the
+   *     multimodal functions ({@link MultimodalFunctions})
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static BenchmarkFunction byName(String name) {
@@ -45,9 +46,13 @@ public final class BenchmarkFunctions {
       f = ConditionalFunctions.find(name);
     }
     if (f == null) {
+      f = MultimodalFunctions.find(name);
+    }
+    if (f == null) {
       throw new IllegalArgumentException("unknown function '" + name + "'; known functions: "
           + String.join(", ", ALL.keySet()) + " (or 'all'); conditional: "
-          + String.join(", ", ConditionalFunctions.all().stream().map(BenchmarkFunction::name).toList()));
+          + String.join(", ", ConditionalFunctions.all().stream().map(BenchmarkFunction::name).toList())
+          + "; multimodal: " + String.join(", ", MultimodalFunctions.all().stream().map(BenchmarkFunction::name).toList()));
     }
     return f;
   }
