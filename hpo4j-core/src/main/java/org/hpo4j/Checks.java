@@ -25,7 +25,9 @@ public final class Checks {
     }
   }
 
-  /** @throws IllegalArgumentException when {@code value} is null, naming the field */
+  /**
+   * @throws IllegalArgumentException when {@code value} is null, naming the field
+   */
   public static <T> T requireNonNull(T value, String field) {
     if (value == null) {
       throw new IllegalArgumentException("'" + field + "' must not be null");

@@ -25,7 +25,8 @@ class ReadmeExampleTest {
   @Test
   void readmeJavaExample_compilesAndRuns(@TempDir Path dir) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
-    Matcher m = Pattern.compile("```java\n(.*?public class (\\w+).*?)```", Pattern.DOTALL).matcher(readme);
+    Matcher m =
+        Pattern.compile("```java\n(.*?public class (\\w+).*?)```", Pattern.DOTALL).matcher(readme);
     assertTrue(m.find(), "README.md has a ```java block with a public class");
     String className = m.group(2);
     Path source = dir.resolve(className + ".java");
@@ -34,15 +35,27 @@ class ReadmeExampleTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertNotNull(javac, "tests need a JDK");
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int rc = javac.run(null, diagnostics, diagnostics, "-classpath", System.getProperty("java.class.path"),
-        "-d", dir.toString(), source.toString());
+    int rc =
+        javac.run(
+            null,
+            diagnostics,
+            diagnostics,
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            dir.toString(),
+            source.toString());
     assertEquals(0, rc, diagnostics.toString(StandardCharsets.UTF_8));
 
     PrintStream stdout = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+      loader
+          .loadClass(className)
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) new String[0]);
     } finally {
       System.setOut(stdout);
     }

@@ -16,7 +16,8 @@ import org.hpo4j.trial.FrozenTrial;
 /**
  * The grid the suite's {@code grid} sampler uses for a function: its space is discovered
  * define-by-run (a few random probe trials), categoricals keep all choices, and each numeric
- * parameter gets the same number k of cell-centred points, the largest k whose grid fits the budget.
+ * parameter gets the same number k of cell-centred points, the largest k whose grid fits the
+ * budget.
  */
 final class BenchGrid {
   private BenchGrid() {}

@@ -19,7 +19,16 @@ import java.util.List;
  * @param hypervolumeTrace hypervolume of the front after each trial
  * @param wallS seconds of the whole ask-evaluate-tell loop
  */
-@JsonPropertyOrder({"peer", "sampler", "function", "seed", "trials", "regret_trace", "hypervolume_trace", "wall_s"})
+@JsonPropertyOrder({
+  "peer",
+  "sampler",
+  "function",
+  "seed",
+  "trials",
+  "regret_trace",
+  "hypervolume_trace",
+  "wall_s"
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(
     String peer,
@@ -31,7 +40,9 @@ public record BenchResult(
     @JsonProperty("hypervolume_trace") List<Double> hypervolumeTrace,
     @JsonProperty("wall_s") double wallS) {
 
-  /** @return the last entry of the trace, or NaN when it has none */
+  /**
+   * @return the last entry of the trace, or NaN when it has none
+   */
   public double finalValue() {
     List<Double> t = regretTrace != null ? regretTrace : hypervolumeTrace;
     if (t == null || t.isEmpty() || t.get(t.size() - 1) == null) {

@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.gp.GpSampler;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
@@ -29,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * float parameters: the steady state between hyperparameter refits (warm-started refit up to 200
  * trials; past that, the factor is reused and refits happen every 10% growth, not measured here).
  *
- * <p>Run: {@code ./hpo bench --help >/dev/null; java -cp "hpo4j-cli/target/lib/*:hpo4j-cli/target/hpo4j-cli.jar"
- * org.openjdk.jmh.Main GpSuggestBenchmark}
+ * <p>Run: {@code ./hpo bench --help >/dev/null; java -cp
+ * "hpo4j-cli/target/lib/*:hpo4j-cli/target/hpo4j-cli.jar" org.openjdk.jmh.Main GpSuggestBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,16 +51,29 @@ public class GpSuggestBenchmark {
     Storage storage = Storages.inMemory();
     SplittableRandom rng = new SplittableRandom(42);
     double[] shift = {0.2, 0.15, 0.48, 0.28, 0.31, 0.66};
-    Study.builder().name("gp-bench").storage(storage).sampler(RandomSampler.builder().seed(7).build()).build().optimize(t -> {
-      double s = 0;
-      for (int j = 0; j < 6; j++) {
-        double x = t.suggestFloat("x" + j, 0, 1);
-        s += (x - shift[j]) * (x - shift[j]) * (1 + j);
-      }
-      return s + 0.01 * rng.nextDouble();
-    }, finishedTrials);
+    Study.builder()
+        .name("gp-bench")
+        .storage(storage)
+        .sampler(RandomSampler.builder().seed(7).build())
+        .build()
+        .optimize(
+            t -> {
+              double s = 0;
+              for (int j = 0; j < 6; j++) {
+                double x = t.suggestFloat("x" + j, 0, 1);
+                s += (x - shift[j]) * (x - shift[j]) * (1 + j);
+              }
+              return s + 0.01 * rng.nextDouble();
+            },
+            finishedTrials);
     sampler = GpSampler.builder().seed(0).build();
-    study = Study.builder().name("gp-bench").storage(storage).loadIfExists(true).sampler(sampler).build();
+    study =
+        Study.builder()
+            .name("gp-bench")
+            .storage(storage)
+            .loadIfExists(true)
+            .sampler(sampler)
+            .build();
     trial = study.completeTrials().get(0);
     space = sampler.inferRelativeSearchSpace(study, trial);
     sampler.sampleRelative(study, trial, space);

@@ -17,20 +17,22 @@ import org.hpo4j.trial.Trial;
  * Cost of the whole optimize loop (ask, suggest, evaluate, tell; in-memory storage) in a study that
  * already holds n trials of 8 float parameters, and the heap such a study keeps. Two ways to reach
  * n, both printed as one table row per n:
+ *
  * <ul>
  *   <li>{@code grow}: one study runs the sampler from trial 0; the cost at n is the mean over the
- *       {@code window} trials before n. Exact, but reaching n costs the sum of every trial before.</li>
+ *       {@code window} trials before n. Exact, but reaching n costs the sum of every trial before.
  *   <li>{@code prefill}: n - window random trials first (cheap), then the same study loaded again
  *       with the sampler, which reads the whole history on its first suggest (not measured: a few
  *       warm-up trials) and then runs {@code window} measured trials. A suggest's cost depends on
  *       how many trials it reads, not on how good they are, so this measures the same loop at sizes
- *       that growing would take hours to reach.</li>
+ *       that growing would take hours to reach.
  * </ul>
+ *
  * Reports wall-clock and the loop thread's CPU time (on a shared machine the CPU time is the
  * steadier figure), and the heap in use after a full GC with the study and its sampler alive.
  *
- * <p>Run (repository root): {@code docs/scale/run.sh}, or
- * {@code java -cp ... org.hpo4j.bench.ScaleBenchmark --sampler tpe --mode prefill --sizes 1000,10000}.
+ * <p>Run (repository root): {@code docs/scale/run.sh}, or {@code java -cp ...
+ * org.hpo4j.bench.ScaleBenchmark --sampler tpe --mode prefill --sizes 1000,10000}.
  */
 public final class ScaleBenchmark {
   static final int DIMS = 8;
@@ -39,7 +41,13 @@ public final class ScaleBenchmark {
   private ScaleBenchmark() {}
 
   /** One measured size. */
-  record Row(String sampler, String mode, int trials, int window, double wallMsPerTrial, double cpuMsPerTrial,
+  record Row(
+      String sampler,
+      String mode,
+      int trials,
+      int window,
+      double wallMsPerTrial,
+      double cpuMsPerTrial,
       double heapMb) {}
 
   public static void main(String[] args) {
@@ -55,8 +63,10 @@ public final class ScaleBenchmark {
         case "--sizes" -> sizes = parseSizes(require(args[i], value));
         case "--window" -> window = Integer.parseInt(require(args[i], value));
         default -> {
-          System.err.println("unknown option " + args[i]
-              + "; allowed: --sampler NAME --mode grow|prefill --sizes N,N,... --window N");
+          System.err.println(
+              "unknown option "
+                  + args[i]
+                  + "; allowed: --sampler NAME --mode grow|prefill --sizes N,N,... --window N");
           System.exit(2);
         }
       }
@@ -66,7 +76,8 @@ public final class ScaleBenchmark {
       System.err.println("--mode must be grow or prefill, but got " + mode);
       System.exit(2);
     }
-    System.out.println("| sampler | mode | trials | window | wall ms/trial | cpu ms/trial | heap after GC, MB |");
+    System.out.println(
+        "| sampler | mode | trials | window | wall ms/trial | cpu ms/trial | heap after GC, MB |");
     System.out.println("|---|---|---|---|---|---|---|");
     List<Row> rows = mode.equals("grow") ? grow(sampler, sizes, window) : new ArrayList<>();
     if (mode.equals("prefill")) {
@@ -103,7 +114,8 @@ public final class ScaleBenchmark {
   }
 
   private static List<Row> grow(String sampler, List<Integer> sizes, int window) {
-    Study study = Study.builder().name("scale").sampler(Samplers.create(sampler, 0, Map.of())).build();
+    Study study =
+        Study.builder().name("scale").sampler(Samplers.create(sampler, 0, Map.of())).build();
     List<Row> rows = new ArrayList<>();
     int done = 0;
     for (int n : sizes) {
@@ -129,10 +141,15 @@ public final class ScaleBenchmark {
     Storage storage = Storages.inMemory();
     int filled = n - WARMUP;
     if (filled > 0) {
-      Study.builder().name("scale").storage(storage).sampler(RandomSampler.builder().seed(1).build()).build()
+      Study.builder()
+          .name("scale")
+          .storage(storage)
+          .sampler(RandomSampler.builder().seed(1).build())
+          .build()
           .optimize(ScaleBenchmark::objective, filled);
     }
-    Study study = Study.builder().name("scale").storage(storage).loadIfExists(true).sampler(sampler).build();
+    Study study =
+        Study.builder().name("scale").storage(storage).loadIfExists(true).sampler(sampler).build();
     study.optimize(ScaleBenchmark::objective, Math.min(n, WARMUP));
     return study;
   }
@@ -146,13 +163,23 @@ public final class ScaleBenchmark {
     double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / window;
     double heap = heapAfterGc();
     Row r = new Row(sampler, mode, study.trials().size(), window, wall, cpu, heap);
-    System.out.printf("| %s | %s | %,d | %d | %.2f | %.2f | %.1f |%n", r.sampler(), r.mode(), r.trials(), r.window(),
-        r.wallMsPerTrial(), r.cpuMsPerTrial(), r.heapMb());
+    System.out.printf(
+        "| %s | %s | %,d | %d | %.2f | %.2f | %.1f |%n",
+        r.sampler(),
+        r.mode(),
+        r.trials(),
+        r.window(),
+        r.wallMsPerTrial(),
+        r.cpuMsPerTrial(),
+        r.heapMb());
     System.out.flush();
     return r;
   }
 
-  /** @return MB of heap in use after full collections, with everything reachable from the caller alive */
+  /**
+   * @return MB of heap in use after full collections, with everything reachable from the caller
+   *     alive
+   */
   static double heapAfterGc() {
     for (int i = 0; i < 3; i++) {
       System.gc();

@@ -30,7 +30,8 @@ public final class SeedRange {
         }
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seeds must look like 0-9, 3 or 0,2,5-7, but got '" + spec + "'");
+      throw new IllegalArgumentException(
+          "--seeds must look like 0-9, 3 or 0,2,5-7, but got '" + spec + "'");
     }
     return seeds;
   }

@@ -23,7 +23,13 @@ public final class Summary {
   private Summary() {}
 
   /** One row of the table. */
-  public record Row(String function, String sampler, String peer, int seeds, double medianFinal, double medianWall,
+  public record Row(
+      String function,
+      String sampler,
+      String peer,
+      int seeds,
+      double medianFinal,
+      double medianWall,
       boolean hypervolume) {}
 
   /**
@@ -45,7 +51,8 @@ public final class Summary {
           try {
             r = JSON.readValue(line, BenchResult.class);
           } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + ":" + n + " is not a benchmark result line: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                file + ":" + n + " is not a benchmark result line: " + e.getOriginalMessage());
           }
           results.add(r);
         }
@@ -54,28 +61,44 @@ public final class Summary {
     return ofResults(results);
   }
 
-  /** @return the rows of results already in memory, grouped by (function, sampler, peer) */
+  /**
+   * @return the rows of results already in memory, grouped by (function, sampler, peer)
+   */
   public static List<Row> ofResults(List<BenchResult> results) {
-    Map<List<String>, List<BenchResult>> groups = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
+    Map<List<String>, List<BenchResult>> groups =
+        new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
     for (BenchResult r : results) {
-      groups.computeIfAbsent(List.of(r.function(), r.sampler(), r.peer() == null ? "?" : r.peer()),
-          k -> new ArrayList<>()).add(r);
+      groups
+          .computeIfAbsent(
+              List.of(r.function(), r.sampler(), r.peer() == null ? "?" : r.peer()),
+              k -> new ArrayList<>())
+          .add(r);
     }
     List<Row> rows = new ArrayList<>();
-    groups.forEach((k, rs) -> {
-      List<Double> finals = new ArrayList<>();
-      List<Double> walls = new ArrayList<>();
-      for (BenchResult r : rs) {
-        finals.add(r.finalValue());
-        walls.add(r.wallS());
-      }
-      rows.add(new Row(k.get(0), k.get(1), k.get(2), rs.size(), median(finals), median(walls),
-          rs.get(0).hypervolumeTrace() != null));
-    });
+    groups.forEach(
+        (k, rs) -> {
+          List<Double> finals = new ArrayList<>();
+          List<Double> walls = new ArrayList<>();
+          for (BenchResult r : rs) {
+            finals.add(r.finalValue());
+            walls.add(r.wallS());
+          }
+          rows.add(
+              new Row(
+                  k.get(0),
+                  k.get(1),
+                  k.get(2),
+                  rs.size(),
+                  median(finals),
+                  median(walls),
+                  rs.get(0).hypervolumeTrace() != null));
+        });
     return rows;
   }
 
-  /** @return the median, NaN for an empty list; NaN entries (no completed trial) sort last */
+  /**
+   * @return the median, NaN for an empty list; NaN entries (no completed trial) sort last
+   */
   static double median(List<Double> xs) {
     if (xs.isEmpty()) {
       return Double.NaN;
@@ -86,17 +109,36 @@ public final class Summary {
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
-  /** @return the rows as an aligned text table */
+  /**
+   * @return the rows as an aligned text table
+   */
   public static String format(List<Row> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-18s %-10s %-22s %5s %16s %10s%n", "function", "sampler", "peer", "seeds",
-        "median_final", "median_wall_s"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-18s %-10s %-22s %5s %16s %10s%n",
+            "function",
+            "sampler",
+            "peer",
+            "seeds",
+            "median_final",
+            "median_wall_s"));
     for (Row r : rows) {
-      b.append(String.format(Locale.ROOT, "%-18s %-10s %-22s %5d %16.6g %10.4f%n", r.function(), r.sampler(), r.peer(),
-          r.seeds(), r.medianFinal(), r.medianWall()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-18s %-10s %-22s %5d %16.6g %10.4f%n",
+              r.function(),
+              r.sampler(),
+              r.peer(),
+              r.seeds(),
+              r.medianFinal(),
+              r.medianWall()));
     }
     if (rows.stream().anyMatch(Row::hypervolume)) {
-      b.append("(for multi-objective functions median_final is the final hypervolume: larger is better)\n");
+      b.append(
+          "(for multi-objective functions median_final is the final hypervolume: larger is better)\n");
     }
     return b.toString();
   }

@@ -58,8 +58,10 @@ class SuiteRunnerTest {
 
   @Test
   void run_unknownSampler_listsKnownOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SuiteRunner.run("bogus", BenchmarkFunctions.byName("branin"), 0, 5));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SuiteRunner.run("bogus", BenchmarkFunctions.byName("branin"), 0, 5));
     assertTrue(e.getMessage().contains("random"), e.getMessage());
   }
 
@@ -67,17 +69,23 @@ class SuiteRunnerTest {
   void jsonLine_hasTheSpecFieldsInOrder() throws Exception {
     BenchResult r = SuiteRunner.run("random", BenchmarkFunctions.byName("hartmann3"), 0, 3);
     String line = new ObjectMapper().writeValueAsString(r);
-    assertTrue(line.matches("\\{\"peer\":\"hpo4j-[^\"]+\",\"sampler\":\"random\",\"function\":\"hartmann3\",\"seed\":0,"
-        + "\"trials\":3,\"regret_trace\":\\[[^\\]]+\\],\"wall_s\":[0-9.Ee-]+\\}"), line);
+    assertTrue(
+        line.matches(
+            "\\{\"peer\":\"hpo4j-[^\"]+\",\"sampler\":\"random\",\"function\":\"hartmann3\",\"seed\":0,"
+                + "\"trials\":3,\"regret_trace\":\\[[^\\]]+\\],\"wall_s\":[0-9.Ee-]+\\}"),
+        line);
   }
 
   @Test
   void summary_mediansOverSeeds(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("r.jsonl");
-    Files.writeString(f, String.join("\n",
-        "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":0,\"trials\":1,\"regret_trace\":[3.0],\"wall_s\":1.0}",
-        "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":1,\"trials\":1,\"regret_trace\":[1.0],\"wall_s\":2.0}",
-        "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":2,\"trials\":1,\"regret_trace\":[2.0],\"wall_s\":4.0}"));
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":0,\"trials\":1,\"regret_trace\":[3.0],\"wall_s\":1.0}",
+            "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":1,\"trials\":1,\"regret_trace\":[1.0],\"wall_s\":2.0}",
+            "{\"peer\":\"p\",\"sampler\":\"s\",\"function\":\"branin\",\"seed\":2,\"trials\":1,\"regret_trace\":[2.0],\"wall_s\":4.0}"));
     List<Summary.Row> rows = Summary.of(List.of(f));
     assertEquals(1, rows.size());
     assertEquals(2.0, rows.get(0).medianFinal());
@@ -89,13 +97,17 @@ class SuiteRunnerTest {
   void summary_badLine_namesFileAndLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("bad.jsonl");
     Files.writeString(f, "not json\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of(f)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of(f)));
     assertTrue(e.getMessage().contains("bad.jsonl:1"), e.getMessage());
   }
 
   @Test
   void seeds_parseRangesAndRejectGarbage() {
     assertEquals(List.of(0L, 1L, 2L, 5L), SeedRange.parse("0-2,5"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> SeedRange.parse("a-b")).getMessage().contains("--seeds"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> SeedRange.parse("a-b"))
+            .getMessage()
+            .contains("--seeds"));
   }
 }

@@ -22,16 +22,16 @@ import org.hpo4j.options.OptionReader;
 import org.hpo4j.study.MultiObjective;
 
 /**
- * The "tune any program" objective of the CLI: a study file's
- * {@code objective: {command: [...], timeout: 60s}} with a top-level {@code space:}, and the study
- * text that {@code hpo run --space space.yaml -- CMD ARGS...} builds in memory. That text is an
- * ordinary study file, so it is stored with the study and {@code hpo worker --study NAME} rebuilds
- * the same command from it. The command runs in the current directory, never through a shell (see
- * {@link CommandObjective}).
+ * The "tune any program" objective of the CLI: a study file's {@code objective: {command: [...],
+ * timeout: 60s}} with a top-level {@code space:}, and the study text that {@code hpo run --space
+ * space.yaml -- CMD ARGS...} builds in memory. That text is an ordinary study file, so it is stored
+ * with the study and {@code hpo worker --study NAME} rebuilds the same command from it. The command
+ * runs in the current directory, never through a shell (see {@link CommandObjective}).
  */
 final class CommandStudy {
   private static final Set<String> FIELDS = Set.of("command", "timeout");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
   /** The per-run limit when none is given: effectively none. */
   static final Duration NO_TIMEOUT = Duration.ofDays(365);
 
@@ -53,8 +53,10 @@ final class CommandStudy {
       throw new IllegalArgumentException(file.path() + ": " + e.getMessage(), e);
     }
     if (file.space() == null) {
-      throw new IllegalArgumentException(file.path() + ": a command objective needs a top-level 'space', "
-          + "e.g. space: {lr: {low: 1.0e-4, high: 0.1, log: true}, depth: {low: 2, high: 10}, opt: [sgd, adam]}");
+      throw new IllegalArgumentException(
+          file.path()
+              + ": a command objective needs a top-level 'space', "
+              + "e.g. space: {lr: {low: 1.0e-4, high: 0.1, log: true}, depth: {low: 2, high: 10}, opt: [sgd, adam]}");
     }
     CommandObjective co;
     try {
@@ -69,8 +71,14 @@ final class CommandStudy {
     return trial -> {
       double[] v = m.evaluate(trial);
       if (v.length != n) {
-        throw new CommandFailedException("the program printed " + v.length + " value(s), but the study has " + n
-            + " direction(s) " + file.directions() + "; set 'directions' in the file (or --direction a,b)");
+        throw new CommandFailedException(
+            "the program printed "
+                + v.length
+                + " value(s), but the study has "
+                + n
+                + " direction(s) "
+                + file.directions()
+                + "; set 'directions' in the file (or --direction a,b)");
       }
       return v;
     };
@@ -89,7 +97,8 @@ final class CommandStudy {
     if (program.contains("/")) {
       java.nio.file.Path p = java.nio.file.Path.of(program);
       if (!java.nio.file.Files.isRegularFile(p) || !java.nio.file.Files.isExecutable(p)) {
-        throw new IllegalArgumentException("'" + field + "': the program '" + program + "' is not an executable file");
+        throw new IllegalArgumentException(
+            "'" + field + "': the program '" + program + "' is not an executable file");
       }
       return;
     }
@@ -100,14 +109,20 @@ final class CommandStudy {
         return;
       }
     }
-    throw new IllegalArgumentException("'" + field + "': the program '" + program + "' was not found on the PATH"
-        + " (give its path, e.g. ./train.sh, or install it)");
+    throw new IllegalArgumentException(
+        "'"
+            + field
+            + "': the program '"
+            + program
+            + "' was not found on the PATH"
+            + " (give its path, e.g. ./train.sh, or install it)");
   }
 
   private static List<String> argv(OptionReader o) {
     Object c = o.get("command");
-    String allowed = "must be a non-empty list of arguments (no shell), e.g. "
-        + "[java, Train.java, --lr, \"{lr}\"], but got ";
+    String allowed =
+        "must be a non-empty list of arguments (no shell), e.g. "
+            + "[java, Train.java, --lr, \"{lr}\"], but got ";
     if (!(c instanceof List<?> list) || list.isEmpty()) {
       throw o.error("command", allowed + c);
     }
@@ -122,8 +137,8 @@ final class CommandStudy {
   }
 
   /**
-   * Parses a per-run limit: seconds as a number, or a number with a unit ms, s, m or h ({@code 90s},
-   * {@code 5m}).
+   * Parses a per-run limit: seconds as a number, or a number with a unit ms, s, m or h ({@code
+   * 90s}, {@code 5m}).
    *
    * @param field names the value in the message
    * @throws IllegalArgumentException naming the field and the allowed forms
@@ -131,20 +146,32 @@ final class CommandStudy {
   static Duration duration(String field, Object v) {
     Matcher m = DURATION.matcher(String.valueOf(v).trim().toLowerCase(Locale.ROOT));
     if (v == null || !m.matches()) {
-      throw new IllegalArgumentException("'" + field + "' must be a positive duration such as 60, 90s, 500ms, 5m "
-          + "or 1h, but got '" + v + "'");
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' must be a positive duration such as 60, 90s, 500ms, 5m "
+              + "or 1h, but got '"
+              + v
+              + "'");
     }
     double x = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    double millis = x * switch (unit) {
-      case "ms" -> 1;
-      case "m" -> 60_000;
-      case "h" -> 3_600_000;
-      default -> 1000;
-    };
+    double millis =
+        x
+            * switch (unit) {
+              case "ms" -> 1;
+              case "m" -> 60_000;
+              case "h" -> 3_600_000;
+              default -> 1000;
+            };
     if (millis < 1) {
-      throw new IllegalArgumentException("'" + field + "' must be a positive duration such as 60, 90s, 500ms, 5m "
-          + "or 1h, but got '" + v + "'");
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' must be a positive duration such as 60, 90s, 500ms, 5m "
+              + "or 1h, but got '"
+              + v
+              + "'");
     }
     return Duration.ofMillis(Math.round(millis));
   }
@@ -159,25 +186,39 @@ final class CommandStudy {
    * @throws IllegalArgumentException if the space file is missing or not a YAML mapping
    */
   @SuppressWarnings("unchecked")
-  static String studyText(Path spaceFile, List<String> command, String name, String directions, String timeout,
-      Integer trials, String sampler) {
+  static String studyText(
+      Path spaceFile,
+      List<String> command,
+      String name,
+      String directions,
+      String timeout,
+      Integer trials,
+      String sampler) {
     if (!Files.isRegularFile(spaceFile)) {
       throw new IllegalArgumentException("--space: file '" + spaceFile + "' does not exist");
     }
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     Object raw;
     try {
       raw = yaml.readValue(spaceFile.toFile(), Object.class);
     } catch (IOException e) {
-      String msg = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
-      throw new IllegalArgumentException("--space: file '" + spaceFile + "' is not valid YAML: " + msg);
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JacksonException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
+      throw new IllegalArgumentException(
+          "--space: file '" + spaceFile + "' is not valid YAML: " + msg);
     }
     if (raw instanceof Map<?, ?> m && m.size() == 1 && m.get("space") instanceof Map<?, ?> inner) {
       raw = inner;
     }
     if (!(raw instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("--space: file '" + spaceFile + "' must be a YAML mapping of parameters, "
-          + "e.g. lr: {low: 1.0e-4, high: 0.1, log: true}");
+      throw new IllegalArgumentException(
+          "--space: file '"
+              + spaceFile
+              + "' must be a YAML mapping of parameters, "
+              + "e.g. lr: {low: 1.0e-4, high: 0.1, log: true}");
     }
     Map<String, Object> study = new LinkedHashMap<>();
     if (name != null) {

@@ -9,8 +9,9 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Stops a study whose trials keep failing the same way before any succeeded in this run: a broken
- * objective (a missing file, a wrong flag) would otherwise burn the whole budget repeating one error.
- * Once a trial completes, failures are the objective's business again (some regions may crash).
+ * objective (a missing file, a wrong flag) would otherwise burn the whole budget repeating one
+ * error. Once a trial completes, failures are the objective's business again (some regions may
+ * crash).
  *
  * <p>Thread-safe: trials finish on several threads.
  */
@@ -43,12 +44,15 @@ final class FailureGuard implements Callback {
     if (sameInARow >= LIMIT) {
       stoppedBecause = reason;
       study.stop();
-      err.printf("%nstopping: the first %d trials all failed the same way: %s%n", sameInARow, reason);
+      err.printf(
+          "%nstopping: the first %d trials all failed the same way: %s%n", sameInARow, reason);
       err.flush();
     }
   }
 
-  /** @return the repeated failure that stopped the study, or null */
+  /**
+   * @return the repeated failure that stopped the study, or null
+   */
   String stoppedBecause() {
     return stoppedBecause;
   }

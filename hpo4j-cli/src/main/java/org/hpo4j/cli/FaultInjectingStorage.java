@@ -24,7 +24,9 @@ final class FaultInjectingStorage implements Storage {
     this.s = s;
   }
 
-  /** @return {@code s} itself unless the suite armed a fault point */
+  /**
+   * @return {@code s} itself unless the suite armed a fault point
+   */
   static Storage wrap(Storage s) {
     String p = System.getProperty("hpo4j.fault");
     return p == null || p.isBlank() ? s : new FaultInjectingStorage(s);

@@ -12,12 +12,17 @@ import picocli.CommandLine.Spec;
  * {@code hpo help [COMMAND [SUBCOMMAND...]]}: the usage of the command at that path, however deep
  * ({@code hpo help studies export}); picocli's own help command stops at the first level.
  */
-@Command(name = "help", helpCommand = true, description = "Show the usage of a command, e.g. hpo help studies export.")
+@Command(
+    name = "help",
+    helpCommand = true,
+    description = "Show the usage of a command, e.g. hpo help studies export.")
 final class HelpCommand implements Callable<Integer> {
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "The command path, e.g. studies export.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "COMMAND",
+      description = "The command path, e.g. studies export.")
   List<String> path = new ArrayList<>();
 
   @Override
@@ -27,9 +32,15 @@ final class HelpCommand implements Callable<Integer> {
     for (String name : path) {
       CommandLine next = target.getSubcommands().get(name);
       if (next == null) {
-        throw new IllegalArgumentException("no command '" + String.join(" ", walked) + (walked.isEmpty() ? "" : " ")
-            + name + "'; commands of '" + target.getCommandName() + "': "
-            + String.join(", ", target.getSubcommands().keySet()));
+        throw new IllegalArgumentException(
+            "no command '"
+                + String.join(" ", walked)
+                + (walked.isEmpty() ? "" : " ")
+                + name
+                + "'; commands of '"
+                + target.getCommandName()
+                + "': "
+                + String.join(", ", target.getSubcommands().keySet()));
       }
       walked.add(name);
       target = next;

@@ -10,9 +10,21 @@ import picocli.CommandLine.Command;
  * with one message naming the field and what is allowed (exit code 2), never a stack trace; set
  * {@code HPO4J_DEBUG=1} to see the trace.
  */
-@Command(name = "hpo", mixinStandardHelpOptions = true, versionProvider = Hpo.VersionProvider.class,
+@Command(
+    name = "hpo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Hpo.VersionProvider.class,
     description = "Hyperparameter optimization for the JVM.",
-    subcommands = {RunCommand.class, WorkerCommand.class, StudiesCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class, ServeCommand.class, HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      WorkerCommand.class,
+      StudiesCommand.class,
+      ReportCommand.class,
+      DashboardCommand.class,
+      BenchCommand.class,
+      ServeCommand.class,
+      HelpCommand.class
+    })
 public final class Hpo {
 
   /** Entry point of the launcher. */
@@ -21,30 +33,36 @@ public final class Hpo {
     System.exit(commandLine().execute(args));
   }
 
-  /** @return the configured command line, for tests and for embedding */
+  /**
+   * @return the configured command line, for tests and for embedding
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hpo());
     addHelpOptions(cl);
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      PrintWriter err = cmd.getErr();
-      if (System.getenv("HPO4J_DEBUG") != null) {
-        e.printStackTrace(err);
-      }
-      if (e instanceof NoCompleteTrialException) {
-        err.println("error: " + e.getMessage());
-        err.flush();
-        return 1;
-      }
-      if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof HpoException
-          || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-        err.println("error: " + org.hpo4j.storage.Secrets.redact(e.getMessage()));
-        err.flush();
-        return 2;
-      }
-      err.println("error: " + org.hpo4j.storage.Secrets.redact(String.valueOf(e)));
-      err.flush();
-      return 1;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          PrintWriter err = cmd.getErr();
+          if (System.getenv("HPO4J_DEBUG") != null) {
+            e.printStackTrace(err);
+          }
+          if (e instanceof NoCompleteTrialException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+          }
+          if (e instanceof IllegalArgumentException
+              || e instanceof IllegalStateException
+              || e instanceof HpoException
+              || e instanceof java.io.IOException
+              || e instanceof java.io.UncheckedIOException) {
+            err.println("error: " + org.hpo4j.storage.Secrets.redact(e.getMessage()));
+            err.flush();
+            return 2;
+          }
+          err.println("error: " + org.hpo4j.storage.Secrets.redact(String.valueOf(e)));
+          err.flush();
+          return 1;
+        });
     return cl;
   }
 

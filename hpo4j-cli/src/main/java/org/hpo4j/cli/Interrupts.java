@@ -14,9 +14,9 @@ import org.hpo4j.trial.TrialState;
 import sun.misc.Signal;
 
 /**
- * What Ctrl-C (SIGINT) and SIGTERM do to a running {@code hpo run} or {@code hpo worker}: the trials
- * this process is running are marked FAIL at once (with the fail reason {@code interrupted by
- * SIGINT}), not left RUNNING until another worker's grace period; the processes this JVM started
+ * What Ctrl-C (SIGINT) and SIGTERM do to a running {@code hpo run} or {@code hpo worker}: the
+ * trials this process is running are marked FAIL at once (with the fail reason {@code interrupted
+ * by SIGINT}), not left RUNNING until another worker's grace period; the processes this JVM started
  * (a command objective's program and its children) are ended; the command says so and exits with
  * 130 (SIGINT) or 143 (SIGTERM), as shells expect. Ending a command objective's whole process group
  * is the command objective's own job; this is the last line for whatever it left.
@@ -31,7 +31,9 @@ final class Interrupts {
     this.err = err;
   }
 
-  /** Installs the handlers for {@code study}; the returned object tracks the trials of this process. */
+  /**
+   * Installs the handlers for {@code study}; the returned object tracks the trials of this process.
+   */
   static Interrupts install(Study study, PrintWriter err) {
     Interrupts i = new Interrupts(study, err);
     for (String name : List.of("INT", "TERM")) {
@@ -79,9 +81,12 @@ final class Interrupts {
       err.println("could not mark the running trials FAIL: " + e.getMessage());
     }
     int ended = endChildren();
-    err.printf("%ninterrupted by SIG%s: %s, %s; exiting with %d%n", name,
+    err.printf(
+        "%ninterrupted by SIG%s: %s, %s; exiting with %d%n",
+        name,
         marked.isEmpty() ? "no trial was running" : "trial(s) " + marked + " marked FAIL",
-        ended == 0 ? "no child process" : ended + " child process(es) ended", exitCode);
+        ended == 0 ? "no child process" : ended + " child process(es) ended",
+        exitCode);
     err.flush();
     Runtime.getRuntime().halt(exitCode);
   }
@@ -89,13 +94,16 @@ final class Interrupts {
   /** Asks every descendant to end, then kills those still alive after two seconds. */
   private static int endChildren() {
     List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
-    org.hpo4j.ml.command.CommandObjective.endAllRuns(); // whole groups: grandchildren re-parented away too
+    org.hpo4j.ml.command.CommandObjective
+        .endAllRuns(); // whole groups: grandchildren re-parented away too
     children.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
     for (ProcessHandle p : children) {
       try {
-        p.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-            java.util.concurrent.TimeUnit.MILLISECONDS);
+        p.onExit()
+            .get(
+                Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         p.destroyForcibly();
       }

@@ -43,8 +43,10 @@ final class ObjectiveResolver {
       return new Resolved(file, CommandStudy.resolve(file), null);
     }
     if (file.space() != null) {
-      throw new IllegalArgumentException(file.path() + ": the top-level 'space' is only for a command objective "
-          + "(objective: {command: [...]}); a model's space goes under 'objective.space'");
+      throw new IllegalArgumentException(
+          file.path()
+              + ": the top-level 'space' is only for a command objective "
+              + "(objective: {command: [...]}); a model's space goes under 'objective.space'");
     }
     if (o.has("model")) {
       Path base = file.path().toAbsolutePath().getParent();
@@ -58,8 +60,14 @@ final class ObjectiveResolver {
       }
       StudyFile f = file.directionsGiven() ? file : file.withDirections(co.directions());
       if (!f.directions().equals(co.directions())) {
-        throw inFile(file, "'objective': the model's metric(s) " + co.valueNames() + " need directions " + co.directions()
-            + ", but the file says " + f.directions());
+        throw inFile(
+            file,
+            "'objective': the model's metric(s) "
+                + co.valueNames()
+                + " need directions "
+                + co.directions()
+                + ", but the file says "
+                + f.directions());
       }
       return new Resolved(f, co.multiObjective(), co);
     }
@@ -74,8 +82,15 @@ final class ObjectiveResolver {
       if (MultiObjectiveFunctions.isMultiObjective(name)) {
         MultiObjectiveFunction m = MultiObjectiveFunctions.byName(name);
         if (file.directions().size() != m.objectives()) {
-          throw inFile(file, "'objective': function '" + name + "' has " + m.objectives() + " objectives, but the study has "
-              + file.directions().size() + " direction(s)");
+          throw inFile(
+              file,
+              "'objective': function '"
+                  + name
+                  + "' has "
+                  + m.objectives()
+                  + " objectives, but the study has "
+                  + file.directions().size()
+                  + " direction(s)");
         }
         return new Resolved(file, m::evaluate, null);
       }
@@ -86,12 +101,19 @@ final class ObjectiveResolver {
         throw inFile(file, o.field("function") + " " + e.getMessage());
       }
       if (file.directions().size() != 1) {
-        throw inFile(file, "'objective': function '" + name + "' has one objective, but the study has " + file.directions().size());
+        throw inFile(
+            file,
+            "'objective': function '"
+                + name
+                + "' has one objective, but the study has "
+                + file.directions().size());
       }
       return new Resolved(file, t -> new double[] {f.evaluate(t)}, null);
     }
-    throw inFile(file, "'objective' needs 'function' (a built-in benchmark function, e.g. branin), 'model' (xgboost or cnn) "
-        + "or 'command' (a program to run, e.g. [java, Train.java, --lr, \"{lr}\"])");
+    throw inFile(
+        file,
+        "'objective' needs 'function' (a built-in benchmark function, e.g. branin), 'model' (xgboost or cnn) "
+            + "or 'command' (a program to run, e.g. [java, Train.java, --lr, \"{lr}\"])");
   }
 
   private static IllegalArgumentException inFile(StudyFile file, String message) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * goes through the one place that knows where the bar is.
  *
  * <p>hpo4j's own records from INFO up; other libraries' (the connection pool, Flyway, gRPC) only
- * from WARNING up, since their start-up chatter is not the user's business. With
- * {@code HPO4J_DEBUG=1}, hpo4j's DEBUG records too, with their stack traces: among them a failed
+ * from WARNING up, since their start-up chatter is not the user's business. With {@code
+ * HPO4J_DEBUG=1}, hpo4j's DEBUG records too, with their stack traces: among them a failed
  * objective's (its trace is also stored with the trial as the {@code fail_stack_trace} attribute).
  */
 final class OneLineLog extends Handler {
@@ -42,18 +42,25 @@ final class OneLineLog extends Handler {
     root.addHandler(new OneLineLog(err, debug));
   }
 
-  /** @return the record as one line: time, level (as SLF4J names it), message */
+  /**
+   * @return the record as one line: time, level (as SLF4J names it), message
+   */
   static String format(LogRecord r) {
     String message = r.getMessage() == null ? "" : r.getMessage().replace('\n', ' ');
-    return TIME.format(Instant.ofEpochMilli(r.getMillis())) + " " + level(r.getLevel()) + " " + message;
+    return TIME.format(Instant.ofEpochMilli(r.getMillis()))
+        + " "
+        + level(r.getLevel())
+        + " "
+        + message;
   }
 
   private static String level(Level l) {
     int v = l.intValue();
-    return v >= Level.SEVERE.intValue() ? "ERROR"
-        : v >= Level.WARNING.intValue() ? "WARN"
-        : v >= Level.INFO.intValue() ? "INFO"
-        : v >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
+    return v >= Level.SEVERE.intValue()
+        ? "ERROR"
+        : v >= Level.WARNING.intValue()
+            ? "WARN"
+            : v >= Level.INFO.intValue() ? "INFO" : v >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
   }
 
   @Override

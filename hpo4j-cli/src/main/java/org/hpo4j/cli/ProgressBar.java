@@ -12,9 +12,9 @@ import org.hpo4j.trial.TrialState;
  * Shows trials done, the best value and the time left. On a terminal it redraws one line; in a log
  * (CI, a pipe) it prints a line at every tenth of the run so the log stays short.
  *
- * <p>On a terminal, log lines must not land in the middle of the bar: {@link #printAbove} clears the
- * bar's line, prints the log line and redraws the bar below it; the CLI's log handler
- * ({@link OneLineLog}) writes through it while a bar is shown.
+ * <p>On a terminal, log lines must not land in the middle of the bar: {@link #printAbove} clears
+ * the bar's line, prints the log line and redraws the bar below it; the CLI's log handler ({@link
+ * OneLineLog}) writes through it while a bar is shown.
  *
  * <p>Thread-safe: trials finish on several threads.
  */
@@ -67,7 +67,10 @@ final class ProgressBar implements Callback {
     out.flush();
   }
 
-  /** Ends the bar's line, if it is left unfinished (a study stopped early), and detaches it from the log. */
+  /**
+   * Ends the bar's line, if it is left unfinished (a study stopped early), and detaches it from the
+   * log.
+   */
   synchronized void finish() {
     if (terminal && shown != null) {
       out.println();
@@ -108,9 +111,16 @@ final class ProgressBar implements Callback {
     int filled = total == 0 ? WIDTH : Math.min(WIDTH, d * WIDTH / total);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double eta = d == 0 ? 0 : elapsed / d * (total - d);
-    return String.format(Locale.ROOT, "[%s%s] %d/%d trials  best %s  elapsed %s  ETA %s",
-        "#".repeat(filled), ".".repeat(WIDTH - filled), d + alreadyDone, total + alreadyDone,
-        best == null ? "-" : String.format(Locale.ROOT, "%.6g", best), clock(elapsed), clock(eta));
+    return String.format(
+        Locale.ROOT,
+        "[%s%s] %d/%d trials  best %s  elapsed %s  ETA %s",
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        d + alreadyDone,
+        total + alreadyDone,
+        best == null ? "-" : String.format(Locale.ROOT, "%.6g", best),
+        clock(elapsed),
+        clock(eta));
   }
 
   private static String clock(double seconds) {

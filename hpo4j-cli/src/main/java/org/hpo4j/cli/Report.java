@@ -20,7 +20,8 @@ final class Report {
     long complete = all.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
     long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
     long failed = all.stream().filter(t -> t.state() == TrialState.FAIL).count();
-    out.printf(Locale.ROOT, "trials: %d complete, %d pruned, %d failed%n", complete, pruned, failed);
+    out.printf(
+        Locale.ROOT, "trials: %d complete, %d pruned, %d failed%n", complete, pruned, failed);
     if (complete == 0) {
       out.println("no trial completed; see the failures above (fail_reason)");
       out.flush();
@@ -29,14 +30,22 @@ final class Report {
     if (study.isMultiObjective()) {
       out.printf("Pareto front (%s):%n", study.directions());
       for (FrozenTrial t : study.bestTrials()) {
-        out.printf(Locale.ROOT, "  trial %d: values %s  params %s%n", t.number(), t.values(), format(t.params()));
+        out.printf(
+            Locale.ROOT,
+            "  trial %d: values %s  params %s%n",
+            t.number(),
+            t.values(),
+            format(t.params()));
       }
     } else {
       FrozenTrial best = study.best();
       TopTrials.print(TopTrials.top(all, study.directions().get(0), TOP), "value", out);
       out.printf(Locale.ROOT, "best trial %d: value %.6g%n", best.number(), best.value());
-      out.printf("  params %s%n", best.params().isEmpty() ? "(none tuned: the study file fixes them all)"
-          : format(best.params()));
+      out.printf(
+          "  params %s%n",
+          best.params().isEmpty()
+              ? "(none tuned: the study file fixes them all)"
+              : format(best.params()));
     }
     out.flush();
   }
@@ -46,7 +55,9 @@ final class Report {
    * model objective's {@code objective:} section.
    */
   static void printBestYaml(Study study, PrintWriter out) {
-    if (study.isMultiObjective() || study.bestTrial().isEmpty() || study.best().internalParams().isEmpty()) {
+    if (study.isMultiObjective()
+        || study.bestTrial().isEmpty()
+        || study.best().internalParams().isEmpty()) {
       return;
     }
     out.println("best parameters as YAML (under 'objective:' they pin this configuration):");
@@ -58,12 +69,15 @@ final class Report {
 
   static String format(Map<String, Object> params) {
     StringBuilder b = new StringBuilder();
-    params.forEach((k, v) -> {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(k).append('=').append(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v);
-    });
+    params.forEach(
+        (k, v) -> {
+          if (b.length() > 0) {
+            b.append(", ");
+          }
+          b.append(k)
+              .append('=')
+              .append(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v);
+        });
     return b.toString();
   }
 }

@@ -8,10 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hpo report}: one self-contained HTML file of a study's plots that opens offline. */
-@Command(name = "report", description = "Write a self-contained HTML report of a study (opens offline).")
+@Command(
+    name = "report",
+    description = "Write a self-contained HTML report of a study (opens offline).")
 final class ReportCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--storage", description = "Storage URL (default " + StorageUrls.DEFAULT + ").")
   String storage;
@@ -19,7 +20,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--study", required = true, description = "Study name.")
   String study;
 
-  @Option(names = {"-o", "--out"}, defaultValue = "report.html", description = "Output file (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-o", "--out"},
+      defaultValue = "report.html",
+      description = "Output file (default ${DEFAULT-VALUE}).")
   Path out;
 
   @Override

@@ -20,45 +20,67 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hpo run STUDY.yaml}: runs (or resumes) the study a file describes, with a progress bar, and
- * prints the best trial. The file's {@code trials} is the study's total: running the same command
- * again after a crash completes it. {@code hpo run --space space.yaml -- CMD ARGS...} tunes any
- * program instead: it builds the equivalent study file in memory ({@link CommandStudy}).
+ * {@code hpo run STUDY.yaml}: runs (or resumes) the study a file describes, with a progress bar,
+ * and prints the best trial. The file's {@code trials} is the study's total: running the same
+ * command again after a crash completes it. {@code hpo run --space space.yaml -- CMD ARGS...} tunes
+ * any program instead: it builds the equivalent study file in memory ({@link CommandStudy}).
  */
-@Command(name = "run", description = "Run or resume the study described by a YAML file, or tune a program: "
-    + "hpo run --space space.yaml -- java Train.java --lr {lr}")
+@Command(
+    name = "run",
+    description =
+        "Run or resume the study described by a YAML file, or tune a program: "
+            + "hpo run --space space.yaml -- java Train.java --lr {lr}")
 final class RunCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "STUDY.yaml | -- CMD ARGS",
-      description = "The study file; or, after --, a program to tune: its arguments' {name} placeholders are "
-          + "replaced by the parameters of --space (never through a shell), and the last line it prints is the "
-          + "value (a number, or JSON with several values).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "STUDY.yaml | -- CMD ARGS",
+      description =
+          "The study file; or, after --, a program to tune: its arguments' {name} placeholders are "
+              + "replaced by the parameters of --space (never through a shell), and the last line it prints is the "
+              + "value (a number, or JSON with several values).")
   List<String> args = new ArrayList<>();
 
   Path file;
 
-  @Option(names = "--space", paramLabel = "FILE", description = "With a command: the parameters to tune, e.g. "
-      + "lr: {low: 1.0e-4, high: 0.1, log: true}")
+  @Option(
+      names = "--space",
+      paramLabel = "FILE",
+      description =
+          "With a command: the parameters to tune, e.g. "
+              + "lr: {low: 1.0e-4, high: 0.1, log: true}")
   Path space;
 
-  @Option(names = "--direction", description = "With a command: minimize (default) or maximize; "
-      + "comma-separated when it prints several values.")
+  @Option(
+      names = "--direction",
+      description =
+          "With a command: minimize (default) or maximize; "
+              + "comma-separated when it prints several values.")
   String direction;
 
-  @Option(names = "--timeout", description = "With a command: the limit of one run, e.g. 60s or 5m "
-      + "(a run killed at the limit fails its trial; default: none).")
+  @Option(
+      names = "--timeout",
+      description =
+          "With a command: the limit of one run, e.g. 60s or 5m "
+              + "(a run killed at the limit fails its trial; default: none).")
   String timeout;
 
   @Option(names = "--sampler", description = "With a command: the sampler (default: tpe).")
   String sampler;
 
-  @Option(names = "--study", description = "Study name (default: the file's name, or the --space file's).")
+  @Option(
+      names = "--study",
+      description = "Study name (default: the file's name, or the --space file's).")
   String studyName;
 
-  @Option(names = "--storage", description = "Storage URL: memory, sqlite:PATH or postgresql://user:pw@host:port/db "
-      + "(default: the file's 'storage', else " + StorageUrls.DEFAULT + ").")
+  @Option(
+      names = "--storage",
+      description =
+          "Storage URL: memory, sqlite:PATH or postgresql://user:pw@host:port/db "
+              + "(default: the file's 'storage', else "
+              + StorageUrls.DEFAULT
+              + ").")
   String storage;
 
   @Option(names = "--trials", description = "Override the file's total number of trials.")
@@ -67,16 +89,26 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Override the file's number of threads.")
   Integer threads;
 
-  @Option(names = "--seed", description = "Override the file's seed (the sampler's, and a model's split "
-      + "unless its objective section sets its own seed).")
+  @Option(
+      names = "--seed",
+      description =
+          "Override the file's seed (the sampler's, and a model's split "
+              + "unless its objective section sets its own seed).")
   Long seed;
 
-  @Option(names = "--allow-changed", description = "Continue a stored study even though its study file "
-      + "(objective, space, sampler, ...) changed since it was run; its old and new trials then mix.")
+  @Option(
+      names = "--allow-changed",
+      description =
+          "Continue a stored study even though its study file "
+              + "(objective, space, sampler, ...) changed since it was run; its old and new trials then mix.")
   boolean allowChanged;
 
-  @Option(names = "--save-best", paramLabel = "FILE", description = "For a model objective, write a study "
-      + "file that re-runs only the best configuration (its space pinned to the best parameters, 1 trial).")
+  @Option(
+      names = "--save-best",
+      paramLabel = "FILE",
+      description =
+          "For a model objective, write a study "
+              + "file that re-runs only the best configuration (its space pinned to the best parameters, 1 trial).")
   Path saveBest;
 
   @Override
@@ -87,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
     if (command.isEmpty()) {
       f = StudyFile.read(file);
     } else {
-      commandText = CommandStudy.studyText(space, command, studyName, direction, timeout, trials, sampler);
+      commandText =
+          CommandStudy.studyText(space, command, studyName, direction, timeout, trials, sampler);
       f = StudyFile.parse(commandText, space);
     }
     if (studyName != null) {
@@ -116,15 +149,22 @@ final class RunCommand implements Callable<Integer> {
       }
       int finished = study.finishedTrialCount();
       int remaining = total - finished;
-      err.printf("study '%s': %s, sampler %s, storage %s%s%n", study.name(), f.directions(), runner.samplerName(),
-          StorageUrls.describe(url), finished > 0 ? ", resuming with " + finished + " finished trials" : "");
+      err.printf(
+          "study '%s': %s, sampler %s, storage %s%s%n",
+          study.name(),
+          f.directions(),
+          runner.samplerName(),
+          StorageUrls.describe(url),
+          finished > 0 ? ", resuming with " + finished + " finished trials" : "");
       if (runner.isModel()) {
         err.println("objective: " + runner.modelDescription());
       }
       if (remaining > 0) {
         runner.optimize(study, remaining, nThreads, finished, err);
       } else {
-        err.printf("study '%s' already has %d finished trials (of %d asked)%n", study.name(), finished, total);
+        err.printf(
+            "study '%s' already has %d finished trials (of %d asked)%n",
+            study.name(), finished, total);
       }
       err.flush();
       PrintWriter out = spec.commandLine().getOut();
@@ -133,7 +173,8 @@ final class RunCommand implements Callable<Integer> {
         Report.printBestYaml(study, out);
         if (saveBest != null && !study.isMultiObjective() && study.bestTrial().isPresent()) {
           saveBest(study, s);
-          out.printf("wrote %s: re-runs the best configuration (./hpo run %s)%n", saveBest, saveBest);
+          out.printf(
+              "wrote %s: re-runs the best configuration (./hpo run %s)%n", saveBest, saveBest);
         }
       }
       runner.printHoldout(study, spec.commandLine().getOut());
@@ -153,30 +194,45 @@ final class RunCommand implements Callable<Integer> {
     int after = dash < 0 ? 0 : original.size() - dash - 1;
     List<String> before = args.subList(0, args.size() - after);
     List<String> command = List.copyOf(args.subList(args.size() - after, args.size()));
-    String usage = "give a study file (hpo run STUDY.yaml) or a program after -- "
-        + "(hpo run --space space.yaml -- java Train.java --lr {lr})";
+    String usage =
+        "give a study file (hpo run STUDY.yaml) or a program after -- "
+            + "(hpo run --space space.yaml -- java Train.java --lr {lr})";
     if (before.size() > 1) {
-      throw new IllegalArgumentException("one study file expected, but got " + before + "; " + usage);
+      throw new IllegalArgumentException(
+          "one study file expected, but got " + before + "; " + usage);
     }
     if (!before.isEmpty() && !command.isEmpty()) {
-      throw new IllegalArgumentException("give either a study file or a command after --, not both; " + usage);
+      throw new IllegalArgumentException(
+          "give either a study file or a command after --, not both; " + usage);
     }
     if (before.isEmpty() && command.isEmpty()) {
-      throw new IllegalArgumentException((dash >= 0 ? "no command after --; " : "no study file; ") + usage);
+      throw new IllegalArgumentException(
+          (dash >= 0 ? "no command after --; " : "no study file; ") + usage);
     }
     if (command.isEmpty()) {
-      String[] commandOnly = {"--space", space == null ? null : "x", "--direction", direction, "--timeout", timeout,
-          "--sampler", sampler};
+      String[] commandOnly = {
+        "--space",
+        space == null ? null : "x",
+        "--direction",
+        direction,
+        "--timeout",
+        timeout,
+        "--sampler",
+        sampler
+      };
       for (int i = 0; i < commandOnly.length; i += 2) {
         if (commandOnly[i + 1] != null) {
-          throw new IllegalArgumentException(commandOnly[i] + " applies only to a command after --; "
-              + "with a study file, set it in the file");
+          throw new IllegalArgumentException(
+              commandOnly[i]
+                  + " applies only to a command after --; "
+                  + "with a study file, set it in the file");
         }
       }
       file = Path.of(before.get(0));
     } else if (space == null) {
-      throw new IllegalArgumentException("--space FILE is required with a command: it declares the parameters "
-          + "that the command's {name} placeholders use, e.g. lr: {low: 1.0e-4, high: 0.1, log: true}");
+      throw new IllegalArgumentException(
+          "--space FILE is required with a command: it declares the parameters "
+              + "that the command's {name} placeholders use, e.g. lr: {low: 1.0e-4, high: 0.1, log: true}");
     }
     return command;
   }
@@ -185,16 +241,19 @@ final class RunCommand implements Callable<Integer> {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "study file '" + file + "' cannot be read: " + e.getMessage());
     }
   }
 
   private void saveBest(Study study, long modelSeed) {
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> raw = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+      Map<String, Object> raw =
+          new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
       @SuppressWarnings("unchecked")
-      Map<String, Object> objective = new LinkedHashMap<>((Map<String, Object>) raw.get("objective"));
+      Map<String, Object> objective =
+          new LinkedHashMap<>((Map<String, Object>) raw.get("objective"));
       objective.putIfAbsent("seed", modelSeed);
       Path base = file.toAbsolutePath().getParent();
       Object dataset = objective.get("dataset");

@@ -26,8 +26,9 @@ final class StorageRetry {
         if (!StorageFaults.isTransient(e) || System.nanoTime() - start > PATIENCE.toNanos()) {
           throw e;
         }
-        err.printf("%s failed (attempt %d), retrying in %.1f s: %s%n", doing, attempt, pauseMs / 1000.0,
-            org.hpo4j.storage.Secrets.redact(e.getMessage()));
+        err.printf(
+            "%s failed (attempt %d), retrying in %.1f s: %s%n",
+            doing, attempt, pauseMs / 1000.0, org.hpo4j.storage.Secrets.redact(e.getMessage()));
         err.flush();
         try {
           Thread.sleep(pauseMs);

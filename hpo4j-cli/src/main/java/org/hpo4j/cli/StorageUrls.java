@@ -30,15 +30,16 @@ final class StorageUrls {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--storage: " + hide(e.getMessage(), added));
     } catch (StorageException e) {
-      throw new StorageException(hide(e.getMessage(), added), e); // show the URL as the user wrote it
+      throw new StorageException(
+          hide(e.getMessage(), added), e); // show the URL as the user wrote it
     }
   }
 
   /**
-   * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite
-   * file that does not exist is an error, not a new empty database left behind, one the user may
-   * not write is opened read-only (read-only), and an SQLite or PostgreSQL database
-   * that needs migrating is refused with a message saying how to migrate it, instead of being migrated.
+   * Opens a storage for a command that only reads (studies list/show/export, report): a SQLite file
+   * that does not exist is an error, not a new empty database left behind, one the user may not
+   * write is opened read-only (read-only), and an SQLite or PostgreSQL database that needs
+   * migrating is refused with a message saying how to migrate it, instead of being migrated.
    *
    * @throws IllegalArgumentException naming the missing file
    */
@@ -48,9 +49,16 @@ final class StorageUrls {
       String path = u.substring("sqlite:".length());
       int q = path.indexOf('?');
       path = q < 0 ? path : path.substring(0, q);
-      if (!path.isEmpty() && !path.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-        throw new IllegalArgumentException("--storage: there is no SQLite file '" + path + "'"
-            + (url == null ? " (the default storage; no study was run here yet, or give --storage URL)" : ""));
+      if (!path.isEmpty()
+          && !path.equals(":memory:")
+          && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+        throw new IllegalArgumentException(
+            "--storage: there is no SQLite file '"
+                + path
+                + "'"
+                + (url == null
+                    ? " (the default storage; no study was run here yet, or give --storage URL)"
+                    : ""));
       }
     }
     return openReadOnlyWhereNeeded(u);
@@ -63,7 +71,8 @@ final class StorageUrls {
   /** An SQLite file the user may not write is opened read-only instead of refused. */
   private static Storage openReadOnlyWhereNeeded(String u) {
     if ((u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) && !u.contains("read_only=")) {
-      String path = u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
+      String path =
+          u.substring(u.indexOf("sqlite:") + 7).replaceFirst("^//", "").replaceFirst("\\?.*$", "");
       java.nio.file.Path p = java.nio.file.Path.of(path);
       if (java.nio.file.Files.isRegularFile(p) && !ownerWritable(p)) {
         return open(u + (u.contains("?") ? "&" : "?") + "read_only=true", false);
@@ -75,8 +84,9 @@ final class StorageUrls {
   /** Honours the owner-write bit even for root, who may write anything. */
   private static boolean ownerWritable(java.nio.file.Path p) {
     try {
-      return java.nio.file.Files.isWritable(p) && java.nio.file.Files.getPosixFilePermissions(p)
-          .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+      return java.nio.file.Files.isWritable(p)
+          && java.nio.file.Files.getPosixFilePermissions(p)
+              .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     } catch (UnsupportedOperationException | java.io.IOException e) {
       return java.nio.file.Files.isWritable(p);
     }
@@ -93,7 +103,9 @@ final class StorageUrls {
     return url + (url.contains("?") ? "&" : "?") + "max_retries=" + DEFAULT_MAX_RETRIES;
   }
 
-  /** @return the URL with any password masked, for logs */
+  /**
+   * @return the URL with any password masked, for logs
+   */
   static String describe(String url) {
     return org.hpo4j.storage.Secrets.redact(url == null ? DEFAULT : url);
   }

@@ -21,22 +21,23 @@ final class StoredStudyFile {
   private StoredStudyFile() {}
 
   /**
-   * Stores {@code file} with the study; with {@code replace} false, only when none is stored yet.
-   * A storage that keeps no study attributes is left alone (its workers need the file).
+   * Stores {@code file} with the study; with {@code replace} false, only when none is stored yet. A
+   * storage that keeps no study attributes is left alone (its workers need the file).
    */
   static void store(Storage storage, long studyId, Path file, boolean replace) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("study file '" + file + "' cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "study file '" + file + "' cannot be read: " + e.getMessage());
     }
     store(storage, studyId, text, file, replace);
   }
 
   /**
-   * Stores a study file's {@code text}, e.g. one built in memory for a command
-   * ({@link CommandStudy#studyText}), as if read from {@code path}.
+   * Stores a study file's {@code text}, e.g. one built in memory for a command ({@link
+   * CommandStudy#studyText}), as if read from {@code path}.
    */
   static void store(Storage storage, long studyId, String text, Path path, boolean replace) {
     try {
@@ -51,8 +52,11 @@ final class StoredStudyFile {
     }
   }
 
-  /** Keys of a study file that may change between runs of one study: the budget and where it runs. */
-  private static final java.util.Set<String> MAY_CHANGE = java.util.Set.of("trials", "threads", "storage", "timeout", "name");
+  /**
+   * Keys of a study file that may change between runs of one study: the budget and where it runs.
+   */
+  private static final java.util.Set<String> MAY_CHANGE =
+      java.util.Set.of("trials", "threads", "storage", "timeout", "name");
 
   /**
    * Refuses to run a study with another study file than the one it was run with (another objective,
@@ -82,17 +86,23 @@ final class StoredStudyFile {
       }
     }
     if (!changed.isEmpty()) {
-      throw new IllegalArgumentException("study '" + studyName + "' was run with another study file: "
-          + String.join(", ", changed) + " changed; its trials would mix with the new ones. Use --study NEW_NAME"
-          + " for a new study, or --allow-changed to continue this one with the new file");
+      throw new IllegalArgumentException(
+          "study '"
+              + studyName
+              + "' was run with another study file: "
+              + String.join(", ", changed)
+              + " changed; its trials would mix with the new ones. Use --study NEW_NAME"
+              + " for a new study, or --allow-changed to continue this one with the new file");
     }
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> yaml(String text) {
     try {
-      Object v = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-          .readValue(text, Object.class);
+      Object v =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readValue(text, Object.class);
       return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     } catch (IOException e) {
       return Map.of("(text)", text);
@@ -105,18 +115,35 @@ final class StoredStudyFile {
    *     (listing the studies there) or it has no stored file
    */
   static StudyFile load(Storage storage, String shownUrl, String name) {
-    long id = storage.findStudy(name).orElseThrow(() -> {
-      String names = storage.studies().stream().map(StudySummary::name).map(n -> "'" + n + "'")
-          .collect(Collectors.joining(", "));
-      return new IllegalArgumentException("--study: there is no study named '" + name + "' in storage " + shownUrl
-          + (names.isEmpty() ? "; it has no studies yet (start one with: hpo run STUDY.yaml --storage URL)"
-              : "; studies there: " + names));
-    });
+    long id =
+        storage
+            .findStudy(name)
+            .orElseThrow(
+                () -> {
+                  String names =
+                      storage.studies().stream()
+                          .map(StudySummary::name)
+                          .map(n -> "'" + n + "'")
+                          .collect(Collectors.joining(", "));
+                  return new IllegalArgumentException(
+                      "--study: there is no study named '"
+                          + name
+                          + "' in storage "
+                          + shownUrl
+                          + (names.isEmpty()
+                              ? "; it has no studies yet (start one with: hpo run STUDY.yaml --storage URL)"
+                              : "; studies there: " + names));
+                });
     Map<String, Object> attrs = storage.studySystemAttrs(id);
     if (!(attrs.get(TEXT) instanceof String text)) {
-      throw new IllegalArgumentException("--study: study '" + name + "' in storage " + shownUrl
-          + " has no stored study file (it was not started by 'hpo run'); give the file: "
-          + "hpo worker STUDY.yaml --storage URL --study " + name);
+      throw new IllegalArgumentException(
+          "--study: study '"
+              + name
+              + "' in storage "
+              + shownUrl
+              + " has no stored study file (it was not started by 'hpo run'); give the file: "
+              + "hpo worker STUDY.yaml --storage URL --study "
+              + name);
     }
     Object path = attrs.get(PATH);
     Path where = Path.of(path instanceof String p ? p : name + ".yaml");

@@ -44,12 +44,36 @@ import org.hpo4j.study.StudyDirection;
  * @param directionsGiven whether the file named the directions (else a model's own metric decides)
  * @param space the free-form search space of a command objective, as written, or null
  */
-record StudyFile(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
-    Duration timeout, String storage, TypedSection sampler, TypedSection pruner,
-    OptionReader objective, boolean directionsGiven, Map<String, Object> space) {
+record StudyFile(
+    Path path,
+    String name,
+    List<StudyDirection> directions,
+    int trials,
+    int threads,
+    long seed,
+    Duration timeout,
+    String storage,
+    TypedSection sampler,
+    TypedSection pruner,
+    OptionReader objective,
+    boolean directionsGiven,
+    Map<String, Object> space) {
 
-  private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
-      "timeout", "storage", "sampler", "pruner", "objective", "description", "space");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "direction",
+          "directions",
+          "trials",
+          "threads",
+          "seed",
+          "timeout",
+          "storage",
+          "sampler",
+          "pruner",
+          "objective",
+          "description",
+          "space");
 
   /**
    * @throws IllegalArgumentException naming the file, the field and what is allowed
@@ -61,7 +85,8 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
     try {
       return parse(Files.readString(path), path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("study file '" + path + "' cannot be read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "study file '" + path + "' cannot be read: " + e.getMessage());
     }
   }
 
@@ -78,11 +103,15 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
     try {
       root = YamlTree.read(text); // aliases expanded, unlike Jackson's own mapping
     } catch (IOException e) {
-      String msg = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JacksonException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
       throw new IllegalArgumentException("study file '" + path + "' is not valid YAML: " + msg);
     }
     if (!(root instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("study file '" + path + "' must be a YAML mapping of fields");
+      throw new IllegalArgumentException(
+          "study file '" + path + "' must be a YAML mapping of fields");
     }
     try {
       return parse(OptionReader.at("", (Map<String, Object>) root), path);
@@ -101,7 +130,8 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
       }
       Object d = c.get("directions");
       if (!(d instanceof List<?> list) || list.isEmpty()) {
-        throw new IllegalArgumentException("'directions' must be a non-empty list of minimize/maximize, but got " + d);
+        throw new IllegalArgumentException(
+            "'directions' must be a non-empty list of minimize/maximize, but got " + d);
       }
       for (Object o : list) {
         directions.add(direction(c, "directions", String.valueOf(o)));
@@ -110,14 +140,24 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
       directions.add(direction(c, "direction", c.string("direction", "minimize")));
     }
     if (!c.has("objective")) {
-      throw new IllegalArgumentException("'objective' is required, e.g. objective: {function: branin}");
+      throw new IllegalArgumentException(
+          "'objective' is required, e.g. objective: {function: branin}");
     }
     long timeout = c.integer("timeout", 0, 0, Integer.MAX_VALUE);
-    return new StudyFile(path, c.string("name", fileName), List.copyOf(directions),
-        (int) c.integer("trials", 100, 1, 10_000_000), (int) c.integer("threads", 1, 1, 1024),
-        c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), timeout == 0 ? null : Duration.ofSeconds(timeout),
-        c.string("storage", null), typed(c, "sampler", "tpe"), typed(c, "pruner", "none"), c.child("objective"),
-        c.has("direction") || c.has("directions"), c.has("space") ? c.map("space") : null);
+    return new StudyFile(
+        path,
+        c.string("name", fileName),
+        List.copyOf(directions),
+        (int) c.integer("trials", 100, 1, 10_000_000),
+        (int) c.integer("threads", 1, 1, 1024),
+        c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+        timeout == 0 ? null : Duration.ofSeconds(timeout),
+        c.string("storage", null),
+        typed(c, "sampler", "tpe"),
+        typed(c, "pruner", "none"),
+        c.child("objective"),
+        c.has("direction") || c.has("directions"),
+        c.has("space") ? c.map("space") : null);
   }
 
   private static StudyDirection direction(OptionReader c, String field, String value) {
@@ -157,18 +197,46 @@ record StudyFile(Path path, String name, List<StudyDirection> directions, int tr
   /** A named choice (a sampler, a pruner) with its options. */
   record TypedSection(String type, Map<String, Object> options) {}
 
-  /** @return this file with another study name */
+  /**
+   * @return this file with another study name
+   */
   StudyFile withName(String newName) {
     if (newName == null || newName.isBlank()) {
       throw new IllegalArgumentException("--study must be a non-empty name");
     }
-    return new StudyFile(path, newName, directions, trials, threads, seed, timeout, storage, sampler, pruner, objective,
-        directionsGiven, space);
+    return new StudyFile(
+        path,
+        newName,
+        directions,
+        trials,
+        threads,
+        seed,
+        timeout,
+        storage,
+        sampler,
+        pruner,
+        objective,
+        directionsGiven,
+        space);
   }
 
-  /** @return this file with the directions an objective decided */
+  /**
+   * @return this file with the directions an objective decided
+   */
   StudyFile withDirections(List<StudyDirection> newDirections) {
-    return new StudyFile(path, name, List.copyOf(newDirections), trials, threads, seed, timeout, storage, sampler, pruner,
-        objective, true, space);
+    return new StudyFile(
+        path,
+        name,
+        List.copyOf(newDirections),
+        trials,
+        threads,
+        seed,
+        timeout,
+        storage,
+        sampler,
+        pruner,
+        objective,
+        true,
+        space);
   }
 }

@@ -14,11 +14,14 @@ final class StudyParts {
       return Pruners.create(f.pruner().type(), f.pruner().options());
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new IllegalArgumentException(f.path() + ": " + (m.startsWith("pruner") ? m : "pruner: " + m), e);
+      throw new IllegalArgumentException(
+          f.path() + ": " + (m.startsWith("pruner") ? m : "pruner: " + m), e);
     }
   }
 
-  /** @return the sampler, restricted to same-bracket trials when the pruner has brackets (Hyperband) */
+  /**
+   * @return the sampler, restricted to same-bracket trials when the pruner has brackets (Hyperband)
+   */
   static Sampler forPruner(Sampler sampler, Pruner pruner) {
     return pruner instanceof BracketedPruner b ? b.restrict(sampler) : sampler;
   }

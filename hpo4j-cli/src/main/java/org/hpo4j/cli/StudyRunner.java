@@ -1,13 +1,13 @@
 package org.hpo4j.cli;
 
 import java.io.PrintWriter;
-import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.pruner.Pruner;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.storage.DuplicateStudyException;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.study.MultiObjective;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 
@@ -46,8 +46,14 @@ final class StudyRunner {
     StudyDirection[] dirs = file.directions().toArray(new StudyDirection[0]);
     for (int attempt = 0; ; attempt++) {
       try {
-        return Study.builder().name(file.name()).directions(dirs).sampler(sampler).pruner(pruner)
-            .storage(storage).loadIfExists(true).build();
+        return Study.builder()
+            .name(file.name())
+            .directions(dirs)
+            .sampler(sampler)
+            .pruner(pruner)
+            .storage(storage)
+            .loadIfExists(true)
+            .build();
       } catch (DuplicateStudyException e) {
         // Another worker created it between our lookup and our insert: join it.
         if (attempt >= 3) {
@@ -65,7 +71,8 @@ final class StudyRunner {
    *     command exits non-zero
    */
   void optimize(Study study, int n, int threads, int alreadyDone, PrintWriter err) {
-    Double best = study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
+    Double best =
+        study.isMultiObjective() ? null : study.bestTrial().map(t -> t.value()).orElse(null);
     ProgressBar bar = new ProgressBar(err, n, alreadyDone, System.console() != null, best);
     study.addCallback(bar);
     FailureGuard guard = new FailureGuard(err);
@@ -77,9 +84,13 @@ final class StudyRunner {
       bar.finish();
     }
     if (study.completeTrials().isEmpty()) {
-      throw new NoCompleteTrialException("study '" + study.name() + "' has no COMPLETE trial"
-          + (guard.stoppedBecause() != null ? "; every trial failed with: " + guard.stoppedBecause()
-              : "; see the failures above (HPO4J_DEBUG=1 shows their stack traces)"));
+      throw new NoCompleteTrialException(
+          "study '"
+              + study.name()
+              + "' has no COMPLETE trial"
+              + (guard.stoppedBecause() != null
+                  ? "; every trial failed with: " + guard.stoppedBecause()
+                  : "; see the failures above (HPO4J_DEBUG=1 shows their stack traces)"));
     }
   }
 
@@ -90,19 +101,22 @@ final class StudyRunner {
     }
     Interrupts tracked = interrupts;
     MultiObjective inner = objective.objective();
-    study.optimizeMulti(trial -> {
-      tracked.started(trial.number());
-      try {
-        return inner.evaluate(trial);
-      } finally {
-        tracked.finished(trial.number());
-      }
-    }, options);
+    study.optimizeMulti(
+        trial -> {
+          tracked.started(trial.number());
+          try {
+            return inner.evaluate(trial);
+          } finally {
+            tracked.finished(trial.number());
+          }
+        },
+        options);
   }
 
   /**
    * For a real model, refits the best configuration on all non-test rows and prints its score on
-   * the held-out test split: the number a data scientist trusts, as the CV score was used to choose.
+   * the held-out test split: the number a data scientist trusts, as the CV score was used to
+   * choose.
    */
   void printHoldout(Study study, PrintWriter out) {
     if (objective.model() == null || study.isMultiObjective() || study.bestTrial().isEmpty()) {
@@ -110,16 +124,25 @@ final class StudyRunner {
     }
     try {
       var h = objective.model().holdout(study.best());
-      out.printf(java.util.Locale.ROOT, "best configuration refitted on %d rows: held-out test %s %.4f on %d rows%s%n",
-          h.trainRows(), h.metric().toString().toLowerCase(java.util.Locale.ROOT), h.test(), h.testRows(),
-          h.details().isEmpty() ? "" : " (" + Report.format(new java.util.TreeMap<>(h.details())) + ")");
+      out.printf(
+          java.util.Locale.ROOT,
+          "best configuration refitted on %d rows: held-out test %s %.4f on %d rows%s%n",
+          h.trainRows(),
+          h.metric().toString().toLowerCase(java.util.Locale.ROOT),
+          h.test(),
+          h.testRows(),
+          h.details().isEmpty()
+              ? ""
+              : " (" + Report.format(new java.util.TreeMap<>(h.details())) + ")");
     } catch (Exception e) {
       out.println("held-out test: could not be computed: " + e.getMessage());
     }
     out.flush();
   }
 
-  /** One line on a real model's objective (dataset, validation, threads), or null for a function. */
+  /**
+   * One line on a real model's objective (dataset, validation, threads), or null for a function.
+   */
   String modelDescription() {
     return objective.model() == null ? null : objective.model().describe();
   }

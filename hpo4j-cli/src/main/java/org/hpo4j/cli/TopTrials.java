@@ -13,8 +13,8 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * The closing table of a single-objective run: the best complete trials, one row each, with their
- * value, the spread of the value across folds when the objective recorded one ({@code cv_std}),
- * the duration and every parameter as a column, so that a reader sees how stable the top is.
+ * value, the spread of the value across folds when the objective recorded one ({@code cv_std}), the
+ * duration and every parameter as a column, so that a reader sees how stable the top is.
  */
 final class TopTrials {
   /** The user attribute a cross-validating objective sets to the standard deviation over folds. */
@@ -28,8 +28,11 @@ final class TopTrials {
     if (direction == StudyDirection.MAXIMIZE) {
       byValue = byValue.reversed();
     }
-    return trials.stream().filter(t -> t.state() == TrialState.COMPLETE)
-        .sorted(byValue.thenComparingInt(FrozenTrial::number)).limit(limit).toList();
+    return trials.stream()
+        .filter(t -> t.state() == TrialState.COMPLETE)
+        .sorted(byValue.thenComparingInt(FrozenTrial::number))
+        .limit(limit)
+        .toList();
   }
 
   /** Prints {@code rows} as an aligned table under a one-line title. */
@@ -55,13 +58,21 @@ final class TopTrials {
       row.add(Integer.toString(t.number()));
       row.add(String.format(Locale.ROOT, "%.6g", t.value()));
       if (withStd) {
-        row.add(t.userAttrs().get(CV_STD) instanceof Number n
-            ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "");
+        row.add(
+            t.userAttrs().get(CV_STD) instanceof Number n
+                ? String.format(Locale.ROOT, "%.4f", n.doubleValue())
+                : "");
       }
-      row.add(t.duration() == null ? "" : String.format(Locale.ROOT, "%.1f", t.duration().toMillis() / 1000.0));
+      row.add(
+          t.duration() == null
+              ? ""
+              : String.format(Locale.ROOT, "%.1f", t.duration().toMillis() / 1000.0));
       for (String p : params) {
         Object v = t.param(p);
-        row.add(v == null ? "-" : v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v.toString());
+        row.add(
+            v == null
+                ? "-"
+                : v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v.toString());
       }
       cells.add(row);
     }

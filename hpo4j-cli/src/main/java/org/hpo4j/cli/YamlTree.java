@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Reads a YAML document into plain maps, lists and scalars, typed as Jackson's {@code Object}
- * mapping types them, but with aliases expanded: Jackson's YAML parser reports {@code y: *r} as
- * the string "r" instead of the value anchored by {@code &r}. Merge keys ({@code <<: *base}) add
- * the anchored mapping's entries that the mapping does not set itself.
+ * mapping types them, but with aliases expanded: Jackson's YAML parser reports {@code y: *r} as the
+ * string "r" instead of the value anchored by {@code &r}. Merge keys ({@code <<: *base}) add the
+ * anchored mapping's entries that the mapping does not set itself.
  *
  * <p>Stateless and thread-safe.
  */
@@ -45,7 +45,8 @@ final class YamlTree {
       return out;
     }
     try {
-      for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml().parse(new java.io.StringReader(text))) {
+      for (org.yaml.snakeyaml.events.Event e :
+          new org.yaml.snakeyaml.Yaml().parse(new java.io.StringReader(text))) {
         if (e instanceof org.yaml.snakeyaml.events.ScalarEvent s && s.getAnchor() != null) {
           Object v = s.getValue();
           if (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
@@ -66,7 +67,8 @@ final class YamlTree {
     if (p.isCurrentAlias()) {
       String name = p.getText();
       if (!anchors.containsKey(name)) {
-        throw new JsonParseException(p, "the alias *" + name + " names no anchor &" + name + " above it");
+        throw new JsonParseException(
+            p, "the alias *" + name + " names no anchor &" + name + " above it");
       }
       return anchors.get(name);
     }

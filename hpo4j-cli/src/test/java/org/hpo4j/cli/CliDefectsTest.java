@@ -25,8 +25,11 @@ class CliDefectsTest {
   @Test
   void readOnlyCommands_missingSqliteFile_refuseAndCreateNothing() {
     Path db = dir.resolve("none.db");
-    for (List<String> args : List.of(List.of("studies", "list"), List.of("studies", "show", "x"),
-        List.of("report", "--study", "x"))) {
+    for (List<String> args :
+        List.of(
+            List.of("studies", "list"),
+            List.of("studies", "show", "x"),
+            List.of("report", "--study", "x"))) {
       List<String> a = new java.util.ArrayList<>(args);
       a.addAll(List.of("--storage", "sqlite:" + db));
       CliRun r = CliRun.of(a);
@@ -40,8 +43,18 @@ class CliDefectsTest {
   void run_missingProgram_isRefusedBeforeTheFirstTrial() throws Exception {
     Path space = file("space.yaml", "x: {low: 0.0, high: 1.0}\n");
     Path db = dir.resolve("p.db");
-    CliRun r = CliRun.of("run", "--space", space.toString(), "--trials", "40", "--storage", "sqlite:" + db,
-        "--", "nosuchprog-hpo4j", "{x}");
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--space",
+            space.toString(),
+            "--trials",
+            "40",
+            "--storage",
+            "sqlite:" + db,
+            "--",
+            "nosuchprog-hpo4j",
+            "{x}");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("'nosuchprog-hpo4j' was not found on the PATH"), r.err());
     assertFalse(r.err().contains("trial 0"), r.err());
@@ -51,10 +64,24 @@ class CliDefectsTest {
   void run_repeatedIdenticalFailures_stopsAndExitsNonZero() throws Exception {
     Path space = file("space.yaml", "x: {low: 0.0, high: 1.0}\n");
     Path db = dir.resolve("f.db");
-    CliRun r = CliRun.of("run", "--space", space.toString(), "--trials", "40", "--storage", "sqlite:" + db,
-        "--", "false", "{x}");
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--space",
+            space.toString(),
+            "--trials",
+            "40",
+            "--storage",
+            "sqlite:" + db,
+            "--",
+            "false",
+            "{x}");
     assertEquals(1, r.code(), r.err());
-    assertTrue(r.err().contains("stopping: the first " + FailureGuard.LIMIT + " trials all failed the same way"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "stopping: the first " + FailureGuard.LIMIT + " trials all failed the same way"),
+        r.err());
     assertTrue(r.err().contains("has no COMPLETE trial"), r.err());
     CliRun show = CliRun.of("studies", "show", "space", "--storage", "sqlite:" + db);
     assertTrue(show.out().contains("FAIL=" + FailureGuard.LIMIT), show.out() + show.err());
@@ -68,7 +95,9 @@ class CliDefectsTest {
     Files.writeString(f, "name: s\ntrials: 6\nseed: 0\nobjective: {function: hartmann3}\n");
     CliRun refused = CliRun.of("run", f.toString(), "--storage", url);
     assertEquals(2, refused.code(), refused.err());
-    assertTrue(refused.err().contains("'objective'") && refused.err().contains("--allow-changed"), refused.err());
+    assertTrue(
+        refused.err().contains("'objective'") && refused.err().contains("--allow-changed"),
+        refused.err());
     assertFalse(refused.err().contains("'trials'"), "the budget may change: " + refused.err());
     CliRun allowed = CliRun.of("run", f.toString(), "--storage", url, "--allow-changed");
     assertEquals(0, allowed.code(), allowed.err());
@@ -96,8 +125,11 @@ class CliDefectsTest {
     String text = w.toString();
     int log = text.indexOf("WARNING Study");
     assertTrue(log > 0, text);
-    assertEquals("\r\033[K", text.substring(log - 4, log), "the bar's line is cleared first: " + text);
-    assertTrue(text.substring(log).startsWith("WARNING Study: trial 3 failed\n["), "the bar is redrawn below: " + text);
+    assertEquals(
+        "\r\033[K", text.substring(log - 4, log), "the bar's line is cleared first: " + text);
+    assertTrue(
+        text.substring(log).startsWith("WARNING Study: trial 3 failed\n["),
+        "the bar is redrawn below: " + text);
   }
 
   @Test

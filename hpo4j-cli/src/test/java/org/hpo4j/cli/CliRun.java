@@ -6,8 +6,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * One in-process {@code hpo} invocation as the tests see it: its exit code and what it printed,
- * so that each test asserts on messages without spawning a JVM.
+ * One in-process {@code hpo} invocation as the tests see it: its exit code and what it printed, so
+ * that each test asserts on messages without spawning a JVM.
  */
 record CliRun(int code, String out, String err) {
 

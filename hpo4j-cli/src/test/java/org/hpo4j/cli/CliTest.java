@@ -71,8 +71,19 @@ class CliTest {
   @Test
   void bench_writesSpecLinesAndSummaryReadsThem(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.jsonl");
-    CliRun r = run("bench", "--sampler", "random,qmc", "--function", "branin,hartmann3", "--seeds", "0-2",
-        "--trials", "10", "--out", out.toString());
+    CliRun r =
+        run(
+            "bench",
+            "--sampler",
+            "random,qmc",
+            "--function",
+            "branin,hartmann3",
+            "--seeds",
+            "0-2",
+            "--trials",
+            "10",
+            "--out",
+            out.toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = Files.readAllLines(out);
     assertEquals(12, lines.size());
@@ -86,8 +97,20 @@ class CliTest {
   @Test
   void bench_summaryWithSamplerAndNoFiles_runsThenSummarises(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.jsonl");
-    CliRun r = run("bench", "--sampler", "random", "--function", "branin", "--seeds", "0-1", "--trials", "5",
-        "--out", out.toString(), "--summary");
+    CliRun r =
+        run(
+            "bench",
+            "--sampler",
+            "random",
+            "--function",
+            "branin",
+            "--seeds",
+            "0-1",
+            "--trials",
+            "5",
+            "--out",
+            out.toString(),
+            "--summary");
     assertEquals(0, r.code(), r.err());
     assertEquals(2, Files.readAllLines(out).size());
     assertTrue(r.err().contains("branin") && r.err().contains("random"), r.err());
@@ -110,27 +133,51 @@ class CliTest {
   @Test
   void run_sqliteStorage_resumesAndStudiesCommandsSeeIt(@TempDir Path dir) throws Exception {
     String url = "sqlite:" + dir.resolve("t.db");
-    assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "8").code());
+    assertEquals(
+        0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "8").code());
     CliRun again = run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.err().contains("resuming with 8 finished trials"), again.err());
     CliRun list = run("studies", "list", "--storage", url);
     assertTrue(list.out().contains("branin-quick") && list.out().contains("12"), list.out());
     Path csv = dir.resolve("t.csv");
-    assertEquals(0, run("studies", "export", "branin-quick", "--storage", url, "-o", csv.toString()).code());
+    assertEquals(
+        0, run("studies", "export", "branin-quick", "--storage", url, "-o", csv.toString()).code());
     assertEquals(13, Files.readAllLines(csv).size());
-    CliRun worker = run("worker", "../examples/branin-quick.yaml", "--storage", url, "--trials", "3", "--seed", "1");
+    CliRun worker =
+        run(
+            "worker",
+            "../examples/branin-quick.yaml",
+            "--storage",
+            url,
+            "--trials",
+            "3",
+            "--seed",
+            "1");
     assertEquals(0, worker.code(), worker.err());
-    assertTrue(run("studies", "show", "branin-quick", "--storage", url).out().contains("COMPLETE=15"));
+    assertTrue(
+        run("studies", "show", "branin-quick", "--storage", url).out().contains("COMPLETE=15"));
     assertEquals(0, run("studies", "delete", "branin-quick", "--storage", url).code());
-    assertTrue(run("studies", "show", "branin-quick", "--storage", url).err().contains("no study named"));
+    assertTrue(
+        run("studies", "show", "branin-quick", "--storage", url).err().contains("no study named"));
   }
 
   @Test
   void bench_multiObjectiveFunction_writesAHypervolumeTrace(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("m.jsonl");
-    CliRun r = run("bench", "--sampler", "random", "--function", "zdt1", "--seeds", "0", "--trials", "15",
-        "--out", out.toString());
+    CliRun r =
+        run(
+            "bench",
+            "--sampler",
+            "random",
+            "--function",
+            "zdt1",
+            "--seeds",
+            "0",
+            "--trials",
+            "15",
+            "--out",
+            out.toString());
     assertEquals(0, r.code(), r.err());
     String line = Files.readAllLines(out).get(0);
     assertTrue(line.contains("\"hypervolume_trace\":[") && !line.contains("regret_trace"), line);
@@ -139,13 +186,18 @@ class CliTest {
   @Test
   void report_writesOneSelfContainedHtmlFile(@TempDir Path dir) throws Exception {
     String url = "sqlite:" + dir.resolve("r.db");
-    assertEquals(0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12").code());
+    assertEquals(
+        0, run("run", "../examples/branin-quick.yaml", "--storage", url, "--trials", "12").code());
     Path html = dir.resolve("r.html");
     CliRun r = run("report", "--storage", url, "--study", "branin-quick", "-o", html.toString());
     assertEquals(0, r.code(), r.err());
     String page = Files.readString(html);
-    assertTrue(page.contains("branin-quick") && page.contains("echarts"), "report lacks its data or library");
-    assertTrue(!page.matches("(?s).*<script[^>]+src=\"https?:.*"), "report loads a script from the network");
+    assertTrue(
+        page.contains("branin-quick") && page.contains("echarts"),
+        "report lacks its data or library");
+    assertTrue(
+        !page.matches("(?s).*<script[^>]+src=\"https?:.*"),
+        "report loads a script from the network");
     CliRun missing = run("report", "--storage", url, "--study", "nope", "-o", html.toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("no study named 'nope'"), missing.err());

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * inside a study.
  */
 class GrpcFaultTest {
-  private static final String STUDY = """
+  private static final String STUDY =
+      """
       name: slow
       direction: minimize
       trials: 1000
@@ -56,8 +57,12 @@ class GrpcFaultTest {
       int n = 15;
       Path w1 = dir.resolve("w1.log");
       Path w2 = dir.resolve("w2.log");
-      Process a = GrpcProcesses.hpo(w1, "worker", file.toString(), "--storage", url, "--trials", "" + n, "--seed", "1");
-      Process b = GrpcProcesses.hpo(w2, "worker", file.toString(), "--storage", url, "--trials", "" + n, "--seed", "2");
+      Process a =
+          GrpcProcesses.hpo(
+              w1, "worker", file.toString(), "--storage", url, "--trials", "" + n, "--seed", "1");
+      Process b =
+          GrpcProcesses.hpo(
+              w2, "worker", file.toString(), "--storage", url, "--trials", "" + n, "--seed", "2");
       awaitTrials(url + "?retry_for=5", t -> t.state() == TrialState.COMPLETE, 4);
       GrpcProcesses.kill(server); // SIGKILL mid-study
       Path log2 = dir.resolve("serve2.log");
@@ -65,18 +70,26 @@ class GrpcFaultTest {
       GrpcProcesses.servedPort(restarted, log2);
       assertEquals(0, await(a, w1, 120), read(w1));
       assertEquals(0, await(b, w2, 120), read(w2));
-      assertTrue((read(w1) + read(w2)).contains("did not answer"), "the workers retried across the restart: "
-          + read(w1) + read(w2));
+      assertTrue(
+          (read(w1) + read(w2)).contains("did not answer"),
+          "the workers retried across the restart: " + read(w1) + read(w2));
       try (GrpcStorage client = GrpcStorage.open(url)) {
         List<FrozenTrial> trials = client.trials(client.findStudy("slow").orElseThrow(), null);
-        List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+        List<FrozenTrial> complete =
+            trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
         assertEquals(2 * n, complete.size(), "every trial the workers ran is COMPLETE: " + trials);
-        assertEquals(IntStream.range(0, trials.size()).boxed().toList(),
+        assertEquals(
+            IntStream.range(0, trials.size()).boxed().toList(),
             trials.stream().map(FrozenTrial::number).toList());
-        assertTrue(complete.stream().allMatch(t -> t.params().containsKey("x")), "finished with their parameters");
+        assertTrue(
+            complete.stream().allMatch(t -> t.params().containsKey("x")),
+            "finished with their parameters");
         // A trial whose creation reached the dead server but whose reply did not is left without a
         // worker; it never has parameters (it never ran).
-        assertTrue(trials.stream().filter(t -> t.state() != TrialState.COMPLETE).allMatch(t -> t.params().isEmpty()),
+        assertTrue(
+            trials.stream()
+                .filter(t -> t.state() != TrialState.COMPLETE)
+                .allMatch(t -> t.params().isEmpty()),
             "" + trials);
       }
     } finally {
@@ -89,28 +102,47 @@ class GrpcFaultTest {
   void workerKilledMidTrial_itsTrialFailsAndIsRetriedWithItsParameters() throws Exception {
     Path file = studyFile(30);
     Path log = dir.resolve("serve.log");
-    Process server = GrpcProcesses.hpo(log, "serve", "--storage", "sqlite:" + dir.resolve("s.db"), "--port", "0",
-        "--heartbeat-interval", "0.3", "--grace-period", "1.5");
+    Process server =
+        GrpcProcesses.hpo(
+            log,
+            "serve",
+            "--storage",
+            "sqlite:" + dir.resolve("s.db"),
+            "--port",
+            "0",
+            "--heartbeat-interval",
+            "0.3",
+            "--grace-period",
+            "1.5");
     try {
       String url = "grpc://127.0.0.1:" + GrpcProcesses.servedPort(server, log);
       Path w1 = dir.resolve("w1.log");
-      Process victim = GrpcProcesses.hpo(w1, "worker", file.toString(), "--storage", url, "--trials", "1",
-          "--seed", "1");
+      Process victim =
+          GrpcProcesses.hpo(
+              w1, "worker", file.toString(), "--storage", url, "--trials", "1", "--seed", "1");
       // Its parameters reach the server with its first heartbeat.
-      FrozenTrial running = awaitTrials(url, t -> t.state() == TrialState.RUNNING && t.params().containsKey("x"), 1);
+      FrozenTrial running =
+          awaitTrials(url, t -> t.state() == TrialState.RUNNING && t.params().containsKey("x"), 1);
       GrpcProcesses.kill(victim);
-      FrozenTrial failed = awaitTrials(url, t -> t.number() == running.number() && t.state() == TrialState.FAIL, 1);
-      assertTrue(String.valueOf(failed.systemAttrs().get("fail_reason")).contains("heartbeat"), "" + failed);
+      FrozenTrial failed =
+          awaitTrials(url, t -> t.number() == running.number() && t.state() == TrialState.FAIL, 1);
+      assertTrue(
+          String.valueOf(failed.systemAttrs().get("fail_reason")).contains("heartbeat"),
+          "" + failed);
 
       Files.writeString(file, STUDY.formatted(0));
       Path w2 = dir.resolve("w2.log");
-      Process rescuer = GrpcProcesses.hpo(w2, "worker", file.toString(), "--storage", url, "--trials", "1",
-          "--seed", "2");
+      Process rescuer =
+          GrpcProcesses.hpo(
+              w2, "worker", file.toString(), "--storage", url, "--trials", "1", "--seed", "2");
       assertEquals(0, await(rescuer, w2, 120), read(w2));
       try (GrpcStorage client = GrpcStorage.open(url)) {
         List<FrozenTrial> trials = client.trials(client.findStudy("slow").orElseThrow(), null);
-        Optional<FrozenTrial> retry = trials.stream()
-            .filter(t -> Integer.valueOf(running.number()).equals(t.systemAttrs().get("retry_of"))).findFirst();
+        Optional<FrozenTrial> retry =
+            trials.stream()
+                .filter(
+                    t -> Integer.valueOf(running.number()).equals(t.systemAttrs().get("retry_of")))
+                .findFirst();
         assertTrue(retry.isPresent(), "the dead worker's trial is enqueued again: " + trials);
         assertEquals(TrialState.COMPLETE, retry.get().state(), "" + retry.get());
         assertEquals(running.params(), retry.get().params(), "the retry runs the same parameters");
@@ -120,8 +152,11 @@ class GrpcFaultTest {
     }
   }
 
-  /** @return the first trial of study "slow" matching {@code p}, once {@code count} trials match */
-  private static FrozenTrial awaitTrials(String url, Predicate<FrozenTrial> p, int count) throws Exception {
+  /**
+   * @return the first trial of study "slow" matching {@code p}, once {@code count} trials match
+   */
+  private static FrozenTrial awaitTrials(String url, Predicate<FrozenTrial> p, int count)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     try (GrpcStorage client = GrpcStorage.open(url)) {
       while (System.nanoTime() < deadline) {

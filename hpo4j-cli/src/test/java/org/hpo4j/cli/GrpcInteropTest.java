@@ -23,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class GrpcInteropTest {
   private static final String EXAMPLE = "examples/branin-quick.yaml";
 
-  /** Optuna's TPE on the same space as the branin example; tags its trials so each side can tell them apart. */
-  private static final String PYTHON_WORKER = """
+  /**
+   * Optuna's TPE on the same space as the branin example; tags its trials so each side can tell
+   * them apart.
+   */
+  private static final String PYTHON_WORKER =
+      """
       import json, math, sys, time, optuna
       from optuna.storages import GrpcStorageProxy
       optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -49,7 +53,8 @@ class GrpcInteropTest {
                         "numbers": sorted(t.number for t in trials)}))
       """;
 
-  private static final String PYTHON_SERVER = """
+  private static final String PYTHON_SERVER =
+      """
       import sys, optuna
       from optuna.storages import run_grpc_proxy_server, get_storage
       optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -63,7 +68,9 @@ class GrpcInteropTest {
     GrpcProcesses.optunaSh();
     Path script = Files.writeString(dir.resolve("worker.py"), PYTHON_WORKER);
     Path serveLog = dir.resolve("serve.log");
-    Process serve = GrpcProcesses.hpo(serveLog, "serve", "--storage", "sqlite:" + dir.resolve("s.db"), "--port", "0");
+    Process serve =
+        GrpcProcesses.hpo(
+            serveLog, "serve", "--storage", "sqlite:" + dir.resolve("s.db"), "--port", "0");
     try {
       int port = GrpcProcesses.servedPort(serve, serveLog);
       String url = "grpc://127.0.0.1:" + port;
@@ -72,9 +79,15 @@ class GrpcInteropTest {
       Path w1 = dir.resolve("w1.log");
       Path w2 = dir.resolve("w2.log");
       Path py = dir.resolve("py.log");
-      Process a = GrpcProcesses.hpo(w1, "worker", EXAMPLE, "--storage", url, "--trials", "" + hpoTrials, "--seed", "1");
-      Process b = GrpcProcesses.hpo(w2, "worker", EXAMPLE, "--storage", url, "--trials", "" + hpoTrials, "--seed", "2");
-      Process p = GrpcProcesses.optuna(py, script, "" + port, "" + pyTrials, "" + (2 * hpoTrials + pyTrials));
+      Process a =
+          GrpcProcesses.hpo(
+              w1, "worker", EXAMPLE, "--storage", url, "--trials", "" + hpoTrials, "--seed", "1");
+      Process b =
+          GrpcProcesses.hpo(
+              w2, "worker", EXAMPLE, "--storage", url, "--trials", "" + hpoTrials, "--seed", "2");
+      Process p =
+          GrpcProcesses.optuna(
+              py, script, "" + port, "" + pyTrials, "" + (2 * hpoTrials + pyTrials));
       assertEquals(0, await(a, w1, 180), read(w1));
       assertEquals(0, await(b, w2, 180), read(w2));
       assertEquals(0, await(p, py, 180), read(py));
@@ -84,17 +97,28 @@ class GrpcInteropTest {
         assertTrue(client.isHpo4jServer());
         long id = client.findStudy("branin-quick").orElseThrow();
         List<FrozenTrial> trials = client.trials(id, null);
-        assertEquals(IntStream.range(0, total).boxed().toList(), trials.stream().map(FrozenTrial::number).toList(),
+        assertEquals(
+            IntStream.range(0, total).boxed().toList(),
+            trials.stream().map(FrozenTrial::number).toList(),
             "numbers without gaps or duplicates");
-        assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), "all COMPLETE: " + trials);
-        long python = trials.stream().filter(t -> "python".equals(t.userAttrs().get("worker"))).count();
+        assertTrue(
+            trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE),
+            "all COMPLETE: " + trials);
+        long python =
+            trials.stream().filter(t -> "python".equals(t.userAttrs().get("worker"))).count();
         assertEquals(pyTrials, python, "the hpo4j client sees the Python worker's trials");
-        assertTrue(trials.stream().allMatch(t -> t.params().keySet().containsAll(List.of("x0", "x1"))));
+        assertTrue(
+            trials.stream().allMatch(t -> t.params().keySet().containsAll(List.of("x0", "x1"))));
       }
       String last = read(py).strip().lines().reduce((x, y) -> y).orElse("");
-      assertTrue(last.contains("\"python\": " + pyTrials) && last.contains("\"others\": " + 2 * hpoTrials)
-          && last.contains("\"complete\": " + total), "the Python worker sees the hpo4j workers' trials: " + last);
-      assertTrue(read(serveLog).contains("connection from"), "hpo serve logs connections: " + read(serveLog));
+      assertTrue(
+          last.contains("\"python\": " + pyTrials)
+              && last.contains("\"others\": " + 2 * hpoTrials)
+              && last.contains("\"complete\": " + total),
+          "the Python worker sees the hpo4j workers' trials: " + last);
+      assertTrue(
+          read(serveLog).contains("connection from"),
+          "hpo serve logs connections: " + read(serveLog));
     } finally {
       GrpcProcesses.kill(serve);
     }
@@ -112,14 +136,21 @@ class GrpcInteropTest {
       GrpcProcesses.awaitListening(port, server, serverLog);
       String url = "grpc://127.0.0.1:" + port;
       Path log = dir.resolve("worker.log");
-      Process w = GrpcProcesses.hpo(log, "worker", EXAMPLE, "--storage", url, "--trials", "12", "--seed", "3");
+      Process w =
+          GrpcProcesses.hpo(
+              log, "worker", EXAMPLE, "--storage", url, "--trials", "12", "--seed", "3");
       assertEquals(0, await(w, log, 180), read(log));
       try (GrpcStorage client = GrpcStorage.open(url)) {
         assertFalse(client.isHpo4jServer(), "Optuna's server has no hpo4j calls");
         long id = client.findStudy("branin-quick").orElseThrow();
         List<FrozenTrial> trials = client.trials(id, null);
-        assertEquals(IntStream.range(0, 12).boxed().toList(), trials.stream().map(FrozenTrial::number).toList());
-        assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE && t.params().size() == 2), "" + trials);
+        assertEquals(
+            IntStream.range(0, 12).boxed().toList(),
+            trials.stream().map(FrozenTrial::number).toList());
+        assertTrue(
+            trials.stream()
+                .allMatch(t -> t.state() == TrialState.COMPLETE && t.params().size() == 2),
+            "" + trials);
       }
     } finally {
       GrpcProcesses.kill(server);

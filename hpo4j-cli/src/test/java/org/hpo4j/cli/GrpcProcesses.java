@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Child processes of the gRPC storage tests: {@code hpo} commands in JVMs on the test class path,
- * and scripts of the real Optuna through {@code ../shared/peers/optuna.sh} (relative to the repository
- * root; {@code HPO4J_OPTUNA_SH} overrides it). Without that script the tests are skipped, except under
- * {@code CI=true}, where they fail.
+ * and scripts of the real Optuna through {@code ../shared/peers/optuna.sh} (relative to the
+ * repository root; {@code HPO4J_OPTUNA_SH} overrides it). Without that script the tests are
+ * skipped, except under {@code CI=true}, where they fail.
  */
 final class GrpcProcesses {
   private static final Pattern SERVING = Pattern.compile("at grpc://127\\.0\\.0\\.1:(\\d+)");
@@ -29,12 +29,24 @@ final class GrpcProcesses {
   /** Starts {@code hpo ARGS} with its output (both streams) in {@code log}. */
   static Process hpo(Path log, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", cp, Hpo.class.getName()));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                cp,
+                Hpo.class.getName()));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(repoRoot().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(cmd)
+        .directory(repoRoot().toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /** Starts {@code optuna.sh SCRIPT ARGS} with its output in {@code log}. */
@@ -48,10 +60,15 @@ final class GrpcProcesses {
     return Path.of("").toAbsolutePath().getParent();
   }
 
-  /** @return the real Optuna's launcher, or skips (fails under CI=true) when it is missing */
+  /**
+   * @return the real Optuna's launcher, or skips (fails under CI=true) when it is missing
+   */
   static Path optunaSh() {
     String env = System.getenv("HPO4J_OPTUNA_SH");
-    Path p = env != null && !env.isBlank() ? Path.of(env) : repoRoot().resolve("../shared/peers/optuna.sh").normalize();
+    Path p =
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : repoRoot().resolve("../shared/peers/optuna.sh").normalize();
     if (!Files.isExecutable(p) && "true".equals(System.getenv("CI"))) {
       fail("CI=true but the Optuna peer " + p + " is missing (set HPO4J_OPTUNA_SH)");
     }
@@ -59,7 +76,9 @@ final class GrpcProcesses {
     return p;
   }
 
-  /** @return the port an {@code hpo serve --port 0} announced in its log */
+  /**
+   * @return the port an {@code hpo serve --port 0} announced in its log
+   */
   static int servedPort(Process serve, Path log) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {

@@ -8,7 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command answers -h and --help with its usage, and {@code hpo help PATH} reaches any depth. */
+/**
+ * Every command answers -h and --help with its usage, and {@code hpo help PATH} reaches any depth.
+ */
 class HelpTest {
 
   private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
@@ -34,7 +36,8 @@ class HelpTest {
         args.add(flag);
         CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), args + ": " + r.err());
-        assertTrue(r.out().startsWith("Usage: hpo " + String.join(" ", path)), args + ": " + r.out());
+        assertTrue(
+            r.out().startsWith("Usage: hpo " + String.join(" ", path)), args + ": " + r.out());
       }
     }
   }
@@ -50,6 +53,7 @@ class HelpTest {
   void help_unknownCommand_namesItAndListsTheKnownOnes() {
     CliRun r = CliRun.of("help", "studies", "nope");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("no command 'studies nope'") && r.err().contains("export"), r.err());
+    assertTrue(
+        r.err().contains("no command 'studies nope'") && r.err().contains("export"), r.err());
   }
 }

@@ -30,16 +30,37 @@ class InterruptTest {
     Files.writeString(space, "t: {low: 300, high: 301}\n");
     Path db = dir.resolve(signal + ".db");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process hpo = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Hpo.class.getName(),
-        "run", "--space", space.toString(), "--storage", "sqlite:" + db, "--trials", "3", "--", "sleep", "{t}")
-        .redirectErrorStream(true).redirectOutput(dir.resolve(signal + ".log").toFile()).start();
+    Process hpo =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Hpo.class.getName(),
+                "run",
+                "--space",
+                space.toString(),
+                "--storage",
+                "sqlite:" + db,
+                "--trials",
+                "3",
+                "--",
+                "sleep",
+                "{t}")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(signal + ".log").toFile())
+            .start();
     Optional<ProcessHandle> sleep = Optional.empty();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (sleep.isEmpty() && hpo.isAlive() && Instant.now().isBefore(deadline)) {
-      sleep = hpo.descendants().filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst();
+      sleep =
+          hpo.descendants()
+              .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false))
+              .findFirst();
       Thread.sleep(50); // polling another process: no clock to inject
     }
-    assertTrue(sleep.isPresent(), "the trial's program started: " + Files.readString(dir.resolve(signal + ".log")));
+    assertTrue(
+        sleep.isPresent(),
+        "the trial's program started: " + Files.readString(dir.resolve(signal + ".log")));
     new ProcessBuilder("kill", "-" + signal, Long.toString(hpo.pid())).start().waitFor();
     assertTrue(hpo.waitFor(30, TimeUnit.SECONDS), "hpo ended");
     String log = Files.readString(dir.resolve(signal + ".log"));

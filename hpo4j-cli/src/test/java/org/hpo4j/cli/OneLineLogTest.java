@@ -37,7 +37,8 @@ class OneLineLogTest {
   void format_isTimeLevelMessage_onOneLine() {
     LogRecord r = new LogRecord(Level.WARNING, "trial 3 failed:\nboom");
     r.setLoggerName("org.hpo4j.study.Study");
-    assertTrue(OneLineLog.format(r).matches("\\d\\d:\\d\\d:\\d\\d WARN trial 3 failed: boom"),
+    assertTrue(
+        OneLineLog.format(r).matches("\\d\\d:\\d\\d:\\d\\d WARN trial 3 failed: boom"),
         OneLineLog.format(r));
   }
 
@@ -60,26 +61,34 @@ class OneLineLogTest {
   void failedObjective_warnLine_andStackTraceOnlyAtDebug() {
     attach(false);
     Study quiet = Study.builder().sampler(RandomSampler.builder().seed(1).build()).build();
-    quiet.optimize(t -> {
-      throw new IllegalStateException("no data");
-    }, 1);
+    quiet.optimize(
+        t -> {
+          throw new IllegalStateException("no data");
+        },
+        1);
     String out = text.toString();
-    assertTrue(out.matches("(?s)\\d\\d:\\d\\d:\\d\\d WARN trial 0 of study '.*' failed: "
-        + "java.lang.IllegalStateException: no data\n"), out);
+    assertTrue(
+        out.matches(
+            "(?s)\\d\\d:\\d\\d:\\d\\d WARN trial 0 of study '.*' failed: "
+                + "java.lang.IllegalStateException: no data\n"),
+        out);
     assertFalse(out.contains("\tat "), "no stack trace without debug: " + out);
     detach();
 
     text.getBuffer().setLength(0);
     attach(true);
     Study loud = Study.builder().sampler(RandomSampler.builder().seed(1).build()).build();
-    loud.optimize(t -> {
-      throw new IllegalStateException("no data");
-    }, 1);
+    loud.optimize(
+        t -> {
+          throw new IllegalStateException("no data");
+        },
+        1);
     out = text.toString();
     assertTrue(out.contains(" DEBUG trial 0 of study '"), out);
     assertTrue(out.contains("\tat org.hpo4j.cli.OneLineLogTest"), "the objective's frame: " + out);
     FrozenTrial t = loud.trials().get(0);
-    assertTrue(String.valueOf(t.systemAttrs().get("fail_stack_trace")).contains("no data"),
+    assertTrue(
+        String.valueOf(t.systemAttrs().get("fail_stack_trace")).contains("no data"),
         "the trace is stored with the trial too: " + t.systemAttrs());
     assertEquals(1, out.split(" WARN ").length - 1, out);
   }

@@ -56,13 +56,35 @@ class OptunaInteropTest {
     OptunaPeer.script();
     OptunaPeer.Store store = OptunaPeer.store(kind, dir);
     Path space = dir.resolve("space.yaml");
-    Files.writeString(space, "lr: {low: 1.0e-4, high: 1.0, log: true}\ndepth: {low: 2, high: 10}\nopt: [sgd, adam]\n");
-    CliRun run = CliRun.of("run", "--space", space.toString(), "--trials", "60", "--direction", "minimize",
-        "--storage", store.hpo(), "--study", "interop", "--seed", "3", "--",
-        "sh", "-c", "echo \"intermediate 0 $1\"; echo \"intermediate 1 $2\"; echo \"$1\"", "sh", "{lr}", "{depth}");
+    Files.writeString(
+        space,
+        "lr: {low: 1.0e-4, high: 1.0, log: true}\ndepth: {low: 2, high: 10}\nopt: [sgd, adam]\n");
+    CliRun run =
+        CliRun.of(
+            "run",
+            "--space",
+            space.toString(),
+            "--trials",
+            "60",
+            "--direction",
+            "minimize",
+            "--storage",
+            store.hpo(),
+            "--study",
+            "interop",
+            "--seed",
+            "3",
+            "--",
+            "sh",
+            "-c",
+            "echo \"intermediate 0 $1\"; echo \"intermediate 1 $2\"; echo \"$1\"",
+            "sh",
+            "{lr}",
+            "{depth}");
     assertEquals(0, run.code(), run.err());
 
-    JsonNode seen = JSON.readTree(OptunaPeer.run(dir, "inspect_study.py", store.python(), "interop"));
+    JsonNode seen =
+        JSON.readTree(OptunaPeer.run(dir, "inspect_study.py", store.python(), "interop"));
     try (Storage s = Storages.open(store.hpo())) {
       long id = s.findStudy("interop").orElseThrow();
       List<FrozenTrial> ours = s.trials(id, null);
@@ -77,10 +99,18 @@ class OptunaInteropTest {
         assertEquals(t.values(), doubles(p.get("values")), "values of trial " + i);
         assertEquals(3, t.params().size());
         t.params().forEach((k, v) -> assertSameParam(v, p.get("params").get(k), k));
-        t.distributions().forEach((k, d) -> assertEquals(optunaJson(d),
-            normalized(p.get("distributions").get(k).asText()), "distribution of " + k));
+        t.distributions()
+            .forEach(
+                (k, d) ->
+                    assertEquals(
+                        optunaJson(d),
+                        normalized(p.get("distributions").get(k).asText()),
+                        "distribution of " + k));
         Map<Integer, Double> inter = new TreeMap<>();
-        p.get("intermediate").fields().forEachRemaining(e -> inter.put(Integer.parseInt(e.getKey()), e.getValue().asDouble()));
+        p.get("intermediate")
+            .fields()
+            .forEachRemaining(
+                e -> inter.put(Integer.parseInt(e.getKey()), e.getValue().asDouble()));
         assertEquals(t.intermediateValues(), inter, "intermediate values of trial " + i);
         assertEquals(2, inter.size());
         assertEquals(JSON.valueToTree(t.userAttrs()), p.get("user_attrs"));
@@ -95,7 +125,8 @@ class OptunaInteropTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "journal"})
-  void optunaTpeWorkerAndTwoHpoWorkers_shareOneStudyWithoutGapsOrDuplicates(String kind) throws Exception {
+  void optunaTpeWorkerAndTwoHpoWorkers_shareOneStudyWithoutGapsOrDuplicates(String kind)
+      throws Exception {
     OptunaPeer.script();
     OptunaPeer.Store store = OptunaPeer.store(kind, dir);
     try (Storage s = Storages.open(store.hpo())) {
@@ -105,15 +136,18 @@ class OptunaInteropTest {
     for (int seed = 1; seed <= 2; seed++) {
       hpo.add(hpoWorker(store.hpo(), seed));
     }
-    Process python = OptunaPeer.start(dir, "tpe_worker.py", store.python(), "branin-quick", "50", "7");
+    Process python =
+        OptunaPeer.start(dir, "tpe_worker.py", store.python(), "branin-quick", "50", "7");
     for (int i = 0; i < hpo.size(); i++) {
       assertTrue(hpo.get(i).waitFor(180, TimeUnit.SECONDS), "hpo worker " + i + " finished");
-      assertEquals(0, hpo.get(i).exitValue(), Files.readString(dir.resolve("worker-" + (i + 1) + ".log")));
+      assertEquals(
+          0, hpo.get(i).exitValue(), Files.readString(dir.resolve("worker-" + (i + 1) + ".log")));
     }
     assertTrue(python.waitFor(180, TimeUnit.SECONDS), "python worker finished");
     assertEquals(0, python.exitValue(), OptunaPeer.log(dir, "tpe_worker.py"));
 
-    JsonNode seen = JSON.readTree(OptunaPeer.run(dir, "inspect_study.py", store.python(), "branin-quick"));
+    JsonNode seen =
+        JSON.readTree(OptunaPeer.run(dir, "inspect_study.py", store.python(), "branin-quick"));
     try (Storage s = Storages.open(store.hpo())) {
       List<FrozenTrial> trials = s.trials(s.findStudy("branin-quick").orElseThrow(), null);
       assertEquals(150, trials.size());
@@ -131,14 +165,16 @@ class OptunaInteropTest {
         assertEquals("COMPLETE", seen.get("trials").get(i).get("state").asText());
         if ("python".equals(t.userAttrs().get("by"))) {
           byPython++;
-          foreignSeen = Math.max(foreignSeen, ((Number) t.userAttrs().get("foreign_seen")).intValue());
+          foreignSeen =
+              Math.max(foreignSeen, ((Number) t.userAttrs().get("foreign_seen")).intValue());
           pythonDists.add(t.distributions());
         } else {
           hpoDists = t.distributions();
         }
       }
       assertEquals(50, byPython);
-      assertTrue(foreignSeen > 0, "Optuna's sampler saw hpo4j's trials (at most " + foreignSeen + ")");
+      assertTrue(
+          foreignSeen > 0, "Optuna's sampler saw hpo4j's trials (at most " + foreignSeen + ")");
       for (Map<String, Distribution> d : pythonDists) {
         assertEquals(hpoDists, d, "hpo4j's sampler reads Optuna's trials in its own search space");
       }
@@ -158,7 +194,8 @@ class OptunaInteropTest {
     assertTrue(mo.out().contains("Pareto front"), mo.out());
     for (String study : List.of("py", "mo")) {
       Path html = dir.resolve(study + ".html");
-      CliRun report = CliRun.of("report", "--study", study, "--storage", store.hpo(), "-o", html.toString());
+      CliRun report =
+          CliRun.of("report", "--study", study, "--storage", store.hpo(), "-o", html.toString());
       assertEquals(0, report.code(), report.err());
       assertTrue(Files.size(html) > 10_000, "report of " + study);
     }
@@ -167,15 +204,32 @@ class OptunaInteropTest {
       assertEquals(List.of(Double.POSITIVE_INFINITY), t.get(2).values());
       assertTrue(Double.isNaN(t.get(0).intermediateValues().get(1)), "NaN intermediate value");
       assertEquals(Map.of("k", List.of(1, 2)), t.get(0).userAttrs().get("tag"));
-      assertEquals(List.of("loss"), s.studySystemAttrs(s.findStudy("py").orElseThrow()).get("study:metric_names"));
+      assertEquals(
+          List.of("loss"),
+          s.studySystemAttrs(s.findStudy("py").orElseThrow()).get("study:metric_names"));
     }
   }
 
   private Process hpoWorker(String url, int seed) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, Hpo.class.getName(),
-        "worker", "../examples/branin-quick.yaml", "--storage", url, "--trials", "50", "--seed", Integer.toString(seed));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        List.of(
+            java,
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            cp,
+            Hpo.class.getName(),
+            "worker",
+            "../examples/branin-quick.yaml",
+            "--storage",
+            url,
+            "--trials",
+            "50",
+            "--seed",
+            Integer.toString(seed));
     File log = dir.resolve("worker-" + seed + ".log").toFile();
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
   }
@@ -186,24 +240,47 @@ class OptunaInteropTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    String url = store.kind().equals("journal") ? store.python().substring("journal:".length()) : store.python();
-    List<String> cmd = List.of(OptunaPeer.script().toString(), "-m", "optuna_dashboard_server", url, "--port",
-        Integer.toString(port), "--host", "127.0.0.1");
-    Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("dashboard.log").toFile())
-        .start();
+    String url =
+        store.kind().equals("journal")
+            ? store.python().substring("journal:".length())
+            : store.python();
+    List<String> cmd =
+        List.of(
+            OptunaPeer.script().toString(),
+            "-m",
+            "optuna_dashboard_server",
+            url,
+            "--port",
+            Integer.toString(port),
+            "--host",
+            "127.0.0.1");
+    Process server =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("dashboard.log").toFile())
+            .start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       JsonNode list = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (list == null && System.nanoTime() < deadline && server.isAlive()) {
         try {
-          list = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/studies"))
-              .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
+          list =
+              JSON.readTree(
+                  http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + port + "/api/studies"))
+                              .timeout(Duration.ofSeconds(10))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
         } catch (java.io.IOException notYet) {
           server.waitFor(200, TimeUnit.MILLISECONDS); // the server is still starting
         }
       }
-      assertTrue(list != null, "dashboard server answered: " + Files.readString(dir.resolve("dashboard.log")));
+      assertTrue(
+          list != null,
+          "dashboard server answered: " + Files.readString(dir.resolve("dashboard.log")));
       long id = -1;
       for (JsonNode s : list.get("study_summaries")) {
         if (s.get("study_name").asText().equals(name)) {
@@ -211,8 +288,14 @@ class OptunaInteropTest {
         }
       }
       assertTrue(id >= 0, "dashboard lists '" + name + "': " + list);
-      JsonNode detail = JSON.readTree(http.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + port + "/api/studies/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+      JsonNode detail =
+          JSON.readTree(
+              http.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + port + "/api/studies/" + id))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
       assertEquals(name, detail.get("name").asText());
       assertEquals(trials, detail.get("trials").size());
       for (int i = 0; i < trials; i++) {
@@ -229,7 +312,12 @@ class OptunaInteropTest {
   private static List<Double> doubles(JsonNode a) {
     List<Double> out = new ArrayList<>();
     if (a != null && !a.isNull()) {
-      a.forEach(n -> out.add(n.isTextual() ? Double.parseDouble(n.asText().replace("inf", "Infinity")) : n.asDouble()));
+      a.forEach(
+          n ->
+              out.add(
+                  n.isTextual()
+                      ? Double.parseDouble(n.asText().replace("inf", "Infinity"))
+                      : n.asDouble()));
     }
     return out;
   }
@@ -257,14 +345,29 @@ class OptunaInteropTest {
   private static String optunaText(Distribution d) throws java.io.IOException {
     String json;
     if (d instanceof FloatDistribution f) {
-      json = JSON.writeValueAsString(Map.of("name", "FloatDistribution", "attributes",
-          mapOf("low", f.low(), "high", f.high(), "log", f.log(), "step", f.step())));
+      json =
+          JSON.writeValueAsString(
+              Map.of(
+                  "name",
+                  "FloatDistribution",
+                  "attributes",
+                  mapOf("low", f.low(), "high", f.high(), "log", f.log(), "step", f.step())));
     } else if (d instanceof IntDistribution i) {
-      json = JSON.writeValueAsString(Map.of("name", "IntDistribution", "attributes",
-          mapOf("low", i.low(), "high", i.high(), "log", i.log(), "step", i.step())));
+      json =
+          JSON.writeValueAsString(
+              Map.of(
+                  "name",
+                  "IntDistribution",
+                  "attributes",
+                  mapOf("low", i.low(), "high", i.high(), "log", i.log(), "step", i.step())));
     } else {
-      json = JSON.writeValueAsString(Map.of("name", "CategoricalDistribution", "attributes",
-          Map.of("choices", ((CategoricalDistribution) d).choices())));
+      json =
+          JSON.writeValueAsString(
+              Map.of(
+                  "name",
+                  "CategoricalDistribution",
+                  "attributes",
+                  Map.of("choices", ((CategoricalDistribution) d).choices())));
     }
     return json;
   }

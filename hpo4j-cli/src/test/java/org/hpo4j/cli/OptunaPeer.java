@@ -20,23 +20,32 @@ import java.util.regex.Pattern;
 
 /**
  * The real Optuna 5.0.0rc1 beside the repository ({@code ../shared/peers/optuna.sh} from the
- * repository root, or {@code HPO4J_OPTUNA_SH}), and the storages both sides open: an SQLite file,
- * a PostgreSQL schema of its own (on {@code HPO4J_PG_URL}) and a journal file. Without the peer
- * (or PostgreSQL) the tests are skipped, except under {@code CI=true}, where they fail.
+ * repository root, or {@code HPO4J_OPTUNA_SH}), and the storages both sides open: an SQLite file, a
+ * PostgreSQL schema of its own (on {@code HPO4J_PG_URL}) and a journal file. Without the peer (or
+ * PostgreSQL) the tests are skipped, except under {@code CI=true}, where they fail.
  */
 final class OptunaPeer {
   private static final AtomicInteger SEQ = new AtomicInteger();
-  /** JDBC URL, user, password and name of each PostgreSQL schema created, to drop after the test. */
+
+  /**
+   * JDBC URL, user, password and name of each PostgreSQL schema created, to drop after the test.
+   */
   private static final List<String[]> CREATED = new ArrayList<>();
-  private static final Pattern PG = Pattern.compile("postgres(?:ql)?://([^:@/]+)(?::([^@/]*))?@([^/:]+)(?::(\\d+))?/([^?]+).*");
+
+  private static final Pattern PG =
+      Pattern.compile("postgres(?:ql)?://([^:@/]+)(?::([^@/]*))?@([^/:]+)(?::(\\d+))?/([^?]+).*");
 
   private OptunaPeer() {}
 
-  /** @return the launcher of the Python peer, or skips (fails under CI) */
+  /**
+   * @return the launcher of the Python peer, or skips (fails under CI)
+   */
   static Path script() {
     String env = System.getenv("HPO4J_OPTUNA_SH");
     Path p = env != null && !env.isBlank() ? Path.of(env) : Path.of("../../shared/peers/optuna.sh");
-    need(Files.isExecutable(p), "the Python peer " + p.toAbsolutePath().normalize() + " is missing (HPO4J_OPTUNA_SH)");
+    need(
+        Files.isExecutable(p),
+        "the Python peer " + p.toAbsolutePath().normalize() + " is missing (HPO4J_OPTUNA_SH)");
     return p;
   }
 
@@ -47,13 +56,16 @@ final class OptunaPeer {
     assumeTrue(present, what + ": Optuna interop test skipped");
   }
 
-  /** @return the path of a Python script of the tests */
+  /**
+   * @return the path of a Python script of the tests
+   */
   static String resource(String name) {
     return Path.of("src/test/resources/optuna", name).toAbsolutePath().toString();
   }
 
   /** Runs a peer script to its end; @return its standard output */
-  static String run(Path logDir, String script, String... args) throws IOException, InterruptedException {
+  static String run(Path logDir, String script, String... args)
+      throws IOException, InterruptedException {
     Process p = start(logDir, script, args);
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -67,8 +79,10 @@ final class OptunaPeer {
   static Process start(Path logDir, String script, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(script().toString(), resource(script)));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectOutput(logDir.resolve(script + ".out").toFile())
-        .redirectError(logDir.resolve(script + ".err").toFile()).start();
+    return new ProcessBuilder(cmd)
+        .redirectOutput(logDir.resolve(script + ".out").toFile())
+        .redirectError(logDir.resolve(script + ".err").toFile())
+        .start();
   }
 
   static String log(Path logDir, String script) throws IOException {
@@ -80,7 +94,8 @@ final class OptunaPeer {
   static void dropCreated() throws SQLException {
     synchronized (CREATED) {
       for (String[] c : CREATED) {
-        try (Connection conn = DriverManager.getConnection(c[0], c[1], c[2]); Statement s = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection(c[0], c[1], c[2]);
+            Statement s = conn.createStatement()) {
           s.execute("DROP SCHEMA IF EXISTS " + c[3] + " CASCADE");
         }
       }
@@ -91,7 +106,9 @@ final class OptunaPeer {
   /** One storage as hpo4j and Optuna each name it. */
   record Store(String kind, String hpo, String python) {}
 
-  /** @return a new, empty storage of {@code kind} (sqlite, postgresql, journal) */
+  /**
+   * @return a new, empty storage of {@code kind} (sqlite, postgresql, journal)
+   */
   static Store store(String kind, Path dir) throws SQLException {
     switch (kind) {
       case "sqlite" -> {
@@ -107,19 +124,32 @@ final class OptunaPeer {
         need(url != null && !url.isBlank(), "HPO4J_PG_URL is not set");
         Matcher m = PG.matcher(url);
         assumeTrue(m.matches(), "HPO4J_PG_URL is not postgresql://user:password@host[:port]/db");
-        String schema = "optuna_interop_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
+        String schema =
+            "optuna_interop_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         String port = m.group(4) == null ? "5432" : m.group(4);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5),
-            m.group(1), m.group(2)); Statement s = c.createStatement()) {
+        try (Connection c =
+                DriverManager.getConnection(
+                    "jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5),
+                    m.group(1),
+                    m.group(2));
+            Statement s = c.createStatement()) {
           s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
           s.execute("CREATE SCHEMA " + schema);
         }
         synchronized (CREATED) {
-          CREATED.add(new String[] {"jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5), m.group(1),
-              m.group(2), schema});
+          CREATED.add(
+              new String[] {
+                "jdbc:postgresql://" + m.group(3) + ":" + port + "/" + m.group(5),
+                m.group(1),
+                m.group(2),
+                schema
+              });
         }
-        String base = m.group(1) + ":" + m.group(2) + "@" + m.group(3) + ":" + port + "/" + m.group(5);
-        return new Store(kind, "postgresql://" + base + "?currentSchema=" + schema,
+        String base =
+            m.group(1) + ":" + m.group(2) + "@" + m.group(3) + ":" + port + "/" + m.group(5);
+        return new Store(
+            kind,
+            "postgresql://" + base + "?currentSchema=" + schema,
             "postgresql+psycopg2://" + base + "?options=-csearch_path%3D" + schema);
       }
     }

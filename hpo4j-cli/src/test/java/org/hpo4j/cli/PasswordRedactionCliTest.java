@@ -29,18 +29,19 @@ class PasswordRedactionCliTest {
   private static final String ENCODED = "Zq7%53ecret"; // percent-encodes the 'S'
   @TempDir Path dir;
   private final List<String> logged = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      logged.add(r.getMessage() + " " + r.getThrown());
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          logged.add(r.getMessage() + " " + r.getThrown());
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void capture() {
@@ -53,14 +54,19 @@ class PasswordRedactionCliTest {
   }
 
   private void assertClean(String where, String text) {
-    assertFalse(text.contains(SECRET) || text.contains(ENCODED) || text.contains("Zq7"), where + ": " + text);
+    assertFalse(
+        text.contains(SECRET) || text.contains(ENCODED) || text.contains("Zq7"),
+        where + ": " + text);
   }
 
   @Test
   void everyOutput_knownPassword_neverShown() throws Exception {
     Path study = dir.resolve("s.yaml");
-    Files.writeString(study, "name: s\ndirection: minimize\ntrials: 3\nstorage: postgresql://u:" + SECRET
-        + "@127.0.0.1:1/x\nobjective:\n  function: branin\n");
+    Files.writeString(
+        study,
+        "name: s\ndirection: minimize\ntrials: 3\nstorage: postgresql://u:"
+            + SECRET
+            + "@127.0.0.1:1/x\nobjective:\n  function: branin\n");
     String url = "sqlite:" + dir.resolve("hpo.db");
     List<CliRun> runs = new ArrayList<>();
     runs.add(CliRun.of("run", study.toString(), "--storage", url));
@@ -71,13 +77,15 @@ class PasswordRedactionCliTest {
     runs.add(CliRun.of("studies", "export", "s", "--storage", url));
     Path report = dir.resolve("report.html");
     runs.add(CliRun.of("report", "--study", "s", "--storage", url, "-o", report.toString()));
-    for (String bad : new String[] {
-        "postgresql://u:" + SECRET + "@127.0.0.1:1/x",
-        "postgresql://u:" + ENCODED + "@127.0.0.1:1/x",
-        "postgres://u@127.0.0.1:1/x?password=" + ENCODED,
-        "postgresql://u@127.0.0.1:1/x?password=" + SECRET + "&bogus=1",
-        "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + SECRET,
-        "jdbc:postgresql://127.0.0.1:1/x?password=" + ENCODED + "&user=u"}) {
+    for (String bad :
+        new String[] {
+          "postgresql://u:" + SECRET + "@127.0.0.1:1/x",
+          "postgresql://u:" + ENCODED + "@127.0.0.1:1/x",
+          "postgres://u@127.0.0.1:1/x?password=" + ENCODED,
+          "postgresql://u@127.0.0.1:1/x?password=" + SECRET + "&bogus=1",
+          "jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + SECRET,
+          "jdbc:postgresql://127.0.0.1:1/x?password=" + ENCODED + "&user=u"
+        }) {
       CliRun r = CliRun.of("worker", "--storage", bad, "--study", "s", "--trials", "1");
       assertNotEquals(0, r.code());
       runs.add(r);
@@ -97,7 +105,11 @@ class PasswordRedactionCliTest {
 
   @Test
   void describe_everyUrlForm_masksThePassword() {
-    assertEquals("jdbc:postgresql://h/db?user=u&password=***", StorageUrls.describe("jdbc:postgresql://h/db?user=u&password=" + SECRET));
-    assertEquals("postgresql://u@h/db?password=***", StorageUrls.describe("postgresql://u@h/db?password=" + ENCODED));
+    assertEquals(
+        "jdbc:postgresql://h/db?user=u&password=***",
+        StorageUrls.describe("jdbc:postgresql://h/db?user=u&password=" + SECRET));
+    assertEquals(
+        "postgresql://u@h/db?password=***",
+        StorageUrls.describe("postgresql://u@h/db?password=" + ENCODED));
   }
 }

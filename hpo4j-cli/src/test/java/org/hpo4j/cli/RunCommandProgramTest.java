@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code hpo run --space FILE -- CMD ARGS} and the study-file form {@code objective: {command: ...}}:
- * each trial starts {@link FakeTrainer} in a new JVM.
+ * {@code hpo run --space FILE -- CMD ARGS} and the study-file form {@code objective: {command:
+ * ...}}: each trial starts {@link FakeTrainer} in a new JVM.
  */
 class RunCommandProgramTest {
   @TempDir Path dir;
@@ -26,8 +26,16 @@ class RunCommandProgramTest {
   /** The java launcher and class path that start {@link FakeTrainer}. */
   private static List<String> trainer() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classes = Path.of(FakeTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    return List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classes, FakeTrainer.class.getName());
+    String classes =
+        Path.of(FakeTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    return List.of(
+        java,
+        "-Xshare:auto",
+        "-XX:TieredStopAtLevel=1",
+        "-cp",
+        classes,
+        FakeTrainer.class.getName());
   }
 
   private static List<String> args(List<String> head, List<String> command) {
@@ -54,11 +62,26 @@ class RunCommandProgramTest {
     Path space = space("x: {low: 0.0, high: 1.0}\ny: [1, 2, 3]\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}", "--y", "{y}"));
-    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
-        "--timeout", "2m", "--sampler", "random"), cmd));
+    CliRun r =
+        hpo(
+            args(
+                List.of(
+                    "run",
+                    "--space",
+                    space.toString(),
+                    "--trials",
+                    "6",
+                    "--storage",
+                    "memory",
+                    "--timeout",
+                    "2m",
+                    "--sampler",
+                    "random"),
+                cmd));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("trials: 6 complete, 0 pruned, 0 failed"), r.out());
-    // 6 random draws of x in [0, 1] and y in {1, 2, 3}: the best has y = 2 unless very unlucky (seed 0)
+    // 6 random draws of x in [0, 1] and y in {1, 2, 3}: the best has y = 2 unless very unlucky
+    // (seed 0)
     assertTrue(bestValue(r.out()) < 0.5, r.out());
   }
 
@@ -67,10 +90,25 @@ class RunCommandProgramTest {
     Path space = space("x: {low: 0.0, high: 1.0}\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}", "--crash-above", "0.5"));
-    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "6", "--storage", "memory",
-        "--sampler", "random", "--seed", "3"), cmd));
+    CliRun r =
+        hpo(
+            args(
+                List.of(
+                    "run",
+                    "--space",
+                    space.toString(),
+                    "--trials",
+                    "6",
+                    "--storage",
+                    "memory",
+                    "--sampler",
+                    "random",
+                    "--seed",
+                    "3"),
+                cmd));
     assertEquals(0, r.code(), r.err());
-    Matcher m = Pattern.compile("trials: (\\d+) complete, 0 pruned, (\\d+) failed").matcher(r.out());
+    Matcher m =
+        Pattern.compile("trials: (\\d+) complete, 0 pruned, (\\d+) failed").matcher(r.out());
     assertTrue(m.find(), r.out());
     assertEquals(6, Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)), r.out());
     assertTrue(Integer.parseInt(m.group(2)) > 0, "seed 3 draws some x > 0.5: " + r.out());
@@ -83,7 +121,11 @@ class RunCommandProgramTest {
     Path space = space("evil: [\"; rm -rf x\"]\nname: [\"hello world\"]\n");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--args-to", seen.toString(), "{evil}", "--name={name}"));
-    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--trials", "1", "--storage", "memory"), cmd));
+    CliRun r =
+        hpo(
+            args(
+                List.of("run", "--space", space.toString(), "--trials", "1", "--storage", "memory"),
+                cmd));
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of("; rm -rf x", "--name=hello world"), Files.readAllLines(seen));
     assertTrue(Files.exists(victim));
@@ -104,8 +146,11 @@ class RunCommandProgramTest {
   @Test
   void runCommand_placeholderNotInSpace_namesIt() throws Exception {
     Path space = space("x: {low: 0.0, high: 1.0}\n");
-    CliRun r = hpo(args(List.of("run", "--space", space.toString(), "--storage", "memory"),
-        List.of("prog", "--lr", "{lr}")));
+    CliRun r =
+        hpo(
+            args(
+                List.of("run", "--space", space.toString(), "--storage", "memory"),
+                List.of("prog", "--lr", "{lr}")));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("'lr'") && r.err().contains("[x]"), r.err());
   }
@@ -121,7 +166,8 @@ class RunCommandProgramTest {
   void run_neitherFileNorCommand_saysWhatToGive() {
     CliRun r = hpo(List.of("run", "--storage", "memory", "--"));
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("no command after --") && r.err().contains("hpo run STUDY.yaml"), r.err());
+    assertTrue(
+        r.err().contains("no command after --") && r.err().contains("hpo run STUDY.yaml"), r.err());
     CliRun both = hpo(List.of("run", "../examples/branin-quick.yaml", "--", "prog"));
     assertEquals(2, both.code(), both.err());
     assertTrue(both.err().contains("not both"), both.err());
@@ -130,14 +176,19 @@ class RunCommandProgramTest {
   @Test
   void runStudyFile_commandObjective_unknownKey_namesKeyAndAllowed() throws Exception {
     Path f = dir.resolve("s.yaml");
-    Files.writeString(f, "objective: {command: [prog, \"{x}\"], timout: 60s}\nspace: {x: {low: 0, high: 1}}\n");
+    Files.writeString(
+        f, "objective: {command: [prog, \"{x}\"], timout: 60s}\nspace: {x: {low: 0, high: 1}}\n");
     CliRun r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("unknown key 'objective.timout'") && r.err().contains("command, timeout"), r.err());
-    Files.writeString(f, "objective: {command: prog, timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
+    assertTrue(
+        r.err().contains("unknown key 'objective.timout'") && r.err().contains("command, timeout"),
+        r.err());
+    Files.writeString(
+        f, "objective: {command: prog, timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
     r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertTrue(r.err().contains("'objective.command' must be a non-empty list"), r.err());
-    Files.writeString(f, "objective: {command: [prog], timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
+    Files.writeString(
+        f, "objective: {command: [prog], timeout: soon}\nspace: {x: {low: 0, high: 1}}\n");
     r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertTrue(r.err().contains("objective.timeout' must be a positive duration"), r.err());
   }
@@ -146,11 +197,17 @@ class RunCommandProgramTest {
   void runStudyFile_commandObjective_runsTheProgram() throws Exception {
     StringBuilder cmd = new StringBuilder();
     for (String a : trainer()) {
-      cmd.append(cmd.length() == 0 ? "" : ", ").append('"').append(a.replace("\\", "/")).append('"');
+      cmd.append(cmd.length() == 0 ? "" : ", ")
+          .append('"')
+          .append(a.replace("\\", "/"))
+          .append('"');
     }
     Path f = dir.resolve("s.yaml");
-    Files.writeString(f, "direction: maximize\ntrials: 2\nobjective: {command: [" + cmd
-        + ", --x, \"{x}\"], timeout: 2m}\nspace: {x: {low: 0.0, high: 1.0}}\n");
+    Files.writeString(
+        f,
+        "direction: maximize\ntrials: 2\nobjective: {command: ["
+            + cmd
+            + ", --x, \"{x}\"], timeout: 2m}\nspace: {x: {low: 0.0, high: 1.0}}\n");
     CliRun r = hpo(List.of("run", f.toString(), "--storage", "memory"));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("trials: 2 complete, 0 pruned, 0 failed"), r.out());
@@ -163,10 +220,27 @@ class RunCommandProgramTest {
     String url = "sqlite:" + dir.resolve("hpo.db");
     List<String> cmd = new ArrayList<>(trainer());
     cmd.addAll(List.of("--x", "{x}"));
-    CliRun run = hpo(args(List.of("run", "--space", space.toString(), "--trials", "2", "--storage", url,
-        "--study", "fake", "--direction", "minimize", "--timeout", "120s"), cmd));
+    CliRun run =
+        hpo(
+            args(
+                List.of(
+                    "run",
+                    "--space",
+                    space.toString(),
+                    "--trials",
+                    "2",
+                    "--storage",
+                    url,
+                    "--study",
+                    "fake",
+                    "--direction",
+                    "minimize",
+                    "--timeout",
+                    "120s"),
+                cmd));
     assertEquals(0, run.code(), run.err());
-    CliRun worker = hpo(List.of("worker", "--storage", url, "--study", "fake", "--trials", "2", "--seed", "1"));
+    CliRun worker =
+        hpo(List.of("worker", "--storage", url, "--study", "fake", "--trials", "2", "--seed", "1"));
     assertEquals(0, worker.code(), worker.err());
     CliRun show = hpo(List.of("studies", "show", "fake", "--storage", url));
     assertTrue(show.out().contains("COMPLETE=4"), show.out());

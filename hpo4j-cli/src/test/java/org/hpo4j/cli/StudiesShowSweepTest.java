@@ -16,7 +16,9 @@ import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repro 7: the trial of a killed worker stays RUNNING until someone sweeps; a user looking does. */
+/**
+ * Repro 7: the trial of a killed worker stays RUNNING until someone sweeps; a user looking does.
+ */
 class StudiesShowSweepTest {
   @TempDir Path dir;
 

@@ -11,7 +11,10 @@ import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code hpo worker} joining a study by name, rebuilt from the study file {@code hpo run} stored with it. */
+/**
+ * {@code hpo worker} joining a study by name, rebuilt from the study file {@code hpo run} stored
+ * with it.
+ */
 class WorkerCommandTest {
   private static final String EXAMPLE = "../examples/branin-quick.yaml";
 
@@ -29,9 +32,21 @@ class WorkerCommandTest {
   void worker_noFile_rebuildsTheStudyThatRunStored() {
     CliRun run = hpo("run", EXAMPLE, "--storage", url(), "--trials", "5");
     assertEquals(0, run.code(), run.err());
-    CliRun worker = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "3", "--seed", "1");
+    CliRun worker =
+        hpo(
+            "worker",
+            "--storage",
+            url(),
+            "--study",
+            "branin-quick",
+            "--trials",
+            "3",
+            "--seed",
+            "1");
     assertEquals(0, worker.code(), worker.err());
-    assertTrue(worker.err().contains("joined study 'branin-quick'") && worker.err().contains("stored study file"),
+    assertTrue(
+        worker.err().contains("joined study 'branin-quick'")
+            && worker.err().contains("stored study file"),
         worker.err());
     assertTrue(worker.out().contains("best"), worker.out());
     CliRun show = hpo("studies", "show", "branin-quick", "--storage", url());
@@ -40,10 +55,23 @@ class WorkerCommandTest {
 
   @Test
   void worker_noFile_keepsTheFileFormWorking() {
-    assertEquals(0, hpo("worker", EXAMPLE, "--storage", url(), "--trials", "2", "--seed", "3").code());
-    CliRun byName = hpo("worker", "--storage", url(), "--study", "branin-quick", "--trials", "2", "--seed", "4");
-    assertEquals(0, byName.code(), "a worker with the file stores it when none is: " + byName.err());
-    assertTrue(hpo("studies", "show", "branin-quick", "--storage", url()).out().contains("COMPLETE=4"));
+    assertEquals(
+        0, hpo("worker", EXAMPLE, "--storage", url(), "--trials", "2", "--seed", "3").code());
+    CliRun byName =
+        hpo(
+            "worker",
+            "--storage",
+            url(),
+            "--study",
+            "branin-quick",
+            "--trials",
+            "2",
+            "--seed",
+            "4");
+    assertEquals(
+        0, byName.code(), "a worker with the file stores it when none is: " + byName.err());
+    assertTrue(
+        hpo("studies", "show", "branin-quick", "--storage", url()).out().contains("COMPLETE=4"));
   }
 
   @Test
@@ -51,15 +79,21 @@ class WorkerCommandTest {
     assertEquals(0, hpo("run", EXAMPLE, "--storage", url(), "--trials", "2").code());
     CliRun r = hpo("worker", "--storage", url(), "--study", "brainin", "--trials", "1");
     assertEquals(2, r.code());
-    assertEquals("error: --study: there is no study named 'brainin' in storage " + url()
-        + "; studies there: 'branin-quick'", r.err().strip());
+    assertEquals(
+        "error: --study: there is no study named 'brainin' in storage "
+            + url()
+            + "; studies there: 'branin-quick'",
+        r.err().strip());
   }
 
   @Test
   void worker_noFile_emptyStorage_saysHowToStartOne() {
     CliRun r = hpo("worker", "--storage", url(), "--study", "s", "--trials", "1");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("there is no study named 's'") && r.err().contains("it has no studies yet"), r.err());
+    assertTrue(
+        r.err().contains("there is no study named 's'")
+            && r.err().contains("it has no studies yet"),
+        r.err());
   }
 
   @Test
@@ -69,8 +103,10 @@ class WorkerCommandTest {
     }
     CliRun r = hpo("worker", "--storage", url(), "--study", "from-api", "--trials", "1");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("study 'from-api' in storage " + url() + " has no stored study file")
-        && r.err().contains("hpo worker STUDY.yaml"), r.err());
+    assertTrue(
+        r.err().contains("study 'from-api' in storage " + url() + " has no stored study file")
+            && r.err().contains("hpo worker STUDY.yaml"),
+        r.err());
   }
 
   @Test

@@ -50,14 +50,17 @@ public final class OptionReader {
   }
 
   /**
-   * @param path the dotted path of the section in its file, e.g. {@code objective}; empty for the top
+   * @param path the dotted path of the section in its file, e.g. {@code objective}; empty for the
+   *     top
    * @param section the section; null reads as empty
    */
   public static OptionReader at(String path, Map<String, ?> section) {
     return new OptionReader(null, path == null ? "" : path, section);
   }
 
-  /** @return the field as messages name it */
+  /**
+   * @return the field as messages name it
+   */
   public String field(String key) {
     if (component != null) {
       return component + ": option '" + key + "'";
@@ -65,18 +68,24 @@ public final class OptionReader {
     return "'" + (path.isEmpty() ? key : path + "." + key) + "'";
   }
 
-  /** @return a copy of the map as read */
+  /**
+   * @return a copy of the map as read
+   */
   public Map<String, Object> raw() {
     return new LinkedHashMap<>(map);
   }
 
-  /** @return whether {@code key} is present with a non-null value; marks it known */
+  /**
+   * @return whether {@code key} is present with a non-null value; marks it known
+   */
   public boolean has(String key) {
     known.add(key);
     return map.get(key) != null;
   }
 
-  /** @return the raw value of {@code key}, or null; marks it known */
+  /**
+   * @return the raw value of {@code key}, or null; marks it known
+   */
   public Object get(String key) {
     known.add(key);
     return map.get(key);
@@ -98,23 +107,27 @@ public final class OptionReader {
   }
 
   /**
-   * @throws IllegalArgumentException for the first key nobody read, naming the keys that are allowed
+   * @throws IllegalArgumentException for the first key nobody read, naming the keys that are
+   *     allowed
    */
   public void requireAllKnown() {
     for (String k : map.keySet()) {
       if (renamed.containsKey(k)) {
-        throw new IllegalArgumentException(unknownPrefix(k) + "; it was renamed to '" + renamed.get(k) + "'");
+        throw new IllegalArgumentException(
+            unknownPrefix(k) + "; it was renamed to '" + renamed.get(k) + "'");
       }
       if (!known.contains(k)) {
-        throw new IllegalArgumentException(unknownPrefix(k) + "; allowed: "
-            + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+        throw new IllegalArgumentException(
+            unknownPrefix(k)
+                + "; allowed: "
+                + (known.isEmpty() ? "(none)" : String.join(", ", known)));
       }
     }
   }
 
   /**
-   * As {@link #requireAllKnown()}, with {@code allowed} marked known first (in its own order when it
-   * is a list, else sorted, so that a message lists them the same way on every run).
+   * As {@link #requireAllKnown()}, with {@code allowed} marked known first (in its own order when
+   * it is a list, else sorted, so that a message lists them the same way on every run).
    */
   public void requireOnly(Collection<String> allowed) {
     known.addAll(allowed instanceof List<?> ? allowed : new TreeSet<>(allowed));
@@ -140,14 +153,18 @@ public final class OptionReader {
     return "unknown key " + field(k);
   }
 
-  /** @return an error whose message starts with the reader's location */
+  /**
+   * @return an error whose message starts with the reader's location
+   */
   public IllegalArgumentException error(String key, String message) {
     return new IllegalArgumentException(field(key) + " " + message);
   }
 
   // ---- single values ----
 
-  /** @return a scalar as text, or {@code fallback}; a list or map is an error */
+  /**
+   * @return a scalar as text, or {@code fallback}; a list or map is an error
+   */
   public String string(String key, String fallback) {
     Object v = get(key);
     if (v == null) {
@@ -159,13 +176,17 @@ public final class OptionReader {
     return String.valueOf(v);
   }
 
-  /** @throws IllegalArgumentException when absent */
+  /**
+   * @throws IllegalArgumentException when absent
+   */
   public String requiredString(String key) {
     require(key, "a value");
     return string(key, null);
   }
 
-  /** @return one of {@code allowed} (compared case-insensitively), or {@code fallback} */
+  /**
+   * @return one of {@code allowed} (compared case-insensitively), or {@code fallback}
+   */
   public String choice(String key, String fallback, List<String> allowed) {
     String v = string(key, fallback);
     if (v == null) {
@@ -179,7 +200,9 @@ public final class OptionReader {
     throw error(key, "must be one of " + String.join(", ", allowed) + ", but got '" + v + "'");
   }
 
-  /** @return the enum constant whose lower-case name is the value, or {@code fallback} */
+  /**
+   * @return the enum constant whose lower-case name is the value, or {@code fallback}
+   */
   public <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
     List<String> names = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
@@ -189,7 +212,9 @@ public final class OptionReader {
     return v == null ? fallback : Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
   }
 
-  /** @return a number (also "inf", "-inf" and numeric text), or {@code fallback} */
+  /**
+   * @return a number (also "inf", "-inf" and numeric text), or {@code fallback}
+   */
   public double number(String key, double fallback) {
     Object v = get(key);
     if (v == null) {
@@ -202,12 +227,16 @@ public final class OptionReader {
     return d;
   }
 
-  /** @return a number in [min, max], or {@code fallback} */
+  /**
+   * @return a number in [min, max], or {@code fallback}
+   */
   public double number(String key, double fallback, double min, double max) {
     return number(key, fallback, min, max, false);
   }
 
-  /** @return a number in [min, max) when {@code maxExclusive}, else [min, max], or {@code fallback} */
+  /**
+   * @return a number in [min, max) when {@code maxExclusive}, else [min, max], or {@code fallback}
+   */
   public double number(String key, double fallback, double min, double max, boolean maxExclusive) {
     Object v = get(key);
     if (v == null) {
@@ -224,13 +253,17 @@ public final class OptionReader {
     return d;
   }
 
-  /** @throws IllegalArgumentException when absent */
+  /**
+   * @throws IllegalArgumentException when absent
+   */
   public double requiredNumber(String key) {
     require(key, "a number");
     return number(key, Double.NaN);
   }
 
-  /** @return an integer (also integral numbers and integer text), or {@code fallback} */
+  /**
+   * @return an integer (also integral numbers and integer text), or {@code fallback}
+   */
   public long integer(String key, long fallback) {
     Object v = get(key);
     if (v == null) {
@@ -243,7 +276,9 @@ public final class OptionReader {
     return l;
   }
 
-  /** @return an integer in [min, max], or {@code fallback} */
+  /**
+   * @return an integer in [min, max], or {@code fallback}
+   */
   public long integer(String key, long fallback, long min, long max) {
     Object v = get(key);
     if (v == null) {
@@ -260,13 +295,17 @@ public final class OptionReader {
     return l;
   }
 
-  /** @throws IllegalArgumentException when absent */
+  /**
+   * @throws IllegalArgumentException when absent
+   */
   public long requiredInteger(String key) {
     require(key, "an integer");
     return integer(key, 0);
   }
 
-  /** @return an integer that fits 32 bits, or {@code fallback} */
+  /**
+   * @return an integer that fits 32 bits, or {@code fallback}
+   */
   public int smallInt(String key, int fallback) {
     long v = integer(key, fallback);
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -275,7 +314,9 @@ public final class OptionReader {
     return (int) v;
   }
 
-  /** @return true/false (also their text), or {@code fallback} */
+  /**
+   * @return true/false (also their text), or {@code fallback}
+   */
   public boolean bool(String key, boolean fallback) {
     Object v = get(key);
     if (v == null) {
@@ -284,7 +325,8 @@ public final class OptionReader {
     if (v instanceof Boolean b) {
       return b;
     }
-    if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+    if (v instanceof String s
+        && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(s.trim());
     }
     throw error(key, "must be true or false, but got '" + v + "'");
@@ -292,13 +334,17 @@ public final class OptionReader {
 
   // ---- nested values ----
 
-  /** @return the nested map under {@code key} as a reader at {@code path.key}; empty when absent */
+  /**
+   * @return the nested map under {@code key} as a reader at {@code path.key}; empty when absent
+   */
   public OptionReader child(String key) {
     String childPath = component != null ? key : (path.isEmpty() ? key : path + "." + key);
     return OptionReader.at(childPath, map(key));
   }
 
-  /** @return the nested map under {@code key} with string keys; empty when absent */
+  /**
+   * @return the nested map under {@code key} with string keys; empty when absent
+   */
   public Map<String, Object> map(String key) {
     Object v = get(key);
     if (v == null) {
@@ -312,7 +358,9 @@ public final class OptionReader {
     return out;
   }
 
-  /** @return the list under {@code key}, or null when absent */
+  /**
+   * @return the list under {@code key}, or null when absent
+   */
   public List<?> list(String key) {
     Object v = get(key);
     if (v == null) {
@@ -366,7 +414,10 @@ public final class OptionReader {
     return this;
   }
 
-  /** Calls {@code setter} with the enum constant named (in lower case) under {@code key} when present. */
+  /**
+   * Calls {@code setter} with the enum constant named (in lower case) under {@code key} when
+   * present.
+   */
   public <E extends Enum<E>> OptionReader ifEnum(String key, Class<E> type, Consumer<E> setter) {
     if (has(key)) {
       setter.accept(enumValue(key, type, null));
@@ -377,7 +428,8 @@ public final class OptionReader {
   private void require(String key, String what) {
     if (get(key) == null) {
       if (component != null) {
-        throw new IllegalArgumentException(component + " needs option '" + key + "' (" + what + ")");
+        throw new IllegalArgumentException(
+            component + " needs option '" + key + "' (" + what + ")");
       }
       throw new IllegalArgumentException(field(key) + " is required (" + what + ")");
     }
@@ -408,7 +460,9 @@ public final class OptionReader {
     if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 9.0e15) {
+    if (v instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < 9.0e15) {
       return (long) n.doubleValue();
     }
     if (v instanceof String s) {

@@ -4,10 +4,10 @@ import org.hpo4j.Experimental;
 import org.hpo4j.sampler.Sampler;
 
 /**
- * A pruner that splits trials into brackets that are judged only against each other (Hyperband).
- * A model-based sampler should then learn from the trials of the same bracket only, because the
- * brackets stop trials at different steps and their values are not comparable;
- * {@link #restrict(Sampler)} does that for any sampler.
+ * A pruner that splits trials into brackets that are judged only against each other (Hyperband). A
+ * model-based sampler should then learn from the trials of the same bracket only, because the
+ * brackets stop trials at different steps and their values are not comparable; {@link
+ * #restrict(Sampler)} does that for any sampler.
  *
  * <p>Implementations are immutable and thread-safe; the bracket of a trial depends only on its
  * number and the pruner's seed, so every worker computes the same one.
@@ -15,10 +15,15 @@ import org.hpo4j.sampler.Sampler;
 @Experimental
 public interface BracketedPruner extends Pruner {
 
-  /** @return the number of brackets, at least 1 */
+  /**
+   * @return the number of brackets, at least 1
+   */
   int bracketCount();
 
-  /** @return the bracket (0-based, below {@link #bracketCount()}) of the trial numbered {@code trialNumber} */
+  /**
+   * @return the bracket (0-based, below {@link #bracketCount()}) of the trial numbered {@code
+   *     trialNumber}
+   */
   int bracketOf(int trialNumber);
 
   /**

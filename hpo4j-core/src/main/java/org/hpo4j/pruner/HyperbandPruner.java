@@ -9,14 +9,14 @@ import org.hpo4j.trial.FrozenTrial;
  * Hyperband (Li et al., JMLR 2018, https://arxiv.org/abs/1603.06560) over asynchronous successive
  * halving, as ASHA's paper suggests.
  *
- * <p>Notation: r = min resource, R = max resource, eta = reduction factor, B = floor(log_eta(R / r))
- * + 1 brackets. Bracket b (0 &lt;= b &lt; B) is an ASHA with min early-stopping rate b, so its first
- * rung is at step r * eta^b: bracket 0 is the most aggressive, bracket B - 1 never prunes before R.
- * Hyperband's bracket with s = B - 1 - b gives n_b = ceil(B * eta^s / (s + 1)) configurations; a
- * trial falls into bracket b with probability n_b / sum(n), drawn from a hash of (seed, trial
- * number), so the assignment is deterministic, reproducible and the same on every worker. A trial's
- * bracket is also recorded as the system attribute {@code hyperband:bracket} when it is first judged.
- * Trials are compared only with trials of their own bracket.
+ * <p>Notation: r = min resource, R = max resource, eta = reduction factor, B = floor(log_eta(R /
+ * r)) + 1 brackets. Bracket b (0 &lt;= b &lt; B) is an ASHA with min early-stopping rate b, so its
+ * first rung is at step r * eta^b: bracket 0 is the most aggressive, bracket B - 1 never prunes
+ * before R. Hyperband's bracket with s = B - 1 - b gives n_b = ceil(B * eta^s / (s + 1))
+ * configurations; a trial falls into bracket b with probability n_b / sum(n), drawn from a hash of
+ * (seed, trial number), so the assignment is deterministic, reproducible and the same on every
+ * worker. A trial's bracket is also recorded as the system attribute {@code hyperband:bracket} when
+ * it is first judged. Trials are compared only with trials of their own bracket.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,10 +31,16 @@ public final class HyperbandPruner implements BracketedPruner {
   private final SuccessiveHalvingPruner[] brackets;
 
   HyperbandPruner(long minResource, long maxResource, int reductionFactor, long seed) {
-    requireArgument(minResource >= 1, "min_resource >= 1 must hold, but got min_resource=%s", minResource);
-    requireArgument(maxResource >= minResource,
-        "min_resource <= max_resource must hold, but got min_resource=%s, max_resource=%s", minResource, maxResource);
-    requireArgument(reductionFactor >= 2, "reduction_factor >= 2 must hold, but got reduction_factor=%s",
+    requireArgument(
+        minResource >= 1, "min_resource >= 1 must hold, but got min_resource=%s", minResource);
+    requireArgument(
+        maxResource >= minResource,
+        "min_resource <= max_resource must hold, but got min_resource=%s, max_resource=%s",
+        minResource,
+        maxResource);
+    requireArgument(
+        reductionFactor >= 2,
+        "reduction_factor >= 2 must hold, but got reduction_factor=%s",
         reductionFactor);
     this.minResource = minResource;
     this.maxResource = maxResource;
@@ -55,8 +61,9 @@ public final class HyperbandPruner implements BracketedPruner {
       }
       total += (count * pow + s) / (s + 1); // ceil(count * eta^s / (s + 1))
       cumulativeBudget[b] = total;
-      brackets[b] = new SuccessiveHalvingPruner(minResource, reductionFactor, b,
-          n -> m -> bracketOf(m) == bracketOf(n));
+      brackets[b] =
+          new SuccessiveHalvingPruner(
+              minResource, reductionFactor, b, n -> m -> bracketOf(m) == bracketOf(n));
     }
   }
 
@@ -96,11 +103,22 @@ public final class HyperbandPruner implements BracketedPruner {
 
   @Override
   public String toString() {
-    return "HyperbandPruner(min_resource=" + minResource + ", max_resource=" + maxResource
-        + ", reduction_factor=" + reductionFactor + ", seed=" + seed + ", brackets=" + brackets.length + ")";
+    return "HyperbandPruner(min_resource="
+        + minResource
+        + ", max_resource="
+        + maxResource
+        + ", reduction_factor="
+        + reductionFactor
+        + ", seed="
+        + seed
+        + ", brackets="
+        + brackets.length
+        + ")";
   }
 
-  /** @return a builder: min resource 1, reduction factor 3, seed 0; the max resource is required */
+  /**
+   * @return a builder: min resource 1, reduction factor 3, seed 0; the max resource is required
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -142,11 +160,13 @@ public final class HyperbandPruner implements BracketedPruner {
     }
 
     /**
-     * @throws IllegalArgumentException when maxResource is missing, minResource &lt; 1,
-     *     maxResource &lt; minResource or reductionFactor &lt; 2
+     * @throws IllegalArgumentException when maxResource is missing, minResource &lt; 1, maxResource
+     *     &lt; minResource or reductionFactor &lt; 2
      */
     public BracketedPruner build() {
-      requireArgument(maxResource != null, "hyperband needs max_resource (the step at which a trial is complete)");
+      requireArgument(
+          maxResource != null,
+          "hyperband needs max_resource (the step at which a trial is complete)");
       return new HyperbandPruner(minResource, maxResource, reductionFactor, seed);
     }
   }

@@ -52,7 +52,9 @@ public final class IntermediateVectors {
       Object v = m.get(Integer.toString(step));
       if (v == null) {
         boolean canonical = m.isEmpty() || m.keySet().iterator().next() instanceof String;
-        return canonical ? null : of(trial, objectives).get(step); // numeric keys after a JSON round trip
+        return canonical
+            ? null
+            : of(trial, objectives).get(step); // numeric keys after a JSON round trip
       }
       List<Double> out = vector(v);
       return out != null && out.size() == objectives ? out : null;

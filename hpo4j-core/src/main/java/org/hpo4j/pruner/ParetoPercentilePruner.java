@@ -16,8 +16,9 @@ import org.hpo4j.trial.FrozenTrial;
  * step s (reported with {@code Trial.report(s, double[])}); C = the COMPLETE trials that reported a
  * vector at s; q = the percentile.
  *
- * <p>The rule, checked only when the {@link Schedule} allows (startup trials, warm-up, interval) and
- * |C| &gt;= min trials:
+ * <p>The rule, checked only when the {@link Schedule} allows (startup trials, warm-up, interval)
+ * and |C| &gt;= min trials:
+ *
  * <ol>
  *   <li>The reference point p has, per objective j, the q-th percentile of C's values at s in the
  *       "best first" order: the q-th percentile when minimising j, the (100 - q)-th when
@@ -27,6 +28,7 @@ import org.hpo4j.trial.FrozenTrial;
  *       any state, reported at s a vector that dominates x. A trial no one beats at its step is
  *       never pruned, even when the synthetic point p beats it.
  * </ol>
+ *
  * With one objective this is the percentile rule applied to the value at s (not the best so far),
  * with the best trial at each step protected.
  *
@@ -38,8 +40,10 @@ public final class ParetoPercentilePruner implements Pruner {
   private final Schedule schedule;
 
   ParetoPercentilePruner(double percentile, Schedule schedule) {
-    requireArgument(percentile >= 0 && percentile <= 100,
-        "0 <= percentile <= 100 must hold, but got percentile=%s", percentile);
+    requireArgument(
+        percentile >= 0 && percentile <= 100,
+        "0 <= percentile <= 100 must hold, but got percentile=%s",
+        percentile);
     this.percentile = percentile;
     this.schedule = schedule;
   }
@@ -75,7 +79,9 @@ public final class ParetoPercentilePruner implements Pruner {
       }
       dominatedByAnyone |= ParetoFront.dominates(y, x, dirs);
     }
-    if (!schedule.enoughCompleted(completeCount) || !dominatedByAnyone || complete.size() < schedule.minTrials()) {
+    if (!schedule.enoughCompleted(completeCount)
+        || !dominatedByAnyone
+        || complete.size() < schedule.minTrials()) {
       return false;
     }
     List<Double> reference = new ArrayList<>(m);
@@ -95,7 +101,9 @@ public final class ParetoPercentilePruner implements Pruner {
     return "ParetoPercentilePruner(" + percentile + ", " + schedule + ")";
   }
 
-  /** @return a builder with the defaults of {@link PercentileBuilder} (percentile 50) */
+  /**
+   * @return a builder with the defaults of {@link PercentileBuilder} (percentile 50)
+   */
   public static PercentileBuilder builder() {
     return new PercentileBuilder(ParetoPercentilePruner::new);
   }

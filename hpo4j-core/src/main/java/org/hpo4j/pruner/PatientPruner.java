@@ -21,11 +21,15 @@ public final class PatientPruner implements Pruner {
   private final int patience;
   private final double minDelta;
 
-  /** @param wrapped the pruner consulted for stagnant trials, or null to prune on stagnation alone */
+  /**
+   * @param wrapped the pruner consulted for stagnant trials, or null to prune on stagnation alone
+   */
   PatientPruner(Pruner wrapped, int patience, double minDelta) {
     requireArgument(patience >= 0, "patience >= 0 must hold, but got patience=%s", patience);
-    requireArgument(minDelta >= 0 && Double.isFinite(minDelta),
-        "min_delta must be finite and >= 0, but got min_delta=%s", minDelta);
+    requireArgument(
+        minDelta >= 0 && Double.isFinite(minDelta),
+        "min_delta must be finite and >= 0, but got min_delta=%s",
+        minDelta);
     this.wrapped = wrapped;
     this.patience = patience;
     this.minDelta = minDelta;
@@ -33,8 +37,12 @@ public final class PatientPruner implements Pruner {
 
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
-    org.hpo4j.Checks.requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s"
-        + " objectives", this, study.name(), study.directions().size());
+    org.hpo4j.Checks.requireState(
+        !study.isMultiObjective(),
+        "%s needs a single-objective study, but '%s' has %s" + " objectives",
+        this,
+        study.name(),
+        study.directions().size());
     if (!stagnant(trial, study.direction())) {
       return false;
     }
@@ -63,11 +71,19 @@ public final class PatientPruner implements Pruner {
 
   @Override
   public String toString() {
-    return "PatientPruner(" + (wrapped == null ? "stagnation only" : wrapped) + ", patience=" + patience
-        + ", min_delta=" + minDelta + ")";
+    return "PatientPruner("
+        + (wrapped == null ? "stagnation only" : wrapped)
+        + ", patience="
+        + patience
+        + ", min_delta="
+        + minDelta
+        + ")";
   }
 
-  /** @return a builder: patience required, min delta 0, no wrapped pruner (prune on stagnation alone) */
+  /**
+   * @return a builder: patience required, min delta 0, no wrapped pruner (prune on stagnation
+   *     alone)
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -98,7 +114,9 @@ public final class PatientPruner implements Pruner {
       return this;
     }
 
-    /** @throws IllegalArgumentException when patience is missing or &lt; 0, or minDelta &lt; 0 */
+    /**
+     * @throws IllegalArgumentException when patience is missing or &lt; 0, or minDelta &lt; 0
+     */
     public Pruner build() {
       requireArgument(patience != null, "the patient pruner needs patience (an integer >= 0)");
       return new PatientPruner(wrapped, patience, minDelta);

@@ -1,10 +1,10 @@
 package org.hpo4j.pruner;
 
 /**
- * The builder of the percentile-style pruners, {@link PercentilePruner} and
- * {@link ParetoPercentilePruner}, which share their settings: percentile 50, 5 startup trials, no
- * warm-up, interval 1, at least 1 trial to compare with. Values are checked by {@link #build()},
- * each message naming the option. Not thread-safe; the pruners built are immutable.
+ * The builder of the percentile-style pruners, {@link PercentilePruner} and {@link
+ * ParetoPercentilePruner}, which share their settings: percentile 50, 5 startup trials, no warm-up,
+ * interval 1, at least 1 trial to compare with. Values are checked by {@link #build()}, each
+ * message naming the option. Not thread-safe; the pruners built are immutable.
  */
 public final class PercentileBuilder {
   /** Makes the pruner from the percentile and the schedule. */
@@ -56,8 +56,11 @@ public final class PercentileBuilder {
     return this;
   }
 
-  /** @throws IllegalArgumentException naming the first option out of range */
+  /**
+   * @throws IllegalArgumentException naming the first option out of range
+   */
   public Pruner build() {
-    return factory.create(percentile, new Schedule(startupTrials, warmupSteps, intervalSteps, minTrials));
+    return factory.create(
+        percentile, new Schedule(startupTrials, warmupSteps, intervalSteps, minTrials));
   }
 }

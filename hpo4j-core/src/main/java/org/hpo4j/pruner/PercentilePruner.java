@@ -13,8 +13,8 @@ import org.hpo4j.trial.FrozenTrial;
  * Prunes a trial whose best intermediate value so far is worse than the given percentile of the
  * values the COMPLETE trials reported at the same step (the median pruner is the 50th). For a
  * maximised objective "worse" means below the (100 - p)-th percentile, so p = 25 always keeps the
- * best quarter. No decision before the {@link Schedule} allows it, nor when fewer than
- * {@code minTrials} COMPLETE trials reported this step.
+ * best quarter. No decision before the {@link Schedule} allows it, nor when fewer than {@code
+ * minTrials} COMPLETE trials reported this step.
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,16 +23,23 @@ public final class PercentilePruner implements Pruner {
   private final Schedule schedule;
 
   PercentilePruner(double percentile, Schedule schedule) {
-    requireArgument(percentile >= 0 && percentile <= 100,
-        "0 <= percentile <= 100 must hold, but got percentile=%s", percentile);
+    requireArgument(
+        percentile >= 0 && percentile <= 100,
+        "0 <= percentile <= 100 must hold, but got percentile=%s",
+        percentile);
     this.percentile = percentile;
     this.schedule = schedule;
   }
 
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
-    requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s objectives;"
-        + " use ParetoPercentilePruner for several", this, study.name(), study.directions().size());
+    requireState(
+        !study.isMultiObjective(),
+        "%s needs a single-objective study, but '%s' has %s objectives;"
+            + " use ParetoPercentilePruner for several",
+        this,
+        study.name(),
+        study.directions().size());
     if (!schedule.stepAllows(trial)) {
       return false;
     }
@@ -74,7 +81,9 @@ public final class PercentilePruner implements Pruner {
     return "PercentilePruner(" + percentile + ", " + schedule + ")";
   }
 
-  /** @return a builder with the defaults of {@link PercentileBuilder} (percentile 50) */
+  /**
+   * @return a builder with the defaults of {@link PercentileBuilder} (percentile 50)
+   */
   public static PercentileBuilder builder() {
     return new PercentileBuilder(PercentilePruner::new);
   }

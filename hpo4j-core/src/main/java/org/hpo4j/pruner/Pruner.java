@@ -12,10 +12,10 @@ import org.hpo4j.trial.FrozenTrial;
  *
  * <p>Every pruner is made the same way, {@code XPruner.builder().option(..).build()}: {@link
  * PercentilePruner}, {@link ParetoPercentilePruner}, {@link SuccessiveHalvingPruner}, {@link
- * HyperbandPruner}, {@link WilcoxonPruner}, {@link ThresholdPruner}, {@link PatientPruner};
- * {@link #none()} and {@link #median()} are the two shortcuts. {@code build()} checks the settings
- * and throws {@link IllegalArgumentException} naming the option and its allowed range. For study
- * files, {@link Pruners#create} reads the same options in snake_case.
+ * HyperbandPruner}, {@link WilcoxonPruner}, {@link ThresholdPruner}, {@link PatientPruner}; {@link
+ * #none()} and {@link #median()} are the two shortcuts. {@code build()} checks the settings and
+ * throws {@link IllegalArgumentException} naming the option and its allowed range. For study files,
+ * {@link Pruners#create} reads the same options in snake_case.
  */
 public interface Pruner {
 
@@ -28,12 +28,16 @@ public interface Pruner {
    */
   boolean shouldPrune(StudyView study, FrozenTrial trial);
 
-  /** @return a pruner that never prunes */
+  /**
+   * @return a pruner that never prunes
+   */
   static Pruner none() {
     return NopPruner.INSTANCE;
   }
 
-  /** @return the median pruner: {@code PercentilePruner.builder().build()} */
+  /**
+   * @return the median pruner: {@code PercentilePruner.builder().build()}
+   */
   static Pruner median() {
     return PercentilePruner.builder().build();
   }

@@ -34,12 +34,14 @@ final class SameBracketSampler implements Sampler {
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     return sampler.sampleRelative(view(study, trial), trial, space);
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     return sampler.sampleIndependent(view(study, trial), trial, name, distribution);
   }
 
@@ -49,7 +51,8 @@ final class SameBracketSampler implements Sampler {
   }
 
   @Override
-  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     sampler.afterTrial(view(study, trial), trial, state, values);
   }
 
@@ -64,7 +67,8 @@ final class SameBracketSampler implements Sampler {
   }
 
   /** The study seen through one bracket. */
-  private record BracketView(StudyView study, BracketedPruner pruner, int bracket) implements StudyView {
+  private record BracketView(StudyView study, BracketedPruner pruner, int bracket)
+      implements StudyView {
     @Override
     public String name() {
       return study.name();

@@ -9,10 +9,11 @@ import org.hpo4j.math.Normal;
  *
  * <p>Notation: n = number of differences; ranks 1..n of |d_i| with tied magnitudes given their
  * average rank; zeros are kept and their rank is split half to each side ("zsplit"), so that equal
- * runs do not shrink the sample; W = sum of the ranks of the positive d_i plus half the ranks of the
- * zero ones. The p-value P(W' &gt;= W) under H0 is exact (enumerating the 2^n sign patterns by
- * dynamic programming over rank sums) when there are no ties, no zeros and n &lt;= 50; otherwise the
- * normal approximation with tie-corrected variance and continuity correction is used. Stateless.
+ * runs do not shrink the sample; W = sum of the ranks of the positive d_i plus half the ranks of
+ * the zero ones. The p-value P(W' &gt;= W) under H0 is exact (enumerating the 2^n sign patterns by
+ * dynamic programming over rank sums) when there are no ties, no zeros and n &lt;= 50; otherwise
+ * the normal approximation with tie-corrected variance and continuity correction is used.
+ * Stateless.
  */
 final class SignedRankTest {
   private static final int EXACT_MAX = 50;

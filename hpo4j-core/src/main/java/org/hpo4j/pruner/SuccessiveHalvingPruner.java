@@ -14,17 +14,17 @@ import org.hpo4j.trial.FrozenTrial;
  * Asynchronous successive halving (ASHA; Li et al., "A System for Massively Parallel Hyperparameter
  * Tuning", MLSys 2020, https://arxiv.org/abs/1810.05934), in its pruning form.
  *
- * <p>Notation: r = min resource, eta = reduction factor, s = min early-stopping rate. Rung k sits at
- * step r * eta^(s + k). When a trial's last reported step first reaches rung k, its value there is
- * recorded as the system attribute {@code asha:completed_rung_k} and compared with the rung-k values
- * of every trial of the study (any state) that reached rung k before: with n such values
+ * <p>Notation: r = min resource, eta = reduction factor, s = min early-stopping rate. Rung k sits
+ * at step r * eta^(s + k). When a trial's last reported step first reaches rung k, its value there
+ * is recorded as the system attribute {@code asha:completed_rung_k} and compared with the rung-k
+ * values of every trial of the study (any state) that reached rung k before: with n such values
  * (itself included) the trial is promoted when it is among the best max(1, floor(n / eta)), ties
  * counting in its favour; otherwise it is pruned. Promotion needs no full bracket: the first trial
  * to reach a rung is promoted, which is what makes the scheme asynchronous.
  *
  * <p>The recorded rung values are the pruner's state, so several workers sharing a storage share
- * one ASHA; {@link #shouldPrune} therefore needs a view that can write ({@code Study} can) and throws
- * {@link UnsupportedOperationException} on a read-only one. Thread-safe; two trials judged
+ * one ASHA; {@link #shouldPrune} therefore needs a view that can write ({@code Study} can) and
+ * throws {@link UnsupportedOperationException} on a read-only one. Thread-safe; two trials judged
  * concurrently may each miss the other's rung value.
  */
 public final class SuccessiveHalvingPruner implements Pruner {
@@ -33,6 +33,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
   private final long minResource;
   private final int reductionFactor;
   private final int minEarlyStoppingRate;
+
   /** Which trial numbers compete with each other: all, or one Hyperband bracket. */
   private final java.util.function.IntFunction<IntPredicate> competitors;
 
@@ -40,20 +41,30 @@ public final class SuccessiveHalvingPruner implements Pruner {
     this(minResource, reductionFactor, minEarlyStoppingRate, n -> m -> true);
   }
 
-  SuccessiveHalvingPruner(long minResource, int reductionFactor, int minEarlyStoppingRate,
+  SuccessiveHalvingPruner(
+      long minResource,
+      int reductionFactor,
+      int minEarlyStoppingRate,
       java.util.function.IntFunction<IntPredicate> competitors) {
-    requireArgument(minResource >= 1, "min_resource >= 1 must hold, but got min_resource=%s", minResource);
-    requireArgument(reductionFactor >= 2, "reduction_factor >= 2 must hold, but got reduction_factor=%s",
+    requireArgument(
+        minResource >= 1, "min_resource >= 1 must hold, but got min_resource=%s", minResource);
+    requireArgument(
+        reductionFactor >= 2,
+        "reduction_factor >= 2 must hold, but got reduction_factor=%s",
         reductionFactor);
-    requireArgument(minEarlyStoppingRate >= 0,
-        "min_early_stopping_rate >= 0 must hold, but got min_early_stopping_rate=%s", minEarlyStoppingRate);
+    requireArgument(
+        minEarlyStoppingRate >= 0,
+        "min_early_stopping_rate >= 0 must hold, but got min_early_stopping_rate=%s",
+        minEarlyStoppingRate);
     this.minResource = minResource;
     this.reductionFactor = reductionFactor;
     this.minEarlyStoppingRate = minEarlyStoppingRate;
     this.competitors = competitors;
   }
 
-  /** @return the step of rung k, saturating at Long.MAX_VALUE */
+  /**
+   * @return the step of rung k, saturating at Long.MAX_VALUE
+   */
   long rungStep(int k) {
     long step = minResource;
     for (int i = 0; i < minEarlyStoppingRate + k; i++) {
@@ -67,8 +78,12 @@ public final class SuccessiveHalvingPruner implements Pruner {
 
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
-    requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s objectives",
-        this, study.name(), study.directions().size());
+    requireState(
+        !study.isMultiObjective(),
+        "%s needs a single-objective study, but '%s' has %s objectives",
+        this,
+        study.name(),
+        study.directions().size());
     int step = trial.lastStep();
     if (step < 0) {
       return false;
@@ -90,7 +105,9 @@ public final class SuccessiveHalvingPruner implements Pruner {
     return false;
   }
 
-  /** @return the number of rungs the trial has completed: its consecutive recorded rung values */
+  /**
+   * @return the number of rungs the trial has completed: its consecutive recorded rung values
+   */
   static int completedRungs(FrozenTrial trial) {
     int k = 0;
     while (trial.systemAttrs().containsKey(RUNG_KEY + k)) {
@@ -99,7 +116,9 @@ public final class SuccessiveHalvingPruner implements Pruner {
     return k;
   }
 
-  /** @return the trial's recorded value at rung k, or null */
+  /**
+   * @return the trial's recorded value at rung k, or null
+   */
   static Double rungValue(FrozenTrial trial, int k) {
     return IntermediateVectors.number(trial.systemAttrs().get(RUNG_KEY + k));
   }
@@ -132,11 +151,18 @@ public final class SuccessiveHalvingPruner implements Pruner {
 
   @Override
   public String toString() {
-    return "SuccessiveHalvingPruner(min_resource=" + minResource + ", reduction_factor=" + reductionFactor
-        + ", min_early_stopping_rate=" + minEarlyStoppingRate + ")";
+    return "SuccessiveHalvingPruner(min_resource="
+        + minResource
+        + ", reduction_factor="
+        + reductionFactor
+        + ", min_early_stopping_rate="
+        + minEarlyStoppingRate
+        + ")";
   }
 
-  /** @return a builder: min resource 1, reduction factor 3, min early-stopping rate 0 */
+  /**
+   * @return a builder: min resource 1, reduction factor 3, min early-stopping rate 0
+   */
   public static Builder builder() {
     return new Builder();
   }

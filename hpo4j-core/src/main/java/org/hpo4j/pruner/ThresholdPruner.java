@@ -2,14 +2,14 @@ package org.hpo4j.pruner;
 
 import static org.hpo4j.Checks.requireArgument;
 
-import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.study.StudyView;
+import org.hpo4j.trial.FrozenTrial;
 
 /**
- * Prunes a trial whose latest intermediate value leaves [lower, upper]: a diverged loss, an accuracy
- * stuck at chance. Needs no other trial, so it works from the first trial on. Obeys the warm-up and
- * interval of {@link Schedule}. In a multi-objective study it reads the scalar intermediate values,
- * that is the first objective of vector reports. Immutable and thread-safe.
+ * Prunes a trial whose latest intermediate value leaves [lower, upper]: a diverged loss, an
+ * accuracy stuck at chance. Needs no other trial, so it works from the first trial on. Obeys the
+ * warm-up and interval of {@link Schedule}. In a multi-objective study it reads the scalar
+ * intermediate values, that is the first objective of vector reports. Immutable and thread-safe.
  */
 public final class ThresholdPruner implements Pruner {
   private final double lower;
@@ -17,10 +17,18 @@ public final class ThresholdPruner implements Pruner {
   private final Schedule schedule;
 
   ThresholdPruner(double lower, double upper, int warmupSteps, int intervalSteps) {
-    requireArgument(!Double.isNaN(lower) && !Double.isNaN(upper), "lower and upper must not be NaN, but got lower=%s, upper=%s", lower, upper);
-    requireArgument(lower <= upper, "lower <= upper must hold, but got lower=%s, upper=%s", lower, upper);
-    requireArgument(Double.isFinite(lower) || Double.isFinite(upper),
-        "at least one of lower and upper must be finite, but got lower=%s, upper=%s", lower, upper);
+    requireArgument(
+        !Double.isNaN(lower) && !Double.isNaN(upper),
+        "lower and upper must not be NaN, but got lower=%s, upper=%s",
+        lower,
+        upper);
+    requireArgument(
+        lower <= upper, "lower <= upper must hold, but got lower=%s, upper=%s", lower, upper);
+    requireArgument(
+        Double.isFinite(lower) || Double.isFinite(upper),
+        "at least one of lower and upper must be finite, but got lower=%s, upper=%s",
+        lower,
+        upper);
     this.lower = lower;
     this.upper = upper;
     this.schedule = new Schedule(0, warmupSteps, intervalSteps, 1);
@@ -40,7 +48,9 @@ public final class ThresholdPruner implements Pruner {
     return "ThresholdPruner(lower=" + lower + ", upper=" + upper + ", " + schedule + ")";
   }
 
-  /** @return a builder: no bound set, no warm-up, interval 1; set at least one bound */
+  /**
+   * @return a builder: no bound set, no warm-up, interval 1; set at least one bound
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,7 +88,9 @@ public final class ThresholdPruner implements Pruner {
       return this;
     }
 
-    /** @throws IllegalArgumentException when lower &gt; upper, both are infinite, or either is NaN */
+    /**
+     * @throws IllegalArgumentException when lower &gt; upper, both are infinite, or either is NaN
+     */
     public Pruner build() {
       return new ThresholdPruner(lower, upper, warmupSteps, intervalSteps);
     }

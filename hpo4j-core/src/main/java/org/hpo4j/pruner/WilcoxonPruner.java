@@ -28,17 +28,24 @@ public final class WilcoxonPruner implements Pruner {
   private final int startupSteps;
 
   WilcoxonPruner(double pThreshold, int startupSteps) {
-    requireArgument(pThreshold > 0 && pThreshold < 1,
-        "0 < p_threshold < 1 must hold, but got p_threshold=%s", pThreshold);
-    requireArgument(startupSteps >= 0, "startup_steps >= 0 must hold, but got startup_steps=%s", startupSteps);
+    requireArgument(
+        pThreshold > 0 && pThreshold < 1,
+        "0 < p_threshold < 1 must hold, but got p_threshold=%s",
+        pThreshold);
+    requireArgument(
+        startupSteps >= 0, "startup_steps >= 0 must hold, but got startup_steps=%s", startupSteps);
     this.pThreshold = pThreshold;
     this.startupSteps = startupSteps;
   }
 
   @Override
   public boolean shouldPrune(StudyView study, FrozenTrial trial) {
-    requireState(!study.isMultiObjective(), "%s needs a single-objective study, but '%s' has %s objectives",
-        this, study.name(), study.directions().size());
+    requireState(
+        !study.isMultiObjective(),
+        "%s needs a single-objective study, but '%s' has %s objectives",
+        this,
+        study.name(),
+        study.directions().size());
     if (trial.intermediateValues().size() < Math.max(1, startupSteps)) {
       return false;
     }
@@ -77,7 +84,9 @@ public final class WilcoxonPruner implements Pruner {
     return "WilcoxonPruner(p_threshold=" + pThreshold + ", startup_steps=" + startupSteps + ")";
   }
 
-  /** @return a builder: p threshold 0.1, 2 startup steps */
+  /**
+   * @return a builder: p threshold 0.1, 2 startup steps
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -101,7 +110,9 @@ public final class WilcoxonPruner implements Pruner {
       return this;
     }
 
-    /** @throws IllegalArgumentException when pThreshold is outside (0, 1) or startupSteps &lt; 0 */
+    /**
+     * @throws IllegalArgumentException when pThreshold is outside (0, 1) or startupSteps &lt; 0
+     */
     public Pruner build() {
       return new WilcoxonPruner(pThreshold, startupSteps);
     }

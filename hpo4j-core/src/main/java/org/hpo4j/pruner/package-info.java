@@ -3,6 +3,7 @@
  *
  * <p>An objective reports after each step (an epoch, a chunk of boosting rounds, a fold) and asks
  * whether to go on:
+ *
  * <pre>{@code
  * for (int epoch = 0; epoch < epochs; epoch++) {
  *   double loss = train(epoch);
@@ -13,6 +14,7 @@
  *
  * <p>Choosing one ({@link org.hpo4j.pruner.Pruner} has the factories, {@link
  * org.hpo4j.pruner.Pruners#create} reads study files):
+ *
  * <ul>
  *   <li>{@code median}/{@code percentile}: compares with the COMPLETE trials at the same step; safe
  *       with a warm-up when curves cross.

@@ -27,6 +27,7 @@ import org.hpo4j.trial.TrialState;
  */
 final class AutoSampler implements Sampler {
   static final int GP_MAX_TRIALS = 200;
+
   /** The GP is chosen for at most this many objectives (measured better on two, worse on three). */
   static final int MAX_GP_OBJECTIVES = 2;
 
@@ -38,7 +39,9 @@ final class AutoSampler implements Sampler {
     this.seed = seed;
   }
 
-  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  /**
+   * @return a builder; without {@code seed(..)} every sampler built draws a fresh seed
+   */
   public static SeedOnlyBuilder<AutoSampler> builder() {
     return new SeedOnlyBuilder<>(AutoSampler::new);
   }
@@ -57,7 +60,8 @@ final class AutoSampler implements Sampler {
     int complete = study.completeTrials().size();
     if (study.isMultiObjective()) {
       return complete < GP_MAX_TRIALS && study.directions().size() <= MAX_GP_OBJECTIVES
-          ? delegate("gp", "motpe", "nsga2") : delegate("motpe", "nsga2", "tpe_mv");
+          ? delegate("gp", "motpe", "nsga2")
+          : delegate("motpe", "nsga2", "tpe_mv");
     }
     return complete < GP_MAX_TRIALS ? delegate("gp", "tpe_mv", "tpe") : delegate("tpe_mv", "tpe");
   }
@@ -80,17 +84,20 @@ final class AutoSampler implements Sampler {
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     return of(trial).sampleRelative(study, trial, space);
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     return of(trial).sampleIndependent(study, trial, name, distribution);
   }
 
   @Override
-  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     Sampler s = chosen.remove(trial.id());
     (s != null ? s : delegate("random")).afterTrial(study, trial, state, values);
   }

@@ -31,19 +31,25 @@ public final class GridSampler implements Sampler {
   private final long size;
   private final Map<Long, Integer> claims = new ConcurrentHashMap<>();
 
-  /** @return a builder; without {@link Builder#seed} every sampler built orders its points afresh */
+  /**
+   * @return a builder; without {@link Builder#seed} every sampler built orders its points afresh
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Settings of a {@link GridSampler}: the values of each parameter, and the seed. Not thread-safe. */
+  /**
+   * Settings of a {@link GridSampler}: the values of each parameter, and the seed. Not thread-safe.
+   */
   public static final class Builder {
     private final Map<String, List<?>> grid = new LinkedHashMap<>();
     private Long seed;
 
     private Builder() {}
 
-    /** Adds the values of every parameter of {@code grid}, in the order the grid enumerates them. */
+    /**
+     * Adds the values of every parameter of {@code grid}, in the order the grid enumerates them.
+     */
     public Builder grid(Map<String, ? extends List<?>> grid) {
       org.hpo4j.Checks.requireNonNull(grid, "grid").forEach(this::param);
       return this;
@@ -62,7 +68,9 @@ public final class GridSampler implements Sampler {
       return this;
     }
 
-    /** @throws IllegalArgumentException when a parameter has no values or the grid is too large */
+    /**
+     * @throws IllegalArgumentException when a parameter has no values or the grid is too large
+     */
     public GridSampler build() {
       return new GridSampler(grid, seed == null ? SeededStreams.freshSeed() : seed);
     }
@@ -75,10 +83,12 @@ public final class GridSampler implements Sampler {
     long n = 1;
     for (String name : names) {
       List<?> v = grid.get(name);
-      requireArgument(v != null && !v.isEmpty(), "grid values must be non-empty for '%s', but got %s", name, v);
+      requireArgument(
+          v != null && !v.isEmpty(), "grid values must be non-empty for '%s', but got %s", name, v);
       values.add(List.copyOf(v));
       n *= v.size();
-      requireArgument(n <= 10_000_000, "the grid has more than 10,000,000 points; use another sampler");
+      requireArgument(
+          n <= 10_000_000, "the grid has more than 10,000,000 points; use another sampler");
     }
     size = n;
     List<Integer> idx = new ArrayList<>();
@@ -89,12 +99,16 @@ public final class GridSampler implements Sampler {
     order = idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** @return the number of grid points */
+  /**
+   * @return the number of grid points
+   */
   public long size() {
     return size;
   }
 
-  /** @return the user values of grid point {@code index} */
+  /**
+   * @return the user values of grid point {@code index}
+   */
   public Map<String, Object> point(int index) {
     Map<String, Object> p = new LinkedHashMap<>();
     long rest = index;
@@ -127,7 +141,10 @@ public final class GridSampler implements Sampler {
   private static int indexIn(List<Object> choices, Object v) {
     for (int i = 0; i < choices.size(); i++) {
       Object c = choices.get(i);
-      if (c.equals(v) || (c instanceof Number a && v instanceof Number b && a.doubleValue() == b.doubleValue())) {
+      if (c.equals(v)
+          || (c instanceof Number a
+              && v instanceof Number b
+              && a.doubleValue() == b.doubleValue())) {
         return i;
       }
     }
@@ -165,27 +182,32 @@ public final class GridSampler implements Sampler {
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     int d = names.indexOf(name);
     requireArgument(d >= 0, "parameter '%s' is not in the grid, which has %s", name, names);
     Integer index = claims.get(trial.id());
     if (index == null) {
-      throw new IllegalStateException("trial " + trial.number() + " has no grid point; it did not start through this sampler");
+      throw new IllegalStateException(
+          "trial " + trial.number() + " has no grid point; it did not start through this sampler");
     }
     Object value = point(index).get(name);
     if (distribution instanceof CategoricalDistribution c) {
       int i = c.indexOf(value);
-      requireArgument(i >= 0, "grid value %s of '%s' is not among its choices %s", value, name, c.choices());
+      requireArgument(
+          i >= 0, "grid value %s of '%s' is not among its choices %s", value, name, c.choices());
       return i;
     }
     requireArgument(value instanceof Number, "grid value %s of '%s' is not a number", value, name);
     double x = ((Number) value).doubleValue();
-    requireArgument(distribution.contains(x), "grid value %s of '%s' is outside %s", value, name, distribution);
+    requireArgument(
+        distribution.contains(x), "grid value %s of '%s' is outside %s", value, name, distribution);
     return x;
   }
 
   @Override
-  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     if (state == TrialState.FAIL) {
       claims.remove(trial.id());
     }

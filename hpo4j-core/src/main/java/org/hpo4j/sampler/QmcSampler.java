@@ -30,13 +30,16 @@ public final class QmcSampler implements Sampler {
     this.sobol = Sobol.scrambled(DIMENSION, seed);
   }
 
-  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  /**
+   * @return a builder; without {@code seed(..)} every sampler built draws a fresh seed
+   */
   public static SeedOnlyBuilder<QmcSampler> builder() {
     return new SeedOnlyBuilder<>(QmcSampler::new);
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     int coordinate;
     synchronized (coordinates) {
       coordinate = coordinates.computeIfAbsent(name, k -> coordinates.size());

@@ -9,7 +9,8 @@ import org.hpo4j.trial.FrozenTrial;
  * mass per step or choice). The baseline every other sampler must beat, and the start-up phase of
  * most of them. Reads no history, so it costs nanoseconds at any study size.
  *
- * <p>Thread-safe and stateless: the draw for a parameter depends only on (seed, trial number, name).
+ * <p>Thread-safe and stateless: the draw for a parameter depends only on (seed, trial number,
+ * name).
  */
 public final class RandomSampler implements Sampler {
   private final long seed;
@@ -18,13 +19,16 @@ public final class RandomSampler implements Sampler {
     this.seed = seed;
   }
 
-  /** @return a builder; without {@code seed(..)} every sampler built draws a fresh seed */
+  /**
+   * @return a builder; without {@code seed(..)} every sampler built draws a fresh seed
+   */
   public static SeedOnlyBuilder<RandomSampler> builder() {
     return new SeedOnlyBuilder<>(RandomSampler::new);
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     return distribution.fromUnit(SeededStreams.of(seed, trial.number(), name).nextDouble());
   }
 

@@ -10,7 +10,9 @@ import java.util.Set;
  */
 public interface SamplerProvider {
 
-  /** @return the names this provider creates, e.g. "tpe" and "tpe_mv" */
+  /**
+   * @return the names this provider creates, e.g. "tpe" and "tpe_mv"
+   */
   Set<String> names();
 
   /**

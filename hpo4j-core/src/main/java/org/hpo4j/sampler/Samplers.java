@@ -12,7 +12,9 @@ import org.hpo4j.sampler.tpe.TpeSampler;
 public final class Samplers {
   private Samplers() {}
 
-  /** @return every sampler name available, sorted */
+  /**
+   * @return every sampler name available, sorted
+   */
   public static SortedSet<String> known() {
     SortedSet<String> names = new TreeSet<>();
     for (SamplerProvider p : providers()) {
@@ -34,7 +36,8 @@ public final class Samplers {
         return p.create(name, seed, options == null ? Map.of() : options);
       }
     }
-    throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: " + String.join(", ", known()));
+    throw new IllegalArgumentException(
+        "unknown sampler '" + name + "'; known samplers: " + String.join(", ", known()));
   }
 
   /**
@@ -48,11 +51,14 @@ public final class Samplers {
     if (objectives < 1) {
       throw new IllegalArgumentException("objectives >= 1 must hold, but got " + objectives);
     }
-    return objectives == 1 ? TpeSampler.builder().seed(seed).build()
+    return objectives == 1
+        ? TpeSampler.builder().seed(seed).build()
         : MotpeSampler.builder().seed(seed).multivariate(true).build();
   }
 
   private static List<SamplerProvider> providers() {
-    return ServiceLoader.load(SamplerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    return ServiceLoader.load(SamplerProvider.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .toList();
   }
 }

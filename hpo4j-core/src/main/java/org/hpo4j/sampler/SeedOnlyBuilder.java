@@ -3,9 +3,9 @@ package org.hpo4j.sampler;
 import java.util.function.LongFunction;
 
 /**
- * The builder of a sampler whose only setting is its seed ({@link RandomSampler},
- * {@link QmcSampler}, {@link AutoSampler}), so that every sampler is still built the same way:
- * {@code RandomSampler.builder().seed(1).build()}. Not thread-safe.
+ * The builder of a sampler whose only setting is its seed ({@link RandomSampler}, {@link
+ * QmcSampler}, {@link AutoSampler}), so that every sampler is still built the same way: {@code
+ * RandomSampler.builder().seed(1).build()}. Not thread-safe.
  *
  * @param <S> the sampler built
  */
@@ -23,7 +23,9 @@ public final class SeedOnlyBuilder<S extends Sampler> {
     return this;
   }
 
-  /** @return the sampler */
+  /**
+   * @return the sampler
+   */
   public S build() {
     return factory.apply(seed == null ? SeededStreams.freshSeed() : seed);
   }

@@ -25,17 +25,26 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
   }
 
   private static List<Object> validate(String name, List<?> choices) {
-    requireArgument(choices != null && !choices.isEmpty(),
-        "choices must be non-empty for '%s', but got %s", name, choices);
+    requireArgument(
+        choices != null && !choices.isEmpty(),
+        "choices must be non-empty for '%s', but got %s",
+        name,
+        choices);
     for (Object c : choices) {
-      requireArgument(c != null, "choices must not contain null for '%s', but got %s", name, choices);
+      requireArgument(
+          c != null, "choices must not contain null for '%s', but got %s", name, choices);
     }
-    requireArgument(new HashSet<>(choices).size() == choices.size(),
-        "choices must be distinct for '%s', but got %s", name, choices);
+    requireArgument(
+        new HashSet<>(choices).size() == choices.size(),
+        "choices must be distinct for '%s', but got %s",
+        name,
+        choices);
     return List.copyOf(choices);
   }
 
-  /** @return the index of {@code value} among the choices, or -1 */
+  /**
+   * @return the index of {@code value} among the choices, or -1
+   */
   public int indexOf(Object value) {
     int i = choices.indexOf(value);
     if (i < 0 && value instanceof Number n) {

@@ -11,12 +11,15 @@ final class Domain {
     return Math.max(lo, Math.min(hi, x));
   }
 
-  /** Unit position of x on [lo, hi], linear or log. Integers and steps are widened by half a step. */
+  /**
+   * Unit position of x on [lo, hi], linear or log. Integers and steps are widened by half a step.
+   */
   static double toUnit(double x, double lo, double hi, boolean log) {
     if (hi == lo) {
       return 0.5;
     }
-    double u = log ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo);
+    double u =
+        log ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo);
     return clamp(u, 0.0, 1.0);
   }
 

@@ -11,7 +11,8 @@ import static org.hpo4j.Checks.requireArgument;
  * @param log sample uniformly in log space
  * @param step grid spacing, or null
  */
-public record FloatDistribution(double low, double high, boolean log, Double step) implements Distribution {
+public record FloatDistribution(double low, double high, boolean log, Double step)
+    implements Distribution {
 
   /** Validates with the generic name "parameter"; prefer {@link #of} which names the parameter. */
   public FloatDistribution {
@@ -26,24 +27,41 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
   /**
    * @throws IllegalArgumentException naming {@code name} and the rule that failed
    */
-  public static FloatDistribution of(String name, double low, double high, boolean log, Double step) {
+  public static FloatDistribution of(
+      String name, double low, double high, boolean log, Double step) {
     validate(name, low, high, log, step);
     return new FloatDistribution(low, high, log, step);
   }
 
   private static void validate(String name, double low, double high, boolean log, Double step) {
-    requireArgument(Double.isFinite(low) && Double.isFinite(high),
-        "low and high must be finite for '%s', but got low=%s, high=%s", name, low, high);
-    requireArgument(low <= high, "low <= high must hold for '%s', but got low=%s, high=%s", name, low, high);
+    requireArgument(
+        Double.isFinite(low) && Double.isFinite(high),
+        "low and high must be finite for '%s', but got low=%s, high=%s",
+        name,
+        low,
+        high);
+    requireArgument(
+        low <= high, "low <= high must hold for '%s', but got low=%s, high=%s", name, low, high);
     if (log) {
-      requireArgument(low > 0, "low > 0 must hold for '%s' on a log scale, but got low=%s", name, low);
-      requireArgument(step == null, "step and log cannot be combined for '%s', but got step=%s", name, step);
+      requireArgument(
+          low > 0, "low > 0 must hold for '%s' on a log scale, but got low=%s", name, low);
+      requireArgument(
+          step == null, "step and log cannot be combined for '%s', but got step=%s", name, step);
     }
     if (step != null) {
-      requireArgument(step > 0 && Double.isFinite(step), "step > 0 must hold for '%s', but got step=%s", name, step);
+      requireArgument(
+          step > 0 && Double.isFinite(step),
+          "step > 0 must hold for '%s', but got step=%s",
+          name,
+          step);
       double k = (high - low) / step;
-      requireArgument(Domain.isInteger(k),
-          "step must divide high - low for '%s', but got low=%s, high=%s, step=%s", name, low, high, step);
+      requireArgument(
+          Domain.isInteger(k),
+          "step must divide high - low for '%s', but got low=%s, high=%s, step=%s",
+          name,
+          low,
+          high,
+          step);
     }
   }
 

@@ -32,13 +32,21 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
   }
 
   private static void validate(String name, long low, long high, boolean log, long step) {
-    requireArgument(low <= high, "low <= high must hold for '%s', but got low=%s, high=%s", name, low, high);
+    requireArgument(
+        low <= high, "low <= high must hold for '%s', but got low=%s, high=%s", name, low, high);
     requireArgument(step >= 1, "step >= 1 must hold for '%s', but got step=%s", name, step);
-    requireArgument((high - low) % step == 0,
-        "step must divide high - low for '%s', but got low=%s, high=%s, step=%s", name, low, high, step);
+    requireArgument(
+        (high - low) % step == 0,
+        "step must divide high - low for '%s', but got low=%s, high=%s, step=%s",
+        name,
+        low,
+        high,
+        step);
     if (log) {
-      requireArgument(low >= 1, "low >= 1 must hold for '%s' on a log scale, but got low=%s", name, low);
-      requireArgument(step == 1, "step and log cannot be combined for '%s', but got step=%s", name, step);
+      requireArgument(
+          low >= 1, "low >= 1 must hold for '%s' on a log scale, but got low=%s", name, low);
+      requireArgument(
+          step == 1, "step and log cannot be combined for '%s', but got step=%s", name, step);
     }
   }
 
@@ -69,7 +77,9 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
     return low == high;
   }
 
-  /** Log scale: uniform in log over [low - 1/2, high + 1/2], then rounded, so every value has mass. */
+  /**
+   * Log scale: uniform in log over [low - 1/2, high + 1/2], then rounded, so every value has mass.
+   */
   @Override
   public double fromUnit(double u) {
     if (log) {

@@ -6,7 +6,9 @@ import org.hpo4j.HpoException;
 public class DuplicateStudyException extends HpoException {
   private static final long serialVersionUID = 1L;
 
-  /** @param name the name that is taken */
+  /**
+   * @param name the name that is taken
+   */
   public DuplicateStudyException(String name) {
     super("a study named '" + name + "' already exists; load it or choose another name");
   }

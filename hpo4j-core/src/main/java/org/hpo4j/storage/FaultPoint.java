@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultPoint {
   /** The exit status of a process halted at its fault point. */
   public static final int EXIT = 99;
+
   private static final String PHASE;
   private static final int NTH;
   private static final AtomicInteger REACHED = new AtomicInteger();
@@ -35,12 +36,14 @@ public final class FaultPoint {
         phase = c < 0 ? spec.strip() : spec.substring(0, c).strip();
         nth = c < 0 ? 1 : Integer.parseInt(spec.substring(c + 1).strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("system property hpo4j.fault must be PHASE:N (N a positive count), but got '"
-            + spec + "'");
+        throw new IllegalArgumentException(
+            "system property hpo4j.fault must be PHASE:N (N a positive count), but got '"
+                + spec
+                + "'");
       }
       if (nth < 1) {
-        throw new IllegalArgumentException("system property hpo4j.fault must be PHASE:N with N >= 1, but got '"
-            + spec + "'");
+        throw new IllegalArgumentException(
+            "system property hpo4j.fault must be PHASE:N with N >= 1, but got '" + spec + "'");
       }
     }
     PHASE = phase;

@@ -34,10 +34,16 @@ final class InMemoryStorage implements Storage {
   private final Clock clock;
   private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<String, Long> studyByName = new HashMap<>();
-  /** The study of each trial by id - 1 (ids are handed out in order from 1); null once it is deleted. */
+
+  /**
+   * The study of each trial by id - 1 (ids are handed out in order from 1); null once it is
+   * deleted.
+   */
   private final List<StudyRecord> studyOfTrial = new ArrayList<>();
+
   /** The number of each trial in its study, by id - 1. */
   private int[] numberOfTrial = new int[16];
+
   private long nextStudyId = 1;
   private long nextTrialId = 1;
 
@@ -50,13 +56,19 @@ final class InMemoryStorage implements Storage {
     final String name;
     final List<StudyDirection> directions;
     int size;
-    /** Snapshot of each trial by number; null where a write made it stale (see {@link TrialRecord#touch}). */
+
+    /**
+     * Snapshot of each trial by number; null where a write made it stale (see {@link
+     * TrialRecord#touch}).
+     */
     FrozenTrial[] frozen = new FrozenTrial[16];
+
     /**
      * The record of each trial by number while it is unfinished or written since its last snapshot;
      * null for a finished trial, which lives in {@link #frozen} alone (a write revives its record).
      */
     TrialRecord[] live = new TrialRecord[16];
+
     final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
     final Map<String, Object> systemAttrs = new LinkedHashMap<>();
 
@@ -81,8 +93,10 @@ final class InMemoryStorage implements Storage {
     Instant start;
     Instant complete;
     FrozenTrial snapshot;
+
     /** Working copies while the snapshot is stale; null otherwise. */
     private Map<String, Double> params;
+
     private Map<String, Distribution> distributions;
     private SortedMap<Integer, Double> intermediate;
     private Map<String, Object> userAttrs;
@@ -112,7 +126,10 @@ final class InMemoryStorage implements Storage {
       this.snapshot = snapshot;
     }
 
-    /** Makes the working copies writable (from the snapshot when there is one) and the snapshot stale. */
+    /**
+     * Makes the working copies writable (from the snapshot when there is one) and the snapshot
+     * stale.
+     */
     TrialRecord thaw() {
       if (params == null) {
         params = new LinkedHashMap<>(snapshot.internalParams());
@@ -144,8 +161,19 @@ final class InMemoryStorage implements Storage {
         if (params == null) {
           thaw();
         }
-        snapshot = new FrozenTrial(number, id, state, params, distributions, values, intermediate,
-            userAttrs, systemAttrs, start, complete);
+        snapshot =
+            new FrozenTrial(
+                number,
+                id,
+                state,
+                params,
+                distributions,
+                values,
+                intermediate,
+                userAttrs,
+                systemAttrs,
+                start,
+                complete);
       }
       study.frozen[number] = snapshot;
       if (state.isFinished()) { // rarely written again: keep the compact snapshot only
@@ -229,7 +257,9 @@ final class InMemoryStorage implements Storage {
         s.frozen = Arrays.copyOf(s.frozen, 2 * number);
         s.live = Arrays.copyOf(s.live, 2 * number);
       }
-      TrialRecord t = new TrialRecord(nextTrialId++, s, number, waiting ? TrialState.WAITING : TrialState.RUNNING);
+      TrialRecord t =
+          new TrialRecord(
+              nextTrialId++, s, number, waiting ? TrialState.WAITING : TrialState.RUNNING);
       if (!waiting) {
         t.start = clock.instant();
       }
@@ -368,14 +398,19 @@ final class InMemoryStorage implements Storage {
   }
 
   private TrialRecord trial0(long trialId) {
-    StudyRecord s = trialId >= 1 && trialId <= studyOfTrial.size() ? studyOfTrial.get((int) (trialId - 1)) : null;
+    StudyRecord s =
+        trialId >= 1 && trialId <= studyOfTrial.size()
+            ? studyOfTrial.get((int) (trialId - 1))
+            : null;
     if (s == null) {
       throw new StorageException("no trial with id " + trialId + " in this in-memory storage");
     }
     return record(s, numberOfTrial[(int) (trialId - 1)]);
   }
 
-  /** @return the record of trial {@code number}, revived from its snapshot when it was dropped */
+  /**
+   * @return the record of trial {@code number}, revived from its snapshot when it was dropped
+   */
   private static TrialRecord record(StudyRecord s, int number) {
     TrialRecord t = s.live[number];
     if (t == null) {
@@ -387,8 +422,11 @@ final class InMemoryStorage implements Storage {
 
   private TrialRecord running(long trialId) {
     TrialRecord t = trial0(trialId);
-    requireState(t.state == TrialState.RUNNING,
-        "trial %s is %s; only a RUNNING trial can be written", t.number, t.state);
+    requireState(
+        t.state == TrialState.RUNNING,
+        "trial %s is %s; only a RUNNING trial can be written",
+        t.number,
+        t.state);
     return t;
   }
 }

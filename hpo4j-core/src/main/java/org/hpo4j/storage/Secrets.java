@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 /**
  * Masks the passwords of storage URLs in any text about to be shown or kept: a log line, an error
  * message, a study file stored with its study. Both places a URL can carry one are masked, the
- * user-info ({@code postgresql://user:PASSWORD@host}) and query options ({@code ?password=},
- * {@code &sslpassword=}), as written, percent-encoded or not, so what is masked never depends on
- * decoding the same way the driver does.
+ * user-info ({@code postgresql://user:PASSWORD@host}) and query options ({@code ?password=}, {@code
+ * &sslpassword=}), as written, percent-encoded or not, so what is masked never depends on decoding
+ * the same way the driver does.
  *
  * <p>Stateless and thread-safe.
  */
@@ -22,9 +22,14 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** @return {@code text} with every storage-URL password replaced by {@value #MASK}; null stays null */
+  /**
+   * @return {@code text} with every storage-URL password replaced by {@value #MASK}; null stays
+   *     null
+   */
   public static String redact(String text) {
-    if (text == null || text.indexOf('@') < 0 && text.toLowerCase(java.util.Locale.ROOT).indexOf("password=") < 0) {
+    if (text == null
+        || text.indexOf('@') < 0
+            && text.toLowerCase(java.util.Locale.ROOT).indexOf("password=") < 0) {
       return text;
     }
     String out = USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");

@@ -27,13 +27,19 @@ public interface Storage extends AutoCloseable {
    */
   long createStudy(String name, List<StudyDirection> directions);
 
-  /** @return the id of the study named {@code name}, if any */
+  /**
+   * @return the id of the study named {@code name}, if any
+   */
   Optional<Long> findStudy(String name);
 
-  /** @return every study in this storage, by name */
+  /**
+   * @return every study in this storage, by name
+   */
   List<StudySummary> studies();
 
-  /** @return the directions of a study, one per objective */
+  /**
+   * @return the directions of a study, one per objective
+   */
   List<StudyDirection> directions(long studyId);
 
   /**
@@ -44,7 +50,8 @@ public interface Storage extends AutoCloseable {
    * @throws UnsupportedOperationException when this storage keeps no study attributes (the default)
    */
   default void setStudySystemAttr(long studyId, String key, Object value) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no study attributes");
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " keeps no study attributes");
   }
 
   /**
@@ -62,8 +69,8 @@ public interface Storage extends AutoCloseable {
    * Creates a trial in state RUNNING (or WAITING when {@code fixedParams} is to be enqueued),
    * allocating the next trial number of the study without gaps or duplicates.
    *
-   * @param fixedParams user values a sampler must honour (from {@code enqueueTrial}), possibly empty;
-   *     kept as the system attribute {@code fixed_params}
+   * @param fixedParams user values a sampler must honour (from {@code enqueueTrial}), possibly
+   *     empty; kept as the system attribute {@code fixed_params}
    * @param waiting create the trial WAITING instead of RUNNING
    */
   FrozenTrial createTrial(long studyId, Map<String, Object> fixedParams, boolean waiting);
@@ -81,7 +88,9 @@ public interface Storage extends AutoCloseable {
    */
   void setParam(long trialId, String name, double internal, Distribution distribution);
 
-  /** Records an intermediate value of a RUNNING trial; a step already reported is kept as it was. */
+  /**
+   * Records an intermediate value of a RUNNING trial; a step already reported is kept as it was.
+   */
   void setIntermediateValue(long trialId, int step, double value);
 
   /** Stores a user attribute (JSON-like value). */
@@ -97,13 +106,19 @@ public interface Storage extends AutoCloseable {
    */
   boolean finishTrial(long trialId, TrialState state, List<Double> values);
 
-  /** @return a snapshot of one trial */
+  /**
+   * @return a snapshot of one trial
+   */
   FrozenTrial trial(long trialId);
 
-  /** @return snapshots of the study's trials in {@code states} (all when null), by number */
+  /**
+   * @return snapshots of the study's trials in {@code states} (all when null), by number
+   */
   List<FrozenTrial> trials(long studyId, Set<TrialState> states);
 
-  /** @return the number of trials of a study in {@code states} (all when null) */
+  /**
+   * @return the number of trials of a study in {@code states} (all when null)
+   */
   default int countTrials(long studyId, Set<TrialState> states) {
     return trials(studyId, states).size();
   }

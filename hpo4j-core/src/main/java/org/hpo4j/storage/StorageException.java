@@ -6,7 +6,9 @@ import org.hpo4j.HpoException;
 public class StorageException extends HpoException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed, naming the storage or id */
+  /**
+   * @param message what failed, naming the storage or id
+   */
   public StorageException(String message) {
     super(message);
   }

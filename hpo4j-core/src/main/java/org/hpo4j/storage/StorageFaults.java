@@ -20,20 +20,34 @@ public final class StorageFaults {
    * serialization failures and deadlocks, out of connections, disk full or I/O error, and the
    * server shutting down, crashing or starting up.
    */
-  private static final Set<String> STATES = Set.of("40001", "40P01", "53000", "53100", "53200", "53300",
-      "57P01", "57P02", "57P03", "57P05", "58030");
+  private static final Set<String> STATES =
+      Set.of(
+          "40001", "40P01", "53000", "53100", "53200", "53300", "57P01", "57P02", "57P03", "57P05",
+          "58030");
+
   /** SQLite result codes (primary, low byte): BUSY, LOCKED, IOERR, FULL, PROTOCOL. */
   private static final Set<Integer> SQLITE_CODES = Set.of(5, 6, 10, 13, 15);
-  private static final String[] SQLITE_NAMES = {"[SQLITE_BUSY", "[SQLITE_LOCKED", "[SQLITE_IOERR", "[SQLITE_FULL",
-      "[SQLITE_PROTOCOL", "no transaction is active"};
+
+  private static final String[] SQLITE_NAMES = {
+    "[SQLITE_BUSY",
+    "[SQLITE_LOCKED",
+    "[SQLITE_IOERR",
+    "[SQLITE_FULL",
+    "[SQLITE_PROTOCOL",
+    "no transaction is active"
+  };
 
   private StorageFaults() {}
 
-  /** @return whether a later attempt of the call that threw {@code t} may succeed */
+  /**
+   * @return whether a later attempt of the call that threw {@code t} may succeed
+   */
   public static boolean isTransient(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof TransientStorageException || c instanceof SQLTransientException
-          || c instanceof SQLRecoverableException || c instanceof IOException) {
+      if (c instanceof TransientStorageException
+          || c instanceof SQLTransientException
+          || c instanceof SQLRecoverableException
+          || c instanceof IOException) {
         return true;
       }
       if (c instanceof SQLException s && isTransient(s)) {

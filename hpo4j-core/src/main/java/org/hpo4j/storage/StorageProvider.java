@@ -7,10 +7,14 @@ package org.hpo4j.storage;
  */
 public interface StorageProvider {
 
-  /** @return the URL prefixes this provider accepts, for error messages (e.g. "sqlite:PATH") */
+  /**
+   * @return the URL prefixes this provider accepts, for error messages (e.g. "sqlite:PATH")
+   */
   java.util.List<String> schemes();
 
-  /** @return whether this provider opens {@code url} */
+  /**
+   * @return whether this provider opens {@code url}
+   */
   boolean accepts(String url);
 
   /**

@@ -9,12 +9,16 @@ import java.util.ServiceLoader;
 public final class Storages {
   private Storages() {}
 
-  /** @return a new, empty, thread-safe storage in the heap */
+  /**
+   * @return a new, empty, thread-safe storage in the heap
+   */
   public static Storage inMemory() {
     return new InMemoryStorage(Clock.systemUTC());
   }
 
-  /** @return a new in-memory storage whose timestamps come from {@code clock} (for tests) */
+  /**
+   * @return a new in-memory storage whose timestamps come from {@code clock} (for tests)
+   */
   public static Storage inMemory(Clock clock) {
     return new InMemoryStorage(clock);
   }
@@ -38,6 +42,7 @@ public final class Storages {
       }
       known.addAll(p.schemes());
     }
-    throw new IllegalArgumentException("storage URL '" + url + "' is not supported; allowed: " + String.join(", ", known));
+    throw new IllegalArgumentException(
+        "storage URL '" + url + "' is not supported; allowed: " + String.join(", ", known));
   }
 }

@@ -9,7 +9,9 @@ package org.hpo4j.storage;
 public class TransientStorageException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed, naming the storage or id */
+  /**
+   * @param message what failed, naming the storage or id
+   */
   public TransientStorageException(String message) {
     super(message);
   }

@@ -3,16 +3,22 @@ package org.hpo4j.study;
 import java.util.List;
 import org.hpo4j.trial.FrozenTrial;
 
-/** Reads the constraint values a trial set with {@code Trial.setConstraints} (&lt;= 0 is satisfied). */
+/**
+ * Reads the constraint values a trial set with {@code Trial.setConstraints} (&lt;= 0 is satisfied).
+ */
 public final class Constraints {
   private Constraints() {}
 
-  /** @return whether every constraint of the trial is satisfied (true when it set none) */
+  /**
+   * @return whether every constraint of the trial is satisfied (true when it set none)
+   */
   public static boolean isFeasible(FrozenTrial trial) {
     return violation(trial) <= 0;
   }
 
-  /** @return the sum of the positive constraint values: 0 when feasible */
+  /**
+   * @return the sum of the positive constraint values: 0 when feasible
+   */
   public static double violation(FrozenTrial trial) {
     Object c = trial.systemAttrs().get("constraints");
     double total = 0;

@@ -19,7 +19,10 @@ public final class OptimizeOptions {
   private OptimizeOptions(int nTrials, int threads, Duration timeout) {
     requireArgument(nTrials >= 1, "nTrials >= 1 must hold, but got nTrials=%s", nTrials);
     requireArgument(threads >= 1, "threads >= 1 must hold, but got threads=%s", threads);
-    requireArgument(timeout == null || !timeout.isNegative(), "timeout must not be negative, but got %s", timeout);
+    requireArgument(
+        timeout == null || !timeout.isNegative(),
+        "timeout must not be negative, but got %s",
+        timeout);
     this.nTrials = nTrials;
     this.threads = threads;
     this.timeout = timeout;
@@ -50,23 +53,34 @@ public final class OptimizeOptions {
     return new OptimizeOptions(nTrials, threads, requireNonNull(timeout, "timeout"));
   }
 
-  /** @return the trial budget */
+  /**
+   * @return the trial budget
+   */
   public int nTrials() {
     return nTrials;
   }
 
-  /** @return the number of threads */
+  /**
+   * @return the number of threads
+   */
   public int threads() {
     return threads;
   }
 
-  /** @return the timeout, if any */
+  /**
+   * @return the timeout, if any
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
   @Override
   public String toString() {
-    return "OptimizeOptions(nTrials=" + nTrials + ", threads=" + threads + (timeout == null ? "" : ", timeout=" + timeout) + ")";
+    return "OptimizeOptions(nTrials="
+        + nTrials
+        + ", threads="
+        + threads
+        + (timeout == null ? "" : ", timeout=" + timeout)
+        + ")";
   }
 }

@@ -11,7 +11,9 @@ import org.hpo4j.trial.FrozenTrial;
 public final class ParetoFront {
   private ParetoFront() {}
 
-  /** @return whether {@code a} dominates {@code b} under {@code directions} */
+  /**
+   * @return whether {@code a} dominates {@code b} under {@code directions}
+   */
   public static boolean dominates(List<Double> a, List<Double> b, List<StudyDirection> directions) {
     boolean strictly = false;
     for (int i = 0; i < directions.size(); i++) {
@@ -26,9 +28,9 @@ public final class ParetoFront {
   }
 
   /**
-   * The non-dominated trials among {@code trials}, in their input order; duplicates of one point are
-   * all kept. O(n log n) for two objectives, O(m n^2) for more (see
-   * {@link org.hpo4j.math.pareto.NonDominatedSort}).
+   * The non-dominated trials among {@code trials}, in their input order; duplicates of one point
+   * are all kept. O(n log n) for two objectives, O(m n^2) for more (see {@link
+   * org.hpo4j.math.pareto.NonDominatedSort}).
    */
   public static List<FrozenTrial> of(List<FrozenTrial> trials, List<StudyDirection> directions) {
     double[][] losses = new double[trials.size()][directions.size()];

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Repeats a storage call that failed for a transient reason ({@link StorageFaults#isTransient}),
  * waiting longer each time (doubling up to a cap), until it succeeds or the patience runs out. A
- * database that restarts or is away for minutes costs the study time, never a finished result nor
- * a worker. The sleeper and the clock are passed in so that tests need not wait.
+ * database that restarts or is away for minutes costs the study time, never a finished result nor a
+ * worker. The sleeper and the clock are passed in so that tests need not wait.
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,9 +23,17 @@ final class Retry {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  /** 0.1 s doubling to 5 s, for up to an hour: an outage of the database longer than that is not transient. */
-  static final Retry DEFAULT = new Retry(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofHours(1),
-      d -> Thread.sleep(d.toMillis()), System::nanoTime);
+  /**
+   * 0.1 s doubling to 5 s, for up to an hour: an outage of the database longer than that is not
+   * transient.
+   */
+  static final Retry DEFAULT =
+      new Retry(
+          Duration.ofMillis(100),
+          Duration.ofSeconds(5),
+          Duration.ofHours(1),
+          d -> Thread.sleep(d.toMillis()),
+          System::nanoTime);
 
   private final Duration first;
   private final Duration cap;
@@ -43,8 +51,8 @@ final class Retry {
 
   /**
    * @return what {@code work} returns, once it returns
-   * @throws RuntimeException what {@code work} threw, when it is not transient, when the patience ran
-   *     out, or when the thread was interrupted while waiting (its flag is then set again)
+   * @throws RuntimeException what {@code work} threw, when it is not transient, when the patience
+   *     ran out, or when the thread was interrupted while waiting (its flag is then set again)
    */
   <T> T call(String doing, Supplier<T> work) {
     long start = nanoTime.getAsLong();
@@ -62,13 +70,26 @@ final class Retry {
         }
         long waited = nanoTime.getAsLong() - start;
         if (waited >= patience.toNanos()) {
-          LOG.error("gave up " + doing + " after " + attempt + " attempts in "
-              + Duration.ofNanos(waited).toSeconds() + " s: " + e.getMessage());
+          LOG.error(
+              "gave up "
+                  + doing
+                  + " after "
+                  + attempt
+                  + " attempts in "
+                  + Duration.ofNanos(waited).toSeconds()
+                  + " s: "
+                  + e.getMessage());
           throw e;
         }
         if (attempt == 1 || Integer.bitCount(attempt) == 1) {
-          LOG.warn(doing + " failed (attempt " + attempt + "), retrying in " + pause.toMillis()
-              + " ms: " + e.getMessage());
+          LOG.warn(
+              doing
+                  + " failed (attempt "
+                  + attempt
+                  + "), retrying in "
+                  + pause.toMillis()
+                  + " ms: "
+                  + e.getMessage());
         }
         try {
           sleeper.sleep(pause);
@@ -83,9 +104,11 @@ final class Retry {
 
   /** As {@link #call(String, Supplier)} for work without a result. */
   void run(String doing, Runnable work) {
-    call(doing, () -> {
-      work.run();
-      return null;
-    });
+    call(
+        doing,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

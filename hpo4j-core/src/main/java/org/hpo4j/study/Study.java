@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Study implements StudyView {
   private static final Logger LOG = LoggerFactory.getLogger(Study.class);
-  private static final Set<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL);
+  private static final Set<TrialState> FINISHED =
+      EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL);
 
   private final String name;
   private final long studyId;
@@ -66,7 +67,9 @@ public final class Study implements StudyView {
     this.callbacks.addAll(b.callbacks);
   }
 
-  /** @return a builder; {@code name} and the directions default to a fresh name and minimize */
+  /**
+   * @return a builder; {@code name} and the directions default to a fresh name and minimize
+   */
   public static StudyBuilder builder() {
     return new StudyBuilder();
   }
@@ -76,7 +79,9 @@ public final class Study implements StudyView {
     return name;
   }
 
-  /** @return the storage id of this study */
+  /**
+   * @return the storage id of this study
+   */
   public long id() {
     return studyId;
   }
@@ -86,17 +91,23 @@ public final class Study implements StudyView {
     return directions;
   }
 
-  /** @return the sampler proposing parameters */
+  /**
+   * @return the sampler proposing parameters
+   */
   public Sampler sampler() {
     return sampler;
   }
 
-  /** @return the pruner consulted by {@link Trial#shouldPrune()} */
+  /**
+   * @return the pruner consulted by {@link Trial#shouldPrune()}
+   */
   public Pruner pruner() {
     return pruner;
   }
 
-  /** @return the storage holding this study */
+  /**
+   * @return the storage holding this study
+   */
   public Storage storage() {
     return storage;
   }
@@ -118,19 +129,23 @@ public final class Study implements StudyView {
    * @throws IllegalStateException when there is none yet, or the study has several objectives
    */
   public FrozenTrial best() {
-    return bestTrial().orElseThrow(() -> new IllegalStateException(
-        "study '" + name + "' has no COMPLETE trial yet"));
+    return bestTrial()
+        .orElseThrow(
+            () -> new IllegalStateException("study '" + name + "' has no COMPLETE trial yet"));
   }
 
   /**
    * @return the user values of the best trial's parameters (a categorical as its choice)
-   * @throws IllegalStateException when there is no COMPLETE trial yet, or the study has several objectives
+   * @throws IllegalStateException when there is no COMPLETE trial yet, or the study has several
+   *     objectives
    */
   public Map<String, Object> bestParams() {
     return best().params();
   }
 
-  /** @return the value of {@link #best()} */
+  /**
+   * @return the value of {@link #best()}
+   */
   public double bestValue() {
     return best().value();
   }
@@ -169,7 +184,9 @@ public final class Study implements StudyView {
     return stopRequested;
   }
 
-  /** Forgets an earlier {@link #stop()}, as {@code optimize} does when it starts; for such loops. */
+  /**
+   * Forgets an earlier {@link #stop()}, as {@code optimize} does when it starts; for such loops.
+   */
   public void clearStopRequest() {
     stopRequested = false;
   }
@@ -182,7 +199,10 @@ public final class Study implements StudyView {
     storage.createTrial(studyId, org.hpo4j.Checks.requireNonNull(params, "params"), true);
   }
 
-  /** Runs {@code nTrials} trials on the calling thread; see {@link #optimize(Objective, OptimizeOptions)}. */
+  /**
+   * Runs {@code nTrials} trials on the calling thread; see {@link #optimize(Objective,
+   * OptimizeOptions)}.
+   */
   public void optimize(Objective objective, int nTrials) {
     optimize(objective, OptimizeOptions.trials(nTrials));
   }
@@ -196,8 +216,11 @@ public final class Study implements StudyView {
   public void optimize(Objective objective, OptimizeOptions options) {
     org.hpo4j.Checks.requireNonNull(objective, "objective");
     org.hpo4j.Checks.requireNonNull(options, "options");
-    requireState(directions.size() == 1,
-        "study '%s' has %s objectives; use optimizeMulti", name, directions.size());
+    requireState(
+        directions.size() == 1,
+        "study '%s' has %s objectives; use optimizeMulti",
+        name,
+        directions.size());
     run(t -> new double[] {objective.evaluate(t)}, options);
   }
 
@@ -208,7 +231,9 @@ public final class Study implements StudyView {
 
   /** Runs trials of a multi-objective study; see {@link #optimize(Objective, OptimizeOptions)}. */
   public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
-    run(org.hpo4j.Checks.requireNonNull(objective, "objective"), org.hpo4j.Checks.requireNonNull(options, "options"));
+    run(
+        org.hpo4j.Checks.requireNonNull(objective, "objective"),
+        org.hpo4j.Checks.requireNonNull(options, "options"));
   }
 
   private void run(MultiObjective objective, OptimizeOptions options) {
@@ -217,29 +242,36 @@ public final class Study implements StudyView {
     stopRequested = false;
     Instant deadline = options.timeout().map(clock.instant()::plus).orElse(Instant.MAX);
     AtomicInteger started = new AtomicInteger();
-    Runnable worker = () -> {
-      while (!stopRequested && clock.instant().isBefore(deadline) && started.getAndIncrement() < nTrials) {
-        StudyTrial trial;
-        synchronized (askLock) {
-          if (retry.call("reading study '" + name + "'", () -> sampler.isExhausted(this))) {
-            stopRequested = true;
-            return;
+    Runnable worker =
+        () -> {
+          while (!stopRequested
+              && clock.instant().isBefore(deadline)
+              && started.getAndIncrement() < nTrials) {
+            StudyTrial trial;
+            synchronized (askLock) {
+              if (retry.call("reading study '" + name + "'", () -> sampler.isExhausted(this))) {
+                stopRequested = true;
+                return;
+              }
+              trial = ask0();
+            }
+            runTrial(objective, trial);
           }
-          trial = ask0();
-        }
-        runTrial(objective, trial);
-      }
-    };
+        };
     if (threads == 1) {
       worker.run();
       return;
     }
     AtomicInteger workerNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "hpo4j-" + name + "-worker-" + workerNumber.getAndIncrement());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t =
+                  new Thread(r, "hpo4j-" + name + "-worker-" + workerNumber.getAndIncrement());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
@@ -291,18 +323,23 @@ public final class Study implements StudyView {
       LOG.warn("trial " + trial.number() + " of study '" + name + "' failed: " + problem);
     }
     // Outside the try: a failure to store the result is not the objective's failure.
-    TrialFinish.Outcome o = end(trial, state, values, problem, failure == null ? null : stackTrace(failure));
+    TrialFinish.Outcome o =
+        end(trial, state, values, problem, failure == null ? null : stackTrace(failure));
     if (o.ours()) {
       for (Callback c : callbacks) {
         c.onTrialFinished(this, o.trial());
       }
     }
     if (failure != null && !catchExceptions) {
-      throw failure instanceof RuntimeException r ? r : new ObjectiveException(trial.number(), failure);
+      throw failure instanceof RuntimeException r
+          ? r
+          : new ObjectiveException(trial.number(), failure);
     }
   }
 
-  /** The first lines of a failure's stack trace, kept with the trial so that it can be read later. */
+  /**
+   * The first lines of a failure's stack trace, kept with the trial so that it can be read later.
+   */
   private static String stackTrace(Throwable e) {
     java.io.StringWriter w = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(w));
@@ -310,11 +347,16 @@ public final class Study implements StudyView {
     return t.length() <= 8000 ? t : t.substring(0, 8000) + "...";
   }
 
-  /** @return why the values cannot complete a trial, or null when they can */
+  /**
+   * @return why the values cannot complete a trial, or null when they can
+   */
   private String problem(double[] values) {
     if (values == null || values.length != directions.size()) {
-      return "the objective returned " + (values == null ? "null" : values.length + " values")
-          + " but the study has " + directions.size() + " direction(s)";
+      return "the objective returned "
+          + (values == null ? "null" : values.length + " values")
+          + " but the study has "
+          + directions.size()
+          + " direction(s)";
     }
     for (double v : values) {
       if (Double.isNaN(v)) {
@@ -343,38 +385,54 @@ public final class Study implements StudyView {
   /**
    * Stores the end of a trial, retrying transient storage failures (see {@link TrialFinish}). A
    * {@code failReason} is written only while the trial is still RUNNING, so that the reason of a
-   * stale-trial sweep that finished it first is kept. A trial finished elsewhere is logged, not thrown.
+   * stale-trial sweep that finished it first is kept. A trial finished elsewhere is logged, not
+   * thrown.
    */
-  private TrialFinish.Outcome end(StudyTrial st, TrialState state, List<Double> values, String failReason,
-      String stackTrace) {
+  private TrialFinish.Outcome end(
+      StudyTrial st, TrialState state, List<Double> values, String failReason, String stackTrace) {
     requireState(!st.isFinished(), "trial %s is already finished", st.number());
     if (failReason != null) {
       st.rememberSystemAttr("fail_reason", failReason);
       if (stackTrace != null) {
         st.rememberSystemAttr("fail_stack_trace", stackTrace);
       }
-      retry.run("recording why trial " + st.number() + " failed", () -> {
-        if (stateOrNull(st.id()) == TrialState.RUNNING) {
-          storage.setSystemAttr(st.id(), "fail_reason", failReason);
-          if (stackTrace != null) {
-            storage.setSystemAttr(st.id(), "fail_stack_trace", stackTrace);
-          }
-        }
-      });
+      retry.run(
+          "recording why trial " + st.number() + " failed",
+          () -> {
+            if (stateOrNull(st.id()) == TrialState.RUNNING) {
+              storage.setSystemAttr(st.id(), "fail_reason", failReason);
+              if (stackTrace != null) {
+                storage.setSystemAttr(st.id(), "fail_stack_trace", stackTrace);
+              }
+            }
+          });
     }
     sampler.afterTrial(this, st.snapshot(), state, values);
-    TrialFinish.Outcome o = new TrialFinish(storage, studyId, name, retry).finish(st, state, values);
+    TrialFinish.Outcome o =
+        new TrialFinish(storage, studyId, name, retry).finish(st, state, values);
     st.markFinished();
     if (!o.ours()) {
-      LOG.warn("trial " + st.number() + " of study '" + name + "' was finished elsewhere as "
-          + o.trial().state() + " (" + o.trial().systemAttrs().getOrDefault("fail_reason", "no reason given")
-          + ") while this worker ran it, e.g. after a pause longer than the storage's grace period; its result "
-          + state + " " + values + " is dropped and this worker carries on");
+      LOG.warn(
+          "trial "
+              + st.number()
+              + " of study '"
+              + name
+              + "' was finished elsewhere as "
+              + o.trial().state()
+              + " ("
+              + o.trial().systemAttrs().getOrDefault("fail_reason", "no reason given")
+              + ") while this worker ran it, e.g. after a pause longer than the storage's grace period; its result "
+              + state
+              + " "
+              + values
+              + " is dropped and this worker carries on");
     }
     return o;
   }
 
-  /** @return the stored state of a trial, or null when the storage has no such trial */
+  /**
+   * @return the stored state of a trial, or null when the storage has no such trial
+   */
   private TrialState stateOrNull(long trialId) {
     try {
       return storage.trial(trialId).state();
@@ -386,14 +444,15 @@ public final class Study implements StudyView {
     }
   }
 
-  /** Replaces the retry policy of storage calls (tests inject a clock and a sleeper that does not sleep). */
+  /**
+   * Replaces the retry policy of storage calls (tests inject a clock and a sleeper that does not
+   * sleep).
+   */
   void retry(Retry r) {
     this.retry = org.hpo4j.Checks.requireNonNull(r, "retry");
   }
 
-  /**
-   * Starts a trial for an external loop: take parameters from it, evaluate, then {@link #tell}.
-   */
+  /** Starts a trial for an external loop: take parameters from it, evaluate, then {@link #tell}. */
   public Trial ask() {
     synchronized (askLock) {
       return ask0();
@@ -407,15 +466,28 @@ public final class Study implements StudyView {
    */
   private StudyTrial ask0() {
     for (int attempt = 0; ; attempt++) {
-      FrozenTrial created = retry.call("creating a trial of study '" + name + "'", () -> storage.claimWaitingTrial(studyId)
-          .orElseGet(() -> storage.createTrial(studyId, Map.of(), false)));
+      FrozenTrial created =
+          retry.call(
+              "creating a trial of study '" + name + "'",
+              () ->
+                  storage
+                      .claimWaitingTrial(studyId)
+                      .orElseGet(() -> storage.createTrial(studyId, Map.of(), false)));
       try {
-        return retry.call("preparing trial " + created.number() + " of study '" + name + "'", () -> prepare(created));
+        return retry.call(
+            "preparing trial " + created.number() + " of study '" + name + "'",
+            () -> prepare(created));
       } catch (RuntimeException e) {
-        if (attempt < 3 && e instanceof org.hpo4j.storage.StorageException && !org.hpo4j.storage.StorageFaults.isTransient(e)
+        if (attempt < 3
+            && e instanceof org.hpo4j.storage.StorageException
+            && !org.hpo4j.storage.StorageFaults.isTransient(e)
             && stateOrNull(created.id()) == null) {
-          LOG.warn("trial " + created.number() + " of study '" + name
-              + "' is no longer in the storage (a crash of the database server lost its creation); creating another");
+          LOG.warn(
+              "trial "
+                  + created.number()
+                  + " of study '"
+                  + name
+                  + "' is no longer in the storage (a crash of the database server lost its creation); creating another");
           continue;
         }
         try {
@@ -436,7 +508,8 @@ public final class Study implements StudyView {
       t = storage.trial(t.id());
     }
     Map<String, Distribution> space = sampler.inferRelativeSearchSpace(this, t);
-    Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, t, space);
+    Map<String, Double> relative =
+        space.isEmpty() ? Map.of() : sampler.sampleRelative(this, t, space);
     return new StudyTrial(this, t, space, relative);
   }
 
@@ -447,17 +520,27 @@ public final class Study implements StudyView {
    */
   public FrozenTrial tell(Trial trial, double... values) {
     StudyTrial st = own(trial);
-    requireArgument(values.length == directions.size(),
-        "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
+    requireArgument(
+        values.length == directions.size(),
+        "tell needs %s value(s) for study '%s', but got %s",
+        directions.size(),
+        name,
+        values.length);
     String problem = problem(values);
-    return told(st, end(st, problem == null ? TrialState.COMPLETE : TrialState.FAIL,
-        problem == null ? toList(values) : List.of(), problem, null));
+    return told(
+        st,
+        end(
+            st,
+            problem == null ? TrialState.COMPLETE : TrialState.FAIL,
+            problem == null ? toList(values) : List.of(),
+            problem,
+            null));
   }
 
   /**
-   * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the last
-   * reported value (for several objectives, the last vector of {@code report(step, double[])}, if
-   * any); FAIL takes none. A storage failure that may be transient is retried.
+   * Finishes a trial in {@code state}: COMPLETE needs one value per direction; PRUNED takes the
+   * last reported value (for several objectives, the last vector of {@code report(step, double[])},
+   * if any); FAIL takes none. A storage failure that may be transient is retried.
    *
    * @throws IllegalStateException when the trial is already finished, here or elsewhere (by a
    *     stale-trial sweep)
@@ -467,8 +550,12 @@ public final class Study implements StudyView {
     requireArgument(state.isFinished(), "tell needs COMPLETE, PRUNED or FAIL, but got %s", state);
     List<Double> v = List.of();
     if (state == TrialState.COMPLETE) {
-      requireArgument(values.length == directions.size(),
-          "tell needs %s value(s) for study '%s', but got %s", directions.size(), name, values.length);
+      requireArgument(
+          values.length == directions.size(),
+          "tell needs %s value(s) for study '%s', but got %s",
+          directions.size(),
+          name,
+          values.length);
       v = toList(values);
     } else if (state == TrialState.PRUNED) {
       v = prunedValues(st);
@@ -477,26 +564,36 @@ public final class Study implements StudyView {
   }
 
   private FrozenTrial told(StudyTrial st, TrialFinish.Outcome o) {
-    requireState(o.ours(), "trial %s of study '%s' was already finished elsewhere (a stale-trial sweep?)",
-        st.number(), name);
+    requireState(
+        o.ours(),
+        "trial %s of study '%s' was already finished elsewhere (a stale-trial sweep?)",
+        st.number(),
+        name);
     return o.trial();
   }
 
   private StudyTrial own(Trial trial) {
-    requireArgument(trial instanceof StudyTrial st && st.study() == this,
-        "tell needs a trial from this study's ask(), but got %s", trial);
+    requireArgument(
+        trial instanceof StudyTrial st && st.study() == this,
+        "tell needs a trial from this study's ask(), but got %s",
+        trial);
     return (StudyTrial) trial;
   }
 
   /** Rejects a name used with a different kind of distribution elsewhere in this study. */
   void checkCompatible(String param, Distribution d) {
     Class<?> previous = kinds.putIfAbsent(param, d.getClass());
-    requireArgument(previous == null || previous == d.getClass(),
-        "parameter '%s' is a %s in this study, but was asked as a %s", param,
-        previous == null ? "" : previous.getSimpleName(), d.getClass().getSimpleName());
+    requireArgument(
+        previous == null || previous == d.getClass(),
+        "parameter '%s' is a %s in this study, but was asked as a %s",
+        param,
+        previous == null ? "" : previous.getSimpleName(),
+        d.getClass().getSimpleName());
   }
 
-  /** @return the number of finished trials (COMPLETE, PRUNED or FAIL) */
+  /**
+   * @return the number of finished trials (COMPLETE, PRUNED or FAIL)
+   */
   public int finishedTrialCount() {
     return storage.countTrials(studyId, FINISHED);
   }

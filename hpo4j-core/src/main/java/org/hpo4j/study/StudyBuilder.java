@@ -15,8 +15,8 @@ import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 
 /**
- * Builds a {@link Study}: creates it in the storage, or loads the stored study of the same name when
- * {@link #loadIfExists} is set. Not thread-safe; use one builder per study.
+ * Builds a {@link Study}: creates it in the storage, or loads the stored study of the same name
+ * when {@link #loadIfExists} is set. Not thread-safe; use one builder per study.
  */
 public final class StudyBuilder {
   String name = "study-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -34,7 +34,8 @@ public final class StudyBuilder {
 
   /** The study's unique name in its storage. */
   public StudyBuilder name(String name) {
-    requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
+    requireArgument(
+        name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
     this.name = name;
     return this;
   }
@@ -118,7 +119,8 @@ public final class StudyBuilder {
   }
 
   /**
-   * @throws org.hpo4j.storage.DuplicateStudyException when the name is taken and loadIfExists is off
+   * @throws org.hpo4j.storage.DuplicateStudyException when the name is taken and loadIfExists is
+   *     off
    * @throws IllegalArgumentException when a loaded study has other directions, or both a sampler
    *     and a seed were given
    */
@@ -130,14 +132,22 @@ public final class StudyBuilder {
       long s = seed != null ? seed : SeededStreams.freshSeed();
       sampler = Samplers.defaultFor(directions.size(), s);
     } else {
-      requireArgument(seed == null, "seed(%s) seeds the default sampler; the sampler %s was given, so seed its"
-          + " builder instead", seed, sampler);
+      requireArgument(
+          seed == null,
+          "seed(%s) seeds the default sampler; the sampler %s was given, so seed its"
+              + " builder instead",
+          seed,
+          sampler);
     }
     Optional<Long> existing = loadIfExists ? storage.findStudy(name) : Optional.empty();
     if (existing.isPresent()) {
       List<StudyDirection> stored = storage.directions(existing.get());
-      requireArgument(stored.equals(directions),
-          "study '%s' is stored with directions %s, but %s were asked", name, stored, directions);
+      requireArgument(
+          stored.equals(directions),
+          "study '%s' is stored with directions %s, but %s were asked",
+          name,
+          stored,
+          directions);
       return new Study(this, existing.get(), stored);
     }
     long id = storage.createStudy(name, directions);

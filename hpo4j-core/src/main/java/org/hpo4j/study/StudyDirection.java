@@ -7,12 +7,16 @@ public enum StudyDirection {
   /** Larger is better (accuracy, AUC). */
   MAXIMIZE;
 
-  /** @return whether {@code a} is strictly better than {@code b} in this direction */
+  /**
+   * @return whether {@code a} is strictly better than {@code b} in this direction
+   */
   public boolean better(double a, double b) {
     return this == MINIMIZE ? a < b : a > b;
   }
 
-  /** @return the value as a loss: itself when minimising, its negation when maximising */
+  /**
+   * @return the value as a loss: itself when minimising, its negation when maximising
+   */
   public double asLoss(double value) {
     return this == MINIMIZE ? value : -value;
   }
@@ -27,8 +31,9 @@ public enum StudyDirection {
     return switch (t) {
       case "minimize", "min" -> MINIMIZE;
       case "maximize", "max" -> MAXIMIZE;
-      default -> throw new IllegalArgumentException(
-          "direction must be one of minimize, maximize, but got '" + s + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "direction must be one of minimize, maximize, but got '" + s + "'");
     };
   }
 }

@@ -29,14 +29,22 @@ final class StudyTrial implements Trial {
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
   private final TreeMap<Integer, List<Double>> vectors = new TreeMap<>();
-  /** The attributes written through this trial, kept so that a trial lost by the storage can be recorded again. */
+
+  /**
+   * The attributes written through this trial, kept so that a trial lost by the storage can be
+   * recorded again.
+   */
   private final Map<String, Object> userAttrs = new LinkedHashMap<>();
+
   private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
   private FrozenTrial current;
   private boolean finished;
 
   @SuppressWarnings("unchecked")
-  StudyTrial(Study study, FrozenTrial started, Map<String, Distribution> relativeSpace,
+  StudyTrial(
+      Study study,
+      FrozenTrial started,
+      Map<String, Distribution> relativeSpace,
       Map<String, Double> relativeParams) {
     this.study = study;
     this.started = started;
@@ -45,10 +53,13 @@ final class StudyTrial implements Trial {
     this.relativeParams = relativeParams;
     Object fixed = started.systemAttrs().get("fixed_params");
     this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    started.internalParams().forEach((k, v) -> {
-      params.put(k, v);
-      distributions.put(k, started.distributions().get(k));
-    });
+    started
+        .internalParams()
+        .forEach(
+            (k, v) -> {
+              params.put(k, v);
+              distributions.put(k, started.distributions().get(k));
+            });
   }
 
   long id() {
@@ -67,7 +78,9 @@ final class StudyTrial implements Trial {
     return finished;
   }
 
-  /** @return the parameters written so far (internal values), in order */
+  /**
+   * @return the parameters written so far (internal values), in order
+   */
   Map<String, Double> writtenParams() {
     return params;
   }
@@ -96,8 +109,19 @@ final class StudyTrial implements Trial {
   /** The trial as the sampler should see it now: the parameters suggested so far. */
   FrozenTrial snapshot() {
     if (current.internalParams().size() != params.size()) {
-      current = new FrozenTrial(started.number(), started.id(), started.state(), params, distributions,
-          List.of(), intermediate, Map.of(), started.systemAttrs(), started.start(), null);
+      current =
+          new FrozenTrial(
+              started.number(),
+              started.id(),
+              started.state(),
+              params,
+              distributions,
+              List.of(),
+              intermediate,
+              Map.of(),
+              started.systemAttrs(),
+              started.start(),
+              null);
     }
     return current;
   }
@@ -154,13 +178,18 @@ final class StudyTrial implements Trial {
     requireArgument(name != null && !name.isEmpty(), "parameter name must be non-empty");
     requireNoNul("parameter name", name);
     if (finished) {
-      throw new IllegalStateException("trial " + number() + " is finished; it cannot suggest '" + name + "'");
+      throw new IllegalStateException(
+          "trial " + number() + " is finished; it cannot suggest '" + name + "'");
     }
     Distribution previous = distributions.get(name);
     if (previous != null) {
-      requireArgument(previous.equals(d),
+      requireArgument(
+          previous.equals(d),
           "parameter '%s' was already suggested in trial %s as %s; it cannot be asked again as %s",
-          name, number(), previous, d);
+          name,
+          number(),
+          previous,
+          d);
       return params.get(name);
     }
     study.checkCompatible(name, d);
@@ -177,20 +206,29 @@ final class StudyTrial implements Trial {
       try {
         return d.toInternal(value);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("enqueued value " + value + " for '" + name
-            + "' is not allowed by " + d + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "enqueued value "
+                + value
+                + " for '"
+                + name
+                + "' is not allowed by "
+                + d
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     if (d.isSingle()) {
       return d.fromUnit(0.0);
     }
     Double relative = d.equals(relativeSpace.get(name)) ? relativeParams.get(name) : null;
-    double v = relative != null ? relative : study.sampler().sampleIndependent(study, snapshot(), name, d);
+    double v =
+        relative != null ? relative : study.sampler().sampleIndependent(study, snapshot(), name, d);
     if (!d.contains(v)) {
       double snapped = d.snap(v);
       if (!d.contains(snapped)) {
-        throw new IllegalStateException(study.sampler() + " proposed " + v + " for '" + name
-            + "', which is outside " + d);
+        throw new IllegalStateException(
+            study.sampler() + " proposed " + v + " for '" + name + "', which is outside " + d);
       }
       v = snapped;
     }
@@ -210,11 +248,18 @@ final class StudyTrial implements Trial {
   public void report(int step, double[] values) {
     org.hpo4j.Checks.requireNonNull(values, "values");
     requireArgument(step >= 0, "step >= 0 must hold in report, but got step=%s", step);
-    requireArgument(values.length == study.directions().size(),
-        "report needs %s value(s) for study '%s', but got %s", study.directions().size(), study.name(), values.length);
+    requireArgument(
+        values.length == study.directions().size(),
+        "report needs %s value(s) for study '%s', but got %s",
+        study.directions().size(),
+        study.name(),
+        values.length);
     List<Double> v = new ArrayList<>(values.length);
     for (double x : values) {
-      requireArgument(!Double.isNaN(x), "report values must not be NaN at step %s, but got %s", step,
+      requireArgument(
+          !Double.isNaN(x),
+          "report values must not be NaN at step %s, but got %s",
+          step,
           java.util.Arrays.toString(values));
       v.add(x);
     }
@@ -227,12 +272,16 @@ final class StudyTrial implements Trial {
     report(step, values[0]);
   }
 
-  /** @return the last reported vector, if any */
+  /**
+   * @return the last reported vector, if any
+   */
   List<Double> lastVector() {
     return vectors.isEmpty() ? null : vectors.lastEntry().getValue();
   }
 
-  /** @return the last reported value, if any */
+  /**
+   * @return the last reported value, if any
+   */
   Double lastIntermediate() {
     return intermediate.isEmpty() ? null : intermediate.lastEntry().getValue();
   }
@@ -257,7 +306,10 @@ final class StudyTrial implements Trial {
   public void setConstraints(double... constraints) {
     List<Double> c = new ArrayList<>(constraints.length);
     for (double x : constraints) {
-      requireArgument(!Double.isNaN(x), "constraints must not be NaN, but got %s", java.util.Arrays.toString(constraints));
+      requireArgument(
+          !Double.isNaN(x),
+          "constraints must not be NaN, but got %s",
+          java.util.Arrays.toString(constraints));
       c.add(x);
     }
     study.storage().setSystemAttr(started.id(), "constraints", c);
@@ -271,10 +323,17 @@ final class StudyTrial implements Trial {
     return out;
   }
 
-  /** A NUL character cannot be stored by PostgreSQL (and ends strings in C): refused before it reaches a storage. */
+  /**
+   * A NUL character cannot be stored by PostgreSQL (and ends strings in C): refused before it
+   * reaches a storage.
+   */
   static void requireNoNul(String what, String s) {
     int at = s.indexOf('\0');
-    requireArgument(at < 0, "%s must not contain the NUL character (\\u0000), but '%s' has one at index %s",
-        what, s.replace('\0', '?'), at);
+    requireArgument(
+        at < 0,
+        "%s must not contain the NUL character (\\u0000), but '%s' has one at index %s",
+        what,
+        s.replace('\0', '?'),
+        at);
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * finish landed; finished otherwise means someone else finished it (the stale-trial sweep failed it
  * while this worker was paused past the grace period) and our result is dropped; missing (or its id
  * now names another trial) means a crash of the database server lost the trial's creation, and the
- * result is recorded again as a new trial with the same parameters, intermediate values and attributes.
+ * result is recorded again as a new trial with the same parameters, intermediate values and
+ * attributes.
  *
  * <p>Stateless apart from its configuration; thread-safe.
  */
@@ -44,8 +45,8 @@ final class TrialFinish {
   }
 
   /**
-   * @throws StorageException when the storage refuses the finish for a reason that is not transient,
-   *     or stays unreachable past the retry's patience
+   * @throws StorageException when the storage refuses the finish for a reason that is not
+   *     transient, or stays unreachable past the retry's patience
    */
   Outcome finish(StudyTrial st, TrialState state, List<Double> values) {
     long id = st.id();
@@ -56,58 +57,79 @@ final class TrialFinish {
         return o;
       }
       if (recording >= MAX_RECORDINGS) {
-        throw new StorageException("trial " + number + " of study '" + studyName + "' vanished from the storage "
-            + MAX_RECORDINGS + " times while being recorded; its result " + values + " is not stored");
+        throw new StorageException(
+            "trial "
+                + number
+                + " of study '"
+                + studyName
+                + "' vanished from the storage "
+                + MAX_RECORDINGS
+                + " times while being recorded; its result "
+                + values
+                + " is not stored");
       }
       FrozenTrial again = recordAgain(st, number);
-      LOG.warn("trial " + number + " of study '" + studyName + "' is no longer in the storage "
-          + "(a crash of the database server lost its creation); its result is recorded as trial " + again.number());
+      LOG.warn(
+          "trial "
+              + number
+              + " of study '"
+              + studyName
+              + "' is no longer in the storage "
+              + "(a crash of the database server lost its creation); its result is recorded as trial "
+              + again.number());
       id = again.id();
       number = again.number();
     }
   }
 
-  /** @return the outcome, or null when the trial is not (or no longer) in the storage */
+  /**
+   * @return the outcome, or null when the trial is not (or no longer) in the storage
+   */
   private Outcome attempt(long id, int number, TrialState state, List<Double> values) {
     boolean[] landed = {false};
     boolean[] ambiguous = {false};
     Object[] vanished = {null};
-    Outcome o = retry.call("finishing trial " + number + " of study '" + studyName + "'", () -> {
-      RuntimeException refused = null;
-      if (!landed[0]) {
-        try {
-          landed[0] = storage.finishTrial(id, state, values);
-        } catch (RuntimeException e) {
-          if (StorageFaults.isTransient(e)) {
-            ambiguous[0] = true; // it may have committed: the next attempt re-reads
-            throw e;
-          }
-          if (!(e instanceof StorageException)) {
-            throw e;
-          }
-          refused = e;
-        }
-      }
-      FrozenTrial now = find(id);
-      if (landed[0]) {
-        return new Outcome(now, true);
-      }
-      if (now == null || now.number() != number) {
-        vanished[0] = Boolean.TRUE;
-        return null;
-      }
-      if (ambiguous[0] && now.state() == state && now.values().equals(values)) {
-        return new Outcome(now, true);
-      }
-      if (refused != null && now.state() == TrialState.RUNNING) {
-        throw refused;
-      }
-      return new Outcome(now, false);
-    });
+    Outcome o =
+        retry.call(
+            "finishing trial " + number + " of study '" + studyName + "'",
+            () -> {
+              RuntimeException refused = null;
+              if (!landed[0]) {
+                try {
+                  landed[0] = storage.finishTrial(id, state, values);
+                } catch (RuntimeException e) {
+                  if (StorageFaults.isTransient(e)) {
+                    ambiguous[0] = true; // it may have committed: the next attempt re-reads
+                    throw e;
+                  }
+                  if (!(e instanceof StorageException)) {
+                    throw e;
+                  }
+                  refused = e;
+                }
+              }
+              FrozenTrial now = find(id);
+              if (landed[0]) {
+                return new Outcome(now, true);
+              }
+              if (now == null || now.number() != number) {
+                vanished[0] = Boolean.TRUE;
+                return null;
+              }
+              if (ambiguous[0] && now.state() == state && now.values().equals(values)) {
+                return new Outcome(now, true);
+              }
+              if (refused != null && now.state() == TrialState.RUNNING) {
+                throw refused;
+              }
+              return new Outcome(now, false);
+            });
     return vanished[0] != null ? null : o;
   }
 
-  /** @return the trial, or null when the storage has none with that id */
+  /**
+   * @return the trial, or null when the storage has none with that id
+   */
   private FrozenTrial find(long id) {
     try {
       return storage.trial(id);
@@ -121,15 +143,21 @@ final class TrialFinish {
 
   /** Creates a RUNNING trial holding everything {@code st} wrote; the caller finishes it. */
   private FrozenTrial recordAgain(StudyTrial st, int lostNumber) {
-    FrozenTrial t = retry.call("recording a lost trial of study '" + studyName + "'",
-        () -> storage.createTrial(studyId, Map.of(), false));
-    retry.run("recording a lost trial of study '" + studyName + "'", () -> {
-      st.writtenParams().forEach((name, v) -> storage.setParam(t.id(), name, v, st.distribution(name)));
-      st.writtenIntermediate().forEach((step, v) -> storage.setIntermediateValue(t.id(), step, v));
-      st.writtenUserAttrs().forEach((k, v) -> storage.setUserAttr(t.id(), k, v));
-      st.writtenSystemAttrs().forEach((k, v) -> storage.setSystemAttr(t.id(), k, v));
-      storage.setSystemAttr(t.id(), "recorded_for_lost_trial", lostNumber);
-    });
+    FrozenTrial t =
+        retry.call(
+            "recording a lost trial of study '" + studyName + "'",
+            () -> storage.createTrial(studyId, Map.of(), false));
+    retry.run(
+        "recording a lost trial of study '" + studyName + "'",
+        () -> {
+          st.writtenParams()
+              .forEach((name, v) -> storage.setParam(t.id(), name, v, st.distribution(name)));
+          st.writtenIntermediate()
+              .forEach((step, v) -> storage.setIntermediateValue(t.id(), step, v));
+          st.writtenUserAttrs().forEach((k, v) -> storage.setUserAttr(t.id(), k, v));
+          st.writtenSystemAttrs().forEach((k, v) -> storage.setSystemAttr(t.id(), k, v));
+          storage.setSystemAttr(t.id(), "recorded_for_lost_trial", lostNumber);
+        });
     return t;
   }
 }

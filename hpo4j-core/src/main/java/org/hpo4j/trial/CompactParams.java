@@ -11,7 +11,8 @@ import java.util.function.BiConsumer;
 /**
  * A trial's parameter values as an immutable map over a shared {@link ParamLayout}: one array of
  * doubles per trial instead of a linked hash map with a boxed value per parameter, which is most of
- * what a finished trial weighs. Iterates in suggestion order; equal to any map with the same entries.
+ * what a finished trial weighs. Iterates in suggestion order; equal to any map with the same
+ * entries.
  *
  * <p>Immutable; thread-safe.
  */

@@ -16,8 +16,8 @@ import org.hpo4j.space.IntDistribution;
 
 /**
  * A trial whose parameters are given, not sampled: replays a configuration (the best parameters of
- * a study, a value from a paper) through an objective without a study or a storage, e.g.
- * {@code objective.evaluate(FixedTrial.of(study.bestParams()))} to retrain the final model.
+ * a study, a value from a paper) through an objective without a study or a storage, e.g. {@code
+ * objective.evaluate(FixedTrial.of(study.bestParams()))} to retrain the final model.
  *
  * <p>Every suggestion returns the given user value after checking it against the distribution the
  * objective asks for, so a configuration that no longer fits the objective fails loudly, naming the
@@ -38,12 +38,16 @@ public final class FixedTrial implements Trial {
     this.number = number;
   }
 
-  /** @return a trial numbered 0 that suggests exactly {@code params} (user values by name) */
+  /**
+   * @return a trial numbered 0 that suggests exactly {@code params} (user values by name)
+   */
   public static FixedTrial of(Map<String, ?> params) {
     return new FixedTrial(params, 0);
   }
 
-  /** @return a trial that suggests exactly {@code params} and reports {@code number} as its number */
+  /**
+   * @return a trial that suggests exactly {@code params} and reports {@code number} as its number
+   */
   public static FixedTrial of(Map<String, ?> params, int number) {
     requireArgument(number >= 0, "trial number >= 0 must hold, but got %s", number);
     return new FixedTrial(params, number);
@@ -98,17 +102,33 @@ public final class FixedTrial implements Trial {
   @Override
   public Object suggest(String name, Distribution distribution) {
     requireNonNull(distribution, "distribution of '" + name + "'");
-    requireArgument(given.containsKey(name), "fixed trial has no value for '%s'; it has %s", name, given.keySet());
+    requireArgument(
+        given.containsKey(name),
+        "fixed trial has no value for '%s'; it has %s",
+        name,
+        given.keySet());
     Distribution previous = distributions.get(name);
-    requireArgument(previous == null || previous.equals(distribution),
-        "parameter '%s' was already suggested as %s; it cannot be asked again as %s", name, previous, distribution);
+    requireArgument(
+        previous == null || previous.equals(distribution),
+        "parameter '%s' was already suggested as %s; it cannot be asked again as %s",
+        name,
+        previous,
+        distribution);
     Object value = given.get(name);
     double internal;
     try {
       internal = distribution.toInternal(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("fixed value " + value + " for '" + name + "' is not allowed by "
-          + distribution + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "fixed value "
+              + value
+              + " for '"
+              + name
+              + "' is not allowed by "
+              + distribution
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Object user = distribution.toExternal(internal);
     distributions.put(name, distribution);
@@ -130,7 +150,9 @@ public final class FixedTrial implements Trial {
     report(step, values[0]);
   }
 
-  /** @return false: a replayed configuration runs to the end */
+  /**
+   * @return false: a replayed configuration runs to the end
+   */
   @Override
   public boolean shouldPrune() {
     return false;
@@ -147,28 +169,38 @@ public final class FixedTrial implements Trial {
     this.constraints = requireNonNull(constraints, "constraints").clone();
   }
 
-  /** @return the parameters suggested so far, as user values, in suggestion order */
+  /**
+   * @return the parameters suggested so far, as user values, in suggestion order
+   */
   @Override
   public Map<String, Object> params() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(suggested));
   }
 
-  /** @return the distributions the objective asked for, in suggestion order */
+  /**
+   * @return the distributions the objective asked for, in suggestion order
+   */
   public Map<String, Distribution> distributions() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
   }
 
-  /** @return the values reported so far, by step */
+  /**
+   * @return the values reported so far, by step
+   */
   public SortedMap<Integer, Double> intermediateValues() {
     return Collections.unmodifiableSortedMap(new TreeMap<>(intermediate));
   }
 
-  /** @return the user attributes set so far */
+  /**
+   * @return the user attributes set so far
+   */
   public Map<String, Object> userAttrs() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
   }
 
-  /** @return the constraint values last set, empty when none */
+  /**
+   * @return the constraint values last set, empty when none
+   */
   public double[] constraints() {
     return constraints.clone();
   }

@@ -20,8 +20,8 @@ import org.hpo4j.space.Distribution;
  *     samplers compute with (a categorical is the index of its choice); {@link #params()} gives the
  *     user values
  * @param distributions the distribution of each parameter
- * @param values objective values (one per direction) once COMPLETE, the last intermediate value when
- *     PRUNED, empty otherwise
+ * @param values objective values (one per direction) once COMPLETE, the last intermediate value
+ *     when PRUNED, empty otherwise
  * @param intermediateValues values reported by step
  * @param userAttrs attributes set by the objective
  * @param systemAttrs attributes set by hpo4j (failure reason, retried trial, grid index, ...)
@@ -42,14 +42,16 @@ public record FrozenTrial(
     Instant complete) {
 
   /**
-   * Copies every collection so that the record stays immutable; parameter order is kept. The copy is
-   * compact: names and distributions live in a {@link ParamLayout} shared with every trial of the
-   * same parameters, the values in one array, and empty collections are shared constants, so a
+   * Copies every collection so that the record stays immutable; parameter order is kept. The copy
+   * is compact: names and distributions live in a {@link ParamLayout} shared with every trial of
+   * the same parameters, the values in one array, and empty collections are shared constants, so a
    * finished trial of 8 floats weighs a few hundred bytes, not kilobytes.
    */
   public FrozenTrial {
-    ParamLayout layout = internalParams instanceof CompactParams c && c.layout.distributionMap.equals(distributions)
-        ? c.layout : ParamLayout.of(internalParams, distributions);
+    ParamLayout layout =
+        internalParams instanceof CompactParams c && c.layout.distributionMap.equals(distributions)
+            ? c.layout
+            : ParamLayout.of(internalParams, distributions);
     if (layout == null) {
       internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
       distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
@@ -60,14 +62,18 @@ public record FrozenTrial(
       distributions = layout.distributionMap;
     }
     values = List.copyOf(values);
-    intermediateValues = intermediateValues.isEmpty() ? Collections.emptySortedMap()
-        : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    intermediateValues =
+        intermediateValues.isEmpty()
+            ? Collections.emptySortedMap()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
     userAttrs = copy(userAttrs);
     systemAttrs = copy(systemAttrs);
   }
 
   private static Map<String, Object> copy(Map<String, Object> attrs) {
-    return attrs.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+    return attrs.isEmpty()
+        ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
   }
 
   /**
@@ -76,18 +82,25 @@ public record FrozenTrial(
    */
   public double value() {
     if (values.size() != 1) {
-      throw new IllegalStateException("trial " + number + " has " + values.size()
-          + " values (state " + state + "); value() needs exactly one");
+      throw new IllegalStateException(
+          "trial "
+              + number
+              + " has "
+              + values.size()
+              + " values (state "
+              + state
+              + "); value() needs exactly one");
     }
     return values.get(0);
   }
 
-  /** @return the user value of a parameter (Double, Long or the categorical choice), or null */
+  /**
+   * @return the user value of a parameter (Double, Long or the categorical choice), or null
+   */
   public Object param(String name) {
     Double internal = internalParams.get(name);
     return internal == null ? null : distributions.get(name).toExternal(internal);
   }
-
 
   /**
    * @return every parameter as its user value (a Double, a Long or the categorical choice itself),
@@ -99,12 +112,16 @@ public record FrozenTrial(
     return Collections.unmodifiableMap(out);
   }
 
-  /** @return the deepest reported step, or -1 when nothing was reported */
+  /**
+   * @return the deepest reported step, or -1 when nothing was reported
+   */
   public int lastStep() {
     return intermediateValues.isEmpty() ? -1 : intermediateValues.lastKey();
   }
 
-  /** @return wall-clock duration, or null while unfinished */
+  /**
+   * @return wall-clock duration, or null while unfinished
+   */
   public java.time.Duration duration() {
     return start == null || complete == null ? null : java.time.Duration.between(start, complete);
   }

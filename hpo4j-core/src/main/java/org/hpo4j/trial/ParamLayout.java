@@ -21,12 +21,16 @@ import org.hpo4j.space.Distribution;
 final class ParamLayout {
   /** Past this many distinct layouts (conditional spaces make many), the table starts afresh. */
   private static final int MAX_INTERNED = 4096;
+
   private static final Map<Key, ParamLayout> INTERNED = new ConcurrentHashMap<>();
 
   final String[] names;
   final Distribution[] distributions;
   private final Map<String, Integer> index;
-  /** The distributions by name, in order: the {@code distributions} of every trial with this layout. */
+
+  /**
+   * The distributions by name, in order: the {@code distributions} of every trial with this layout.
+   */
   final Map<String, Distribution> distributionMap;
 
   private record Key(List<String> names, List<Distribution> distributions) {}
@@ -74,7 +78,9 @@ final class ParamLayout {
     return shared;
   }
 
-  /** @return the position of {@code name}, or -1 */
+  /**
+   * @return the position of {@code name}, or -1
+   */
   int indexOf(Object name) {
     Integer i = index.get(name);
     return i == null ? -1 : i;

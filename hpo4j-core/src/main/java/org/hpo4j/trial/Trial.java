@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an objective sees: the define-by-run facade through which it asks for parameters and
- * reports progress. A parameter exists only in the trials whose code asked for it, so conditional
- * spaces need no declaration: ask for {@code beta1} only when {@code optimizer} is "adam".
+ * What an objective sees: the define-by-run facade through which it asks for parameters and reports
+ * progress. A parameter exists only in the trials whose code asked for it, so conditional spaces
+ * need no declaration: ask for {@code beta1} only when {@code optimizer} is "adam".
  *
- * <p>Asking again for a name already suggested in this trial returns the same value; asking with
- * an incompatible distribution throws. A Trial belongs to one thread (the one evaluating it).
+ * <p>Asking again for a name already suggested in this trial returns the same value; asking with an
+ * incompatible distribution throws. A Trial belongs to one thread (the one evaluating it).
  */
 public interface Trial {
 
-  /** @return 0-based number of this trial in its study */
+  /**
+   * @return 0-based number of this trial in its study
+   */
   int number();
 
   /**
@@ -75,10 +77,9 @@ public interface Trial {
    * Records the objective's value after {@code step} (an epoch, a boosting round chunk, a fold) so
    * that pruners can compare trials. Reporting the same step twice keeps the first value.
    *
-   * <p>The step comes first, as in {@link #report(int, double[])} and in
-   * {@code FrozenTrial.intermediateValues()} (step to value). The value-first order of other
-   * frameworks is not offered beside it: {@code report(1, 2)} would compile either way and silently
-   * swap the two.
+   * <p>The step comes first, as in {@link #report(int, double[])} and in {@code
+   * FrozenTrial.intermediateValues()} (step to value). The value-first order of other frameworks is
+   * not offered beside it: {@code report(1, 2)} would compile either way and silently swap the two.
    *
    * @throws IllegalArgumentException when step &lt; 0 or value is NaN
    */
@@ -114,6 +115,8 @@ public interface Trial {
    */
   void setConstraints(double... constraints);
 
-  /** @return the parameters suggested so far, as user values */
+  /**
+   * @return the parameters suggested so far, as user values
+   */
   Map<String, Object> params();
 }

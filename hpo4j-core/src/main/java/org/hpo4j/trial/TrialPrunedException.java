@@ -14,7 +14,9 @@ public class TrialPrunedException extends HpoException {
     this("trial pruned");
   }
 
-  /** @param message why the trial was pruned */
+  /**
+   * @param message why the trial was pruned
+   */
   public TrialPrunedException(String message) {
     super(message);
   }

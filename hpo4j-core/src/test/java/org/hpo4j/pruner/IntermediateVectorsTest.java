@@ -14,13 +14,24 @@ import org.junit.jupiter.api.Test;
 class IntermediateVectorsTest {
 
   private static FrozenTrial trial(Map<Integer, Double> scalars, Map<String, Object> sys) {
-    return new FrozenTrial(0, 1, TrialState.RUNNING, Map.of(), Map.of(), List.of(), new TreeMap<>(scalars),
-        Map.of(), sys, null, null);
+    return new FrozenTrial(
+        0,
+        1,
+        TrialState.RUNNING,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        new TreeMap<>(scalars),
+        Map.of(),
+        sys,
+        null,
+        null);
   }
 
   @Test
   void at_stringKeys_readsOneStep() {
-    FrozenTrial t = trial(Map.of(), Map.of(IntermediateVectors.KEY, Map.of("2", List.of(1.0, 2.0))));
+    FrozenTrial t =
+        trial(Map.of(), Map.of(IntermediateVectors.KEY, Map.of("2", List.of(1.0, 2.0))));
     assertEquals(List.of(1.0, 2.0), IntermediateVectors.at(t, 2, 2));
     assertNull(IntermediateVectors.at(t, 3, 2));
     assertNull(IntermediateVectors.at(t, 2, 3), "another length is not this study's vector");
@@ -28,8 +39,10 @@ class IntermediateVectorsTest {
 
   @Test
   void at_numericKeysAndBigDecimals_afterJsonRoundTrip_read() {
-    FrozenTrial t = trial(Map.of(), Map.of(IntermediateVectors.KEY,
-        Map.of(2L, List.of(new BigDecimal("1.5"), 3))));
+    FrozenTrial t =
+        trial(
+            Map.of(),
+            Map.of(IntermediateVectors.KEY, Map.of(2L, List.of(new BigDecimal("1.5"), 3))));
     assertEquals(List.of(1.5, 3.0), IntermediateVectors.at(t, 2, 2));
     assertEquals(Map.of(2, List.of(1.5, 3.0)), IntermediateVectors.of(t, 2));
   }
@@ -44,8 +57,13 @@ class IntermediateVectorsTest {
 
   @Test
   void at_infinitiesWrittenAsStrings_read() {
-    FrozenTrial t = trial(Map.of(), Map.of(IntermediateVectors.KEY, Map.of("0", List.of("Infinity", "-Infinity"))));
-    assertEquals(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY), IntermediateVectors.at(t, 0, 2));
+    FrozenTrial t =
+        trial(
+            Map.of(),
+            Map.of(IntermediateVectors.KEY, Map.of("0", List.of("Infinity", "-Infinity"))));
+    assertEquals(
+        List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY),
+        IntermediateVectors.at(t, 0, 2));
     assertNull(IntermediateVectors.number("fast"));
   }
 }

@@ -29,7 +29,9 @@ class ParetoPercentilePrunerTest {
 
   /** Four startup trials at (0,10), (10,0), (2,8), (8,2): the per-objective medians make (5,5). */
   private static double[][][] withCandidate(double a, double b) {
-    return new double[][][] {flat(0, 10, 5), flat(10, 0, 5), flat(2, 8, 5), flat(8, 2, 5), flat(a, b, 5)};
+    return new double[][][] {
+      flat(0, 10, 5), flat(10, 0, 5), flat(2, 8, 5), flat(8, 2, 5), flat(a, b, 5)
+    };
   }
 
   private static Pruner pruner() {
@@ -47,7 +49,8 @@ class ParetoPercentilePrunerTest {
   @Test
   void shouldPrune_dominatedByMedianPointButOnFront_neverPruned() {
     Study study = CurveRunner.runMulti(pruner(), MIN_MIN, withCandidate(6, 6));
-    assertEquals(COMPLETE, study.trials().get(4).state(), "(6,6) is beaten by the synthetic (5,5) only");
+    assertEquals(
+        COMPLETE, study.trials().get(4).state(), "(6,6) is beaten by the synthetic (5,5) only");
   }
 
   @Test
@@ -77,8 +80,11 @@ class ParetoPercentilePrunerTest {
         }
       }
     }
-    Study study = CurveRunner.runMulti(ParetoPercentilePruner.builder().percentile(50).startupTrials(5).warmupSteps(1)
-        .build(), dirs, curves);
+    Study study =
+        CurveRunner.runMulti(
+            ParetoPercentilePruner.builder().percentile(50).startupTrials(5).warmupSteps(1).build(),
+            dirs,
+            curves);
     int pruned = 0;
     for (FrozenTrial p : study.trials()) {
       if (p.state() != PRUNED) {
@@ -101,9 +107,17 @@ class ParetoPercentilePrunerTest {
 
   @Test
   void shouldPrune_singleObjectiveScalarReports_actsAsProtectedPercentile() {
-    double[][] curves = {CurveRunner.flat(1, 5), CurveRunner.flat(2, 5), CurveRunner.flat(3, 5),
-        CurveRunner.flat(4, 5), CurveRunner.flat(5, 5), CurveRunner.flat(9, 5), CurveRunner.flat(0.5, 5)};
-    Study study = CurveRunner.run(ParetoPercentilePruner.builder().percentile(50).build(), MINIMIZE, curves);
+    double[][] curves = {
+      CurveRunner.flat(1, 5),
+      CurveRunner.flat(2, 5),
+      CurveRunner.flat(3, 5),
+      CurveRunner.flat(4, 5),
+      CurveRunner.flat(5, 5),
+      CurveRunner.flat(9, 5),
+      CurveRunner.flat(0.5, 5)
+    };
+    Study study =
+        CurveRunner.run(ParetoPercentilePruner.builder().percentile(50).build(), MINIMIZE, curves);
     assertEquals(PRUNED, study.trials().get(5).state());
     assertEquals(COMPLETE, study.trials().get(6).state());
   }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.storage.Storages;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.study.StudyView;
@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
 class PrunerCoreHooksTest {
 
   private static Study twoObjectives(Pruner pruner) {
-    return Study.builder().directions(MINIMIZE, MAXIMIZE).pruner(pruner).storage(Storages.inMemory()).build();
+    return Study.builder()
+        .directions(MINIMIZE, MAXIMIZE)
+        .pruner(pruner)
+        .storage(Storages.inMemory())
+        .build();
   }
 
   @Test
@@ -45,22 +49,26 @@ class PrunerCoreHooksTest {
     Trial trial = study.ask();
     var e = assertThrows(IllegalArgumentException.class, () -> trial.report(0, new double[] {1.0}));
     assertTrue(e.getMessage().startsWith("report needs 2 value(s) for study"), e.getMessage());
-    var n = assertThrows(IllegalArgumentException.class, () -> trial.report(0, new double[] {1.0, Double.NaN}));
+    var n =
+        assertThrows(
+            IllegalArgumentException.class, () -> trial.report(0, new double[] {1.0, Double.NaN}));
     assertEquals("report values must not be NaN at step 0, but got [1.0, NaN]", n.getMessage());
   }
 
   @Test
   void prunedMultiObjectiveTrial_keepsLastVectorAsValues() {
     Study study = twoObjectives((s, t) -> t.lastStep() >= 1);
-    study.optimizeMulti(trial -> {
-      for (int step = 0; step < 5; step++) {
-        trial.report(step, new double[] {step, 10.0 * step});
-        if (trial.shouldPrune()) {
-          throw new TrialPrunedException();
-        }
-      }
-      return new double[] {0, 0};
-    }, 1);
+    study.optimizeMulti(
+        trial -> {
+          for (int step = 0; step < 5; step++) {
+            trial.report(step, new double[] {step, 10.0 * step});
+            if (trial.shouldPrune()) {
+              throw new TrialPrunedException();
+            }
+          }
+          return new double[] {0, 0};
+        },
+        1);
     FrozenTrial t = study.trials().get(0);
     assertEquals(TrialState.PRUNED, t.state());
     assertEquals(List.of(1.0, 10.0), t.values());
@@ -68,22 +76,23 @@ class PrunerCoreHooksTest {
 
   @Test
   void setTrialSystemAttr_readOnlyView_throwsUnsupported() {
-    StudyView view = new StudyView() {
-      @Override
-      public String name() {
-        return "v";
-      }
+    StudyView view =
+        new StudyView() {
+          @Override
+          public String name() {
+            return "v";
+          }
 
-      @Override
-      public List<StudyDirection> directions() {
-        return List.of(MINIMIZE);
-      }
+          @Override
+          public List<StudyDirection> directions() {
+            return List.of(MINIMIZE);
+          }
 
-      @Override
-      public List<FrozenTrial> trials(Set<TrialState> states) {
-        return List.of();
-      }
-    };
+          @Override
+          public List<FrozenTrial> trials(Set<TrialState> states) {
+            return List.of();
+          }
+        };
     Study study = Study.builder().storage(Storages.inMemory()).build();
     study.ask();
     FrozenTrial t = study.trials().get(0);
@@ -94,18 +103,29 @@ class PrunerCoreHooksTest {
 
   @Test
   void asha_fourThreads_eachTrialJudgedConsistently() {
-    Study study = Study.builder().pruner(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(2).minEarlyStoppingRate(0).build()).storage(Storages.inMemory())
-        .catchExceptions(false).build();
-    study.optimize(trial -> {
-      double x = trial.suggestFloat("x", 0, 1);
-      for (int step = 0; step < 16; step++) {
-        trial.report(step, x + 1.0 / (step + 1));
-        if (trial.shouldPrune()) {
-          throw new TrialPrunedException();
-        }
-      }
-      return x;
-    }, OptimizeOptions.trials(40).threads(4));
+    Study study =
+        Study.builder()
+            .pruner(
+                SuccessiveHalvingPruner.builder()
+                    .minResource(1)
+                    .reductionFactor(2)
+                    .minEarlyStoppingRate(0)
+                    .build())
+            .storage(Storages.inMemory())
+            .catchExceptions(false)
+            .build();
+    study.optimize(
+        trial -> {
+          double x = trial.suggestFloat("x", 0, 1);
+          for (int step = 0; step < 16; step++) {
+            trial.report(step, x + 1.0 / (step + 1));
+            if (trial.shouldPrune()) {
+              throw new TrialPrunedException();
+            }
+          }
+          return x;
+        },
+        OptimizeOptions.trials(40).threads(4));
     for (FrozenTrial t : study.trials()) {
       int rungs = SuccessiveHalvingPruner.completedRungs(t);
       // rungs at steps 1, 2, 4, 8: a pruned trial stopped at the step of its last recorded rung

@@ -34,6 +34,7 @@ class SuccessiveHalvingPrunerTest {
   /**
    * Hand-worked, r = 1, eta = 3, s = 0: rungs at steps 1, 3, 9. At a rung with n values (itself
    * included) a trial goes on when fewer than max(1, n / 3) rivals are strictly better.
+   *
    * <pre>
    * trial value rung0 (step 1)             rung1 (step 3)          rung2 (step 9)     result
    *  0     5   {5} n1 keep1 -> up          {5} -> up               {5} -> up          COMPLETE, 10 steps
@@ -49,11 +50,21 @@ class SuccessiveHalvingPrunerTest {
    */
   @Test
   void shouldPrune_handWorkedExample_promotionsMatch() {
-    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build(), StudyDirection.MINIMIZE, flatCurves(1));
-    assertEquals(List.of(COMPLETE, COMPLETE, PRUNED, COMPLETE, PRUNED, PRUNED, PRUNED, COMPLETE, PRUNED),
+    Study study =
+        run(
+            SuccessiveHalvingPruner.builder()
+                .minResource(1)
+                .reductionFactor(3)
+                .minEarlyStoppingRate(0)
+                .build(),
+            StudyDirection.MINIMIZE,
+            flatCurves(1));
+    assertEquals(
+        List.of(COMPLETE, COMPLETE, PRUNED, COMPLETE, PRUNED, PRUNED, PRUNED, COMPLETE, PRUNED),
         states(study));
     assertArrayEquals(new int[] {10, 10, 2, 10, 2, 4, 2, 10, 2}, stepsRun(study));
-    int[] rungsCompleted = study.trials().stream().mapToInt(SuccessiveHalvingPruner::completedRungs).toArray();
+    int[] rungsCompleted =
+        study.trials().stream().mapToInt(SuccessiveHalvingPruner::completedRungs).toArray();
     assertArrayEquals(new int[] {3, 3, 1, 3, 1, 2, 1, 3, 1}, rungsCompleted);
     FrozenTrial t5 = study.trials().get(5);
     assertEquals(2.0, SuccessiveHalvingPruner.rungValue(t5, 0));
@@ -64,13 +75,29 @@ class SuccessiveHalvingPrunerTest {
 
   @Test
   void shouldPrune_maximize_mirrorsMinimize() {
-    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build(), StudyDirection.MAXIMIZE, flatCurves(-1));
+    Study study =
+        run(
+            SuccessiveHalvingPruner.builder()
+                .minResource(1)
+                .reductionFactor(3)
+                .minEarlyStoppingRate(0)
+                .build(),
+            StudyDirection.MAXIMIZE,
+            flatCurves(-1));
     assertArrayEquals(new int[] {10, 10, 2, 10, 2, 4, 2, 10, 2}, stepsRun(study));
   }
 
   @Test
   void shouldPrune_minEarlyStoppingRate_noPruningBeforeFirstRung() {
-    Study study = run(SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(1).build(), StudyDirection.MINIMIZE, flatCurves(1));
+    Study study =
+        run(
+            SuccessiveHalvingPruner.builder()
+                .minResource(1)
+                .reductionFactor(3)
+                .minEarlyStoppingRate(1)
+                .build(),
+            StudyDirection.MINIMIZE,
+            flatCurves(1));
     for (FrozenTrial t : study.trials()) {
       if (t.state() == PRUNED) {
         assertTrue(t.lastStep() >= 3, "trial " + t.number() + " pruned at " + t.lastStep());
@@ -90,9 +117,31 @@ class SuccessiveHalvingPrunerTest {
 
   @Test
   void successiveHalving_badArguments_throwNamingOption() {
-    var e = assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(1).minEarlyStoppingRate(0).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SuccessiveHalvingPruner.builder()
+                    .minResource(1)
+                    .reductionFactor(1)
+                    .minEarlyStoppingRate(0)
+                    .build());
     assertEquals("reduction_factor >= 2 must hold, but got reduction_factor=1", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(0).reductionFactor(3).minEarlyStoppingRate(0).build());
-    assertThrows(IllegalArgumentException.class, () -> SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(-1).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SuccessiveHalvingPruner.builder()
+                .minResource(0)
+                .reductionFactor(3)
+                .minEarlyStoppingRate(0)
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SuccessiveHalvingPruner.builder()
+                .minResource(1)
+                .reductionFactor(3)
+                .minEarlyStoppingRate(-1)
+                .build());
   }
 }

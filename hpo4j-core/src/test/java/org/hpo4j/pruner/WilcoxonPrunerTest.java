@@ -29,7 +29,8 @@ class WilcoxonPrunerTest {
       for (String line; (line = r.readLine()) != null; rows++) {
         String[] parts = line.split(",");
         double expected = Double.parseDouble(parts[0]);
-        double[] d = Arrays.stream(parts[1].trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        double[] d =
+            Arrays.stream(parts[1].trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
         double p = SignedRankTest.pGreater(d);
         assertEquals(expected, p, 1e-6 + 1e-4 * expected, "row " + rows + ": " + parts[1]);
       }
@@ -44,37 +45,46 @@ class WilcoxonPrunerTest {
   private static Study runInstances(double[] quality, Pruner pruner) {
     double[] difficulty = new SplittableRandom(11).doubles(30, 0, 2).toArray();
     Study study = Study.builder().pruner(pruner).storage(Storages.inMemory()).build();
-    study.optimize(trial -> {
-      SplittableRandom noise = new SplittableRandom(100 + trial.number());
-      double sum = 0;
-      for (int i = 0; i < difficulty.length; i++) {
-        double loss = quality[trial.number()] + difficulty[i] + noise.nextDouble(-0.05, 0.05);
-        sum += loss;
-        trial.report(i, loss);
-        if (trial.shouldPrune()) {
-          throw new TrialPrunedException();
-        }
-      }
-      return sum / difficulty.length;
-    }, quality.length);
+    study.optimize(
+        trial -> {
+          SplittableRandom noise = new SplittableRandom(100 + trial.number());
+          double sum = 0;
+          for (int i = 0; i < difficulty.length; i++) {
+            double loss = quality[trial.number()] + difficulty[i] + noise.nextDouble(-0.05, 0.05);
+            sum += loss;
+            trial.report(i, loss);
+            if (trial.shouldPrune()) {
+              throw new TrialPrunedException();
+            }
+          }
+          return sum / difficulty.length;
+        },
+        quality.length);
     return study;
   }
 
   @Test
   void shouldPrune_clearlyWorseTrial_prunedEarly_betterKept() {
-    Study study = runInstances(new double[] {0.2, 0.5, 0.2, 0.0, 1.0}, WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build());
+    Study study =
+        runInstances(
+            new double[] {0.2, 0.5, 0.2, 0.0, 1.0},
+            WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build());
     var trials = study.trials();
     assertEquals(TrialState.COMPLETE, trials.get(0).state());
     assertEquals(TrialState.PRUNED, trials.get(1).state());
     assertTrue(trials.get(1).lastStep() < 10, "stopped at instance " + trials.get(1).lastStep());
-    assertEquals(TrialState.COMPLETE, trials.get(3).state(), "the better trial runs every instance");
+    assertEquals(
+        TrialState.COMPLETE, trials.get(3).state(), "the better trial runs every instance");
     assertEquals(TrialState.PRUNED, trials.get(4).state());
     assertEquals(3, study.best().number());
   }
 
   @Test
   void shouldPrune_beforeStartupSteps_never() {
-    Study study = runInstances(new double[] {0.0, 5.0}, WilcoxonPruner.builder().pThreshold(0.1).startupSteps(6).build());
+    Study study =
+        runInstances(
+            new double[] {0.0, 5.0},
+            WilcoxonPruner.builder().pThreshold(0.1).startupSteps(6).build());
     FrozenTrial bad = study.trials().get(1);
     assertEquals(TrialState.PRUNED, bad.state());
     assertTrue(bad.lastStep() >= 5, "pruned at instance " + bad.lastStep());
@@ -82,24 +92,33 @@ class WilcoxonPrunerTest {
 
   @Test
   void wilcoxon_badThreshold_throwsNamingOption() {
-    var e = assertThrows(IllegalArgumentException.class, () -> WilcoxonPruner.builder().pThreshold(1.0).startupSteps(2).build());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WilcoxonPruner.builder().pThreshold(1.0).startupSteps(2).build());
     assertEquals("0 < p_threshold < 1 must hold, but got p_threshold=1.0", e.getMessage());
   }
 
   @Test
   void shouldPrune_maximize_prunesLowAccuracy() {
-    Study study = Study.builder().direction(StudyDirection.MAXIMIZE).pruner(WilcoxonPruner.builder().pThreshold(0.05).startupSteps(2).build())
-        .storage(Storages.inMemory()).build();
+    Study study =
+        Study.builder()
+            .direction(StudyDirection.MAXIMIZE)
+            .pruner(WilcoxonPruner.builder().pThreshold(0.05).startupSteps(2).build())
+            .storage(Storages.inMemory())
+            .build();
     double[] acc = {0.9, 0.6, 0.95};
-    study.optimize(trial -> {
-      for (int i = 0; i < 20; i++) {
-        trial.report(i, acc[trial.number()] + 0.01 * ((i * 7) % 5));
-        if (trial.shouldPrune()) {
-          throw new TrialPrunedException();
-        }
-      }
-      return acc[trial.number()];
-    }, 3);
+    study.optimize(
+        trial -> {
+          for (int i = 0; i < 20; i++) {
+            trial.report(i, acc[trial.number()] + 0.01 * ((i * 7) % 5));
+            if (trial.shouldPrune()) {
+              throw new TrialPrunedException();
+            }
+          }
+          return acc[trial.number()];
+        },
+        3);
     assertEquals(TrialState.PRUNED, study.trials().get(1).state());
     assertEquals(TrialState.COMPLETE, study.trials().get(2).state());
   }

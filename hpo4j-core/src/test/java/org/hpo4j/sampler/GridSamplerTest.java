@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.study.Study;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.Trial;
@@ -36,7 +36,8 @@ class GridSamplerTest {
 
   @Test
   void optimize_withThreads_coversEveryPointOnceThenStops() {
-    Study study = Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
+    Study study =
+        Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
     study.optimize(GridSamplerTest::objective, OptimizeOptions.trials(1000).threads(4));
     List<FrozenTrial> trials = study.trials();
     assertEquals(24, trials.size());
@@ -48,10 +49,20 @@ class GridSamplerTest {
   @Test
   void resumedStudy_continuesWithTheUnvisitedPoints() {
     Storage storage = Storages.inMemory();
-    Study first = Study.builder().name("g").storage(storage).sampler(GridSampler.builder().grid(grid()).seed(1).build()).build();
+    Study first =
+        Study.builder()
+            .name("g")
+            .storage(storage)
+            .sampler(GridSampler.builder().grid(grid()).seed(1).build())
+            .build();
     first.optimize(GridSamplerTest::objective, 10);
-    Study second = Study.builder().name("g").storage(storage).loadIfExists(true)
-        .sampler(GridSampler.builder().grid(grid()).seed(1).build()).build();
+    Study second =
+        Study.builder()
+            .name("g")
+            .storage(storage)
+            .loadIfExists(true)
+            .sampler(GridSampler.builder().grid(grid()).seed(1).build())
+            .build();
     second.optimize(GridSamplerTest::objective, 100);
     Set<Map<String, Object>> points = new HashSet<>();
     second.trials().forEach(t -> points.add(t.params()));
@@ -61,22 +72,26 @@ class GridSamplerTest {
 
   @Test
   void parameterOutsideGrid_failsTrialNamingIt() {
-    Study study = Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
+    Study study =
+        Study.builder().sampler(GridSampler.builder().grid(grid()).seed(0).build()).build();
     study.optimize(t -> t.suggestFloat("y", 0, 1), 1);
     assertTrue(study.trials().get(0).systemAttrs().get("fail_reason").toString().contains("'y'"));
   }
 
   @Test
   void emptyValues_throwNamingTheParameter() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GridSampler.builder().grid(Map.of("x", List.of())).seed(0).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GridSampler.builder().grid(Map.of("x", List.of())).seed(0).build());
     assertTrue(e.getMessage().contains("'x'"));
   }
 
   @Test
   void samplers_unknownName_listsKnownOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Samplers.create("nope", 0, Map.of()));
-    assertTrue(e.getMessage().contains("random") && e.getMessage().contains("grid"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Samplers.create("nope", 0, Map.of()));
+    assertTrue(
+        e.getMessage().contains("random") && e.getMessage().contains("grid"), e.getMessage());
   }
 }

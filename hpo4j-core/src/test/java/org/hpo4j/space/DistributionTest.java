@@ -13,42 +13,64 @@ class DistributionTest {
 
   @Test
   void floatOf_lowGreaterThanHigh_throwsNamingTheParameter() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatDistribution.of("lr", 0.1, 0.01, false, null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FloatDistribution.of("lr", 0.1, 0.01, false, null));
     assertEquals("low <= high must hold for 'lr', but got low=0.1, high=0.01", e.getMessage());
   }
 
   @Test
   void floatOf_logWithNonPositiveLow_throws() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatDistribution.of("lr", 0, 1, true, null));
-    assertTrue(e.getMessage().contains("'lr'") && e.getMessage().contains("low > 0"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FloatDistribution.of("lr", 0, 1, true, null));
+    assertTrue(
+        e.getMessage().contains("'lr'") && e.getMessage().contains("low > 0"), e.getMessage());
   }
 
   @Test
   void floatOf_stepNotDividingRange_throws() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FloatDistribution.of("drop", 0, 1, false, 0.3));
-    assertTrue(e.getMessage().contains("'drop'") && e.getMessage().contains("step must divide"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FloatDistribution.of("drop", 0, 1, false, 0.3));
+    assertTrue(
+        e.getMessage().contains("'drop'") && e.getMessage().contains("step must divide"),
+        e.getMessage());
   }
 
   @Test
   void intOf_badInputs_throwNamingTheParameter() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 5, 1, false, 1))
-        .getMessage().contains("'n'"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 0, 10, true, 1))
-        .getMessage().contains("low >= 1"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 1, 10, false, 2))
-        .getMessage().contains("step must divide"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 5, 1, false, 1))
+            .getMessage()
+            .contains("'n'"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 0, 10, true, 1))
+            .getMessage()
+            .contains("low >= 1"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> IntDistribution.of("n", 1, 10, false, 2))
+            .getMessage()
+            .contains("step must divide"));
   }
 
   @Test
   void categoricalOf_emptyOrDuplicate_throws() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> CategoricalDistribution.of("act", List.of()))
-        .getMessage().contains("'act'"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> CategoricalDistribution.of("act", List.of("relu", "relu"))).getMessage().contains("distinct"));
-    assertThrows(IllegalArgumentException.class, () -> CategoricalDistribution.of("act", Arrays.asList("a", null)));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> CategoricalDistribution.of("act", List.of()))
+            .getMessage()
+            .contains("'act'"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CategoricalDistribution.of("act", List.of("relu", "relu")))
+            .getMessage()
+            .contains("distinct"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CategoricalDistribution.of("act", Arrays.asList("a", null)));
   }
 
   @Test

@@ -21,14 +21,19 @@ import org.hpo4j.trial.TrialState;
  */
 final class FaultyStorage implements Storage {
   final Storage inner;
+
   /** Calls still to fail transiently before reaching the storage, per kind ("create", "finish"). */
   final Map<String, Integer> failBefore = new ConcurrentHashMap<>();
+
   /** Finishes still to fail transiently after they committed (the answer is lost). */
   volatile int failAfterFinish;
+
   /** Trials to fail as a sweep would, just before their own finish arrives. */
   volatile LongPredicate sweepBeforeFinish = id -> false;
+
   /** Trial ids the storage has "lost". */
   final Set<Long> lost = ConcurrentHashMap.newKeySet();
+
   /** Trial ids to lose at their finish. */
   volatile LongPredicate loseAtFinish = id -> false;
 
@@ -39,7 +44,8 @@ final class FaultyStorage implements Storage {
   private void maybeFail(String kind) {
     if (failBefore.getOrDefault(kind, 0) > 0) {
       failBefore.merge(kind, -1, Integer::sum);
-      throw new TransientStorageException("storage 'faulty' failed while " + kind + ": the server cannot be reached");
+      throw new TransientStorageException(
+          "storage 'faulty' failed while " + kind + ": the server cannot be reached");
     }
   }
 
@@ -124,7 +130,8 @@ final class FaultyStorage implements Storage {
     boolean changed = inner.finishTrial(trialId, state, values);
     if (failAfterFinish > 0) {
       failAfterFinish--;
-      throw new TransientStorageException("storage 'faulty' failed while finishing a trial: connection reset");
+      throw new TransientStorageException(
+          "storage 'faulty' failed while finishing a trial: connection reset");
     }
     return changed;
   }

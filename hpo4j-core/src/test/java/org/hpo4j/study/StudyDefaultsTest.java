@@ -63,12 +63,16 @@ class StudyDefaultsTest {
 
   @Test
   void build_seedAndSampler_throwsNamingBoth() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Study.builder().seed(1).sampler(RandomSampler.builder().seed(2).build()).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Study.builder().seed(1).sampler(RandomSampler.builder().seed(2).build()).build());
     assertTrue(e.getMessage().contains("seed(1)"), e.getMessage());
   }
 
-  /** The promise: with no sampler given, a study learns; it beats random search on branin. */
+  /**
+   * The issue's promise: with no sampler given, a study learns; it beats random search on branin.
+   */
   @Test
   void build_noSampler_beatsRandomOnBraninMedianRegretAt60TrialsOverSeeds0To9() {
     double[] tpe = new double[10];
@@ -81,17 +85,20 @@ class StudyDefaultsTest {
       r.optimize(StudyDefaultsTest::branin, 60);
       random[seed] = r.bestValue() - BRANIN_MIN;
     }
-    assertTrue(median(tpe) < median(random), "default " + median(tpe) + " vs random " + median(random));
+    assertTrue(
+        median(tpe) < median(random), "default " + median(tpe) + " vs random " + median(random));
   }
 
   @Test
   void bestParams_andFrozenParams_areUserValues() {
     Study study = Study.builder().seed(0).build();
-    study.optimize(t -> {
-      String kind = t.suggestCategorical("kind", List.of("a", "b"));
-      int n = t.suggestInt("n", 1, 5);
-      return (kind.equals("a") ? 0 : 10) + n;
-    }, 20);
+    study.optimize(
+        t -> {
+          String kind = t.suggestCategorical("kind", List.of("a", "b"));
+          int n = t.suggestInt("n", 1, 5);
+          return (kind.equals("a") ? 0 : 10) + n;
+        },
+        20);
     Map<String, Object> best = study.bestParams();
     assertInstanceOf(String.class, best.get("kind"));
     assertInstanceOf(Long.class, best.get("n"));
@@ -103,9 +110,13 @@ class StudyDefaultsTest {
 
   @Test
   void optimizeOptions_badValues_throwNamingTheField() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(0))
-        .getMessage().contains("nTrials"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(1).threads(0))
-        .getMessage().contains("threads"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(0))
+            .getMessage()
+            .contains("nTrials"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(1).threads(0))
+            .getMessage()
+            .contains("threads"));
   }
 }

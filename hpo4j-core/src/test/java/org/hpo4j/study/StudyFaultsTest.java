@@ -29,12 +29,23 @@ class StudyFaultsTest {
   @BeforeEach
   void setUp() {
     storage = new FaultyStorage(Storages.inMemory());
-    study = Study.builder().name("faults").storage(storage).sampler(RandomSampler.builder().seed(3).build()).build();
+    study =
+        Study.builder()
+            .name("faults")
+            .storage(storage)
+            .sampler(RandomSampler.builder().seed(3).build())
+            .build();
     // A clock that moves only when the retry sleeps: no test waits.
-    study.retry(new Retry(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(10), d -> {
-      sleeps.add(d);
-      nanos.addAndGet(d.toNanos());
-    }, nanos::get));
+    study.retry(
+        new Retry(
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(10),
+            d -> {
+              sleeps.add(d);
+              nanos.addAndGet(d.toNanos());
+            },
+            nanos::get));
   }
 
   private static double objective(Trial t) {
@@ -47,7 +58,8 @@ class StudyFaultsTest {
 
   @Test
   void optimize_trialFailedBySweepWhileWorkerPaused_loopCarriesOnAndKeepsTheSweepsReason() {
-    // Repro 1: the worker was stopped past the grace period; its trial 5 was failed behind its back.
+    // Repro 1: the worker was stopped past the grace period; its trial 5 was failed behind its
+    // back.
     storage.sweepBeforeFinish = id -> storage.inner.trial(id).number() == 5;
     study.optimize(StudyFaultsTest::objective, 20);
     assertEquals(20, study.trials().size());
@@ -60,12 +72,18 @@ class StudyFaultsTest {
   @Test
   void optimize_objectiveFailsOnATrialSweptMeanwhile_sweepsReasonKept() {
     storage.sweepBeforeFinish = id -> true;
-    study.optimize(t -> {
-      t.suggestFloat("x", 0, 1);
-      storage.inner.setSystemAttr(study.trials().get(t.number()).id(), "fail_reason", "its worker stopped sending heartbeats");
-      storage.inner.finishTrial(study.trials().get(t.number()).id(), TrialState.FAIL, List.of());
-      throw new IllegalStateException("only a RUNNING trial can be written");
-    }, 3);
+    study.optimize(
+        t -> {
+          t.suggestFloat("x", 0, 1);
+          storage.inner.setSystemAttr(
+              study.trials().get(t.number()).id(),
+              "fail_reason",
+              "its worker stopped sending heartbeats");
+          storage.inner.finishTrial(
+              study.trials().get(t.number()).id(), TrialState.FAIL, List.of());
+          throw new IllegalStateException("only a RUNNING trial can be written");
+        },
+        3);
     assertEquals(3, trials(TrialState.FAIL).size());
     for (FrozenTrial t : study.trials()) {
       assertEquals("its worker stopped sending heartbeats", t.systemAttrs().get("fail_reason"));
@@ -88,11 +106,13 @@ class StudyFaultsTest {
     // Repros 2-3: the database is away; the finished result waits for it.
     storage.failBefore.put("finish", 12);
     List<Double> returned = new ArrayList<>();
-    study.optimize(t -> {
-      double v = objective(t);
-      returned.add(v);
-      return v;
-    }, 4);
+    study.optimize(
+        t -> {
+          double v = objective(t);
+          returned.add(v);
+          return v;
+        },
+        4);
     assertEquals(4, trials(TrialState.COMPLETE).size());
     assertEquals(returned, trials(TrialState.COMPLETE).stream().map(FrozenTrial::value).toList());
     assertEquals(12, sleeps.size());
@@ -114,18 +134,25 @@ class StudyFaultsTest {
   void optimize_trialCreationLostByAServerCrash_resultRecordedAsANewTrial() {
     storage.loseAtFinish = id -> storage.inner.trial(id).number() == 1;
     List<Double> returned = new ArrayList<>();
-    study.optimize(t -> {
-      t.setUserAttr("token", "run-" + t.number());
-      t.report(0, 0.5);
-      double v = objective(t);
-      returned.add(v);
-      return v;
-    }, 3);
+    study.optimize(
+        t -> {
+          t.setUserAttr("token", "run-" + t.number());
+          t.report(0, 0.5);
+          double v = objective(t);
+          returned.add(v);
+          return v;
+        },
+        3);
     List<FrozenTrial> complete = trials(TrialState.COMPLETE);
     assertEquals(3, complete.size());
-    assertEquals(returned.stream().sorted().toList(), complete.stream().map(FrozenTrial::value).sorted().toList());
-    FrozenTrial again = complete.stream().filter(t -> t.systemAttrs().containsKey("recorded_for_lost_trial"))
-        .findFirst().orElseThrow();
+    assertEquals(
+        returned.stream().sorted().toList(),
+        complete.stream().map(FrozenTrial::value).sorted().toList());
+    FrozenTrial again =
+        complete.stream()
+            .filter(t -> t.systemAttrs().containsKey("recorded_for_lost_trial"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(1, again.systemAttrs().get("recorded_for_lost_trial"));
     assertEquals("run-1", again.userAttrs().get("token"));
     assertEquals(0.5, again.intermediateValues().get(0));
@@ -145,7 +172,8 @@ class StudyFaultsTest {
   @Test
   void optimize_storageAwayLongerThanThePatience_throwsTheStorageFailure() {
     storage.failBefore.put("finish", 1_000_000);
-    assertThrows(TransientStorageException.class, () -> study.optimize(StudyFaultsTest::objective, 2));
+    assertThrows(
+        TransientStorageException.class, () -> study.optimize(StudyFaultsTest::objective, 2));
     assertTrue(nanos.get() >= Duration.ofMinutes(10).toNanos());
   }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.trial.FrozenTrial;
@@ -31,13 +30,15 @@ class StudyTest {
   @Test
   void optimize_exceptionAndNaN_makeFailTrialsAndTheStudyGoesOn() {
     Study study = Study.builder().build();
-    study.optimize(t -> {
-      double x = t.suggestFloat("x", 0, 1);
-      if (t.number() % 3 == 0) {
-        throw new IllegalStateException("boom");
-      }
-      return t.number() % 3 == 1 ? Double.NaN : x;
-    }, 9);
+    study.optimize(
+        t -> {
+          double x = t.suggestFloat("x", 0, 1);
+          if (t.number() % 3 == 0) {
+            throw new IllegalStateException("boom");
+          }
+          return t.number() % 3 == 1 ? Double.NaN : x;
+        },
+        9);
     assertEquals(9, study.trials().size());
     assertEquals(6, study.trials(EnumSet.of(TrialState.FAIL)).size());
     assertEquals(3, study.completeTrials().size());
@@ -48,9 +49,14 @@ class StudyTest {
   @Test
   void optimize_catchExceptionsOff_rethrowsAfterRecordingFail() {
     Study study = Study.builder().catchExceptions(false).build();
-    assertThrows(IllegalStateException.class, () -> study.optimize(t -> {
-      throw new IllegalStateException("boom");
-    }, 5));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            study.optimize(
+                t -> {
+                  throw new IllegalStateException("boom");
+                },
+                5));
     assertEquals(1, study.trials().size());
     assertEquals(TrialState.FAIL, study.trials().get(0).state());
   }
@@ -59,11 +65,13 @@ class StudyTest {
   void optimize_eightThreads_yieldsExactlyNTrialsWithDistinctNumbers() {
     Study study = Study.builder().sampler(RandomSampler.builder().seed(1).build()).build();
     Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    study.optimize(t -> {
-      threads.add(Thread.currentThread().getName());
-      Thread.sleep(1);
-      return quadratic(t);
-    }, OptimizeOptions.trials(200).threads(8));
+    study.optimize(
+        t -> {
+          threads.add(Thread.currentThread().getName());
+          Thread.sleep(1);
+          return quadratic(t);
+        },
+        OptimizeOptions.trials(200).threads(8));
     List<FrozenTrial> all = study.trials();
     assertEquals(200, all.size());
     Set<Integer> numbers = new HashSet<>();
@@ -90,7 +98,8 @@ class StudyTest {
     Trial t = study.ask();
     double x = t.suggestFloat("x", 0, 1);
     assertEquals(x, t.suggestFloat("x", 0, 1));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("x", 0, 2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("x", 0, 2));
     assertTrue(e.getMessage().contains("'x'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> t.suggestInt("x", 0, 1));
   }
@@ -99,7 +108,8 @@ class StudyTest {
   void suggest_badRange_throwsNamingTheParameter() {
     Study study = Study.builder().build();
     Trial t = study.ask();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("lr", 0.1, 0.01, true));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("lr", 0.1, 0.01, true));
     assertEquals("low <= high must hold for 'lr', but got low=0.1, high=0.01", e.getMessage());
   }
 
@@ -108,7 +118,8 @@ class StudyTest {
     Study study = Study.builder().build();
     study.optimize(t -> t.suggestFloat("units", 1, 10), 1);
     Trial t = study.ask();
-    assertThrows(IllegalArgumentException.class, () -> t.suggestCategorical("units", List.of("a", "b")));
+    assertThrows(
+        IllegalArgumentException.class, () -> t.suggestCategorical("units", List.of("a", "b")));
   }
 
   @Test
@@ -124,13 +135,15 @@ class StudyTest {
     study.tell(t, TrialState.FAIL);
     assertThrows(IllegalStateException.class, () -> study.tell(t, 1.0));
     assertEquals(6, study.trials().size());
-    double best = study.completeTrials().stream().mapToDouble(FrozenTrial::value).max().orElseThrow();
+    double best =
+        study.completeTrials().stream().mapToDouble(FrozenTrial::value).max().orElseThrow();
     assertEquals(best, study.bestValue());
   }
 
   @Test
   void tell_wrongNumberOfValues_throws() {
-    Study study = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).build();
+    Study study =
+        Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).build();
     Trial t = study.ask();
     assertThrows(IllegalArgumentException.class, () -> study.tell(t, 1.0));
   }
@@ -157,11 +170,13 @@ class StudyTest {
   @Test
   void prunedTrial_keepsItsLastIntermediateValue() {
     Study study = Study.builder().build();
-    study.optimize(t -> {
-      t.report(0, 5.0);
-      t.report(1, 4.0);
-      throw new TrialPrunedException();
-    }, 1);
+    study.optimize(
+        t -> {
+          t.report(0, 5.0);
+          t.report(1, 4.0);
+          throw new TrialPrunedException();
+        },
+        1);
     FrozenTrial t = study.trials().get(0);
     assertEquals(TrialState.PRUNED, t.state());
     assertEquals(List.of(4.0), t.values());
@@ -169,7 +184,8 @@ class StudyTest {
 
   @Test
   void bestTrials_multiObjective_returnsTheParetoFront() {
-    Study study = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
+    Study study =
+        Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
     double[][] points = {{1, 5}, {2, 2}, {5, 1}, {3, 3}, {6, 6}};
     for (double[] p : points) {
       Trial t = study.ask();
@@ -182,7 +198,8 @@ class StudyTest {
 
   @Test
   void bestTrials_withConstraints_prefersFeasible() {
-    Study study = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
+    Study study =
+        Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
     Trial a = study.ask();
     a.setConstraints(1.0);
     study.tell(a, 0, 0);
@@ -196,10 +213,12 @@ class StudyTest {
   void optimize_timeout_stopsStartingTrialsOnTheStudyClock() {
     MovingClock clock = new MovingClock();
     Study study = Study.builder().clock(clock).build();
-    study.optimize(t -> {
-      clock.advance(Duration.ofSeconds(30));
-      return quadratic(t);
-    }, OptimizeOptions.trials(1_000).timeout(Duration.ofSeconds(100)));
+    study.optimize(
+        t -> {
+          clock.advance(Duration.ofSeconds(30));
+          return quadratic(t);
+        },
+        OptimizeOptions.trials(1_000).timeout(Duration.ofSeconds(100)));
     assertEquals(4, study.trials().size(), "trials start at 0, 30, 60 and 90 s; none at 120 s");
   }
 
@@ -230,11 +249,15 @@ class StudyTest {
   @Test
   void callback_canStopTheStudy() {
     AtomicInteger seen = new AtomicInteger();
-    Study study = Study.builder().callback((s, t) -> {
-      if (seen.incrementAndGet() == 7) {
-        s.stop();
-      }
-    }).build();
+    Study study =
+        Study.builder()
+            .callback(
+                (s, t) -> {
+                  if (seen.incrementAndGet() == 7) {
+                    s.stop();
+                  }
+                })
+            .build();
     study.optimize(StudyTest::quadratic, 100);
     assertEquals(7, study.trials().size());
   }
@@ -247,16 +270,29 @@ class StudyTest {
     Study second = Study.builder().name("resume").storage(storage).loadIfExists(true).build();
     second.optimize(StudyTest::quadratic, 3);
     assertEquals(7, second.trials().size());
-    assertThrows(IllegalArgumentException.class, () -> Study.builder().name("resume").storage(storage)
-        .direction(StudyDirection.MAXIMIZE).loadIfExists(true).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Study.builder()
+                .name("resume")
+                .storage(storage)
+                .direction(StudyDirection.MAXIMIZE)
+                .loadIfExists(true)
+                .build());
   }
 
   @Test
   void optimize_badArguments_throw() {
     Study study = Study.builder().build();
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> study.optimize(StudyTest::quadratic, 0))
-        .getMessage().contains("nTrials"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> study.optimize(StudyTest::quadratic, OptimizeOptions.trials(5).threads(0)))
-        .getMessage().contains("threads"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> study.optimize(StudyTest::quadratic, 0))
+            .getMessage()
+            .contains("nTrials"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> study.optimize(StudyTest::quadratic, OptimizeOptions.trials(5).threads(0)))
+            .getMessage()
+            .contains("threads"));
   }
 }

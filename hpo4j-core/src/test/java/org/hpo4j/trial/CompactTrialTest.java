@@ -19,7 +19,10 @@ import org.hpo4j.storage.Storages;
 import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;
 
-/** The compact form of a trial behaves as the maps it replaced, and shares what trials have in common. */
+/**
+ * The compact form of a trial behaves as the maps it replaced, and shares what trials have in
+ * common.
+ */
 class CompactTrialTest {
   private static final FloatDistribution X = new FloatDistribution(0, 1);
   private static final IntDistribution N = new IntDistribution(1, 9, false, 1);
@@ -31,8 +34,18 @@ class CompactTrialTest {
     Map<String, Distribution> dists = new LinkedHashMap<>();
     dists.put("n", N); // another order than params: the trial keeps params' order
     dists.put("x", new FloatDistribution(0, 1)); // equal, not the same instance
-    return new FrozenTrial(number, number, TrialState.COMPLETE, params, dists, List.of(x), new TreeMap<>(), Map.of(),
-        Map.of(), Instant.EPOCH, Instant.EPOCH);
+    return new FrozenTrial(
+        number,
+        number,
+        TrialState.COMPLETE,
+        params,
+        dists,
+        List.of(x),
+        new TreeMap<>(),
+        Map.of(),
+        Map.of(),
+        Instant.EPOCH,
+        Instant.EPOCH);
   }
 
   @Test

@@ -12,13 +12,14 @@ import org.hpo4j.study.Study;
 import org.junit.jupiter.api.Test;
 
 class FixedTrialTest {
-  private static final Objective OBJECTIVE = t -> {
-    String kind = t.suggestCategorical("kind", List.of("linear", "square"));
-    double x = t.suggestFloat("x", -2, 2);
-    int n = t.suggestInt("n", 1, 4);
-    t.report(0, x);
-    return (kind.equals("square") ? x * x : x) + n;
-  };
+  private static final Objective OBJECTIVE =
+      t -> {
+        String kind = t.suggestCategorical("kind", List.of("linear", "square"));
+        double x = t.suggestFloat("x", -2, 2);
+        int n = t.suggestInt("n", 1, 4);
+        t.report(0, x);
+        return (kind.equals("square") ? x * x : x) + n;
+      };
 
   @Test
   void evaluate_replaysTheBestParametersOfAStudy() throws Exception {
@@ -34,17 +35,24 @@ class FixedTrialTest {
   @Test
   void suggest_missingParameter_throwsNamingIt() {
     FixedTrial t = FixedTrial.of(Map.of("x", 0.5));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.suggestInt("n", 1, 4));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> t.suggestInt("n", 1, 4));
     assertTrue(e.getMessage().contains("'n'"), e.getMessage());
   }
 
   @Test
   void suggest_valueOutsideTheDistribution_throwsNamingTheParameter() {
     FixedTrial t = FixedTrial.of(Map.of("x", 5.0, "kind", "cubic"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("x", -2, 2))
-        .getMessage().contains("'x'"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> t.suggestCategorical("kind", List.of("linear", "square"))).getMessage().contains("'kind'"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("x", -2, 2))
+            .getMessage()
+            .contains("'x'"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> t.suggestCategorical("kind", List.of("linear", "square")))
+            .getMessage()
+            .contains("'kind'"));
   }
 
   @Test

@@ -23,7 +23,8 @@ public record CompareData(List<Entry> studies) {
    * @param history its history (thinned for a huge study)
    * @param edf its empirical distribution
    */
-  public record Entry(String name, String label, StudyDirection direction, HistoryPlot history, EdfPlot edf) {}
+  public record Entry(
+      String name, String label, StudyDirection direction, HistoryPlot history, EdfPlot edf) {}
 
   /**
    * @param objective which objective of each study (a study with fewer objectives shows its first)
@@ -32,13 +33,24 @@ public record CompareData(List<Entry> studies) {
   static CompareData of(Storage storage, List<String> names, int objective) {
     List<Entry> out = new ArrayList<>();
     for (String name : names) {
-      long id = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
-          "study '" + name + "' does not exist in this storage"));
+      long id =
+          storage
+              .findStudy(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "study '" + name + "' does not exist in this storage"));
       List<StudyDirection> dirs = storage.directions(id);
       int k = objective < dirs.size() ? objective : 0;
       List<FrozenTrial> trials = storage.trials(id, null);
       String label = StudyAttrs.objectiveLabels(storage.studySystemAttrs(id), dirs.size()).get(k);
-      out.add(new Entry(name, label, dirs.get(k), HistoryPlot.of(trials, dirs, k), EdfPlot.of(trials, dirs, k)));
+      out.add(
+          new Entry(
+              name,
+              label,
+              dirs.get(k),
+              HistoryPlot.of(trials, dirs, k),
+              EdfPlot.of(trials, dirs, k)));
     }
     return new CompareData(out);
   }

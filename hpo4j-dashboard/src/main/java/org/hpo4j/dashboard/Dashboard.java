@@ -20,21 +20,21 @@ import org.hpo4j.storage.Storage;
  *
  * <p>Built on the JDK's own {@code com.sun.net.httpserver} (module jdk.httpserver): a supported,
  * dependency-free server that is plenty for one user's browser polling a few JSON documents, so the
- * CLI's shaded jar carries no Jetty. It binds 127.0.0.1 unless a host is given, answers only GET and
- * HEAD, and, while on loopback, only requests addressed to a loopback name (a guard against DNS
- * rebinding). With {@code writable}, it also accepts the one write it knows, saving a note
- * ({@code PUT /api/note}), guarded against cross-site requests (see {@link DashboardHandler}).
+ * CLI's shaded jar carries no Jetty. It binds 127.0.0.1 unless a host is given, answers only GET
+ * and HEAD, and, while on loopback, only requests addressed to a loopback name (a guard against DNS
+ * rebinding). With {@code writable}, it also accepts the one write it knows, saving a note ({@code
+ * PUT /api/note}), guarded against cross-site requests (see {@link DashboardHandler}).
  *
- * <p>Half-open connections cannot stall it: a request must arrive whole within
- * {@link #REQUEST_SECONDS} seconds (the JDK server's {@code sun.net.httpserver.maxReqTime}, set
- * unless the user set it), after which the server drops the connection and frees its thread.
+ * <p>Half-open connections cannot stall it: a request must arrive whole within {@link
+ * #REQUEST_SECONDS} seconds (the JDK server's {@code sun.net.httpserver.maxReqTime}, set unless the
+ * user set it), after which the server drops the connection and frees its thread.
  *
  * <p>Endpoints: {@code /} the page; {@code /assets/echarts.min.js}, {@code /assets/plots.js},
  * {@code /assets/page.js}; {@code /api/studies} the study list; {@code /api/study?name=NAME} a
  * study's plot data ({@link StudyData} as JSON); {@code /api/trials?study=NAME&...} a page of the
- * trials table ({@link TrialTable}); {@code /api/trial?study=NAME&number=N} a trial's page;
- * {@code /api/compare?studies=A%0AB} several studies side by side; {@code PUT /api/note} (writable
- * only) a note.
+ * trials table ({@link TrialTable}); {@code /api/trial?study=NAME&number=N} a trial's page; {@code
+ * /api/compare?studies=A%0AB} several studies side by side; {@code PUT /api/note} (writable only) a
+ * note.
  *
  * <p>Backs {@code ./hpo dashboard --storage URL [--port 8080] [--host H] [--allow-writes]}.
  * Thread-safe; close it to stop the server (the storage is not closed).
@@ -42,11 +42,13 @@ import org.hpo4j.storage.Storage;
 public final class Dashboard implements AutoCloseable {
   /** The address bound unless the user names another. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** The port used by the CLI unless told otherwise. */
   public static final int DEFAULT_PORT = 8080;
 
   /** Seconds a client has to send a whole request. */
   public static final int REQUEST_SECONDS = 15;
+
   /** Request threads: more than a few browsers' worth of concurrent polls. */
   static final int THREADS = 16;
 
@@ -83,8 +85,8 @@ public final class Dashboard implements AutoCloseable {
 
   /**
    * One call for the CLI: starts a dashboard on {@code host}, with GP views from a log-EI GP
-   * ({@link GpSliceViews}). The CLI passes {@link #DEFAULT_HOST} unless the user gave
-   * {@code --host}: binding another address is the user's explicit choice.
+   * ({@link GpSliceViews}). The CLI passes {@link #DEFAULT_HOST} unless the user gave {@code
+   * --host}: binding another address is the user's explicit choice.
    *
    * @param host address or name to bind (null for {@link #DEFAULT_HOST}); "0.0.0.0" exposes the
    *     dashboard to the network, read-only and without authentication
@@ -112,52 +114,72 @@ public final class Dashboard implements AutoCloseable {
    * @throws IllegalArgumentException when port is not in [0, 65535] or host does not resolve
    * @throws UncheckedIOException when the address cannot be bound
    */
-  public static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable) {
+  public static Dashboard start(
+      Storage storage, String host, int port, GpViewSource gpSource, boolean writable) {
     return start(storage, host, port, gpSource, writable, System::nanoTime);
   }
 
   /** As above, with the clock that paces recomputing a changed study (for tests). */
-  static Dashboard start(Storage storage, String host, int port, GpViewSource gpSource, boolean writable,
+  static Dashboard start(
+      Storage storage,
+      String host,
+      int port,
+      GpViewSource gpSource,
+      boolean writable,
       java.util.function.LongSupplier nanoClock) {
     org.hpo4j.Checks.requireNonNull(storage, "storage");
     org.hpo4j.Checks.requireNonNull(gpSource, "gpSource");
-    requireArgument(port >= 0 && port <= 65535, "port must be in [0, 65535], but got port=%s", port);
+    requireArgument(
+        port >= 0 && port <= 65535, "port must be in [0, 65535], but got port=%s", port);
     String h = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
     InetAddress address;
     try {
       address = InetAddress.getByName(h);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("host must be an address or a resolvable name, but got host='" + h + "'", e);
+      throw new IllegalArgumentException(
+          "host must be an address or a resolvable name, but got host='" + h + "'", e);
     }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not bind the dashboard to " + h + ":" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not bind the dashboard to " + h + ":" + port + ": " + e.getMessage(), e);
     }
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "hpo4j-dashboard");
-      t.setDaemon(true);
-      return t;
-    });
-    server.createContext("/", new DashboardHandler(storage, gpSource, address.isLoopbackAddress(), writable, nanoClock));
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "hpo4j-dashboard");
+              t.setDaemon(true);
+              return t;
+            });
+    server.createContext(
+        "/",
+        new DashboardHandler(storage, gpSource, address.isLoopbackAddress(), writable, nanoClock));
     server.setExecutor(executor);
     server.start();
     return new Dashboard(server, executor, h);
   }
 
-  /** @return the bound port (useful after asking for port 0) */
+  /**
+   * @return the bound port (useful after asking for port 0)
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** @return the page's address, e.g. http://127.0.0.1:8080/ */
+  /**
+   * @return the page's address, e.g. http://127.0.0.1:8080/
+   */
   public URI uri() {
     String h = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + h + ":" + port() + "/");
   }
 
-  /** @return whether the server listens on a loopback address only */
+  /**
+   * @return whether the server listens on a loopback address only
+   */
   public boolean isLoopback() {
     return server.getAddress().getAddress().isLoopbackAddress();
   }

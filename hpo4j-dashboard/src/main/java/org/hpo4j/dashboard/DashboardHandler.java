@@ -29,17 +29,18 @@ import org.slf4j.LoggerFactory;
  * Routes the dashboard's requests. Read-only unless writable: then {@code PUT /api/note} also saves
  * a note. Every other method gets 405. A write must come from this dashboard's own page: it needs
  * {@code Content-Type: application/json} and the header {@code X-Hpo4j-Write: 1}, which a page of
- * another site cannot send without a CORS preflight this server never grants, and an
- * {@code Origin}, when sent, naming this very host. On loopback, only requests addressed to a
- * loopback name are answered (DNS rebinding).
+ * another site cannot send without a CORS preflight this server never grants, and an {@code
+ * Origin}, when sent, naming this very host. On loopback, only requests addressed to a loopback
+ * name are answered (DNS rebinding).
  *
  * <p>Plot data is cached per study and recomputed only when the study's version changes, by one
  * request at a time per study; the table and trial pages reuse the cached read. Thread-safe.
  */
 final class DashboardHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardHandler.class);
-  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
   static final String WRITE_HEADER = "X-Hpo4j-Write";
   private static final int MAX_BODY = 512 * 1024;
@@ -56,10 +57,12 @@ final class DashboardHandler implements HttpHandler {
    * a page that took T to compute is kept for at least {@link #COOLDOWN} times T, so a huge study
    * that changes on every poll costs the server a bounded share of its time, not all of it.
    */
-  private record Cached(String version, SnapshotView view, Map<String, Object> attrs, String json, long freshUntil) {}
+  private record Cached(
+      String version, SnapshotView view, Map<String, Object> attrs, String json, long freshUntil) {}
 
   /** How many times its own cost a page is kept before it is recomputed for a newer version. */
   static final int COOLDOWN = 4;
+
   /** Studies with at least this many trials are paced; smaller ones cost milliseconds. */
   static final int PACED_ABOVE = 5000;
 
@@ -69,7 +72,11 @@ final class DashboardHandler implements HttpHandler {
     this(storage, gpSource, loopback, writable, System::nanoTime);
   }
 
-  DashboardHandler(Storage storage, GpViewSource gpSource, boolean loopback, boolean writable,
+  DashboardHandler(
+      Storage storage,
+      GpViewSource gpSource,
+      boolean loopback,
+      boolean writable,
       java.util.function.LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
     this.storage = storage;
@@ -85,13 +92,23 @@ final class DashboardHandler implements HttpHandler {
       String path = ex.getRequestURI().getPath();
       boolean write = writable && path.equals("/api/note") && method.equals("PUT");
       if (!method.equals("GET") && !method.equals("HEAD") && !write) {
-        ex.getResponseHeaders().set("Allow", writable && path.equals("/api/note") ? "GET, HEAD, PUT" : "GET, HEAD");
-        send(ex, 405, "text/plain", writable ? "only GET and HEAD are allowed here (and PUT on /api/note)"
-            : "the dashboard is read-only: only GET and HEAD are allowed (start it with --allow-writes to save notes)");
+        ex.getResponseHeaders()
+            .set("Allow", writable && path.equals("/api/note") ? "GET, HEAD, PUT" : "GET, HEAD");
+        send(
+            ex,
+            405,
+            "text/plain",
+            writable
+                ? "only GET and HEAD are allowed here (and PUT on /api/note)"
+                : "the dashboard is read-only: only GET and HEAD are allowed (start it with --allow-writes to save notes)");
         return;
       }
       if (loopback && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
-        send(ex, 403, "text/plain", "this dashboard answers only requests to localhost or 127.0.0.1");
+        send(
+            ex,
+            403,
+            "text/plain",
+            "this dashboard answers only requests to localhost or 127.0.0.1");
         return;
       }
       switch (path) {
@@ -101,7 +118,8 @@ final class DashboardHandler implements HttpHandler {
         case "/assets/page.js" -> send(ex, 200, "text/javascript", Page.app());
         case "/api/studies" -> send(ex, 200, "application/json", Json.write(studies()));
         case "/api/study" -> study(ex);
-        case "/api/trials" -> withStudy(ex, c -> Json.write(TrialTable.query(c.view().all(), query(ex))));
+        case "/api/trials" ->
+            withStudy(ex, c -> Json.write(TrialTable.query(c.view().all(), query(ex))));
         case "/api/trial" -> trial(ex);
         case "/api/compare" -> compare(ex);
         case "/api/note" -> note(ex, write);
@@ -160,16 +178,31 @@ final class DashboardHandler implements HttpHandler {
     try {
       n = Integer.parseInt(number == null ? "" : number.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("parameter 'number' must be a trial number, but got '" + number + "'");
+      throw new IllegalArgumentException(
+          "parameter 'number' must be a trial number, but got '" + number + "'");
     }
-    withStudy(ex, c -> {
-      List<FrozenTrial> all = c.view().all();
-      FrozenTrial t = n >= 0 && n < all.size() && all.get(n).number() == n ? all.get(n)
-          : all.stream().filter(x -> x.number() == n).findFirst().orElseThrow(() ->
-              new IllegalArgumentException("study '" + c.view().name() + "' has no trial " + n));
-      return Json.write(TrialDetail.of(t, all, c.attrs(), c.view().name(),
-          StudyAttrs.objectiveLabels(c.attrs(), c.view().directions().size())));
-    });
+    withStudy(
+        ex,
+        c -> {
+          List<FrozenTrial> all = c.view().all();
+          FrozenTrial t =
+              n >= 0 && n < all.size() && all.get(n).number() == n
+                  ? all.get(n)
+                  : all.stream()
+                      .filter(x -> x.number() == n)
+                      .findFirst()
+                      .orElseThrow(
+                          () ->
+                              new IllegalArgumentException(
+                                  "study '" + c.view().name() + "' has no trial " + n));
+          return Json.write(
+              TrialDetail.of(
+                  t,
+                  all,
+                  c.attrs(),
+                  c.view().name(),
+                  StudyAttrs.objectiveLabels(c.attrs(), c.view().directions().size())));
+        });
   }
 
   private void compare(HttpExchange ex) throws IOException {
@@ -179,13 +212,15 @@ final class DashboardHandler implements HttpHandler {
       send(ex, 400, "text/plain", "parameter 'studies' is required: names joined by newlines");
       return;
     }
-    List<String> list = Arrays.stream(names.split("\n")).filter(s -> !s.isEmpty()).distinct().limit(12).toList();
+    List<String> list =
+        Arrays.stream(names.split("\n")).filter(s -> !s.isEmpty()).distinct().limit(12).toList();
     int objective = 0;
     if (q.get("objective") != null) {
       try {
         objective = Math.max(0, Integer.parseInt(q.get("objective")));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("parameter 'objective' must be an index, but got '" + q.get("objective") + "'");
+        throw new IllegalArgumentException(
+            "parameter 'objective' must be an index, but got '" + q.get("objective") + "'");
       }
     }
     send(ex, 200, "application/json", Json.write(CompareData.of(storage, list, objective)));
@@ -194,13 +229,23 @@ final class DashboardHandler implements HttpHandler {
   /** Reads a note (GET) or, on a writable dashboard, saves one (PUT, from this page only). */
   private void note(HttpExchange ex, boolean write) throws IOException {
     if (!write) {
-      send(ex, 405, "text/plain", "notes are saved with PUT on a dashboard started with --allow-writes");
+      send(
+          ex,
+          405,
+          "text/plain",
+          "notes are saved with PUT on a dashboard started with --allow-writes");
       return;
     }
     var h = ex.getRequestHeaders();
     String type = h.getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json") || !"1".equals(h.getFirst(WRITE_HEADER))) {
-      send(ex, 403, "text/plain", "a note must be sent by the dashboard's page (JSON with header " + WRITE_HEADER + ": 1)");
+    if (type == null
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/json")
+        || !"1".equals(h.getFirst(WRITE_HEADER))) {
+      send(
+          ex,
+          403,
+          "text/plain",
+          "a note must be sent by the dashboard's page (JSON with header " + WRITE_HEADER + ": 1)");
       return;
     }
     String origin = h.getFirst("Origin");
@@ -217,22 +262,37 @@ final class DashboardHandler implements HttpHandler {
       }
       body = Json.mapper().readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("the note request must be JSON {study, trial?, version, body}");
+      throw new IllegalArgumentException(
+          "the note request must be JSON {study, trial?, version, body}");
     }
-    if (body == null || !body.path("study").isTextual() || !body.path("version").canConvertToInt()
+    if (body == null
+        || !body.path("study").isTextual()
+        || !body.path("version").canConvertToInt()
         || !body.path("body").isTextual()) {
-      throw new IllegalArgumentException("the note request must be JSON {study: name, trial: number (optional), "
-          + "version: stored version + 1, body: text}");
+      throw new IllegalArgumentException(
+          "the note request must be JSON {study: name, trial: number (optional), "
+              + "version: stored version + 1, body: text}");
     }
     String name = body.get("study").asText();
-    long id = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
-        "study '" + name + "' does not exist in this storage"));
+    long id =
+        storage
+            .findStudy(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "study '" + name + "' does not exist in this storage"));
     Long trialId = null;
     if (body.hasNonNull("trial")) {
       int n = body.get("trial").asInt(-1);
-      trialId = storage.trials(id, null).stream().filter(t -> t.number() == n).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("study '" + name + "' has no trial " + body.get("trial")))
-          .id();
+      trialId =
+          storage.trials(id, null).stream()
+              .filter(t -> t.number() == n)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "study '" + name + "' has no trial " + body.get("trial")))
+              .id();
     }
     int version = body.get("version").asInt();
     Notes.Saved saved = Notes.save(storage, id, trialId, version, body.get("body").asText());
@@ -249,12 +309,14 @@ final class DashboardHandler implements HttpHandler {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    SnapshotView view = new SnapshotView(name, storage.directions(id.get()), storage.trials(id.get(), null));
+    SnapshotView view =
+        new SnapshotView(name, storage.directions(id.get()), storage.trials(id.get(), null));
     Map<String, Object> attrs = storage.studySystemAttrs(id.get());
     String version = StudyData.version(view.all()) + "-" + Integer.toHexString(notesHash(attrs));
     Cached c = cache.get(name);
-    if (c != null && (c.version().equals(version)
-        || (view.all().size() >= PACED_ABOVE && nanoClock.getAsLong() < c.freshUntil()))) {
+    if (c != null
+        && (c.version().equals(version)
+            || (view.all().size() >= PACED_ABOVE && nanoClock.getAsLong() < c.freshUntil()))) {
       return Optional.of(c);
     }
     ReentrantLock lock = locks.computeIfAbsent(name, k -> new ReentrantLock());
@@ -270,8 +332,13 @@ final class DashboardHandler implements HttpHandler {
         long t0 = nanoClock.getAsLong();
         String json = Json.write(StudyData.of(view, attrs, gpSource, Instant.now(), 0));
         // The page redraws on a change of liveVersion: trials, or notes and metric names.
-        json = json.substring(0, json.length() - 1) + ",\"liveVersion\":" + Json.write(version) + ",\"writable\":"
-            + writable + "}";
+        json =
+            json.substring(0, json.length() - 1)
+                + ",\"liveVersion\":"
+                + Json.write(version)
+                + ",\"writable\":"
+                + writable
+                + "}";
         long t1 = nanoClock.getAsLong();
         c = new Cached(version, view, attrs, json, t1 + COOLDOWN * (t1 - t0));
         cache.put(name, c);
@@ -304,7 +371,8 @@ final class DashboardHandler implements HttpHandler {
     for (String part : raw.split("&")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
-        out.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+        out.put(
+            URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -323,7 +391,8 @@ final class DashboardHandler implements HttpHandler {
     return LOOPBACK_NAMES.contains(h);
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     var headers = ex.getResponseHeaders();
     headers.set("Content-Type", type + "; charset=utf-8");

@@ -20,13 +20,15 @@ public interface GpViewSource {
   /**
    * @param study the study, read-only (for a huge study, a bounded subset of its trials)
    * @param parameter a parameter of the study
-   * @param sampler the name of the sampler that ran the study (e.g. "gp_ei", "tpe"), or null when the
-   *     storage does not say
+   * @param sampler the name of the sampler that ran the study (e.g. "gp_ei", "tpe"), or null when
+   *     the storage does not say
    * @return the view, or empty when the GP cannot say anything yet (too few trials, not fitted)
    */
   Optional<GpViewPlot> view(StudyView study, String parameter, String sampler);
 
-  /** @return a source that never has a view (the page then says no GP is available) */
+  /**
+   * @return a source that never has a view (the page then says no GP is available)
+   */
   static GpViewSource none() {
     return (study, parameter, sampler) -> Optional.empty();
   }

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * string can close the element or start markup. Thread-safe.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   static {
     MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
@@ -21,16 +21,21 @@ final class Json {
 
   private Json() {}
 
-  /** @return the JSON text of {@code value} */
+  /**
+   * @return the JSON text of {@code value}
+   */
   static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("plot data could not be written as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "plot data could not be written as JSON: " + e.getMessage(), e);
     }
   }
 
-  /** @return the shared mapper (for tests reading the JSON back) */
+  /**
+   * @return the shared mapper (for tests reading the JSON back)
+   */
   static ObjectMapper mapper() {
     return MAPPER;
   }

@@ -8,14 +8,16 @@ import org.hpo4j.storage.Storage;
  * Notes on a study or a trial, kept where optuna-dashboard keeps them, so a note written by either
  * dashboard shows in the other once they share a storage: study system attributes holding a version
  * counter ({@code dashboard:note_ver}, or {@code dashboard:TRIAL_ID:note_ver} for a trial, by the
- * trial's storage id) and the text in chunks of at most {@link #CHUNK} characters under
- * {@code dashboard:note_str:I} ({@code dashboard:TRIAL_ID:note_str:I}); chunks left over from a longer
+ * trial's storage id) and the text in chunks of at most {@link #CHUNK} characters under {@code
+ * dashboard:note_str:I} ({@code dashboard:TRIAL_ID:note_str:I}); chunks left over from a longer
  * earlier note are blanked. A save must carry the stored version plus one, so two people editing
- * the same note cannot silently overwrite each other. Read and written through the Storage SPI only.
+ * the same note cannot silently overwrite each other. Read and written through the Storage SPI
+ * only.
  */
 final class Notes {
   /** Characters per attribute, as optuna-dashboard splits them. */
   static final int CHUNK = 2045;
+
   /** The longest note accepted. */
   static final int MAX_LENGTH = 100_000;
 
@@ -35,7 +37,9 @@ final class Notes {
     return trialId == null ? "dashboard:note_str:" : "dashboard:" + trialId + ":note_str:";
   }
 
-  /** @return the note of the study (trialId null) or of a trial, from the study's system attributes */
+  /**
+   * @return the note of the study (trialId null) or of a trial, from the study's system attributes
+   */
   static Note read(Map<String, Object> studyAttrs, Long trialId) {
     Object ver = studyAttrs.get(versionKey(trialId));
     if (ver == null) {
@@ -44,14 +48,15 @@ final class Notes {
     int version = ver instanceof Number n ? n.intValue() : parseInt(String.valueOf(ver));
     String prefix = chunkPrefix(trialId);
     TreeMap<Integer, String> chunks = new TreeMap<>();
-    studyAttrs.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        int i = parseInt(k.substring(prefix.length()));
-        if (i >= 0) {
-          chunks.put(i, String.valueOf(v));
-        }
-      }
-    });
+    studyAttrs.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            int i = parseInt(k.substring(prefix.length()));
+            if (i >= 0) {
+              chunks.put(i, String.valueOf(v));
+            }
+          }
+        });
     StringBuilder body = new StringBuilder();
     for (int i = 0; chunks.containsKey(i); i++) {
       body.append(chunks.get(i));
@@ -68,8 +73,8 @@ final class Notes {
    */
   static Saved save(Storage storage, long studyId, Long trialId, int version, String body) {
     if (body.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("note body must be at most " + MAX_LENGTH + " characters, but got "
-          + body.length());
+      throw new IllegalArgumentException(
+          "note body must be at most " + MAX_LENGTH + " characters, but got " + body.length());
     }
     synchronized (Notes.class) {
       Map<String, Object> attrs = storage.studySystemAttrs(studyId);
@@ -80,7 +85,10 @@ final class Notes {
       String prefix = chunkPrefix(trialId);
       int chunks = (body.length() + CHUNK - 1) / CHUNK;
       for (int i = 0; i < chunks; i++) {
-        storage.setStudySystemAttr(studyId, prefix + i, body.substring(i * CHUNK, Math.min(body.length(), (i + 1) * CHUNK)));
+        storage.setStudySystemAttr(
+            studyId,
+            prefix + i,
+            body.substring(i * CHUNK, Math.min(body.length(), (i + 1) * CHUNK)));
       }
       long old = attrs.keySet().stream().filter(k -> k.startsWith(prefix)).count();
       for (int i = chunks; i < old; i++) {

@@ -16,11 +16,24 @@ import org.hpo4j.trial.FrozenTrial;
  * @param index the objective's index
  * @param label its name ({@code study:metric_names}) or "objective I"
  */
-public record ObjectivePlots(int index, String label, HistoryPlot history, SlicePlot slice, EdfPlot edf,
-    ParallelCoordinatesPlot parallel, ImportancePlot importance) {
+public record ObjectivePlots(
+    int index,
+    String label,
+    HistoryPlot history,
+    SlicePlot slice,
+    EdfPlot edf,
+    ParallelCoordinatesPlot parallel,
+    ImportancePlot importance) {
 
-  static ObjectivePlots of(List<FrozenTrial> trials, List<StudyDirection> dirs, int k, String label) {
-    return new ObjectivePlots(k, label, HistoryPlot.of(trials, dirs, k), SlicePlot.of(trials, dirs, k),
-        EdfPlot.of(trials, dirs, k), ParallelCoordinatesPlot.of(trials, dirs, k), ImportancePlot.of(trials, dirs, k));
+  static ObjectivePlots of(
+      List<FrozenTrial> trials, List<StudyDirection> dirs, int k, String label) {
+    return new ObjectivePlots(
+        k,
+        label,
+        HistoryPlot.of(trials, dirs, k),
+        SlicePlot.of(trials, dirs, k),
+        EdfPlot.of(trials, dirs, k),
+        ParallelCoordinatesPlot.of(trials, dirs, k),
+        ImportancePlot.of(trials, dirs, k));
   }
 }

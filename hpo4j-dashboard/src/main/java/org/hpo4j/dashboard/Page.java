@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 final class Page {
   /** Version of ECharts shipped in the jar (its WebJar). */
   static final String ECHARTS_VERSION = "5.3.1";
-  static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/dist/echarts.min.js";
+
+  static final String ECHARTS_RESOURCE =
+      "META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/dist/echarts.min.js";
 
   private static final String TEMPLATE = resource("org/hpo4j/dashboard/page.html");
   private static final String CSS = resource("org/hpo4j/dashboard/page.css");
@@ -23,42 +25,60 @@ final class Page {
 
   private Page() {}
 
-  /** @return the static report page with {@code dataJson} (from {@link Json#write}) embedded */
+  /**
+   * @return the static report page with {@code dataJson} (from {@link Json#write}) embedded
+   */
   static String report(String dataJson) {
     return TEMPLATE
         .replace("{{TITLE}}", "hpo4j report")
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "report")
         .replace("{{WRITABLE}}", "false")
-        .replace("{{SCRIPTS}}",
-            "<script>" + scriptSafe(echarts()) + "</script>\n<script>" + scriptSafe(PLOTS) + "</script>\n<script>"
-                + scriptSafe(APP) + "</script>")
+        .replace(
+            "{{SCRIPTS}}",
+            "<script>"
+                + scriptSafe(echarts())
+                + "</script>\n<script>"
+                + scriptSafe(PLOTS)
+                + "</script>\n<script>"
+                + scriptSafe(APP)
+                + "</script>")
         .replace("{{DATA}}", dataJson);
   }
 
-  /** @return the live dashboard page; it fetches its data from the server */
+  /**
+   * @return the live dashboard page; it fetches its data from the server
+   */
   static String live(boolean writable) {
     return TEMPLATE
         .replace("{{TITLE}}", "hpo4j dashboard")
         .replace("{{CSS}}", CSS)
         .replace("{{MODE}}", "live")
         .replace("{{WRITABLE}}", String.valueOf(writable))
-        .replace("{{SCRIPTS}}", "<script src=\"assets/echarts.min.js\"></script>\n"
-            + "<script src=\"assets/plots.js\"></script>\n<script src=\"assets/page.js\"></script>")
+        .replace(
+            "{{SCRIPTS}}",
+            "<script src=\"assets/echarts.min.js\"></script>\n"
+                + "<script src=\"assets/plots.js\"></script>\n<script src=\"assets/page.js\"></script>")
         .replace("{{DATA}}", "null");
   }
 
-  /** @return the page script (data loading, polling) */
+  /**
+   * @return the page script (data loading, polling)
+   */
   static String app() {
     return APP;
   }
 
-  /** @return the plot-drawing script */
+  /**
+   * @return the plot-drawing script
+   */
   static String plots() {
     return PLOTS;
   }
 
-  /** @return the minified ECharts library */
+  /**
+   * @return the minified ECharts library
+   */
   static String echarts() {
     String e = echarts;
     if (e == null) {
@@ -68,7 +88,9 @@ final class Page {
     return e;
   }
 
-  /** Inline scripts must not contain a closing script tag; the shipped ones do not, this makes sure. */
+  /**
+   * Inline scripts must not contain a closing script tag; the shipped ones do not, this makes sure.
+   */
   private static String scriptSafe(String js) {
     return js.replace("</script", "<\\/script");
   }

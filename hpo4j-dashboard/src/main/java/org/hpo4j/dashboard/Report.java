@@ -18,8 +18,8 @@ public final class Report {
   private Report() {}
 
   /**
-   * One call for the CLI: writes the report of a study, with GP views from a log-EI GP fitted to its
-   * history ({@link GpSliceViews}, seed 0, so the same study gives the same report).
+   * One call for the CLI: writes the report of a study, with GP views from a log-EI GP fitted to
+   * its history ({@link GpSliceViews}, seed 0, so the same study gives the same report).
    *
    * @param storage where the study lives (not closed)
    * @param studyName the study
@@ -44,8 +44,13 @@ public final class Report {
     try {
       html = html(StudyData.of(storage, studyName, gpSource, Instant.now()));
     } catch (OutOfMemoryError e) {
-      throw new IllegalStateException("study '" + studyName + "' did not fit in the Java heap ("
-          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give it more with JAVA_OPTS=-Xmx...", e);
+      throw new IllegalStateException(
+          "study '"
+              + studyName
+              + "' did not fit in the Java heap ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB); give it more with JAVA_OPTS=-Xmx...",
+          e);
     }
     try {
       Path parent = out.toAbsolutePath().getParent();
@@ -54,11 +59,14 @@ public final class Report {
       }
       Files.writeString(out, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the report to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not write the report to " + out + ": " + e.getMessage(), e);
     }
   }
 
-  /** @return the report page of already computed study data */
+  /**
+   * @return the report page of already computed study data
+   */
   public static String html(StudyData data) {
     return Page.report(Json.write(data));
   }

@@ -11,7 +11,8 @@ import org.hpo4j.trial.FrozenTrial;
  * A study as one read of its storage: every plot of a page is computed from the same trials, so a
  * trial finishing mid-render cannot make two plots disagree. Immutable and thread-safe.
  */
-record SnapshotView(String name, List<StudyDirection> directions, List<FrozenTrial> all) implements StudyView {
+record SnapshotView(String name, List<StudyDirection> directions, List<FrozenTrial> all)
+    implements StudyView {
 
   SnapshotView {
     directions = List.copyOf(directions);

@@ -47,22 +47,41 @@ import org.hpo4j.trial.TrialState;
  * @param note the study's note
  * @param trialNotes notes of trials by number, for the rows carried (only non-empty ones)
  */
-public record StudyData(String name, List<StudyDirection> directions, List<String> objectiveLabels, String sampler,
-    String version, Map<TrialState, Integer> counts, List<ObjectivePlots> objectives, IntermediatePlot intermediate,
-    List<ContourPlot> contours, TimelinePlot timeline, ParetoPlot pareto, List<GpViewPlot> gp, String gpNote,
-    List<TrialRow> trials, Notes.Note note, Map<Integer, Notes.Note> trialNotes) {
+public record StudyData(
+    String name,
+    List<StudyDirection> directions,
+    List<String> objectiveLabels,
+    String sampler,
+    String version,
+    Map<TrialState, Integer> counts,
+    List<ObjectivePlots> objectives,
+    IntermediatePlot intermediate,
+    List<ContourPlot> contours,
+    TimelinePlot timeline,
+    ParetoPlot pareto,
+    List<GpViewPlot> gp,
+    String gpNote,
+    List<TrialRow> trials,
+    Notes.Note note,
+    Map<Integer, Notes.Note> trialNotes) {
   /** Rows of the report's trials table. */
   public static final int MAX_ROWS = 2000;
+
   /** Contours are drawn for pairs among this many top parameters. */
   static final int CONTOUR_PARAMS = 4;
+
   /** GP views are drawn for this many top parameters. */
   static final int GP_PARAMS = 3;
+
   /** Complete trials a GP view is fitted on at most: its cost grows with the cube of this. */
   static final int GP_TRIALS = 150;
+
   /** Trials a contour interpolates at most. */
   static final int CONTOUR_TRIALS = 2000;
+
   /** Bars of the timeline at most (the latest). */
   static final int MAX_TIMELINE = 2000;
+
   /** Columns and rows of a contour over a continuous parameter. */
   static final int GRID = 30;
 
@@ -73,14 +92,29 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
    * @param now the current time (for running trials on the timeline)
    * @throws IllegalArgumentException when no study has that name
    */
-  public static StudyData of(Storage storage, String studyName, GpViewSource gpSource, Instant now) {
-    long id = storage.findStudy(studyName).orElseThrow(() -> new IllegalArgumentException(
-        "study '" + studyName + "' does not exist in this storage"));
-    return of(new SnapshotView(studyName, storage.directions(id), storage.trials(id, null)),
-        storage.studySystemAttrs(id), gpSource, now, MAX_ROWS);
+  public static StudyData of(
+      Storage storage, String studyName, GpViewSource gpSource, Instant now) {
+    long id =
+        storage
+            .findStudy(studyName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "study '" + studyName + "' does not exist in this storage"));
+    return of(
+        new SnapshotView(studyName, storage.directions(id), storage.trials(id, null)),
+        storage.studySystemAttrs(id),
+        gpSource,
+        now,
+        MAX_ROWS);
   }
 
-  static StudyData of(SnapshotView study, Map<String, Object> attrs, GpViewSource gpSource, Instant now, int rowCap) {
+  static StudyData of(
+      SnapshotView study,
+      Map<String, Object> attrs,
+      GpViewSource gpSource,
+      Instant now,
+      int rowCap) {
     List<FrozenTrial> trials = study.all();
     List<StudyDirection> dirs = study.directions();
     List<String> labels = StudyAttrs.objectiveLabels(attrs, dirs.size());
@@ -95,10 +129,13 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
       objectives.add(ObjectivePlots.of(trials, dirs, k, labels.get(k)));
     }
     StudyDirection dir0 = dirs.get(0);
-    List<FrozenTrial> complete = study.completeTrials().stream()
-        .filter(t -> !t.values().isEmpty() && Double.isFinite(t.values().get(0))).toList();
+    List<FrozenTrial> complete =
+        study.completeTrials().stream()
+            .filter(t -> !t.values().isEmpty() && Double.isFinite(t.values().get(0)))
+            .toList();
     List<String> ranked = ranked(objectives.get(0).importance(), complete);
-    List<FrozenTrial> contourTrials = Thin.keepBest(complete, CONTOUR_TRIALS, t -> dir0.asLoss(t.values().get(0)));
+    List<FrozenTrial> contourTrials =
+        Thin.keepBest(complete, CONTOUR_TRIALS, t -> dir0.asLoss(t.values().get(0)));
     List<ContourPlot> contours = new ArrayList<>();
     List<String> top = ranked.subList(0, Math.min(CONTOUR_PARAMS, ranked.size()));
     for (int i = 0; i < top.size(); i++) {
@@ -109,9 +146,11 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
     List<GpViewPlot> gp = new ArrayList<>();
     String gpNote = null;
     if (dirs.size() == 1) {
-      // A bounded subset: the best trials (where the interesting part of the surface is) and an even
+      // A bounded subset: the best trials (where the interesting part of the surface is) and an
+      // even
       // stride through the rest, so the fit costs the same at 100,000 trials as at 300.
-      List<FrozenTrial> fitOn = Thin.keepBest(complete, GP_TRIALS, t -> dir0.asLoss(t.values().get(0)));
+      List<FrozenTrial> fitOn =
+          Thin.keepBest(complete, GP_TRIALS, t -> dir0.asLoss(t.values().get(0)));
       SnapshotView gpView = fitOn == complete ? study : new SnapshotView(study.name(), dirs, fitOn);
       for (String p : ranked.subList(0, Math.min(GP_PARAMS, ranked.size()))) {
         try {
@@ -122,10 +161,17 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
         }
       }
       if (gp.isEmpty() && gpNote == null) {
-        gpNote = "no GP view: no GP model is available for this study yet (too few complete trials, or none wired)";
+        gpNote =
+            "no GP view: no GP model is available for this study yet (too few complete trials, or none wired)";
       } else if (gpNote == null && fitOn != complete) {
-        gpNote = "fitted on " + fitOn.size() + " of the " + complete.size() + " complete trials (the best "
-            + Math.max(1, GP_TRIALS / 10) + " and an even stride through the rest)";
+        gpNote =
+            "fitted on "
+                + fitOn.size()
+                + " of the "
+                + complete.size()
+                + " complete trials (the best "
+                + Math.max(1, GP_TRIALS / 10)
+                + " and an even stride through the rest)";
       }
     } else {
       gpNote = "no GP view: the study has several objectives";
@@ -140,11 +186,27 @@ public record StudyData(String name, List<StudyDirection> directions, List<Strin
         trialNotes.put(t.number(), n);
       }
     }
-    List<FrozenTrial> timed = trials.size() <= MAX_TIMELINE ? trials : trials.subList(trials.size() - MAX_TIMELINE, trials.size());
-    return new StudyData(study.name(), dirs, labels, sampler, version(trials), counts, objectives,
-        IntermediatePlot.of(trials), contours, TimelinePlot.of(timed, now),
-        dirs.size() > 1 ? ParetoPlot.of(trials, dirs) : null, gp, gpNote, rows,
-        Notes.read(attrs, null), trialNotes);
+    List<FrozenTrial> timed =
+        trials.size() <= MAX_TIMELINE
+            ? trials
+            : trials.subList(trials.size() - MAX_TIMELINE, trials.size());
+    return new StudyData(
+        study.name(),
+        dirs,
+        labels,
+        sampler,
+        version(trials),
+        counts,
+        objectives,
+        IntermediatePlot.of(trials),
+        contours,
+        TimelinePlot.of(timed, now),
+        dirs.size() > 1 ? ParetoPlot.of(trials, dirs) : null,
+        gp,
+        gpNote,
+        rows,
+        Notes.read(attrs, null),
+        trialNotes);
   }
 
   /** Parameters by importance, then any the importance could not rate, in order of appearance. */

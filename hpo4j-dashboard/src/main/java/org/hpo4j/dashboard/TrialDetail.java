@@ -21,17 +21,32 @@ import org.hpo4j.trial.FrozenTrial;
  * @param study the study's name
  * @param objectiveLabels one label per objective
  */
-public record TrialDetail(TrialRow row, List<Integer> steps, List<Double> intermediate, Map<String, String> systemAttrs,
-    List<Integer> retries, String start, String complete, Notes.Note note, String study, List<String> objectiveLabels) {
+public record TrialDetail(
+    TrialRow row,
+    List<Integer> steps,
+    List<Double> intermediate,
+    Map<String, String> systemAttrs,
+    List<Integer> retries,
+    String start,
+    String complete,
+    Notes.Note note,
+    String study,
+    List<String> objectiveLabels) {
 
-  static TrialDetail of(FrozenTrial t, List<FrozenTrial> all, Map<String, Object> studyAttrs, String study,
+  static TrialDetail of(
+      FrozenTrial t,
+      List<FrozenTrial> all,
+      Map<String, Object> studyAttrs,
+      String study,
       List<String> labels) {
     List<Integer> steps = new ArrayList<>();
     List<Double> values = new ArrayList<>();
-    t.intermediateValues().forEach((k, v) -> {
-      steps.add(k);
-      values.add(Double.isFinite(v) ? v : null);
-    });
+    t.intermediateValues()
+        .forEach(
+            (k, v) -> {
+              steps.add(k);
+              values.add(Double.isFinite(v) ? v : null);
+            });
     Map<String, String> sys = new LinkedHashMap<>();
     t.systemAttrs().forEach((k, v) -> sys.put(k, String.valueOf(v)));
     // A retry chain: trials that name this one as retry_of, and the one it re-runs, transitively.
@@ -58,8 +73,16 @@ public record TrialDetail(TrialRow row, List<Integer> steps, List<Double> interm
       }
     }
     chain.sort(Integer::compare);
-    return new TrialDetail(TrialRow.of(t), steps, values, sys, chain,
-        t.start() == null ? null : t.start().toString(), t.complete() == null ? null : t.complete().toString(),
-        Notes.read(studyAttrs, t.id()), study, labels);
+    return new TrialDetail(
+        TrialRow.of(t),
+        steps,
+        values,
+        sys,
+        chain,
+        t.start() == null ? null : t.start().toString(),
+        t.complete() == null ? null : t.complete().toString(),
+        Notes.read(studyAttrs, t.id()),
+        study,
+        labels);
   }
 }

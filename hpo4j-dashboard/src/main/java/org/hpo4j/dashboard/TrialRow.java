@@ -20,8 +20,16 @@ import org.hpo4j.trial.TrialState;
  * @param failReason why a FAIL trial failed (the {@code fail_reason} system attribute), or null
  * @param retryOf the number of the trial this one re-runs (its worker died), or null
  */
-public record TrialRow(int number, long id, TrialState state, List<Double> values, Map<String, String> params,
-    Map<String, String> userAttrs, Long durationMillis, String failReason, Integer retryOf) {
+public record TrialRow(
+    int number,
+    long id,
+    TrialState state,
+    List<Double> values,
+    Map<String, String> params,
+    Map<String, String> userAttrs,
+    Long durationMillis,
+    String failReason,
+    Integer retryOf) {
 
   /** Copies the collections. */
   public TrialRow {
@@ -30,7 +38,9 @@ public record TrialRow(int number, long id, TrialState state, List<Double> value
     userAttrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
   }
 
-  /** @return the row of a trial; non-finite values become null so the JSON stays valid */
+  /**
+   * @return the row of a trial; non-finite values become null so the JSON stays valid
+   */
   public static TrialRow of(FrozenTrial t) {
     Map<String, String> params = new LinkedHashMap<>();
     t.params().forEach((k, v) -> params.put(k, String.valueOf(v)));
@@ -39,11 +49,21 @@ public record TrialRow(int number, long id, TrialState state, List<Double> value
     List<Double> values = t.values().stream().map(v -> Double.isFinite(v) ? v : null).toList();
     Object reason = t.systemAttrs().get("fail_reason");
     Integer retryOf = t.systemAttrs().get("retry_of") instanceof Number n ? n.intValue() : null;
-    return new TrialRow(t.number(), t.id(), t.state(), values, params, attrs,
-        t.duration() == null ? null : t.duration().toMillis(), reason == null ? null : String.valueOf(reason), retryOf);
+    return new TrialRow(
+        t.number(),
+        t.id(),
+        t.state(),
+        values,
+        params,
+        attrs,
+        t.duration() == null ? null : t.duration().toMillis(),
+        reason == null ? null : String.valueOf(reason),
+        retryOf);
   }
 
-  /** @return whether the state is {@link TrialState#FAIL} (for readers of the JSON) */
+  /**
+   * @return whether the state is {@link TrialState#FAIL} (for readers of the JSON)
+   */
   public boolean failed() {
     return state == TrialState.FAIL;
   }

@@ -18,10 +18,10 @@ import org.hpo4j.trial.TrialState;
  * both read the same query words.
  *
  * <p>Query: {@code sort} = {@code number} | {@code state} | {@code duration} | {@code value:I} |
- * {@code param:NAME}; {@code desc} = true|false; {@code states} = comma-separated states;
- * {@code q} = text searched in parameters, attributes and the fail reason; {@code filter} = conditions
- * joined by {@code ;}, each {@code NAME OP NUMBER} with OP one of {@code < <= > >= = !=}, where NAME
- * is a parameter or {@code value} / {@code valueI}; {@code page} from 0; {@code size} 1..500.
+ * {@code param:NAME}; {@code desc} = true|false; {@code states} = comma-separated states; {@code q}
+ * = text searched in parameters, attributes and the fail reason; {@code filter} = conditions joined
+ * by {@code ;}, each {@code NAME OP NUMBER} with OP one of {@code < <= > >= = !=}, where NAME is a
+ * parameter or {@code value} / {@code valueI}; {@code page} from 0; {@code size} 1..500.
  *
  * @param total trials matching the query
  * @param page the page shown
@@ -29,7 +29,8 @@ import org.hpo4j.trial.TrialState;
  * @param rows the rows of that page
  */
 public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
-  private static final Pattern CONDITION = Pattern.compile("\\s*([^<>=!]+?)\\s*(<=|>=|!=|<|>|=)\\s*(\\S+)\\s*");
+  private static final Pattern CONDITION =
+      Pattern.compile("\\s*([^<>=!]+?)\\s*(<=|>=|!=|<|>|=)\\s*(\\S+)\\s*");
 
   /**
    * @throws IllegalArgumentException naming the query field when a value is not allowed
@@ -45,8 +46,12 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
         try {
           states.add(TrialState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("states must be a comma-separated list of " + List.of(TrialState.values())
-              + ", but got '" + s.trim() + "'");
+          throw new IllegalArgumentException(
+              "states must be a comma-separated list of "
+                  + List.of(TrialState.values())
+                  + ", but got '"
+                  + s.trim()
+                  + "'");
         }
       }
     }
@@ -62,7 +67,8 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
     String search = q.getOrDefault("q", "").trim().toLowerCase(Locale.ROOT);
     List<FrozenTrial> hits = new ArrayList<>();
     for (FrozenTrial t : trials) {
-      if (states.contains(t.state()) && conditions.stream().allMatch(c -> c.test(t))
+      if (states.contains(t.state())
+          && conditions.stream().allMatch(c -> c.test(t))
           && (search.isEmpty() || text(t).contains(search))) {
         hits.add(t);
       }
@@ -89,26 +95,32 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
       return Comparator.comparing(t -> t.state().name());
     }
     if (sort.equals("duration")) {
-      return Comparator.comparing(t -> t.duration() == null ? null : t.duration().toMillis(),
+      return Comparator.comparing(
+          t -> t.duration() == null ? null : t.duration().toMillis(),
           Comparator.nullsLast(Comparator.naturalOrder()));
     }
     if (sort.startsWith("value:")) {
       int k = integer(Map.of("sort", sort.substring(6)), "sort", 0, 0, 1000);
-      return Comparator.comparing(t -> value(t, k), Comparator.nullsLast(Comparator.naturalOrder()));
+      return Comparator.comparing(
+          t -> value(t, k), Comparator.nullsLast(Comparator.naturalOrder()));
     }
     if (sort.startsWith("param:")) {
       String name = sort.substring(6);
-      return Comparator.comparing(t -> t.internalParams().get(name), Comparator.nullsLast(Comparator.naturalOrder()));
+      return Comparator.comparing(
+          t -> t.internalParams().get(name), Comparator.nullsLast(Comparator.naturalOrder()));
     }
-    throw new IllegalArgumentException("sort must be number, state, duration, value:I or param:NAME, but got '"
-        + sort + "'");
+    throw new IllegalArgumentException(
+        "sort must be number, state, duration, value:I or param:NAME, but got '" + sort + "'");
   }
 
   private static java.util.function.Predicate<FrozenTrial> condition(String text) {
     Matcher m = CONDITION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("filter must be conditions like 'lr < 0.01; value <= 3' joined by ';', "
-          + "but got '" + text.trim() + "'");
+      throw new IllegalArgumentException(
+          "filter must be conditions like 'lr < 0.01; value <= 3' joined by ';', "
+              + "but got '"
+              + text.trim()
+              + "'");
     }
     String name = m.group(1);
     String op = m.group(2);
@@ -116,8 +128,12 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
     try {
       limit = Double.parseDouble(m.group(3));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("filter '" + text.trim() + "': the right side must be a number, but got '"
-          + m.group(3) + "'");
+      throw new IllegalArgumentException(
+          "filter '"
+              + text.trim()
+              + "': the right side must be a number, but got '"
+              + m.group(3)
+              + "'");
     }
     java.util.regex.Matcher v = Pattern.compile("value(\\d*)").matcher(name);
     return t -> {
@@ -170,6 +186,7 @@ public record TrialTable(int total, int page, int size, List<TrialRow> rows) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(key + " must be an integer in [" + min + ", " + max + "], but got '" + s + "'");
+    throw new IllegalArgumentException(
+        key + " must be an integer in [" + min + ", " + max + "], but got '" + s + "'");
   }
 }

@@ -25,13 +25,19 @@ class DashboardSlowClientsTest {
         for (int i = 0; i < 6; i++) {
           Socket s = new Socket("127.0.0.1", d.port());
           OutputStream out = s.getOutputStream();
-          out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII)); // no blank line
+          out.write(
+              "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  .getBytes(StandardCharsets.US_ASCII)); // no blank line
           out.flush();
           stalled.add(s);
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(d.uri() + "api/studies"))
-            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(d.uri() + "api/studies"))
+                    .timeout(Duration.ofSeconds(60))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
       } finally {
         for (Socket s : stalled) {

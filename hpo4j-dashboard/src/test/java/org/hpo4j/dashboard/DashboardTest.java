@@ -54,7 +54,8 @@ class DashboardTest {
 
   @Test
   void start_badPortOrHost_throwsNamingTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dashboard.start(storage, 70000));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Dashboard.start(storage, 70000));
     assertTrue(e.getMessage().contains("port must be in [0, 65535]"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Dashboard.start(storage, "[::1", 0));
     assertTrue(e.getMessage().contains("host"), e.getMessage());
@@ -65,7 +66,11 @@ class DashboardTest {
     HttpResponse<String> page = get("/");
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("data-mode=\"live\""));
-    assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("script-src 'self'"));
     HttpResponse<String> lib = get("/assets/echarts.min.js");
     assertEquals(200, lib.statusCode());
     assertTrue(lib.body().length() > 900_000);
@@ -101,7 +106,8 @@ class DashboardTest {
     Trial t = s.ask();
     t.setUserAttr("a", "<img src=x onerror=alert(2)>");
     s.tell(t, t.suggestFloat("x", 0, 1));
-    HttpResponse<String> r = get("/api/study?name=" + URLEncoder.encode(ReportTest.XSS, StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        get("/api/study?name=" + URLEncoder.encode(ReportTest.XSS, StandardCharsets.UTF_8));
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertFalse(r.body().contains("<"), r.body());
@@ -112,8 +118,10 @@ class DashboardTest {
   @Test
   void anyWrite_isRefused() throws Exception {
     for (String method : new String[] {"POST", "PUT", "DELETE"}) {
-      HttpRequest req = HttpRequest.newBuilder(dashboard.uri().resolve("/api/studies"))
-          .method(method, HttpRequest.BodyPublishers.ofString("{}")).build();
+      HttpRequest req =
+          HttpRequest.newBuilder(dashboard.uri().resolve("/api/studies"))
+              .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+              .build();
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       assertEquals(405, r.statusCode(), method);
       assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
@@ -123,12 +131,14 @@ class DashboardTest {
   @Test
   void request_foreignHostHeader_isRefusedOnLoopback() throws Exception {
     assertEquals(403, DashboardHandlerHostCheck.status(dashboard.port(), "evil.example.com"));
-    assertEquals(200, DashboardHandlerHostCheck.status(dashboard.port(), "localhost:" + dashboard.port()));
+    assertEquals(
+        200, DashboardHandlerHostCheck.status(dashboard.port(), "localhost:" + dashboard.port()));
   }
 
   private HttpResponse<String> get(String path) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + dashboard.port() + path);
-    return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {

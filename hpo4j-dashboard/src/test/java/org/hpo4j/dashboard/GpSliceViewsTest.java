@@ -18,14 +18,21 @@ import org.junit.jupiter.api.Test;
 class GpSliceViewsTest {
 
   private static Study quadratic(Storage storage, StudyDirection direction, int n) {
-    Study s = Study.builder().name("gp-" + direction).storage(storage).direction(direction)
-        .sampler(RandomSampler.builder().seed(3).build()).build();
+    Study s =
+        Study.builder()
+            .name("gp-" + direction)
+            .storage(storage)
+            .direction(direction)
+            .sampler(RandomSampler.builder().seed(3).build())
+            .build();
     double sign = direction == StudyDirection.MINIMIZE ? 1 : -1;
-    s.optimize(t -> {
-      double x = t.suggestFloat("x", -2, 2);
-      double y = t.suggestFloat("y", 0, 1);
-      return sign * ((x - 0.5) * (x - 0.5) + 0.1 * y);
-    }, n);
+    s.optimize(
+        t -> {
+          double x = t.suggestFloat("x", -2, 2);
+          double y = t.suggestFloat("y", 0, 1);
+          return sign * ((x - 0.5) * (x - 0.5) + 0.1 * y);
+        },
+        n);
     return s;
   }
 

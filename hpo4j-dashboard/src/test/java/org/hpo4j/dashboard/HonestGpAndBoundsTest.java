@@ -46,14 +46,28 @@ class HonestGpAndBoundsTest {
     assertTrue(!d.gp().isEmpty());
     assertNotNull(d.gp().get(0).next());
     assertEquals("EI", d.gp().get(0).acquisition());
-    assertTrue(d.gp().get(0).model().contains("this study's sampler (gp_ei)"), d.gp().get(0).model());
+    assertTrue(
+        d.gp().get(0).model().contains("this study's sampler (gp_ei)"), d.gp().get(0).model());
   }
 
   @Test
   void gpView_logAcquisition_isClippedToASaneRange() {
     var dist = new org.hpo4j.space.FloatDistribution(0, 1);
-    GpViewPlot g = GpViewPlot.of("x", dist, StudyDirection.MINIMIZE, "log EI", List.of(0.0, 0.5, 1.0),
-        List.of(1.0, 1.0, 1.0), List.of(0.1, 0.1, 0.1), List.of(-2.0, -200_000.0, -5.0), 0.0, null, List.of(), 0, "m");
+    GpViewPlot g =
+        GpViewPlot.of(
+            "x",
+            dist,
+            StudyDirection.MINIMIZE,
+            "log EI",
+            List.of(0.0, 0.5, 1.0),
+            List.of(1.0, 1.0, 1.0),
+            List.of(0.1, 0.1, 0.1),
+            List.of(-2.0, -200_000.0, -5.0),
+            0.0,
+            null,
+            List.of(),
+            0,
+            "m");
     assertEquals(-32.0, g.clippedBelow());
     assertEquals(List.of(-2.0, -32.0, -5.0), g.acquisitionValues());
   }
@@ -62,7 +76,8 @@ class HonestGpAndBoundsTest {
   void studyData_metricNames_labelEveryObjective() {
     Storage storage = Storages.inMemory();
     Studies.twoObjectives(storage, "mo", 20, 1);
-    storage.setStudySystemAttr(storage.findStudy("mo").orElseThrow(), "study:metric_names", List.of("error", "size"));
+    storage.setStudySystemAttr(
+        storage.findStudy("mo").orElseThrow(), "study:metric_names", List.of("error", "size"));
     StudyData d = StudyData.of(storage, "mo", GpViewSource.none(), Instant.now());
     assertEquals(List.of("error", "size"), d.objectiveLabels());
     assertEquals(2, d.objectives().size());
@@ -74,19 +89,28 @@ class HonestGpAndBoundsTest {
   @Test
   void importance_multiObjectiveWith30Parameters_namesEveryBarOfEachObjective() {
     Storage storage = Storages.inMemory();
-    Study s = Study.builder().name("wide").storage(storage).sampler(org.hpo4j.sampler.RandomSampler.builder().seed(4).build())
-        .directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).build();
-    s.optimizeMulti(t -> {
-      double a = 0;
-      for (int i = 0; i < 30; i++) {
-        a += (i + 1) * t.suggestFloat("parameter_with_a_long_name_" + i, 0, 1);
-      }
-      return new double[] {a, -a};
-    }, 60);
+    Study s =
+        Study.builder()
+            .name("wide")
+            .storage(storage)
+            .sampler(org.hpo4j.sampler.RandomSampler.builder().seed(4).build())
+            .directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE)
+            .build();
+    s.optimizeMulti(
+        t -> {
+          double a = 0;
+          for (int i = 0; i < 30; i++) {
+            a += (i + 1) * t.suggestFloat("parameter_with_a_long_name_" + i, 0, 1);
+          }
+          return new double[] {a, -a};
+        },
+        60);
     StudyData d = StudyData.of(storage, "wide", GpViewSource.none(), Instant.now());
     for (ObjectivePlots o : d.objectives()) {
       assertEquals(30, o.importance().entries().size());
-      assertTrue(o.importance().entries().stream().allMatch(e -> e.param().startsWith("parameter_with_a_long_name_")));
+      assertTrue(
+          o.importance().entries().stream()
+              .allMatch(e -> e.param().startsWith("parameter_with_a_long_name_")));
       assertEquals(30, o.parallel().axes().size());
       assertTrue(o.parallel().axes().stream().allMatch(a -> a.name().length() > 27), "full names");
     }
@@ -97,14 +121,17 @@ class HonestGpAndBoundsTest {
     Storage storage = Storages.inMemory();
     Study s = Studies.sphere(storage, "huge", 4, 12_000, 9);
     List<Integer> fittedOn = new java.util.ArrayList<>();
-    GpViewSource spy = (study, p, sampler) -> {
-      fittedOn.add(study.trials().size());
-      return java.util.Optional.empty();
-    };
+    GpViewSource spy =
+        (study, p, sampler) -> {
+          fittedOn.add(study.trials().size());
+          return java.util.Optional.empty();
+        };
     StudyData d = StudyData.of(storage, "huge", spy, Instant.now());
     ObjectivePlots o = d.objectives().get(0);
     assertEquals(12_000, o.history().total());
-    assertTrue(o.history().points().size() <= Thin.MAX_POINTS + 100, "history " + o.history().points().size());
+    assertTrue(
+        o.history().points().size() <= Thin.MAX_POINTS + 100,
+        "history " + o.history().points().size());
     assertTrue(o.parallel().lines().size() <= ParallelCoordinatesPlot.MAX_LINES);
     assertTrue(o.slice().panels().get(0).x().size() <= Thin.MAX_POINTS);
     assertTrue(o.edf().values().size() <= 1001);
@@ -121,10 +148,12 @@ class HonestGpAndBoundsTest {
   void studyData_allFailed_hasNoPlotPointsButEveryReason() {
     Storage storage = Storages.inMemory();
     Study s = Study.builder().name("all-failed").storage(storage).build();
-    s.optimize(t -> {
-      t.suggestFloat("x", 0, 1);
-      throw new IllegalStateException("out of GPU memory");
-    }, 4);
+    s.optimize(
+        t -> {
+          t.suggestFloat("x", 0, 1);
+          throw new IllegalStateException("out of GPU memory");
+        },
+        4);
     StudyData d = StudyData.of(storage, "all-failed", GpViewSource.none(), Instant.now());
     assertEquals(4, d.counts().get(TrialState.FAIL));
     assertEquals(0, d.objectives().get(0).history().total());

@@ -16,14 +16,17 @@ import org.junit.jupiter.api.Test;
 class NotesAndWritesTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private HttpResponse<String> put(Dashboard d, String body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/api/note"))
-        .PUT(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> put(Dashboard d, String body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/api/note"))
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static final Map<String, String> PAGE = Map.of("Content-Type", "application/json", "X-Hpo4j-Write", "1");
+  private static final Map<String, String> PAGE =
+      Map.of("Content-Type", "application/json", "X-Hpo4j-Write", "1");
 
   @Test
   void note_readOnlyDashboard_refusesTheWriteWith405() throws Exception {
@@ -44,23 +47,34 @@ class NotesAndWritesTest {
     long id = storage.findStudy("s").orElseThrow();
     FrozenTrial t1 = storage.trials(id, null).get(1);
     try (Dashboard d = Dashboard.start(storage, "127.0.0.1", 0, GpViewSource.none(), true)) {
-      assertEquals(200, put(d, "{\"study\":\"s\",\"version\":1,\"body\":\"study note\"}", PAGE).statusCode());
+      assertEquals(
+          200,
+          put(d, "{\"study\":\"s\",\"version\":1,\"body\":\"study note\"}", PAGE).statusCode());
       String longBody = "n".repeat(Notes.CHUNK + 10);
-      assertEquals(200, put(d, "{\"study\":\"s\",\"trial\":1,\"version\":1,\"body\":\"" + longBody + "\"}", PAGE).statusCode());
+      assertEquals(
+          200,
+          put(d, "{\"study\":\"s\",\"trial\":1,\"version\":1,\"body\":\"" + longBody + "\"}", PAGE)
+              .statusCode());
       // A stale version is a conflict and changes nothing.
-      HttpResponse<String> stale = put(d, "{\"study\":\"s\",\"version\":1,\"body\":\"overwrite\"}", PAGE);
+      HttpResponse<String> stale =
+          put(d, "{\"study\":\"s\",\"version\":1,\"body\":\"overwrite\"}", PAGE);
       assertEquals(409, stale.statusCode());
       assertTrue(stale.body().contains("study note"), stale.body());
       // Other methods stay refused on a writable dashboard.
-      HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/api/note"))
-          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> post =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/api/note"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(405, post.statusCode());
     }
     Map<String, Object> attrs = storage.studySystemAttrs(id);
     assertEquals(1, ((Number) attrs.get("dashboard:note_ver")).intValue());
     assertEquals("study note", attrs.get("dashboard:note_str:0"));
     assertEquals(1, ((Number) attrs.get("dashboard:" + t1.id() + ":note_ver")).intValue());
-    assertEquals(Notes.CHUNK, ((String) attrs.get("dashboard:" + t1.id() + ":note_str:0")).length());
+    assertEquals(
+        Notes.CHUNK, ((String) attrs.get("dashboard:" + t1.id() + ":note_str:0")).length());
     assertEquals(10, ((String) attrs.get("dashboard:" + t1.id() + ":note_str:1")).length());
     assertEquals("study note", Notes.read(attrs, null).body());
   }

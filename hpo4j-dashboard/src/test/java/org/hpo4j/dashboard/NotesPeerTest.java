@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * peers); elsewhere it is skipped when they are missing.
  */
 class NotesPeerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Path peers() {
     String env = System.getenv("HPO4J_PEERS");
@@ -45,9 +44,16 @@ class NotesPeerTest {
     }
     assertNotNull(peers, "CI needs the Python peers (shared/peers/optuna.sh, or HPO4J_PEERS)");
     Path script = dir.resolve("check.py");
-    Files.writeString(script, "import sys, json\nsys.path.insert(0, " + Json.write(peers.resolve("optuna-dashboard").toString())
-        + ")\nfrom optuna_dashboard import _note\n" + code);
-    Process p = new ProcessBuilder(peers.resolve("optuna.sh").toString(), script.toString()).redirectErrorStream(true).start();
+    Files.writeString(
+        script,
+        "import sys, json\nsys.path.insert(0, "
+            + Json.write(peers.resolve("optuna-dashboard").toString())
+            + ")\nfrom optuna_dashboard import _note\n"
+            + code);
+    Process p =
+        new ProcessBuilder(peers.resolve("optuna.sh").toString(), script.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(120, TimeUnit.SECONDS);
     assertEquals(0, p.exitValue(), out);
@@ -67,18 +73,35 @@ class NotesPeerTest {
     Notes.save(storage, id, trialId, 1, "trial note");
     Path attrs = dir.resolve("attrs.json");
     Files.writeString(attrs, Json.write(storage.studySystemAttrs(id)));
-    JsonNode read = Json.mapper().readTree(python("a = json.load(open(" + Json.write(attrs.toString()) + "))\n"
-        + "print(json.dumps([_note.get_note_from_system_attrs(a, None), _note.get_note_from_system_attrs(a, "
-        + trialId + ")]))\n"));
+    JsonNode read =
+        Json.mapper()
+            .readTree(
+                python(
+                    "a = json.load(open("
+                        + Json.write(attrs.toString())
+                        + "))\n"
+                        + "print(json.dumps([_note.get_note_from_system_attrs(a, None), _note.get_note_from_system_attrs(a, "
+                        + trialId
+                        + ")]))\n"));
     assertEquals(2, read.get(0).get("version").asInt());
     assertEquals(longNote, read.get(0).get("body").asText());
     assertEquals("trial note", read.get(1).get("body").asText());
 
     // The other way: optuna-dashboard's own splitting, read by hpo4j.
-    JsonNode theirs = Json.mapper().readTree(python("body = 'ü' * 5000 + '!'\n"
-        + "a = _note.split_body(body, 7)\na[_note.note_ver_key(7)] = 3\nprint(json.dumps(a))\n"));
+    JsonNode theirs =
+        Json.mapper()
+            .readTree(
+                python(
+                    "body = 'ü' * 5000 + '!'\n"
+                        + "a = _note.split_body(body, 7)\na[_note.note_ver_key(7)] = 3\nprint(json.dumps(a))\n"));
     Map<String, Object> map = new LinkedHashMap<>();
-    theirs.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isInt() ? e.getValue().asInt() : e.getValue().asText()));
+    theirs
+        .fields()
+        .forEachRemaining(
+            e ->
+                map.put(
+                    e.getKey(),
+                    e.getValue().isInt() ? e.getValue().asInt() : e.getValue().asText()));
     assertEquals(new Notes.Note(3, "ü".repeat(5000) + "!"), Notes.read(map, 7L));
   }
 }

@@ -19,9 +19,10 @@ class StudyDataTest {
   void of_gpSourceThrows_keepsTheOtherPlotsAndSaysWhy() {
     Storage storage = Storages.inMemory();
     Studies.plane(storage, "gp-fails", 10, 1);
-    GpViewSource broken = (study, p, sampler) -> {
-      throw new IllegalStateException("Cholesky failed");
-    };
+    GpViewSource broken =
+        (study, p, sampler) -> {
+          throw new IllegalStateException("Cholesky failed");
+        };
     StudyData d = StudyData.of(storage, "gp-fails", broken, Instant.now());
     assertTrue(d.gp().isEmpty());
     assertTrue(d.gpNote().contains("Cholesky failed"), d.gpNote());
@@ -33,10 +34,11 @@ class StudyDataTest {
     Storage storage = Storages.inMemory();
     Studies.onlyX0Matters(storage, "gp-order", 60, 2);
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    GpViewSource spy = (study, p, sampler) -> {
-      asked.add(p);
-      return Optional.<GpViewPlot>empty();
-    };
+    GpViewSource spy =
+        (study, p, sampler) -> {
+          asked.add(p);
+          return Optional.<GpViewPlot>empty();
+        };
     StudyData d = StudyData.of(storage, "gp-order", spy, Instant.now());
     assertEquals(StudyData.GP_PARAMS, asked.size());
     assertEquals("x0", asked.get(0));
@@ -54,6 +56,7 @@ class StudyDataTest {
     assertNull(d.pareto());
     String v = d.version();
     s.tell(s.ask(), 1.0);
-    assertTrue(!v.equals(StudyData.of(storage, "counts", GpViewSource.none(), Instant.now()).version()));
+    assertTrue(
+        !v.equals(StudyData.of(storage, "counts", GpViewSource.none(), Instant.now()).version()));
   }
 }

@@ -26,6 +26,8 @@ class TrialDetailTest {
     TrialDetail first = TrialDetail.of(all.get(0), all, Map.of(), "s", List.of("objective 0"));
     assertEquals(List.of(3, 5), first.retries());
     assertEquals("worker died (no heartbeat for 60 s)", first.row().failReason());
-    assertEquals(List.of(), TrialDetail.of(all.get(1), all, Map.of(), "s", List.of("objective 0")).retries());
+    assertEquals(
+        List.of(),
+        TrialDetail.of(all.get(1), all, Map.of(), "s", List.of("objective 0")).retries());
   }
 }

@@ -36,27 +36,49 @@ class TrialTableTest {
   void query_statesFilterAndSearch_showOnlyFailedTrialsWithTheirReason() {
     TrialTable failed = TrialTable.query(trials(), Map.of("states", "fail"));
     assertTrue(failed.total() > 0);
-    assertTrue(failed.rows().stream().allMatch(r -> r.state() == TrialState.FAIL && r.failReason().contains("x too large")));
+    assertTrue(
+        failed.rows().stream()
+            .allMatch(r -> r.state() == TrialState.FAIL && r.failReason().contains("x too large")));
     assertEquals(failed.total(), TrialTable.query(trials(), Map.of("q", "X TOO LARGE")).total());
   }
 
   @Test
   void query_paramFilterAndPaging() {
-    TrialTable t = TrialTable.query(trials(), Map.of("filter", "x < 0; value <= 20", "size", "5", "page", "1"));
+    TrialTable t =
+        TrialTable.query(
+            trials(), Map.of("filter", "x < 0; value <= 20", "size", "5", "page", "1"));
     assertTrue(t.rows().size() <= 5);
-    assertTrue(t.rows().stream().allMatch(r -> Double.parseDouble(r.params().get("x")) < 0 && r.values().get(0) <= 20));
+    assertTrue(
+        t.rows().stream()
+            .allMatch(r -> Double.parseDouble(r.params().get("x")) < 0 && r.values().get(0) <= 20));
     assertEquals(1, t.page());
   }
 
   @Test
   void query_badWords_nameTheField() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TrialTable.query(trials(), Map.of("size", "0")))
-        .getMessage().startsWith("size must be"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TrialTable.query(trials(), Map.of("states", "done")))
-        .getMessage().startsWith("states must be"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TrialTable.query(trials(), Map.of("filter", "x ~ 1")))
-        .getMessage().startsWith("filter must be"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TrialTable.query(trials(), Map.of("sort", "colour")))
-        .getMessage().startsWith("sort must be"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrialTable.query(trials(), Map.of("size", "0")))
+            .getMessage()
+            .startsWith("size must be"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrialTable.query(trials(), Map.of("states", "done")))
+            .getMessage()
+            .startsWith("states must be"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrialTable.query(trials(), Map.of("filter", "x ~ 1")))
+            .getMessage()
+            .startsWith("filter must be"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrialTable.query(trials(), Map.of("sort", "colour")))
+            .getMessage()
+            .startsWith("sort must be"));
   }
 }

@@ -18,22 +18,30 @@ interface Acquisition {
    */
   double value(Posterior posterior, double[] gradient);
 
-  /** @return log expected improvement over {@code best}, finite far below the incumbent */
+  /**
+   * @return log expected improvement over {@code best}, finite far below the incumbent
+   */
   static Acquisition logEi(double best) {
     return new LogExpectedImprovement(best);
   }
 
-  /** @return expected improvement over {@code best} (underflows to 0 far below it) */
+  /**
+   * @return expected improvement over {@code best} (underflows to 0 far below it)
+   */
   static Acquisition ei(double best) {
     return new ExpectedImprovement(best);
   }
 
-  /** @return probability of improvement over {@code best}, as a probability or its log */
+  /**
+   * @return probability of improvement over {@code best}, as a probability or its log
+   */
   static Acquisition pi(double best, boolean log) {
     return new ProbabilityOfImprovement(best, log);
   }
 
-  /** @return the negated lower confidence bound {@code -(mu - sqrt(beta) sigma)} */
+  /**
+   * @return the negated lower confidence bound {@code -(mu - sqrt(beta) sigma)}
+   */
   static Acquisition ucb(double beta) {
     return new UpperConfidenceBound(beta);
   }

@@ -34,7 +34,9 @@ final class AcquisitionOptimizer {
     this.maxIterations = maxIterations;
   }
 
-  /** A unit point (masked: NaN where a conditional parameter is inactive) and its acquisition value. */
+  /**
+   * A unit point (masked: NaN where a conditional parameter is inactive) and its acquisition value.
+   */
   record Proposal(double[] x, double value) {}
 
   /**
@@ -45,19 +47,24 @@ final class AcquisitionOptimizer {
   interface Scorer {
     double value(double[] x, double[] gradient);
 
-    /** @return the scorer of one GP's acquisition */
+    /**
+     * @return the scorer of one GP's acquisition
+     */
     static Scorer of(GpModel model, Acquisition acquisition) {
       return (x, g) -> acquisition.value(model.posterior(x, g != null), g);
     }
   }
 
-  /** @see #maximize(Scorer, double[][], long) */
+  /**
+   * @see #maximize(Scorer, double[][], long)
+   */
   Proposal maximize(GpModel model, Acquisition acquisition, double[][] incumbents, long seed) {
     return maximize(Scorer.of(model, acquisition), incumbents, seed);
   }
 
   /**
-   * @param incumbents unit points to include and search around (the best trials first); may be empty
+   * @param incumbents unit points to include and search around (the best trials first); may be
+   *     empty
    * @param seed determines the candidates
    */
   Proposal maximize(Scorer scorer, double[][] incumbents, long seed) {
@@ -121,7 +128,9 @@ final class AcquisitionOptimizer {
     return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
   }
 
-  /** Quasi-random points, the incumbents, and local perturbations of the incumbents, all snapped. */
+  /**
+   * Quasi-random points, the incumbents, and local perturbations of the incumbents, all snapped.
+   */
   double[][] candidatePool(double[][] incumbents, long seed) {
     int d = encoding.dimension();
     int local = incumbents.length == 0 ? 0 : candidates / 4;
@@ -172,7 +181,9 @@ final class AcquisitionOptimizer {
     return new Proposal(x, value);
   }
 
-  /** Bounded quasi-Newton over the continuous dimensions; x is updated in place when it improves. */
+  /**
+   * Bounded quasi-Newton over the continuous dimensions; x is updated in place when it improves.
+   */
   private double gradientStep(Scorer scorer, double[] x, int[] free, double value) {
     int d = x.length;
     double[] z0 = new double[free.length];
@@ -184,18 +195,26 @@ final class AcquisitionOptimizer {
     }
     double[] point = x.clone();
     double[] full = new double[d];
-    BoundedMinimizer.Result m = BoundedMinimizer.minimize((z, g) -> {
-      for (int i = 0; i < free.length; i++) {
-        point[free[i]] = z[i];
-      }
-      java.util.Arrays.fill(full, 0.0);
-      double v = scorer.value(encoding.mask(point), full);
-      for (int i = 0; i < free.length; i++) {
-        g[i] = -full[free[i]];
-      }
-      return Double.isFinite(v) ? -v : Double.POSITIVE_INFINITY;
-    }, z0, lo, hi, BoundedMinimizer.Options.defaults().withMaxIterations(Math.max(1, maxIterations))
-        .withGradientTolerance(1e-6).withFunctionTolerance(1e-9));
+    BoundedMinimizer.Result m =
+        BoundedMinimizer.minimize(
+            (z, g) -> {
+              for (int i = 0; i < free.length; i++) {
+                point[free[i]] = z[i];
+              }
+              java.util.Arrays.fill(full, 0.0);
+              double v = scorer.value(encoding.mask(point), full);
+              for (int i = 0; i < free.length; i++) {
+                g[i] = -full[free[i]];
+              }
+              return Double.isFinite(v) ? -v : Double.POSITIVE_INFINITY;
+            },
+            z0,
+            lo,
+            hi,
+            BoundedMinimizer.Options.defaults()
+                .withMaxIterations(Math.max(1, maxIterations))
+                .withGradientTolerance(1e-6)
+                .withFunctionTolerance(1e-9));
     double[] candidate = x.clone();
     for (int i = 0; i < free.length; i++) {
       candidate[free[i]] = m.x()[i];

@@ -7,21 +7,21 @@ import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
 
 /**
- * One GP per constraint of a study ({@code Trial.setConstraints}, feasible when &lt;= 0), and the log
- * probability that a point satisfies all of them, {@code log PF(x) = sum_c log Phi(-mu_c(x) /
+ * One GP per constraint of a study ({@code Trial.setConstraints}, feasible when &lt;= 0), and the
+ * log probability that a point satisfies all of them, {@code log PF(x) = sum_c log Phi(-mu_c(x) /
  * sigma_c(x))} in each constraint's standardised units, which a constrained acquisition adds to its
  * log (Gardner et al., "Bayesian Optimization with Inequality Constraints", ICML 2014; Gelbart,
- * Snoek &amp; Adams, "Bayesian Optimization with Unknown Constraints", UAI 2014). The constraint GPs
- * are fitted on every complete trial that reported finite constraint values (a NaN constraint is
- * left out of its own GP and makes its trial infeasible); they are not warped, so 0 stays the
+ * Snoek &amp; Adams, "Bayesian Optimization with Unknown Constraints", UAI 2014). The constraint
+ * GPs are fitted on every complete trial that reported finite constraint values (a NaN constraint
+ * is left out of its own GP and makes its trial infeasible); they are not warped, so 0 stays the
  * boundary.
  *
  * <p><b>Shared kernel.</b> When every trial the objective GP is fitted on reported all constraints
  * (the usual case), the constraint GPs and the objective's are fitted as independent outputs of one
- * kernel ({@link HyperparameterFit}: their log marginal likelihoods summed): the constraint GPs then
- * share the objective's factor ({@link GpModel#withTargets}), so a study's constraints cost one
- * triangular solve each per fit instead of a hyperparameter fit and a factor, and the acquisition
- * evaluates the objective and all constraints at the price of one posterior ({@link
+ * kernel ({@link HyperparameterFit}: their log marginal likelihoods summed): the constraint GPs
+ * then share the objective's factor ({@link GpModel#withTargets}), so a study's constraints cost
+ * one triangular solve each per fit instead of a hyperparameter fit and a factor, and the
+ * acquisition evaluates the objective and all constraints at the price of one posterior ({@link
  * GpModel#posteriors}). Sampler CPU time: docs/bench/gp24/README.md. Otherwise (a trial without
  * constraints, a NaN one) each constraint gets a GP of its own, fitted on its own rows.
  *
@@ -33,7 +33,8 @@ final class ConstraintModels {
   private final double[][] incumbents;
   private final boolean shared;
 
-  private ConstraintModels(GpModel[] models, double[] thresholds, double[][] incumbents, boolean shared) {
+  private ConstraintModels(
+      GpModel[] models, double[] thresholds, double[][] incumbents, boolean shared) {
     this.models = models;
     this.thresholds = thresholds;
     this.incumbents = incumbents;
@@ -41,10 +42,12 @@ final class ConstraintModels {
   }
 
   /**
-   * @param models constraint GPs sharing one factor with the objective's (see {@link GpModel#withTargets})
+   * @param models constraint GPs sharing one factor with the objective's (see {@link
+   *     GpModel#withTargets})
    * @param mean,sd each constraint's standardisation
    */
-  static ConstraintModels shared(GpModel[] models, double[] mean, double[] sd, double[][] incumbents) {
+  static ConstraintModels shared(
+      GpModel[] models, double[] mean, double[] sd, double[][] incumbents) {
     double[] thresholds = new double[models.length];
     for (int k = 0; k < models.length; k++) {
       thresholds[k] = (0.0 - mean[k]) / sd[k];
@@ -52,24 +55,31 @@ final class ConstraintModels {
     return new ConstraintModels(models, thresholds, incumbents, true);
   }
 
-  /** @return whether these GPs share the objective GP's factor */
+  /**
+   * @return whether these GPs share the objective GP's factor
+   */
   boolean isShared() {
     return shared;
   }
 
-  /** @return the constraint GPs */
+  /**
+   * @return the constraint GPs
+   */
   GpModel[] models() {
     return models.clone();
   }
 
-  /** @return the trials nearest to feasibility, to search around */
+  /**
+   * @return the trials nearest to feasibility, to search around
+   */
   double[][] incumbents() {
     return incumbents;
   }
 
   /**
    * @param cy constraints x n standardised values; mean, sd their standardisation
-   * @return up to 3 rows with the smallest worst violation (in each constraint's standard deviations)
+   * @return up to 3 rows with the smallest worst violation (in each constraint's standard
+   *     deviations)
    */
   static double[][] nearestFeasible(double[][] x, double[][] cy, double[] mean, double[] sd) {
     int n = x.length;
@@ -91,7 +101,9 @@ final class ConstraintModels {
     return out;
   }
 
-  /** @return the constraint values of a trial, or null when it set none */
+  /**
+   * @return the constraint values of a trial, or null when it set none
+   */
   static double[] of(FrozenTrial t) {
     Object c = t.systemAttrs().get("constraints");
     if (!(c instanceof List<?> list) || list.isEmpty()) {
@@ -104,7 +116,9 @@ final class ConstraintModels {
     return out;
   }
 
-  /** @return whether the trial satisfies every constraint it set; NaN counts as violated */
+  /**
+   * @return whether the trial satisfies every constraint it set; NaN counts as violated
+   */
   static boolean feasible(FrozenTrial t) {
     double[] c = of(t);
     if (c == null) {
@@ -118,7 +132,10 @@ final class ConstraintModels {
     return true;
   }
 
-  /** @return the constraint GPs of the study's complete trials, or null when no trial set constraints */
+  /**
+   * @return the constraint GPs of the study's complete trials, or null when no trial set
+   *     constraints
+   */
   static ConstraintModels fit(StudyView study, SpaceEncoding encoding, ModelFitter fitter) {
     int count = 0;
     for (FrozenTrial t : study.completeTrials()) {
@@ -141,9 +158,17 @@ final class ConstraintModels {
           ys.add(c[k]);
         }
       }
-      ModelFitter.Fitted f = fitter.fit("constraint" + k, encoding, xs.toArray(new double[0][]),
-          ys.stream().mapToDouble(Double::doubleValue).toArray(), false, null, true, study.name(),
-          ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
+      ModelFitter.Fitted f =
+          fitter.fit(
+              "constraint" + k,
+              encoding,
+              xs.toArray(new double[0][]),
+              ys.stream().mapToDouble(Double::doubleValue).toArray(),
+              false,
+              null,
+              true,
+              study.name(),
+              ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
       if (f != null) {
         thresholds.add(f.standardise(0.0));
         models.add(f);
@@ -152,8 +177,11 @@ final class ConstraintModels {
     if (models.isEmpty()) {
       return null;
     }
-    return new ConstraintModels(models.stream().map(ModelFitter.Fitted::model).toArray(GpModel[]::new),
-        thresholds.stream().mapToDouble(Double::doubleValue).toArray(), models.get(0).incumbents(), false);
+    return new ConstraintModels(
+        models.stream().map(ModelFitter.Fitted::model).toArray(GpModel[]::new),
+        thresholds.stream().mapToDouble(Double::doubleValue).toArray(),
+        models.get(0).incumbents(),
+        false);
   }
 
   /**

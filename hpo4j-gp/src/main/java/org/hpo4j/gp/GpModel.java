@@ -11,16 +11,20 @@ import org.hpo4j.math.Cholesky;
  * factor of the Gram matrix and {@code alpha = K^{-1} y}. Produces the posterior at any point.
  *
  * <p>Notation: X is n x d (rows in the unit cube), y an n-vector, K = k(X, X) + noise I (+ jitter),
- * L its lower Cholesky factor, k* = k(X, x) an n-vector. mu(x) = k*^T alpha,
- * sigma^2(x) = k(x, x) - |L^{-1} k*|^2.
+ * L its lower Cholesky factor, k* = k(X, x) an n-vector. mu(x) = k*^T alpha, sigma^2(x) = k(x, x) -
+ * |L^{-1} k*|^2.
  *
  * <p>Immutable and thread-safe; {@link #posterior} allocates only its result.
  */
 final class GpModel {
   private static final Logger LOG = Logger.getLogger(GpModel.class.getName());
 
-  /** Jitter relative to the mean diagonal tried after a plain factorisation fails: 1e-9, 1e-8, ... 1e-4. */
+  /**
+   * Jitter relative to the mean diagonal tried after a plain factorisation fails: 1e-9, 1e-8, ...
+   * 1e-4.
+   */
   static final double FIRST_JITTER = 1e-9;
+
   static final int JITTER_TRIES = 6;
 
   private final Kernel kernel;
@@ -48,11 +52,13 @@ final class GpModel {
    * @return the factor, or empty when every attempt failed (the caller must handle it explicitly)
    */
   static Optional<Cholesky.Jittered> factor(double[] k, int m) {
-    Optional<Cholesky.Jittered> f = Cholesky.ofWithRelativeJitter(DMatrixRMaj.wrap(m, m, k), FIRST_JITTER, JITTER_TRIES);
+    Optional<Cholesky.Jittered> f =
+        Cholesky.ofWithRelativeJitter(DMatrixRMaj.wrap(m, m, k), FIRST_JITTER, JITTER_TRIES);
     if (f.isEmpty()) {
       LOG.log(Level.WARNING, "GP Cholesky failed even with jitter (n={0})", m);
     } else if (f.get().jitter() > 0) {
-      LOG.log(Level.FINE, "GP Cholesky needed jitter {0} (n={1})", new Object[] {f.get().jitter(), m});
+      LOG.log(
+          Level.FINE, "GP Cholesky needed jitter {0} (n={1})", new Object[] {f.get().jitter(), m});
     }
     return f;
   }
@@ -66,12 +72,16 @@ final class GpModel {
    */
   GpModel withTargets(double[] otherY) {
     if (otherY.length != n) {
-      throw new IllegalArgumentException("otherY must have one target per input (" + n + "), but got " + otherY.length);
+      throw new IllegalArgumentException(
+          "otherY must have one target per input (" + n + "), but got " + otherY.length);
     }
     return new GpModel(kernel, x, otherY, factor, jitter);
   }
 
-  /** @return whether {@code other} shares this model's inputs, kernel and factor (see {@link #withTargets}) */
+  /**
+   * @return whether {@code other} shares this model's inputs, kernel and factor (see {@link
+   *     #withTargets})
+   */
   boolean sharesFactorWith(GpModel other) {
     return other.factor == factor && other.x == x && other.kernel == kernel;
   }
@@ -151,14 +161,16 @@ final class GpModel {
    */
   static Optional<GpModel> fit(Kernel kernel, double[][] x, double[] y) {
     if (x.length != y.length || x.length == 0) {
-      throw new IllegalArgumentException("x and y must have the same length >= 1, but got " + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "x and y must have the same length >= 1, but got " + x.length + " and " + y.length);
     }
-    return factor(kernel.gram(x), x.length).map(f -> new GpModel(kernel, x, y, f.cholesky(), f.jitter()));
+    return factor(kernel.gram(x), x.length)
+        .map(f -> new GpModel(kernel, x, y, f.cholesky(), f.jitter()));
   }
 
   /**
-   * The same GP conditioned on extra observations as well (fantasies of pending points), reusing the
-   * factor: an O(n^2 m) update instead of a new O(n^3) factorisation.
+   * The same GP conditioned on extra observations as well (fantasies of pending points), reusing
+   * the factor: an O(n^2 m) update instead of a new O(n^3) factorisation.
    *
    * @return the conditioned model, or empty when the update is not positive definite
    */
@@ -174,8 +186,8 @@ final class GpModel {
 
   /**
    * This GP's factor extended to a longer training set whose first {@link #size()} inputs are this
-   * model's, with new targets for all: O(n^2 m) for m new rows instead of O(n^3). Used when only data
-   * was added since the last suggest and the hyperparameters were kept.
+   * model's, with new targets for all: O(n^2 m) for m new rows instead of O(n^3). Used when only
+   * data was added since the last suggest and the hyperparameters were kept.
    *
    * @param allX the n + m inputs, starting with this model's n
    * @param allY the n + m standardised targets (they may all differ from this model's)
@@ -184,8 +196,13 @@ final class GpModel {
   Optional<GpModel> extend(double[][] allX, double[] allY) {
     int m = allX.length - n;
     if (m < 0 || allY.length != allX.length) {
-      throw new IllegalArgumentException("allX must hold at least the " + n + " training inputs and allY one target each, but got "
-          + allX.length + " and " + allY.length);
+      throw new IllegalArgumentException(
+          "allX must hold at least the "
+              + n
+              + " training inputs and allY one target each, but got "
+              + allX.length
+              + " and "
+              + allY.length);
     }
     double[][] extra = java.util.Arrays.copyOfRange(allX, n, allX.length);
     if (m == 0) {
@@ -201,7 +218,8 @@ final class GpModel {
     for (int c = 0; c < m; c++) {
       corner[c * m + c] += jitter;
     }
-    return factor.extend(DMatrixRMaj.wrap(n, m, cross), DMatrixRMaj.wrap(m, m, corner))
+    return factor
+        .extend(DMatrixRMaj.wrap(n, m, cross), DMatrixRMaj.wrap(m, m, corner))
         .map(l -> new GpModel(kernel, allX, allY, l, jitter));
   }
 
@@ -221,12 +239,16 @@ final class GpModel {
     return y;
   }
 
-  /** @return the jitter the factorisation needed (0 when none) */
+  /**
+   * @return the jitter the factorisation needed (0 when none)
+   */
   double jitter() {
     return jitter;
   }
 
-  /** @return k* = k(X, point), an n-vector */
+  /**
+   * @return k* = k(X, point), an n-vector
+   */
   double[] crossCovariance(double[] point) {
     double[] ks = new double[n];
     for (int i = 0; i < n; i++) {
@@ -235,7 +257,9 @@ final class GpModel {
     return ks;
   }
 
-  /** @return v = L^{-1} k*, the whitened cross covariance (used for joint posterior samples) */
+  /**
+   * @return v = L^{-1} k*, the whitened cross covariance (used for joint posterior samples)
+   */
   double[] whiten(double[] crossCovariance) {
     return factor.solveLower(crossCovariance);
   }

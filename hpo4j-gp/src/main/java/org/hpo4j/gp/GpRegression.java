@@ -44,21 +44,31 @@ public final class GpRegression {
    * @return the model, or empty when the Gram matrix cannot be factored even with jitter
    * @throws IllegalArgumentException if X is empty or ragged, or the lengths or values disagree
    */
-  public static Optional<GpRegression> fit(double[][] x, double[] losses, boolean[] categorical, long seed) {
+  public static Optional<GpRegression> fit(
+      double[][] x, double[] losses, boolean[] categorical, long seed) {
     int n = x.length;
     if (n == 0 || losses.length != n) {
-      throw new IllegalArgumentException("x and losses must be non-empty and of equal length, but got "
-          + n + " and " + losses.length);
+      throw new IllegalArgumentException(
+          "x and losses must be non-empty and of equal length, but got "
+              + n
+              + " and "
+              + losses.length);
     }
     int d = categorical.length;
     double[][] xs = new double[n][];
     for (int i = 0; i < n; i++) {
       if (x[i].length != d) {
-        throw new IllegalArgumentException("every row of x must have categorical.length = " + d
-            + " entries, but row " + i + " has " + x[i].length);
+        throw new IllegalArgumentException(
+            "every row of x must have categorical.length = "
+                + d
+                + " entries, but row "
+                + i
+                + " has "
+                + x[i].length);
       }
       if (!Double.isFinite(losses[i])) {
-        throw new IllegalArgumentException("losses must be finite, but losses[" + i + "] = " + losses[i]);
+        throw new IllegalArgumentException(
+            "losses must be finite, but losses[" + i + "] = " + losses[i]);
       }
       xs[i] = x[i].clone();
     }
@@ -70,8 +80,10 @@ public final class GpRegression {
     for (int i = 0; i < n; i++) {
       y[i] = (y[i] - mean) / sd;
     }
-    double[] theta = HyperparameterFit.fit(categorical, xs, y, null, 1, 200, new SplittableRandom(seed));
-    return GpModel.fit(new Kernel(categorical, theta), xs, y).map(m -> new GpRegression(m, d, warp, mean, sd));
+    double[] theta =
+        HyperparameterFit.fit(categorical, xs, y, null, 1, 200, new SplittableRandom(seed));
+    return GpModel.fit(new Kernel(categorical, theta), xs, y)
+        .map(m -> new GpRegression(m, d, warp, mean, sd));
   }
 
   /**
@@ -95,8 +107,8 @@ public final class GpRegression {
   }
 
   /**
-   * A loss in the units of {@link #mean}, to score predictions on held-out data. Below the
-   * smallest training loss the warp continues along its tangent, so every finite loss maps.
+   * A loss in the units of {@link #mean}, to score predictions on held-out data. Below the smallest
+   * training loss the warp continues along its tangent, so every finite loss maps.
    *
    * @param loss a finite loss
    * @return the standardised warped loss
@@ -106,14 +118,17 @@ public final class GpRegression {
     return (w - mean) / sd;
   }
 
-  /** @return d, the length of a point */
+  /**
+   * @return d, the length of a point
+   */
   public int dimension() {
     return dimension;
   }
 
   private void check(double[] point) {
     if (point.length != dimension) {
-      throw new IllegalArgumentException("point must have " + dimension + " entries, but got " + point.length);
+      throw new IllegalArgumentException(
+          "point must have " + dimension + " entries, but got " + point.length);
     }
   }
 }

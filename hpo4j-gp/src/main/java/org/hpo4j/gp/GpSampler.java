@@ -17,7 +17,6 @@ import org.hpo4j.Experimental;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SeededStreams;
-import org.hpo4j.sampler.SeededStreams;
 import org.hpo4j.space.Distribution;
 import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
@@ -25,35 +24,36 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Gaussian-process Bayesian optimization: after {@code nStartupTrials} random trials, each trial's
- * parameters maximise an acquisition function of a GP fitted to the finished trials (Matérn-5/2
- * ARD kernel times an overlap (Hamming) factor with one length scale per categorical, MAP
- * hyperparameters; see {@link Kernel}, {@link HyperparameterFit}). This class only wires the
- * layers together: model, acquisition ({@link AcquisitionFunction}), acquisition optimizer.
+ * parameters maximise an acquisition function of a GP fitted to the finished trials (Matérn-5/2 ARD
+ * kernel times an overlap (Hamming) factor with one length scale per categorical, MAP
+ * hyperparameters; see {@link Kernel}, {@link HyperparameterFit}). This class only wires the layers
+ * together: model, acquisition ({@link AcquisitionFunction}), acquisition optimizer.
  *
  * <p>Inputs are mapped to the unit cube ({@link SpaceEncoding}: log parameters in log space,
- * integers and steps on their grid); losses are warped by a monotone log transform that tames
- * heavy upper tails ({@link OutputWarp}) and then standardised.
+ * integers and steps on their grid); losses are warped by a monotone log transform that tames heavy
+ * upper tails ({@link OutputWarp}) and then standardised.
  *
  * <p><b>Conditional and changing spaces.</b> The GP models every parameter of the complete trials.
- * {@link SpaceTree} reads the tree of the space off the trials (which categorical value brings which
- * parameters); an absent parameter is encoded as such and compared through the arc kernel of
- * Swersky et al. (<a href="https://arxiv.org/abs/1409.4011">arXiv:1409.4011</a>), so sibling branches
- * share what they have in common. The acquisition optimizer searches the mixed space directly
- * (quasi-random and local candidates, quasi-Newton over the continuous parameters, sweeps of every
- * discrete one, and one refinement per branch) and masks every point by the tree, so a parameter is
- * never proposed without its parent. In such a space log EI asks for a margin of 0.05 standardised
- * units over the best trial, so that a branch polished to its optimum does not starve its siblings.
- * A parameter added mid-study, or whose range changed, is modelled with the newest distribution.
+ * {@link SpaceTree} reads the tree of the space off the trials (which categorical value brings
+ * which parameters); an absent parameter is encoded as such and compared through the arc kernel of
+ * Swersky et al. (<a href="https://arxiv.org/abs/1409.4011">arXiv:1409.4011</a>), so sibling
+ * branches share what they have in common. The acquisition optimizer searches the mixed space
+ * directly (quasi-random and local candidates, quasi-Newton over the continuous parameters, sweeps
+ * of every discrete one, and one refinement per branch) and masks every point by the tree, so a
+ * parameter is never proposed without its parent. In such a space log EI asks for a margin of 0.05
+ * standardised units over the best trial, so that a branch polished to its optimum does not starve
+ * its siblings. A parameter added mid-study, or whose range changed, is modelled with the newest
+ * distribution.
  *
  * <p><b>Constraints</b> ({@code Trial.setConstraints}, &lt;= 0 feasible): a GP per constraint, and
  * log PF, the log probability that all hold, added to log EI over the best <em>feasible</em> trial
- * (Gardner et al., <a href="https://proceedings.mlr.press/v32/gardner14.html">ICML 2014</a>); with no
- * feasible trial yet, the sampler maximises PF alone. See {@link ConstraintModels}.
+ * (Gardner et al., <a href="https://proceedings.mlr.press/v32/gardner14.html">ICML 2014</a>); with
+ * no feasible trial yet, the sampler maximises PF alone. See {@link ConstraintModels}.
  *
  * <p><b>Several objectives</b> (2-4): a GP per objective and log expected hypervolume improvement
  * over the feasible front, exact by box decomposition ({@link LogEhvi}; Emmerich et al., IEEE TEVC
- * 2006; Ament et al., <a href="https://arxiv.org/abs/2310.20708">NeurIPS 2023</a> for the log form).
- * See {@link MultiObjectiveStep}.
+ * 2006; Ament et al., <a href="https://arxiv.org/abs/2310.20708">NeurIPS 2023</a> for the log
+ * form). See {@link MultiObjectiveStep}.
  *
  * <p><b>Parallel trials.</b> Trials RUNNING at the time of a proposal are accounted for: with
  * EI-type acquisitions (log EI, EI, PI, UCB, log EHVI) they enter the GPs as fantasies at the
@@ -107,27 +107,41 @@ public final class GpSampler implements Sampler {
     this.fitter = new ModelFitter(b.seed, b.nStartupTrials);
   }
 
-  /** @return a builder: log EI, 10 start-up trials, a fresh seed unless {@link Builder#seed} is called */
+  /**
+   * @return a builder: log EI, 10 start-up trials, a fresh seed unless {@link Builder#seed} is
+   *     called
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return every parameter of the complete trials (see {@link SpaceTree}), conditional ones included */
+  /**
+   * @return every parameter of the complete trials (see {@link SpaceTree}), conditional ones
+   *     included
+   */
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     return SpaceTree.infer(study.completeTrials()).space();
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     if (space.isEmpty()) {
       return Map.of();
     }
     synchronized (lock) {
       if (study.isMultiObjective()) {
         long s = SeededStreams.of(seed, trial.number()).nextLong();
-        Optional<MultiObjectiveStep.Result> r = MultiObjectiveStep.propose(study, fitter, nStartupTrials,
-            Math.min(candidates, 256), pendingProposals, trial.number(), s);
+        Optional<MultiObjectiveStep.Result> r =
+            MultiObjectiveStep.propose(
+                study,
+                fitter,
+                nStartupTrials,
+                Math.min(candidates, 256),
+                pendingProposals,
+                trial.number(),
+                s);
         if (r.isEmpty()) {
           return Map.of();
         }
@@ -146,7 +160,8 @@ public final class GpSampler implements Sampler {
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     return random.sampleIndependent(study, trial, name, distribution);
   }
 
@@ -155,19 +170,25 @@ public final class GpSampler implements Sampler {
    * proposal, for a dashboard's "GP view". Does not change what the sampler proposes.
    *
    * @param parameter a parameter of the modelled space
-   * @param points number of slice points (&gt;= 2; a discrete parameter shows each of its values once)
-   * @return the slice, or empty while the study has fewer than nStartupTrials complete trials or the
-   *     GP cannot be fitted
-   * @throws IllegalArgumentException when {@code parameter} is not in the modelled space or points &lt; 2
+   * @param points number of slice points (&gt;= 2; a discrete parameter shows each of its values
+   *     once)
+   * @return the slice, or empty while the study has fewer than nStartupTrials complete trials or
+   *     the GP cannot be fitted
+   * @throws IllegalArgumentException when {@code parameter} is not in the modelled space or points
+   *     &lt; 2
    */
   @Experimental
   public Optional<GpSlice> slice(StudyView study, String parameter, int points) {
-    requireArgument(points >= 2, "points >= 2 must hold for the GP slice, but got points=%s", points);
+    requireArgument(
+        points >= 2, "points >= 2 must hold for the GP slice, but got points=%s", points);
     Map<String, Distribution> space = inferRelativeSearchSpace(study, null);
-    requireArgument(space.containsKey(parameter),
-        "parameter '%s' is not modelled by the GP; modelled parameters: %s", parameter, space.keySet());
+    requireArgument(
+        space.containsKey(parameter),
+        "parameter '%s' is not modelled by the GP; modelled parameters: %s",
+        parameter,
+        space.keySet());
     synchronized (lock) {
-        ModelFitter.Fitted f = fitter.fit(study, space, false);
+      ModelFitter.Fitted f = fitter.fit(study, space, false);
       if (f == null || f.incumbents().length == 0) {
         return Optional.empty();
       }
@@ -192,8 +213,15 @@ public final class GpSampler implements Sampler {
       }
       long s = SeededStreams.of(seed, study.trials().size()).nextLong();
       double[] next = propose(f, study, -1, s).x();
-      return Optional.of(new GpSlice(parameter, values, mean, sd, acqValues,
-          f.encoding().decode(f.incumbents()[0]), f.encoding().decode(next)));
+      return Optional.of(
+          new GpSlice(
+              parameter,
+              values,
+              mean,
+              sd,
+              acqValues,
+              f.encoding().decode(f.incumbents()[0]),
+              f.encoding().decode(next)));
     }
   }
 
@@ -210,9 +238,11 @@ public final class GpSampler implements Sampler {
     };
   }
 
-  private AcquisitionOptimizer.Proposal propose(ModelFitter.Fitted f, StudyView study, int trialNumber, long s) {
+  private AcquisitionOptimizer.Proposal propose(
+      ModelFitter.Fitted f, StudyView study, int trialNumber, long s) {
     if (acquisition == AcquisitionFunction.THOMPSON) {
-      AcquisitionOptimizer pool = new AcquisitionOptimizer(f.encoding(), Math.min(candidates, 400), 1, 0);
+      AcquisitionOptimizer pool =
+          new AcquisitionOptimizer(f.encoding(), Math.min(candidates, 400), 1, 0);
       double[][] c = pool.candidatePool(f.incumbents(), s);
       for (int k = 0; k < c.length; k++) {
         c[k] = f.encoding().mask(c[k]);
@@ -224,9 +254,16 @@ public final class GpSampler implements Sampler {
     // Each candidate costs O(n^2): past 300 trials, fewer candidates and shorter refinements.
     int n = f.model().size();
     double shrink = n <= 300 ? 1.0 : (300.0 / n) * (300.0 / n);
-    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(f.encoding(), Math.max(128, (int) (candidates * shrink)),
-        n <= 300 ? 5 : 2, n <= 300 ? 50 : 20);
-    ConstraintModels constraints = f.constraints() != null ? f.constraints() : ConstraintModels.fit(study, f.encoding(), fitter);
+    AcquisitionOptimizer optimizer =
+        new AcquisitionOptimizer(
+            f.encoding(),
+            Math.max(128, (int) (candidates * shrink)),
+            n <= 300 ? 5 : 2,
+            n <= 300 ? 50 : 20);
+    ConstraintModels constraints =
+        f.constraints() != null
+            ? f.constraints()
+            : ConstraintModels.fit(study, f.encoding(), fitter);
     if (constraints == null) {
       return optimizer.maximize(model, acquisitionFor(f), f.incumbents(), s);
     }
@@ -235,34 +272,43 @@ public final class GpSampler implements Sampler {
       return optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), s);
     }
     Acquisition acq = acquisitionFor(f);
-    if ((acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) && constraints.isShared()
+    if ((acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI)
+        && constraints.isShared()
         && model == f.model()) {
       // One posterior evaluation serves the objective and every constraint (they share the factor).
       GpModel[] all = new GpModel[1 + constraints.models().length];
       all[0] = model;
       System.arraycopy(constraints.models(), 0, all, 1, all.length - 1);
-      return optimizer.maximize((x, g) -> {
-        Posterior[] ps = GpModel.posteriors(all, x, g != null);
-        return acq.value(ps[0], g) + constraints.logFeasibility(ps, 1, g);
-      }, f.incumbents(), s);
+      return optimizer.maximize(
+          (x, g) -> {
+            Posterior[] ps = GpModel.posteriors(all, x, g != null);
+            return acq.value(ps[0], g) + constraints.logFeasibility(ps, 1, g);
+          },
+          f.incumbents(),
+          s);
     }
     if (acquisition == AcquisitionFunction.LOG_EI || acquisition == AcquisitionFunction.PI) {
-      return optimizer.maximize((x, g) -> acq.value(model.posterior(x, g != null), g) + constraints.logFeasibility(x, g),
-          f.incumbents(), s);
+      return optimizer.maximize(
+          (x, g) -> acq.value(model.posterior(x, g != null), g) + constraints.logFeasibility(x, g),
+          f.incumbents(),
+          s);
     }
     // EI and UCB are not logarithms: multiply by PF (product rule for the gradient).
-    return optimizer.maximize((x, g) -> {
-      double[] ga = g == null ? null : new double[g.length];
-      double a = acq.value(model.posterior(x, g != null), ga);
-      double lpf = constraints.logFeasibility(x, g);
-      double pf = Math.exp(lpf);
-      if (g != null) {
-        for (int j = 0; j < g.length; j++) {
-          g[j] = pf * ga[j] + a * pf * g[j];
-        }
-      }
-      return a * pf;
-    }, f.incumbents(), s);
+    return optimizer.maximize(
+        (x, g) -> {
+          double[] ga = g == null ? null : new double[g.length];
+          double a = acq.value(model.posterior(x, g != null), ga);
+          double lpf = constraints.logFeasibility(x, g);
+          double pf = Math.exp(lpf);
+          if (g != null) {
+            for (int j = 0; j < g.length; j++) {
+              g[j] = pf * ga[j] + a * pf * g[j];
+            }
+          }
+          return a * pf;
+        },
+        f.incumbents(),
+        s);
   }
 
   /** The Kriging believer: RUNNING trials enter the GP at their posterior mean. */
@@ -294,14 +340,23 @@ public final class GpSampler implements Sampler {
     }
     Optional<GpModel> conditioned = f.model().condition(px, py);
     if (conditioned.isEmpty()) {
-      LOG.log(Level.FINE, "GP fantasies of {0} running trials were not positive definite; ignoring them", px.length);
+      LOG.log(
+          Level.FINE,
+          "GP fantasies of {0} running trials were not positive definite; ignoring them",
+          px.length);
     }
     return conditioned.orElse(f.model());
   }
 
   @Override
   public String toString() {
-    return "GpSampler(seed=" + seed + ", acquisition=" + acquisition + ", nStartupTrials=" + nStartupTrials + ")";
+    return "GpSampler(seed="
+        + seed
+        + ", acquisition="
+        + acquisition
+        + ", nStartupTrials="
+        + nStartupTrials
+        + ")";
   }
 
   /** Settings of a {@link GpSampler}. Not thread-safe; build once. */
@@ -314,13 +369,17 @@ public final class GpSampler implements Sampler {
 
     private Builder() {}
 
-    /** @param value the seed of every random choice (default: a fresh one per builder) */
+    /**
+     * @param value the seed of every random choice (default: a fresh one per builder)
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
     }
 
-    /** @param value the acquisition function (default LOG_EI) */
+    /**
+     * @param value the acquisition function (default LOG_EI)
+     */
     public Builder acquisition(AcquisitionFunction value) {
       this.acquisition = org.hpo4j.Checks.requireNonNull(value, "acquisition");
       return this;
@@ -331,7 +390,10 @@ public final class GpSampler implements Sampler {
      * @throws IllegalArgumentException when negative
      */
     public Builder nStartupTrials(int value) {
-      requireArgument(value >= 0, "nStartupTrials >= 0 must hold for the GP sampler, but got nStartupTrials=%s", value);
+      requireArgument(
+          value >= 0,
+          "nStartupTrials >= 0 must hold for the GP sampler, but got nStartupTrials=%s",
+          value);
       this.nStartupTrials = value;
       return this;
     }
@@ -341,7 +403,10 @@ public final class GpSampler implements Sampler {
      * @throws IllegalArgumentException when negative or not finite
      */
     public Builder beta(double value) {
-      requireArgument(value >= 0 && Double.isFinite(value), "beta >= 0 must hold for the GP sampler, but got beta=%s", value);
+      requireArgument(
+          value >= 0 && Double.isFinite(value),
+          "beta >= 0 must hold for the GP sampler, but got beta=%s",
+          value);
       this.beta = value;
       return this;
     }
@@ -351,12 +416,17 @@ public final class GpSampler implements Sampler {
      * @throws IllegalArgumentException when below 16
      */
     public Builder candidates(int value) {
-      requireArgument(value >= 16, "candidates >= 16 must hold for the GP sampler, but got candidates=%s", value);
+      requireArgument(
+          value >= 16,
+          "candidates >= 16 must hold for the GP sampler, but got candidates=%s",
+          value);
       this.candidates = value;
       return this;
     }
 
-    /** @return the sampler */
+    /**
+     * @return the sampler
+     */
     public GpSampler build() {
       return new GpSampler(this);
     }

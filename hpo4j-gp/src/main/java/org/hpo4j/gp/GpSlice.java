@@ -18,8 +18,14 @@ import org.hpo4j.Experimental;
  * @param next the internal values of the next proposal
  */
 @Experimental
-public record GpSlice(String parameter, List<Double> values, List<Double> mean, List<Double> sd,
-    List<Double> acquisition, Map<String, Double> through, Map<String, Double> next) {
+public record GpSlice(
+    String parameter,
+    List<Double> values,
+    List<Double> mean,
+    List<Double> sd,
+    List<Double> acquisition,
+    Map<String, Double> through,
+    Map<String, Double> next) {
 
   /** Copies every collection. */
   public GpSlice {

@@ -9,18 +9,18 @@ import org.hpo4j.math.BoundedMinimizer;
 import org.hpo4j.math.Cholesky;
 
 /**
- * Chooses the kernel hyperparameters by maximising the log marginal likelihood plus weak priors
- * (a MAP estimate) with the bounded quasi-Newton minimiser and analytic gradients, from a warm start
+ * Chooses the kernel hyperparameters by maximising the log marginal likelihood plus weak priors (a
+ * MAP estimate) with the bounded quasi-Newton minimiser and analytic gradients, from a warm start
  * and a few other starts.
  *
  * <p>Notation as in {@link Kernel}; theta = (log l_0 .. log l_{d-1}, log s2, log noise). The
- * minimised objective is {@code NLP(theta) = y^T alpha / 2 + sum log L_ii + n log(2 pi) / 2 -
- * log p(theta)} with gradient {@code -tr(W dK/dtheta_k) / 2 - d log p / dtheta_k}, W = alpha
- * alpha^T - K^{-1} (Rasmussen &amp; Williams, eq. 5.9).
+ * minimised objective is {@code NLP(theta) = y^T alpha / 2 + sum log L_ii + n log(2 pi) / 2 - log
+ * p(theta)} with gradient {@code -tr(W dK/dtheta_k) / 2 - d log p / dtheta_k}, W = alpha alpha^T -
+ * K^{-1} (Rasmussen &amp; Williams, eq. 5.9).
  *
- * <p>Priors (normal on each log hyperparameter): numeric length scales N(sqrt2 + log(d)/2, 3),
- * the dimension-scaled prior of Hvarfner et al., "Vanilla Bayesian Optimization Performs Great in
- * High Dimensions" (ICML 2024); categorical rates N(0, 4); log s2 N(0, 4); log noise N(log 1e-4, 9),
+ * <p>Priors (normal on each log hyperparameter): numeric length scales N(sqrt2 + log(d)/2, 3), the
+ * dimension-scaled prior of Hvarfner et al., "Vanilla Bayesian Optimization Performs Great in High
+ * Dimensions" (ICML 2024); categorical rates N(0, 4); log s2 N(0, 4); log noise N(log 1e-4, 9),
  * which lets data explain a noisy objective while favouring interpolation of a deterministic one.
  * In a conditional space d is the mean number of parameters a trial has, and a conditional numeric
  * dimension's log length scale has prior mean 0 (see {@link #CONDITIONAL_LOG_LENGTH}).
@@ -46,19 +46,26 @@ final class HyperparameterFit {
   }
 
   /**
-   * Prior mean of a conditional numeric dimension's log length scale: log 1, not the dimension-scaled
-   * prior, since a branch sees only its share of the trials and a near-linear fit from a few of them
-   * sent the search to the corners of the branch.
+   * Prior mean of a conditional numeric dimension's log length scale: log 1, not the
+   * dimension-scaled prior, since a branch sees only its share of the trials and a near-linear fit
+   * from a few of them sent the search to the corners of the branch.
    */
   static final double CONDITIONAL_LOG_LENGTH = 0.0;
 
-  /** As above; a conditional numeric dimension's length scale has prior mean CONDITIONAL_LOG_LENGTH. */
+  /**
+   * As above; a conditional numeric dimension's length scale has prior mean CONDITIONAL_LOG_LENGTH.
+   */
   static double[][] prior(boolean[] categorical, boolean[] conditional, double dimension) {
     int d = categorical.length;
     double[] mean = new double[d + 2];
     double[] var = new double[d + 2];
     for (int j = 0; j < d; j++) {
-      mean[j] = categorical[j] ? 0.0 : conditional[j] ? CONDITIONAL_LOG_LENGTH : Math.sqrt(2.0) + 0.5 * Math.log(dimension);
+      mean[j] =
+          categorical[j]
+              ? 0.0
+              : conditional[j]
+                  ? CONDITIONAL_LOG_LENGTH
+                  : Math.sqrt(2.0) + 0.5 * Math.log(dimension);
       var[j] = categorical[j] ? 4.0 : 3.0;
     }
     mean[d] = 0.0;
@@ -68,7 +75,10 @@ final class HyperparameterFit {
     return new double[][] {mean, var};
   }
 
-  /** Box of theta: length scales in [0.005, 100] (rates in [0.01, 100]), s2 in [0.01, 100], noise in [1e-8, 1]. */
+  /**
+   * Box of theta: length scales in [0.005, 100] (rates in [0.01, 100]), s2 in [0.01, 100], noise in
+   * [1e-8, 1].
+   */
   static double[][] bounds(boolean[] categorical) {
     int d = categorical.length;
     double[] lo = new double[d + 2];
@@ -84,7 +94,9 @@ final class HyperparameterFit {
     return new double[][] {lo, hi};
   }
 
-  /** The theta every fit starts from when it has no warm start: length scales 0.5, s2 1, noise 1e-4. */
+  /**
+   * The theta every fit starts from when it has no warm start: length scales 0.5, s2 1, noise 1e-4.
+   */
   static double[] defaultStart(boolean[] categorical) {
     int d = categorical.length;
     double[] t = new double[d + 2];
@@ -103,15 +115,27 @@ final class HyperparameterFit {
    * @param gradient a (d + 2)-vector to overwrite
    * @return NLP(theta), or +infinity when K cannot be factored at theta
    */
-  static double objective(boolean[] categorical, double[][] x, double[] y, double[] theta, double[] gradient) {
+  static double objective(
+      boolean[] categorical, double[][] x, double[] y, double[] theta, double[] gradient) {
     return objective(categorical, new boolean[categorical.length], x, y, theta, gradient);
   }
 
   /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
-  static double objective(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] theta,
+  static double objective(
+      boolean[] categorical,
+      boolean[] conditional,
+      double[][] x,
+      double[] y,
+      double[] theta,
       double[] gradient) {
-    return objective(categorical, conditional, x, new double[][] {y},
-        prior(categorical, conditional, presentDimension(x, conditional)), theta, gradient);
+    return objective(
+        categorical,
+        conditional,
+        x,
+        new double[][] {y},
+        prior(categorical, conditional, presentDimension(x, conditional)),
+        theta,
+        gradient);
   }
 
   /**
@@ -121,10 +145,17 @@ final class HyperparameterFit {
    * triangular solve each instead of a fit and a factor of their own.
    *
    * @param ys outputs x n standardised targets
-   * @param prior the prior mean and variance of theta (see {@link #prior(boolean[], boolean[], double)})
+   * @param prior the prior mean and variance of theta (see {@link #prior(boolean[], boolean[],
+   *     double)})
    */
-  static double objective(boolean[] categorical, boolean[] conditional, double[][] x, double[][] ys,
-      double[][] prior, double[] theta, double[] gradient) {
+  static double objective(
+      boolean[] categorical,
+      boolean[] conditional,
+      double[][] x,
+      double[][] ys,
+      double[][] prior,
+      double[] theta,
+      double[] gradient) {
     int n = x.length;
     int d = categorical.length;
     int outputs = ys.length;
@@ -199,20 +230,56 @@ final class HyperparameterFit {
    * @return the best theta found (never NaN: a start whose objective is not finite is skipped), or
    *     the default start when no start could be evaluated
    */
-  static double[] fit(boolean[] categorical, double[][] x, double[] y, double[] warmStart, int extraStarts,
-      int maxIterations, SplittableRandom rng) {
-    return fit(categorical, new boolean[categorical.length], x, y, warmStart, extraStarts, maxIterations, rng);
+  static double[] fit(
+      boolean[] categorical,
+      double[][] x,
+      double[] y,
+      double[] warmStart,
+      int extraStarts,
+      int maxIterations,
+      SplittableRandom rng) {
+    return fit(
+        categorical,
+        new boolean[categorical.length],
+        x,
+        y,
+        warmStart,
+        extraStarts,
+        maxIterations,
+        rng);
   }
 
   /** As above, with conditional dimensions (NaN where absent; see {@link Kernel}). */
-  static double[] fit(boolean[] categorical, boolean[] conditional, double[][] x, double[] y, double[] warmStart,
-      int extraStarts, int maxIterations, SplittableRandom rng) {
-    return fit(categorical, conditional, x, new double[][] {y}, warmStart, extraStarts, maxIterations, rng);
+  static double[] fit(
+      boolean[] categorical,
+      boolean[] conditional,
+      double[][] x,
+      double[] y,
+      double[] warmStart,
+      int extraStarts,
+      int maxIterations,
+      SplittableRandom rng) {
+    return fit(
+        categorical,
+        conditional,
+        x,
+        new double[][] {y},
+        warmStart,
+        extraStarts,
+        maxIterations,
+        rng);
   }
 
   /** As above, for several outputs sharing the kernel (see the objective of several outputs). */
-  static double[] fit(boolean[] categorical, boolean[] conditional, double[][] x, double[][] ys, double[] warmStart,
-      int extraStarts, int maxIterations, SplittableRandom rng) {
+  static double[] fit(
+      boolean[] categorical,
+      boolean[] conditional,
+      double[][] x,
+      double[][] ys,
+      double[] warmStart,
+      int extraStarts,
+      int maxIterations,
+      SplittableRandom rng) {
     double[][] box = bounds(categorical);
     double[][] prior = prior(categorical, conditional, presentDimension(x, conditional));
     List<double[]> starts = new ArrayList<>();
@@ -232,10 +299,16 @@ final class HyperparameterFit {
     double[] best = null;
     double bestF = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
-      BoundedMinimizer.Result m = BoundedMinimizer.minimize(
-          (t, grad) -> objective(categorical, conditional, x, ys, prior, t, grad), start, box[0], box[1],
-          BoundedMinimizer.Options.defaults().withMaxIterations(Math.max(1, maxIterations))
-              .withGradientTolerance(1e-3).withFunctionTolerance(1e-7));
+      BoundedMinimizer.Result m =
+          BoundedMinimizer.minimize(
+              (t, grad) -> objective(categorical, conditional, x, ys, prior, t, grad),
+              start,
+              box[0],
+              box[1],
+              BoundedMinimizer.Options.defaults()
+                  .withMaxIterations(Math.max(1, maxIterations))
+                  .withGradientTolerance(1e-3)
+                  .withFunctionTolerance(1e-7));
       if (Double.isFinite(m.f()) && m.f() < bestF) {
         bestF = m.f();
         best = m.x();
@@ -244,7 +317,9 @@ final class HyperparameterFit {
     return best != null ? best : defaultStart(categorical);
   }
 
-  /** @return the mean number of present (non-NaN) dimensions of a row; d when none is conditional */
+  /**
+   * @return the mean number of present (non-NaN) dimensions of a row; d when none is conditional
+   */
   static double presentDimension(double[][] x, boolean[] conditional) {
     int d = conditional.length;
     boolean any = false;

@@ -5,23 +5,23 @@ package org.hpo4j.gp;
  * Hamming factor over the categorical dimensions, times a signal variance; the noise variance is
  * added on the diagonal of a training Gram matrix only.
  *
- * <p>Notation: x, x' are d-vectors in the unit cube. A numeric dimension j adds
- * {@code (x_j - x'_j)^2 / l_j^2} to r^2; a categorical dimension c adds {@code [x_c != x'_c] / l_c}
- * to H. Then {@code k(x, x') = s2 * m(r) * exp(-H)} with {@code m(r) = (1 + sqrt5 r + 5 r^2 / 3)
- * exp(-sqrt5 r)}. The hyperparameter vector is theta = (log l_0, ..., log l_{d-1}, log s2, log
- * noise), of length d + 2; {@link HyperparameterFit} optimises it.
+ * <p>Notation: x, x' are d-vectors in the unit cube. A numeric dimension j adds {@code (x_j -
+ * x'_j)^2 / l_j^2} to r^2; a categorical dimension c adds {@code [x_c != x'_c] / l_c} to H. Then
+ * {@code k(x, x') = s2 * m(r) * exp(-H)} with {@code m(r) = (1 + sqrt5 r + 5 r^2 / 3) exp(-sqrt5
+ * r)}. The hyperparameter vector is theta = (log l_0, ..., log l_{d-1}, log s2, log noise), of
+ * length d + 2; {@link HyperparameterFit} optimises it.
  *
  * <p><b>Conditional dimensions</b> (parameters that exist only in some trials) hold NaN where the
  * parameter is absent. A conditional numeric dimension embeds its value on a half circle of radius
  * 1/pi (so nearby values keep their plain distance) and an absent value at the circle's centre (the
- * arc kernel of Swersky et al., "Raiders of the Lost Architecture: Kernels for Bayesian Optimization
- * in Conditional Parameter Spaces", arXiv:1409.4011, 2014, with its angle and radius fixed): two
- * present values add {@code (4 / pi^2) sin^2(pi (x_j - x'_j) / 2) / l_j^2} to r^2, present against
- * absent adds {@code (1 / pi^2) / l_j^2}, both absent add 0. The short distance to "absent" lets
- * trials of sibling branches share what they have in common (the parameters both have), while the
- * parent's categorical factor and the learned length scales decide how much. A conditional
- * categorical dimension treats "absent" as one more category. Both are Euclidean embeddings, so
- * the kernel stays positive definite.
+ * arc kernel of Swersky et al., "Raiders of the Lost Architecture: Kernels for Bayesian
+ * Optimization in Conditional Parameter Spaces", arXiv:1409.4011, 2014, with its angle and radius
+ * fixed): two present values add {@code (4 / pi^2) sin^2(pi (x_j - x'_j) / 2) / l_j^2} to r^2,
+ * present against absent adds {@code (1 / pi^2) / l_j^2}, both absent add 0. The short distance to
+ * "absent" lets trials of sibling branches share what they have in common (the parameters both
+ * have), while the parent's categorical factor and the learned length scales decide how much. A
+ * conditional categorical dimension treats "absent" as one more category. Both are Euclidean
+ * embeddings, so the kernel stays positive definite.
  *
  * <p>Reference: Rasmussen &amp; Williams, Gaussian Processes for Machine Learning (2006), eq. 4.17.
  *
@@ -32,8 +32,10 @@ final class Kernel {
 
   private final boolean[] categorical;
   private final boolean[] conditional;
+
   /** 1 / l_j^2 for numeric dimensions, 1 / l_c for categorical ones. */
   private final double[] scale;
+
   private final double signal;
   private final double noise;
   private final double[] theta;
@@ -52,7 +54,8 @@ final class Kernel {
   Kernel(boolean[] categorical, boolean[] conditional, double[] theta) {
     int d = categorical.length;
     if (theta.length != d + 2) {
-      throw new IllegalArgumentException("theta must have d + 2 = " + (d + 2) + " entries, but got " + theta.length);
+      throw new IllegalArgumentException(
+          "theta must have d + 2 = " + (d + 2) + " entries, but got " + theta.length);
     }
     this.categorical = categorical.clone();
     this.conditional = conditional.clone();
@@ -81,7 +84,9 @@ final class Kernel {
     return categorical[j];
   }
 
-  /** @return 1 / l_j^2 for a numeric dimension j, 1 / l_j for a categorical one */
+  /**
+   * @return 1 / l_j^2 for a numeric dimension j, 1 / l_j for a categorical one
+   */
   double scale(int j) {
     return scale[j];
   }
@@ -94,7 +99,9 @@ final class Kernel {
     return noise;
   }
 
-  /** @return a copy of theta */
+  /**
+   * @return a copy of theta
+   */
   double[] theta() {
     return theta.clone();
   }
@@ -111,7 +118,9 @@ final class Kernel {
     return -5.0 / 6.0 * (1.0 + SQRT5 * r) * Math.exp(-SQRT5 * r);
   }
 
-  /** @return r^2 between a and b (numeric dimensions only) */
+  /**
+   * @return r^2 between a and b (numeric dimensions only)
+   */
   double r2(double[] a, double[] b) {
     double s = 0;
     for (int j = 0; j < a.length; j++) {
@@ -122,7 +131,10 @@ final class Kernel {
     return s;
   }
 
-  /** @return the squared distance of numeric dimension j before its length scale (see the class comment) */
+  /**
+   * @return the squared distance of numeric dimension j before its length scale (see the class
+   *     comment)
+   */
   double distance2(int j, double a, double b) {
     if (!conditional[j]) {
       double t = a - b;
@@ -140,7 +152,9 @@ final class Kernel {
   /** The squared radius 1/pi^2 of a conditional dimension's half circle. */
   static final double ARC_RADIUS2 = 1.0 / (Math.PI * Math.PI);
 
-  /** @return half of d distance2(j, a, b) / da: 0 when either is absent */
+  /**
+   * @return half of d distance2(j, a, b) / da: 0 when either is absent
+   */
   private double halfSlope(int j, double a, double b) {
     if (!conditional[j]) {
       return a - b;
@@ -148,7 +162,9 @@ final class Kernel {
     return Double.isNaN(a) || Double.isNaN(b) ? 0.0 : Math.sin(Math.PI * (a - b)) / Math.PI;
   }
 
-  /** @return H between a and b (categorical dimensions only) */
+  /**
+   * @return H between a and b (categorical dimensions only)
+   */
   double hamming(double[] a, double[] b) {
     double s = 0;
     for (int j = 0; j < a.length; j++) {
@@ -166,12 +182,16 @@ final class Kernel {
     return na || nb ? na != nb : Math.abs(a - b) > 1e-9;
   }
 
-  /** @return k(a, b) without noise */
+  /**
+   * @return k(a, b) without noise
+   */
   double value(double[] a, double[] b) {
     return signal * matern(r2(a, b)) * Math.exp(-hamming(a, b));
   }
 
-  /** @return the n x n matrix k(x_i, x_j) + noise * I, row-major */
+  /**
+   * @return the n x n matrix k(x_i, x_j) + noise * I, row-major
+   */
   double[] gram(double[][] x) {
     int n = x.length;
     double[] k = new double[n * n];

@@ -13,15 +13,15 @@ import org.hpo4j.math.Normal;
  * minimised) over a Pareto front, exactly, by box decomposition of the region the front does not
  * dominate: a grid over the first M - 1 objectives whose cells each extend in the last objective up
  * to the best value of the front points dominating the cell's corner. Per box the improvement
- * factorises over objectives, {@code E[(u - max(l, Y))^+] = sigma (h(z_u) - h(z_l))} with
- * {@code z = (bound - mu) / sigma} and h as in {@link Acquisition}; the sum over boxes is taken in
- * log space and differentiated analytically.
+ * factorises over objectives, {@code E[(u - max(l, Y))^+] = sigma (h(z_u) - h(z_l))} with {@code z
+ * = (bound - mu) / sigma} and h as in {@link Acquisition}; the sum over boxes is taken in log space
+ * and differentiated analytically.
  *
  * <p>References: Emmerich, Giannakoglou &amp; Naujoks, "Single- and Multiobjective Evolutionary
  * Optimization Assisted by Gaussian Random Field Metamodels", IEEE TEVC 2006 (EHVI); Yang et al.,
  * "Efficient computation of expected hypervolume improvement using box decomposition algorithms",
- * J. Global Optim. 2019; Ament et al., "Unexpected Improvements to Expected Improvement for Bayesian
- * Optimization", NeurIPS 2023 (the log form).
+ * J. Global Optim. 2019; Ament et al., "Unexpected Improvements to Expected Improvement for
+ * Bayesian Optimization", NeurIPS 2023 (the log form).
  *
  * <p>Notation: front points and the reference point r are M-vectors in the standardised units of
  * the objective GPs. Immutable and thread-safe.
@@ -31,9 +31,14 @@ final class LogEhvi {
   static final int MAX_CELLS = 6000;
 
   private final int m;
-  /** lower[k][i], upper[k][i]: interval i of objective k (the last objective: lower is -infinity). */
+
+  /**
+   * lower[k][i], upper[k][i]: interval i of objective k (the last objective: lower is -infinity).
+   */
   private final double[][] lower;
+
   private final double[][] upper;
+
   /** cells[c][k]: the interval of objective k of box c. */
   private final int[][] cells;
 
@@ -128,7 +133,9 @@ final class LogEhvi {
     for (double[] p : pts) {
       boolean dominated = false;
       for (double[] q : pts) {
-        if (q != p && weaklyDominates(q, p) && (!Arrays.equals(q, p) || pts.indexOf(q) < pts.indexOf(p))) {
+        if (q != p
+            && weaklyDominates(q, p)
+            && (!Arrays.equals(q, p) || pts.indexOf(q) < pts.indexOf(p))) {
           dominated = true;
           break;
         }
@@ -183,11 +190,17 @@ final class LogEhvi {
         max = Math.max(max, lp);
         if (gradient != null && Double.isFinite(lp)) {
           double lu = Normal.logNdtr(zu);
-          double ll = zl == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : Math.min(lu, Normal.logNdtr(zl));
+          double ll =
+              zl == Double.NEGATIVE_INFINITY
+                  ? Double.NEGATIVE_INFINITY
+                  : Math.min(lu, Normal.logNdtr(zl));
           dMu[k][i] = -Math.exp(LogMath.logSubExp(lu, ll) - lp);
           double pu = Normal.logPdf(zu);
           double pl = zl == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : Normal.logPdf(zl);
-          dSigma[k][i] = pu >= pl ? Math.exp(LogMath.logSubExp(pu, pl) - lp) : -Math.exp(LogMath.logSubExp(pl, pu) - lp);
+          dSigma[k][i] =
+              pu >= pl
+                  ? Math.exp(LogMath.logSubExp(pu, pl) - lp)
+                  : -Math.exp(LogMath.logSubExp(pl, pu) - lp);
         }
       }
       shift[k] = Double.isFinite(max) ? max : 0.0;
@@ -255,7 +268,9 @@ final class LogEhvi {
     return LogMath.logSumExp(terms);
   }
 
-  /** @return log(h(zu) - h(zl)) for zl &lt; zu (zl may be -infinity) */
+  /**
+   * @return log(h(zu) - h(zl)) for zl &lt; zu (zl may be -infinity)
+   */
   static double logHDifference(double zl, double zu) {
     double hu = Normal.logH(zu);
     if (zl == Double.NEGATIVE_INFINITY) {

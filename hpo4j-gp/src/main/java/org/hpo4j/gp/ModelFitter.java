@@ -17,8 +17,8 @@ import org.hpo4j.trial.FrozenTrial;
  * Fits the GP of a {@link GpSampler} to the COMPLETE trials of a study: encodes them, warps and
  * standardises the losses, chooses the hyperparameters (warm-started from the previous fit) and
  * factors the Gram matrix, reusing the previous factor when only trials were added and the
- * hyperparameters were kept. Past {@link TrainingSubset#MAX} trials the model is fitted on a
- * {@link TrainingSubset} (the incumbents are still the best of all). Its fields are caches only.
+ * hyperparameters were kept. Past {@link TrainingSubset#MAX} trials the model is fitted on a {@link
+ * TrainingSubset} (the incumbents are still the best of all). Its fields are caches only.
  *
  * <p>Not thread-safe: the sampler calls it under its lock.
  */
@@ -27,13 +27,23 @@ final class ModelFitter {
 
   /** Up to this many trials the hyperparameters are refitted at every suggest. */
   static final int REFIT_EVERY_TRIAL_UP_TO = 200;
-  /** Beyond that, they are refitted once the data grew by this factor, and the factor is extended in between. */
+
+  /**
+   * Beyond that, they are refitted once the data grew by this factor, and the factor is extended in
+   * between.
+   */
   static final double REFIT_GROWTH = 1.1;
+
   /** The growth between refits of a secondary output past its every-trial range. */
   static final double SPARSE_REFIT_GROWTH = 1.15;
+
   /** Secondary outputs are refitted at every trial up to this many rows. */
   static final int SECONDARY_EVERY_TRIAL_UP_TO = 30;
-  /** Hyperparameters are fitted on at most this many trials (the best half and an even spread of the rest). */
+
+  /**
+   * Hyperparameters are fitted on at most this many trials (the best half and an even spread of the
+   * rest).
+   */
   static final int FIT_SUBSAMPLE = 200;
 
   private final long seed;
@@ -61,21 +71,41 @@ final class ModelFitter {
    * @param warp the output warp, or null when the output was only standardised
    * @param best the lowest standardised target of an eligible row (+infinity when none is)
    */
-  record Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd,
-      double best, double[][] incumbents, int trials, ConstraintModels constraints) {
+  record Fitted(
+      SpaceEncoding encoding,
+      GpModel model,
+      OutputWarp warp,
+      double yMean,
+      double ySd,
+      double best,
+      double[][] incumbents,
+      int trials,
+      ConstraintModels constraints) {
 
-    Fitted(SpaceEncoding encoding, GpModel model, OutputWarp warp, double yMean, double ySd, double best,
-        double[][] incumbents, int trials) {
+    Fitted(
+        SpaceEncoding encoding,
+        GpModel model,
+        OutputWarp warp,
+        double yMean,
+        double ySd,
+        double best,
+        double[][] incumbents,
+        int trials) {
       this(encoding, model, warp, yMean, ySd, best, incumbents, trials, null);
     }
 
-    /** @return a raw output value in the standardised units of the model (only for fits without a warp) */
+    /**
+     * @return a raw output value in the standardised units of the model (only for fits without a
+     *     warp)
+     */
     double standardise(double raw) {
       return (raw - yMean) / ySd;
     }
   }
 
-  /** @return the encoding of the tree of the study's complete trials */
+  /**
+   * @return the encoding of the tree of the study's complete trials
+   */
   static SpaceEncoding encoding(StudyView study) {
     return new SpaceEncoding(SpaceTree.infer(study.completeTrials()));
   }
@@ -84,7 +114,9 @@ final class ModelFitter {
     return java.util.Arrays.equals(m.kernel().theta(), theta);
   }
 
-  /** @return whether the first rows of {@code x} are exactly {@code prefix} */
+  /**
+   * @return whether the first rows of {@code x} are exactly {@code prefix}
+   */
   private static boolean startsWith(double[][] x, double[][] prefix) {
     if (prefix.length > x.length) {
       return false;
@@ -123,8 +155,8 @@ final class ModelFitter {
   }
 
   /**
-   * The GP of the single objective, over the tree of the complete trials ({@code space} is not
-   * used beyond that: the tree is re-read from the same trials).
+   * The GP of the single objective, over the tree of the complete trials ({@code space} is not used
+   * beyond that: the tree is re-read from the same trials).
    *
    * @return the fit (its best and incumbents over the feasible trials), or null before
    *     nStartupTrials usable trials or when no GP could be fitted
@@ -137,14 +169,19 @@ final class ModelFitter {
     List<double[]> cs = new ArrayList<>();
     boolean sameConstraintRows = true;
     for (FrozenTrial t : study.completeTrials()) {
-      double[] u = t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t) : null;
+      double[] u =
+          t.values().size() == 1 && Double.isFinite(t.values().get(0)) ? encoding.encode(t) : null;
       double[] c = ConstraintModels.of(t);
       if (u != null) {
         xs.add(u);
         ys.add(study.direction().asLoss(t.value()));
         ok.add(ConstraintModels.feasible(t));
         cs.add(c);
-        sameConstraintRows &= c != null && cs.get(0) != null && c.length == cs.get(0).length && java.util.Arrays.stream(c).allMatch(Double::isFinite);
+        sameConstraintRows &=
+            c != null
+                && cs.get(0) != null
+                && c.length == cs.get(0).length
+                && java.util.Arrays.stream(c).allMatch(Double::isFinite);
       } else if (c != null) {
         sameConstraintRows = false; // a constraint GP would have a row the objective's lacks
       }
@@ -165,44 +202,94 @@ final class ModelFitter {
         }
       }
     }
-    return fit(constraints == null ? "objective" : "objective+constraints", encoding, xs.toArray(new double[0][]),
-        ys.stream().mapToDouble(Double::doubleValue).toArray(), true, eligible, updateCache, study.name(),
-        REFIT_EVERY_TRIAL_UP_TO, constraints);
+    return fit(
+        constraints == null ? "objective" : "objective+constraints",
+        encoding,
+        xs.toArray(new double[0][]),
+        ys.stream().mapToDouble(Double::doubleValue).toArray(),
+        true,
+        eligible,
+        updateCache,
+        study.name(),
+        REFIT_EVERY_TRIAL_UP_TO,
+        constraints);
   }
-
-
 
   /**
    * Fits one output.
    *
    * @param slot names the caches (warm start, factor) of this output
-   * @param x n unit points (NaN where a conditional parameter is absent); y n finite targets, lower is better
+   * @param x n unit points (NaN where a conditional parameter is absent); y n finite targets, lower
+   *     is better
    * @param warp whether to warp the targets ({@link OutputWarp}) before standardising them
    * @param eligible which rows may be incumbents (null: all)
    * @return the fit, or null when the Gram matrix could not be factored or x is empty
    */
-  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
-      boolean updateCache, String studyName) {
-    return fit(slotName, encoding, x, targets, warp, eligible, updateCache, studyName, REFIT_EVERY_TRIAL_UP_TO);
+  Fitted fit(
+      String slotName,
+      SpaceEncoding encoding,
+      double[][] x,
+      double[] targets,
+      boolean warp,
+      boolean[] eligible,
+      boolean updateCache,
+      String studyName) {
+    return fit(
+        slotName,
+        encoding,
+        x,
+        targets,
+        warp,
+        eligible,
+        updateCache,
+        studyName,
+        REFIT_EVERY_TRIAL_UP_TO);
   }
 
   /**
-   * As above; the hyperparameters are refitted at every call up to {@code everyTrialUpTo} rows, then
-   * once the data grew by {@link #SPARSE_REFIT_GROWTH} (the factor is extended in between). The
-   * secondary outputs (constraints, the objectives of several) use 30: they cost a fit each.
+   * As above; the hyperparameters are refitted at every call up to {@code everyTrialUpTo} rows,
+   * then once the data grew by {@link #SPARSE_REFIT_GROWTH} (the factor is extended in between).
+   * The secondary outputs (constraints, the objectives of several) use 30: they cost a fit each.
    */
-  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
-      boolean updateCache, String studyName, int everyTrialUpTo) {
-    return fit(slotName, encoding, x, targets, warp, eligible, updateCache, studyName, everyTrialUpTo, null);
+  Fitted fit(
+      String slotName,
+      SpaceEncoding encoding,
+      double[][] x,
+      double[] targets,
+      boolean warp,
+      boolean[] eligible,
+      boolean updateCache,
+      String studyName,
+      int everyTrialUpTo) {
+    return fit(
+        slotName,
+        encoding,
+        x,
+        targets,
+        warp,
+        eligible,
+        updateCache,
+        studyName,
+        everyTrialUpTo,
+        null);
   }
 
   /**
    * As above, with the constraint values of the same rows (constraints x n, finite), or null: then
-   * one kernel is fitted to the objective and the constraints together and the constraint GPs
-   * share the objective's factor (see {@link HyperparameterFit} and {@link ConstraintModels}).
+   * one kernel is fitted to the objective and the constraints together and the constraint GPs share
+   * the objective's factor (see {@link HyperparameterFit} and {@link ConstraintModels}).
    */
-  Fitted fit(String slotName, SpaceEncoding encoding, double[][] x, double[] targets, boolean warp, boolean[] eligible,
-      boolean updateCache, String studyName, int everyTrialUpTo, double[][] constraintValues) {
+  Fitted fit(
+      String slotName,
+      SpaceEncoding encoding,
+      double[][] x,
+      double[] targets,
+      boolean warp,
+      boolean[] eligible,
+      boolean updateCache,
+      String studyName,
+      int everyTrialUpTo,
+      double[][] constraintValues) {
     int n = x.length;
     if (n == 0) {
       return null;
@@ -264,7 +351,8 @@ final class ModelFitter {
         cy[k][i] = (raw[i] - mk) / cSd[k];
       }
     }
-    double[][] constraintIncumbents = outputs == 0 ? null : ConstraintModels.nearestFeasible(x, cy, cMean, cSd);
+    double[][] constraintIncumbents =
+        outputs == 0 ? null : ConstraintModels.nearestFeasible(x, cy, cMean, cSd);
     int[] subset = TrainingSubset.select(x, order, TrainingSubset.MAX);
     if (subset != null) { // rows best first, so order becomes the identity
       double[][] sx = new double[subset.length][];
@@ -316,22 +404,42 @@ final class ModelFitter {
           fy[1 + k][i] = cy[k][rows[i]];
         }
       }
-      theta = HyperparameterFit.fit(categorical, conditional, fx, fy, warmStart, warm && slot.fits % 5 != 0 ? 0 : 1,
-          warm ? 50 : 200, rng);
+      theta =
+          HyperparameterFit.fit(
+              categorical,
+              conditional,
+              fx,
+              fy,
+              warmStart,
+              warm && slot.fits % 5 != 0 ? 0 : 1,
+              warm ? 50 : 200,
+              rng);
     }
     if (LOG.isLoggable(Level.FINE)) {
-      LOG.fine(slotName + " n=" + n + " names=" + encoding.names() + " theta=" + java.util.Arrays.toString(theta));
+      LOG.fine(
+          slotName
+              + " n="
+              + n
+              + " names="
+              + encoding.names()
+              + " theta="
+              + java.util.Arrays.toString(theta));
     }
     Kernel kernel = new Kernel(categorical, conditional, theta);
     Optional<GpModel> model = Optional.empty();
-    if (!refit && previous != null && startsWith(x, previous.inputs()) && sameTheta(previous, theta)) {
+    if (!refit
+        && previous != null
+        && startsWith(x, previous.inputs())
+        && sameTheta(previous, theta)) {
       model = previous.extend(x, y);
     }
     if (model.isEmpty()) {
       model = GpModel.fit(kernel, x, y);
     }
     if (model.isEmpty()) {
-      LOG.log(Level.WARNING, "GP of {0} could not be fitted on {1} trials of study ''{2}''; sampling at random",
+      LOG.log(
+          Level.WARNING,
+          "GP of {0} could not be fitted on {1} trials of study ''{2}''; sampling at random",
           new Object[] {slotName, n, studyName});
       return null;
     }
@@ -353,5 +461,4 @@ final class ModelFitter {
     }
     return new Fitted(encoding, model.get(), w, mean, sd, bestY, incumbents, n, shared);
   }
-
 }

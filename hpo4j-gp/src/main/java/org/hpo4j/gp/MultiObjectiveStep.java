@@ -29,10 +29,17 @@ final class MultiObjectiveStep {
 
   /**
    * @param pending masked unit points the sampler proposed to RUNNING trials, by trial number
-   * @return the proposal, or empty before {@code nStartupTrials} usable trials or when a GP cannot be fitted
+   * @return the proposal, or empty before {@code nStartupTrials} usable trials or when a GP cannot
+   *     be fitted
    */
-  static Optional<Result> propose(StudyView study, ModelFitter fitter, int nStartupTrials, int candidates,
-      Map<Integer, double[]> pending, int trialNumber, long seed) {
+  static Optional<Result> propose(
+      StudyView study,
+      ModelFitter fitter,
+      int nStartupTrials,
+      int candidates,
+      Map<Integer, double[]> pending,
+      int trialNumber,
+      long seed) {
     SpaceEncoding encoding = ModelFitter.encoding(study);
     List<StudyDirection> directions = study.directions();
     int m = directions.size();
@@ -72,8 +79,17 @@ final class MultiObjectiveStep {
       for (int i = 0; i < n; i++) {
         target[i] = losses.get(i)[k];
       }
-      ModelFitter.Fitted f = fitter.fit("objective" + k, encoding, x, target, false, eligible, true, study.name(),
-          ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
+      ModelFitter.Fitted f =
+          fitter.fit(
+              "objective" + k,
+              encoding,
+              x,
+              target,
+              false,
+              eligible,
+              true,
+              study.name(),
+              ModelFitter.SECONDARY_EVERY_TRIAL_UP_TO);
       if (f == null) {
         return Optional.empty();
       }
@@ -97,28 +113,35 @@ final class MultiObjectiveStep {
     ConstraintModels constraints = ConstraintModels.fit(study, encoding, fitter);
     int size = models[0].size();
     double shrink = size <= 300 ? 1.0 : (300.0 / size) * (300.0 / size);
-    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(encoding, Math.max(128, (int) (candidates * shrink)),
-        2, size <= 300 ? 30 : 15);
+    AcquisitionOptimizer optimizer =
+        new AcquisitionOptimizer(
+            encoding, Math.max(128, (int) (candidates * shrink)), 2, size <= 300 ? 30 : 15);
     if (front.isEmpty()) {
       if (constraints == null) {
         return Optional.empty();
       }
-      return Optional.of(new Result(encoding, optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), seed)));
+      return Optional.of(
+          new Result(
+              encoding,
+              optimizer.maximize(constraints::logFeasibility, constraints.incumbents(), seed)));
     }
     LogEhvi ehvi = LogEhvi.of(front, ref);
     double[][] starts = spread(incumbents, front);
-    AcquisitionOptimizer.Scorer scorer = (u, g) -> {
-      Posterior[] p = new Posterior[m];
-      for (int k = 0; k < m; k++) {
-        p[k] = models[k].posterior(u, g != null);
-      }
-      double v = ehvi.value(p, g);
-      return constraints == null ? v : v + constraints.logFeasibility(u, g);
-    };
+    AcquisitionOptimizer.Scorer scorer =
+        (u, g) -> {
+          Posterior[] p = new Posterior[m];
+          for (int k = 0; k < m; k++) {
+            p[k] = models[k].posterior(u, g != null);
+          }
+          double v = ehvi.value(p, g);
+          return constraints == null ? v : v + constraints.logFeasibility(u, g);
+        };
     return Optional.of(new Result(encoding, optimizer.maximize(scorer, starts, seed)));
   }
 
-  /** @return up to 5 front members spread along the first objective, the best of it first */
+  /**
+   * @return up to 5 front members spread along the first objective, the best of it first
+   */
   private static double[][] spread(List<double[]> xs, List<double[]> ys) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
@@ -150,9 +173,17 @@ final class MultiObjectiveStep {
     return strict;
   }
 
-  /** The Kriging believer over several objectives: models and front take the running trials at their means. */
-  private static void believe(StudyView study, SpaceEncoding encoding, GpModel[] models, List<double[]> front,
-      Map<Integer, double[]> pending, int trialNumber) {
+  /**
+   * The Kriging believer over several objectives: models and front take the running trials at their
+   * means.
+   */
+  private static void believe(
+      StudyView study,
+      SpaceEncoding encoding,
+      GpModel[] models,
+      List<double[]> front,
+      Map<Integer, double[]> pending,
+      int trialNumber) {
     List<double[]> px = new ArrayList<>();
     java.util.Set<Integer> running = new java.util.HashSet<>();
     for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {

@@ -16,7 +16,9 @@ import java.util.Arrays;
 record OutputWarp(double ymin, double scale) {
   static final double MEDIAN_MULTIPLE = 5.0;
 
-  /** @return the warp fitted to {@code losses} (finite, at least one) */
+  /**
+   * @return the warp fitted to {@code losses} (finite, at least one)
+   */
   static OutputWarp fit(double[] losses) {
     double ymin = Arrays.stream(losses).min().orElseThrow();
     double[] dev = Arrays.stream(losses).map(v -> v - ymin).sorted().toArray();
@@ -35,7 +37,9 @@ record OutputWarp(double ymin, double scale) {
     return ymin + scale * Math.expm1(w);
   }
 
-  /** @return d y / d w at warped value w, to carry a standard deviation back (delta method) */
+  /**
+   * @return d y / d w at warped value w, to carry a standard deviation back (delta method)
+   */
   double inverseSlope(double w) {
     return scale * Math.exp(w);
   }

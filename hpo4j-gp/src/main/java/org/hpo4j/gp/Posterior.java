@@ -14,7 +14,9 @@ record Posterior(double mean, double variance, double[] meanGradient, double[] v
   /** Smallest variance acquisitions divide by, so that a training point never yields 0/0. */
   static final double MIN_VARIANCE = 1e-12;
 
-  /** @return sigma(x), floored at sqrt(MIN_VARIANCE) */
+  /**
+   * @return sigma(x), floored at sqrt(MIN_VARIANCE)
+   */
   double sd() {
     return Math.sqrt(Math.max(variance, MIN_VARIANCE));
   }

@@ -13,19 +13,19 @@ import org.hpo4j.space.FloatDistribution;
 import org.hpo4j.trial.FrozenTrial;
 
 /**
- * Maps the parameters the GP models to points of the unit cube and back, through
- * {@link Distribution#toUnit}/{@link Distribution#fromUnit}: log parameters in log space, integers
- * and stepped floats widened by half a step (each value at the centre of its cell), a categorical
- * at the centre of its choice's cell (only equality matters to the kernel).
+ * Maps the parameters the GP models to points of the unit cube and back, through {@link
+ * Distribution#toUnit}/{@link Distribution#fromUnit}: log parameters in log space, integers and
+ * stepped floats widened by half a step (each value at the centre of its cell), a categorical at
+ * the centre of its choice's cell (only equality matters to the kernel).
  *
  * <p>A dimension is <em>discrete</em> when the acquisition optimizer should enumerate its values:
  * every categorical and every numeric parameter with at most {@link #MAX_ENUMERATED} values; other
  * numeric dimensions are optimised continuously and rounded to their grid at the end.
  *
- * <p><b>Conditional parameters</b> ({@link SpaceTree}) encode as NaN where a trial lacks them.
- * The acquisition optimizer works on complete points (every dimension has a value) and
- * {@link #mask}s them before the GP sees them: a child whose parent is absent or has another value
- * becomes NaN, so a proposal never carries a parameter without its parent.
+ * <p><b>Conditional parameters</b> ({@link SpaceTree}) encode as NaN where a trial lacks them. The
+ * acquisition optimizer works on complete points (every dimension has a value) and {@link #mask}s
+ * them before the GP sees them: a child whose parent is absent or has another value becomes NaN, so
+ * a proposal never carries a parameter without its parent.
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,17 +39,24 @@ final class SpaceEncoding {
   private final double[][] levels;
   private final boolean[] gridded;
   private final boolean[] conditional;
+
   /** Dimension of the parent of a conditional dimension, or -1. */
   private final int[] parent;
+
   private final Set<Double>[] parentValues;
   private final boolean anyParent;
 
-  /** @param space the parameters, in the order of the dimensions (no single-valued ones), none conditional */
+  /**
+   * @param space the parameters, in the order of the dimensions (no single-valued ones), none
+   *     conditional
+   */
   SpaceEncoding(Map<String, Distribution> space) {
     this(new SpaceTree(space, Map.of()), List.copyOf(space.keySet()));
   }
 
-  /** @param tree the parameters in parents-first order, with their conditions */
+  /**
+   * @param tree the parameters in parents-first order, with their conditions
+   */
   SpaceEncoding(SpaceTree tree) {
     this(tree, tree.topologicalOrder());
   }
@@ -102,7 +109,9 @@ final class SpaceEncoding {
     return categorical.clone();
   }
 
-  /** @return what identifies this encoding for a cache: names, distributions, conditions */
+  /**
+   * @return what identifies this encoding for a cache: names, distributions, conditions
+   */
   List<Object> cacheKey() {
     List<Object> key = new ArrayList<>(names);
     for (int j = 0; j < names.size(); j++) {
@@ -116,7 +125,10 @@ final class SpaceEncoding {
     return conditional.clone();
   }
 
-  /** @return the unit point of a trial (NaN where a conditional parameter is absent), or null when another one is */
+  /**
+   * @return the unit point of a trial (NaN where a conditional parameter is absent), or null when
+   *     another one is
+   */
   double[] encode(FrozenTrial t) {
     double[] u = new double[names.size()];
     for (int j = 0; j < u.length; j++) {
@@ -144,14 +156,17 @@ final class SpaceEncoding {
     double[] m = u.clone();
     for (int j = 0; j < m.length; j++) {
       int p = parent[j];
-      if (p >= 0 && (Double.isNaN(m[p]) || !parentValues[j].contains(distributions[p].fromUnit(m[p])))) {
+      if (p >= 0
+          && (Double.isNaN(m[p]) || !parentValues[j].contains(distributions[p].fromUnit(m[p])))) {
         m[j] = Double.NaN;
       }
     }
     return m;
   }
 
-  /** @return u in place with every NaN replaced by a uniform draw on its dimension's grid */
+  /**
+   * @return u in place with every NaN replaced by a uniform draw on its dimension's grid
+   */
   double[] fill(double[] u, SplittableRandom rng) {
     for (int j = 0; j < u.length; j++) {
       if (Double.isNaN(u[j])) {
@@ -161,7 +176,9 @@ final class SpaceEncoding {
     return snap(u);
   }
 
-  /** @return the unit values of a discrete dimension, or null for a continuous one */
+  /**
+   * @return the unit values of a discrete dimension, or null for a continuous one
+   */
   double[] levels(int j) {
     return levels[j];
   }
@@ -170,7 +187,9 @@ final class SpaceEncoding {
     return levels[j] != null;
   }
 
-  /** @return the unit point of a trial's internal values, or null when one is missing */
+  /**
+   * @return the unit point of a trial's internal values, or null when one is missing
+   */
   double[] encode(Map<String, Double> params) {
     double[] u = new double[names.size()];
     for (int j = 0; j < u.length; j++) {
@@ -183,7 +202,9 @@ final class SpaceEncoding {
     return u;
   }
 
-  /** @return u moved in place onto the grid of every gridded dimension (continuous floats unchanged) */
+  /**
+   * @return u moved in place onto the grid of every gridded dimension (continuous floats unchanged)
+   */
   double[] snap(double[] u) {
     for (int j = 0; j < u.length; j++) {
       if (Double.isNaN(u[j])) {
@@ -197,7 +218,10 @@ final class SpaceEncoding {
     return u;
   }
 
-  /** @return the internal values of a unit point, by parameter name in dimension order (NaN dimensions left out) */
+  /**
+   * @return the internal values of a unit point, by parameter name in dimension order (NaN
+   *     dimensions left out)
+   */
   Map<String, Double> decode(double[] u) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int j = 0; j < u.length; j++) {
@@ -209,12 +233,16 @@ final class SpaceEncoding {
     return out;
   }
 
-  /** @return the dimensions that are the parent of another (categorical, hence discrete) */
+  /**
+   * @return the dimensions that are the parent of another (categorical, hence discrete)
+   */
   int[] parentDimensions() {
     return Arrays.stream(parent).filter(p -> p >= 0).distinct().sorted().toArray();
   }
 
-  /** @return the indices of the continuous dimensions */
+  /**
+   * @return the indices of the continuous dimensions
+   */
   int[] continuousDimensions() {
     List<Integer> c = new ArrayList<>();
     for (int j = 0; j < levels.length; j++) {
@@ -225,7 +253,9 @@ final class SpaceEncoding {
     return c.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** @return the distribution of dimension j */
+  /**
+   * @return the distribution of dimension j
+   */
   Distribution distribution(int j) {
     return distributions[j];
   }

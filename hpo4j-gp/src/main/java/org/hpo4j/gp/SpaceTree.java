@@ -12,8 +12,8 @@ import org.hpo4j.space.Distribution;
 import org.hpo4j.trial.FrozenTrial;
 
 /**
- * The tree of a define-by-run space, read off the trials: which parameters every trial has, and
- * for every other one the categorical <em>parent</em> whose values decide whether it exists. A
+ * The tree of a define-by-run space, read off the trials: which parameters every trial has, and for
+ * every other one the categorical <em>parent</em> whose values decide whether it exists. A
  * parameter p has parent c when every trial with p has c, the values of c in trials with p never
  * occur in trials with c but without p, and some trial has c without p (so the relation is strict
  * and the tree has no cycles). Among several such c, the one present in the fewest trials (the
@@ -25,7 +25,8 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>Immutable and thread-safe.
  *
  * @param space every parameter of the trials except single-valued ones, by name (sorted)
- * @param conditions for each conditional parameter, its condition (a parentless one has parent null)
+ * @param conditions for each conditional parameter, its condition (a parentless one has parent
+ *     null)
  */
 record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditions) {
 
@@ -35,7 +36,9 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
    */
   record Condition(String parent, Set<Double> values) {}
 
-  /** @return the tree of these trials (they should be COMPLETE); empty space for no trials */
+  /**
+   * @return the tree of these trials (they should be COMPLETE); empty space for no trials
+   */
   static SpaceTree infer(List<FrozenTrial> trials) {
     Map<String, Distribution> space = new TreeMap<>();
     Map<String, Integer> count = new HashMap<>();
@@ -54,8 +57,9 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
       String bestParent = null;
       Set<Double> bestValues = null;
       for (String c : space.keySet()) {
-        if (c.equals(p) || !(space.get(c) instanceof CategoricalDistribution) || count.get(c) >= (bestParent == null
-            ? Integer.MAX_VALUE : count.get(bestParent))) {
+        if (c.equals(p)
+            || !(space.get(c) instanceof CategoricalDistribution)
+            || count.get(c) >= (bestParent == null ? Integer.MAX_VALUE : count.get(bestParent))) {
           continue;
         }
         Set<Double> values = valuesUnderChild(trials, p, c, space.get(c));
@@ -64,13 +68,18 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
           bestValues = values;
         }
       }
-      conditions.put(p, new Condition(bestParent, bestValues == null ? Set.of() : Set.copyOf(bestValues)));
+      conditions.put(
+          p, new Condition(bestParent, bestValues == null ? Set.of() : Set.copyOf(bestValues)));
     }
     return new SpaceTree(space, Map.copyOf(conditions));
   }
 
-  /** @return the values of c in trials with p when c is a parent of p (see the class comment), else null */
-  private static Set<Double> valuesUnderChild(List<FrozenTrial> trials, String p, String c, Distribution cd) {
+  /**
+   * @return the values of c in trials with p when c is a parent of p (see the class comment), else
+   *     null
+   */
+  private static Set<Double> valuesUnderChild(
+      List<FrozenTrial> trials, String p, String c, Distribution cd) {
     Set<Double> values = new HashSet<>();
     for (FrozenTrial t : trials) {
       if (t.internalParams().containsKey(p)) {
@@ -96,7 +105,10 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
     return strict ? values : null;
   }
 
-  /** @return the trial's value of c as an index of the kept distribution {@code cd}, or null when absent or unknown there */
+  /**
+   * @return the trial's value of c as an index of the kept distribution {@code cd}, or null when
+   *     absent or unknown there
+   */
   static Double internal(FrozenTrial t, String name, Distribution kept) {
     Double v = t.internalParams().get(name);
     if (v == null) {
@@ -116,7 +128,9 @@ record SpaceTree(Map<String, Distribution> space, Map<String, Condition> conditi
     return v;
   }
 
-  /** @return the parameters in an order where every parent comes before its children */
+  /**
+   * @return the parameters in an order where every parent comes before its children
+   */
   List<String> topologicalOrder() {
     List<String> out = new ArrayList<>();
     Set<String> done = new HashSet<>();

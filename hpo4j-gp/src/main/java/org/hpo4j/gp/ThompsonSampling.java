@@ -10,8 +10,8 @@ import org.hpo4j.math.Cholesky;
  * so pending trials seeded differently get different proposals (Thompson, 1933; Kandasamy et al.,
  * "Parallelised Bayesian Optimisation via Thompson Sampling", AISTATS 2018).
  *
- * <p>Notation: C = the m candidates, V = L^{-1} k(X, C) (n x m), mu_C = k(C, X) alpha,
- * Sigma_C = k(C, C) - V^T V; a draw is mu_C + chol(Sigma_C) e with e ~ N(0, I). Cost O(n^2 m + m^3).
+ * <p>Notation: C = the m candidates, V = L^{-1} k(X, C) (n x m), mu_C = k(C, X) alpha, Sigma_C =
+ * k(C, C) - V^T V; a draw is mu_C + chol(Sigma_C) e with e ~ N(0, I). Cost O(n^2 m + m^3).
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,7 +42,8 @@ final class ThompsonSampling {
         for (int i = 0; i < n; i++) {
           dot += va[i] * vb[i];
         }
-        double s = (a == b ? kernel.signalVariance() : kernel.value(candidates[a], candidates[b])) - dot;
+        double s =
+            (a == b ? kernel.signalVariance() : kernel.value(candidates[a], candidates[b])) - dot;
         cov[a * m + b] = s;
         cov[b * m + a] = s;
       }
@@ -62,7 +63,8 @@ final class ThompsonSampling {
           draw += l.get(a, b) * e[b];
         }
       } else {
-        // Explicit fallback: independent marginal draws when the joint covariance cannot be factored.
+        // Explicit fallback: independent marginal draws when the joint covariance cannot be
+        // factored.
         draw += Math.sqrt(Math.max(0.0, cov[a * m + a])) * e[a];
       }
       if (draw < bestValue) {

@@ -3,15 +3,17 @@ package org.hpo4j.gp;
 /**
  * The trials an exact GP is fitted on once a study has more than it can afford: factoring the Gram
  * matrix costs O(n^3) and every posterior O(n^2), so past {@link #MAX} trials the GP sees the best
- * half of that many (where the acquisition's maximum lies, and the incumbent always among them) and,
- * for the other half, a space-filling spread of the rest, chosen greedily farthest-first from what
- * is already taken (the maximin design), so that the model still knows where the space is bad. Up
- * to {@link #MAX} trials nothing changes. Deterministic: ties go to the lower index.
+ * half of that many (where the acquisition's maximum lies, and the incumbent always among them)
+ * and, for the other half, a space-filling spread of the rest, chosen greedily farthest-first from
+ * what is already taken (the maximin design), so that the model still knows where the space is bad.
+ * Up to {@link #MAX} trials nothing changes. Deterministic: ties go to the lower index.
  *
  * <p>Stateless; thread-safe.
  */
 final class TrainingSubset {
-  /** Largest training set of an exact fit (about 40 ms per factor at 8 parameters on this machine). */
+  /**
+   * Largest training set of an exact fit (about 40 ms per factor at 8 parameters on this machine).
+   */
   static final int MAX = 400;
 
   private TrainingSubset() {}

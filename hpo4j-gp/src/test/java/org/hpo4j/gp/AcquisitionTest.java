@@ -18,8 +18,14 @@ class AcquisitionTest {
   void everyAcquisition_gradientMatchesFiniteDifferences() {
     GpModel model = model();
     double best = java.util.Arrays.stream(model.targets()).min().orElseThrow();
-    List<Acquisition> all = List.of(Acquisition.logEi(best), Acquisition.ei(best), Acquisition.pi(best, true),
-        Acquisition.pi(best, false), Acquisition.ucb(2.5), Acquisition.logEi(best - 2.0));
+    List<Acquisition> all =
+        List.of(
+            Acquisition.logEi(best),
+            Acquisition.ei(best),
+            Acquisition.pi(best, true),
+            Acquisition.pi(best, false),
+            Acquisition.ucb(2.5),
+            Acquisition.logEi(best - 2.0));
     double[][] points = {{0.31, 0.62, 0.47}, {0.9, 0.1, 0.5}, {0.05, 0.95, 0.2}};
     double eps = 1e-6;
     for (Acquisition a : all) {
@@ -31,8 +37,15 @@ class AcquisitionTest {
           double[] dn = at.clone();
           up[j] += eps;
           dn[j] -= eps;
-          double fd = (a.value(model.posterior(up, false), null) - a.value(model.posterior(dn, false), null)) / (2 * eps);
-          assertEquals(fd, g[j], 1e-4 * Math.max(1, Math.abs(fd)), a.getClass().getSimpleName() + " d/dx_" + j);
+          double fd =
+              (a.value(model.posterior(up, false), null)
+                      - a.value(model.posterior(dn, false), null))
+                  / (2 * eps);
+          assertEquals(
+              fd,
+              g[j],
+              1e-4 * Math.max(1, Math.abs(fd)),
+              a.getClass().getSimpleName() + " d/dx_" + j);
         }
       }
     }
@@ -47,7 +60,10 @@ class AcquisitionTest {
         }
         Posterior p = new Posterior(mean, var, null, null);
         double ei = Acquisition.ei(0.0).value(p, null);
-        assertEquals(Math.log(ei), Acquisition.logEi(0.0).value(p, null), 1e-6 * Math.max(1, Math.abs(Math.log(ei))),
+        assertEquals(
+            Math.log(ei),
+            Acquisition.logEi(0.0).value(p, null),
+            1e-6 * Math.max(1, Math.abs(Math.log(ei))),
             "mean " + mean + " var " + var);
       }
     }
@@ -75,7 +91,9 @@ class AcquisitionTest {
   void ucb_largerBeta_prefersUncertainty() {
     Posterior certain = new Posterior(0.0, 0.01, null, null);
     Posterior uncertain = new Posterior(0.5, 1.0, null, null);
-    assertTrue(Acquisition.ucb(0.0).value(certain, null) > Acquisition.ucb(0.0).value(uncertain, null));
-    assertTrue(Acquisition.ucb(4.0).value(certain, null) < Acquisition.ucb(4.0).value(uncertain, null));
+    assertTrue(
+        Acquisition.ucb(0.0).value(certain, null) > Acquisition.ucb(0.0).value(uncertain, null));
+    assertTrue(
+        Acquisition.ucb(4.0).value(certain, null) < Acquisition.ucb(4.0).value(uncertain, null));
   }
 }

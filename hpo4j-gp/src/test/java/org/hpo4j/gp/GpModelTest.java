@@ -55,7 +55,8 @@ class GpModelTest {
   void posterior_farFromData_returnsPriorMeanAndSignalVariance() {
     double[][] x = {{0.0, 0.0}, {0.05, 0.02}};
     double[] theta = {Math.log(0.01), Math.log(0.01), Math.log(2.0), Math.log(1e-6)};
-    GpModel model = GpModel.fit(new Kernel(new boolean[2], theta), x, new double[] {1.0, -1.0}).orElseThrow();
+    GpModel model =
+        GpModel.fit(new Kernel(new boolean[2], theta), x, new double[] {1.0, -1.0}).orElseThrow();
     Posterior p = model.posterior(new double[] {0.9, 0.9}, false);
     assertEquals(0.0, p.mean(), 1e-12);
     assertEquals(2.0, p.variance(), 1e-9);
@@ -102,19 +103,24 @@ class GpModelTest {
     Kernel kernel = new Kernel(new boolean[2], theta);
     double[][] first = java.util.Arrays.copyOf(x, 7);
     double[][] rest = java.util.Arrays.copyOfRange(x, 7, 10);
-    GpModel incremental = GpModel.fit(kernel, first, java.util.Arrays.copyOf(y, 7)).orElseThrow()
-        .condition(rest, java.util.Arrays.copyOfRange(y, 7, 10)).orElseThrow();
+    GpModel incremental =
+        GpModel.fit(kernel, first, java.util.Arrays.copyOf(y, 7))
+            .orElseThrow()
+            .condition(rest, java.util.Arrays.copyOfRange(y, 7, 10))
+            .orElseThrow();
     GpModel full = GpModel.fit(kernel, x, y).orElseThrow();
     double[] at = {0.4, 0.8};
     assertEquals(full.posterior(at, false).mean(), incremental.posterior(at, false).mean(), 1e-10);
-    assertEquals(full.posterior(at, false).variance(), incremental.posterior(at, false).variance(), 1e-10);
+    assertEquals(
+        full.posterior(at, false).variance(), incremental.posterior(at, false).variance(), 1e-10);
   }
 
   @Test
   void fit_duplicatePointsWithTinyNoise_succeedsWithJitter() {
     double[][] x = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.1, 0.2}};
     double[] theta = {0.0, 0.0, 0.0, -40.0};
-    GpModel model = GpModel.fit(new Kernel(new boolean[2], theta), x, new double[] {1, 1, 1, 0}).orElseThrow();
+    GpModel model =
+        GpModel.fit(new Kernel(new boolean[2], theta), x, new double[] {1, 1, 1, 0}).orElseThrow();
     assertTrue(model.jitter() > 0);
     assertTrue(Double.isFinite(model.posterior(new double[] {0.3, 0.3}, false).mean()));
   }

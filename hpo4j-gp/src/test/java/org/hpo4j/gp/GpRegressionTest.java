@@ -44,8 +44,12 @@ class GpRegressionTest {
 
   @Test
   void fit_raggedRows_throwsNamingTheRow() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GpRegression.fit(new double[][] {{0.1, 0.2}, {0.3}}, new double[] {1, 2}, new boolean[2], 0L));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GpRegression.fit(
+                    new double[][] {{0.1, 0.2}, {0.3}}, new double[] {1, 2}, new boolean[2], 0L));
     assertTrue(e.getMessage().contains("row 1"), e.getMessage());
   }
 }

@@ -3,7 +3,6 @@ package org.hpo4j.gp;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.study.Objective;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,9 +10,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every acquisition beats random search's final regret on a fixed seed with a small budget. */
 class GpSamplerQualityTest {
 
-  private static void beatsRandom(GpSampler.AcquisitionFunction acq, Objective f, double optimum, int trials) {
-    double gp = TestFunctions.finalRegret(GpSampler.builder().seed(1).acquisition(acq).build(), f, optimum, trials);
-    double random = TestFunctions.finalRegret(RandomSampler.builder().seed(1).build(), f, optimum, trials);
+  private static void beatsRandom(
+      GpSampler.AcquisitionFunction acq, Objective f, double optimum, int trials) {
+    double gp =
+        TestFunctions.finalRegret(
+            GpSampler.builder().seed(1).acquisition(acq).build(), f, optimum, trials);
+    double random =
+        TestFunctions.finalRegret(RandomSampler.builder().seed(1).build(), f, optimum, trials);
     assertTrue(gp < random, acq + " regret " + gp + " must beat random's " + random);
   }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class HyperparameterFitTest {
 
-  private static void checkGradient(boolean[] categorical, double[][] x, double[] y, double[] theta) {
+  private static void checkGradient(
+      boolean[] categorical, double[][] x, double[] y, double[] theta) {
     double[] g = new double[theta.length];
     HyperparameterFit.objective(categorical, x, y, theta, g);
     double eps = 1e-6;
@@ -18,8 +19,10 @@ class HyperparameterFitTest {
       double[] dn = theta.clone();
       up[c] += eps;
       dn[c] -= eps;
-      double fd = (HyperparameterFit.objective(categorical, x, y, up, scratch)
-          - HyperparameterFit.objective(categorical, x, y, dn, scratch)) / (2 * eps);
+      double fd =
+          (HyperparameterFit.objective(categorical, x, y, up, scratch)
+                  - HyperparameterFit.objective(categorical, x, y, dn, scratch))
+              / (2 * eps);
       assertEquals(fd, g[c], 1e-4 * Math.max(1, Math.abs(fd)), "d NLP / d theta_" + c);
     }
   }
@@ -28,7 +31,11 @@ class HyperparameterFitTest {
   void objective_numericDimensions_gradientMatchesFiniteDifferences() {
     double[][] x = GpModelTest.randomPoints(20, 3, 4);
     double[] y = GpModelTest.targets(x);
-    checkGradient(new boolean[3], x, y, new double[] {Math.log(0.3), Math.log(0.8), Math.log(0.5), 0.3, Math.log(0.01)});
+    checkGradient(
+        new boolean[3],
+        x,
+        y,
+        new double[] {Math.log(0.3), Math.log(0.8), Math.log(0.5), 0.3, Math.log(0.01)});
   }
 
   @Test
@@ -39,8 +46,11 @@ class HyperparameterFitTest {
       row[2] = (rng.nextInt(3) + 0.5) / 3; // a categorical with 3 choices
     }
     double[] y = GpModelTest.targets(x);
-    checkGradient(new boolean[] {false, false, true},
-        x, y, new double[] {Math.log(0.3), Math.log(0.8), Math.log(0.7), -0.2, Math.log(0.05)});
+    checkGradient(
+        new boolean[] {false, false, true},
+        x,
+        y,
+        new double[] {Math.log(0.3), Math.log(0.8), Math.log(0.7), -0.2, Math.log(0.05)});
   }
 
   @Test

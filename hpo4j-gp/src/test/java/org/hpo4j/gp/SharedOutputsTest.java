@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** The objective and constraint GPs that share one kernel and factor (see {@link ConstraintModels}). */
+/**
+ * The objective and constraint GPs that share one kernel and factor (see {@link ConstraintModels}).
+ */
 class SharedOutputsTest {
   private static final boolean[] NUMERIC = new boolean[3];
-  private static final double[] THETA = {Math.log(0.3), Math.log(0.8), Math.log(0.5), 0.3, Math.log(0.01)};
+  private static final double[] THETA = {
+    Math.log(0.3), Math.log(0.8), Math.log(0.5), 0.3, Math.log(0.01)
+  };
 
   private static double[] otherTargets(double[][] x) {
     double[] y = new double[x.length];
@@ -22,7 +26,8 @@ class SharedOutputsTest {
   @Test
   void posteriors_ofSharedModels_equalEachModelsOwnPosterior() {
     double[][] x = GpModelTest.randomPoints(15, 3, 7);
-    GpModel first = GpModel.fit(new Kernel(NUMERIC, THETA), x, GpModelTest.targets(x)).orElseThrow();
+    GpModel first =
+        GpModel.fit(new Kernel(NUMERIC, THETA), x, GpModelTest.targets(x)).orElseThrow();
     GpModel second = first.withTargets(otherTargets(x));
     double[] point = {0.2, 0.7, 0.4};
     Posterior[] joint = GpModel.posteriors(new GpModel[] {first, second}, point, true);
@@ -44,11 +49,14 @@ class SharedOutputsTest {
     double[][] x = GpModelTest.randomPoints(10, 3, 8);
     GpModel a = GpModel.fit(new Kernel(NUMERIC, THETA), x, GpModelTest.targets(x)).orElseThrow();
     GpModel b = GpModel.fit(new Kernel(NUMERIC, THETA), x, otherTargets(x)).orElseThrow();
-    assertThrows(IllegalArgumentException.class, () -> GpModel.posteriors(new GpModel[] {a, b}, new double[3], false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GpModel.posteriors(new GpModel[] {a, b}, new double[3], false));
   }
 
   @Test
-  void jointObjective_isTheSumOfEachOutputsWithThePriorOnce_andItsGradientMatchesFiniteDifferences() {
+  void
+      jointObjective_isTheSumOfEachOutputsWithThePriorOnce_andItsGradientMatchesFiniteDifferences() {
     double[][] x = GpModelTest.randomPoints(20, 3, 9);
     double[][] ys = {GpModelTest.targets(x), otherTargets(x)};
     double[][] prior = HyperparameterFit.prior(NUMERIC);
@@ -69,8 +77,10 @@ class SharedOutputsTest {
       double[] dn = THETA.clone();
       up[c] += eps;
       dn[c] -= eps;
-      double fd = (HyperparameterFit.objective(NUMERIC, NUMERIC, x, ys, prior, up, scratch)
-          - HyperparameterFit.objective(NUMERIC, NUMERIC, x, ys, prior, dn, scratch)) / (2 * eps);
+      double fd =
+          (HyperparameterFit.objective(NUMERIC, NUMERIC, x, ys, prior, up, scratch)
+                  - HyperparameterFit.objective(NUMERIC, NUMERIC, x, ys, prior, dn, scratch))
+              / (2 * eps);
       assertEquals(fd, g[c], 1e-4 * Math.max(1, Math.abs(fd)), "d NLP / d theta_" + c);
     }
   }

@@ -66,16 +66,18 @@ class TrainingSubsetTest {
     space.put("b", new FloatDistribution(0, 1));
     Study study = Study.builder().sampler(RandomSampler.builder().seed(3).build()).build();
     double[] best = {Double.POSITIVE_INFINITY, Double.NaN};
-    study.optimize(t -> {
-      double a = t.suggestFloat("a", 0, 1);
-      double b = t.suggestFloat("b", 0, 1);
-      double v = (a - 0.3) * (a - 0.3) + (b - 0.6) * (b - 0.6);
-      if (v < best[0]) {
-        best[0] = v;
-        best[1] = a;
-      }
-      return v;
-    }, TrainingSubset.MAX + 60);
+    study.optimize(
+        t -> {
+          double a = t.suggestFloat("a", 0, 1);
+          double b = t.suggestFloat("b", 0, 1);
+          double v = (a - 0.3) * (a - 0.3) + (b - 0.6) * (b - 0.6);
+          if (v < best[0]) {
+            best[0] = v;
+            best[1] = a;
+          }
+          return v;
+        },
+        TrainingSubset.MAX + 60);
     ModelFitter.Fitted f = new ModelFitter(0, 10).fit(study, space, true);
     assertEquals(TrainingSubset.MAX, f.model().size());
     assertEquals(TrainingSubset.MAX + 60, f.trials());

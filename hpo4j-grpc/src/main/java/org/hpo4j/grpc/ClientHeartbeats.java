@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Beats, every interval the server asked for, for all the trials a {@link GrpcStorage} runs, in one
  * call that also carries what they wrote since the last beat; a trial beats until its finish is
- * delivered, not only until it is finished here. A beat that fails is not retried (the
- * next comes one interval later; the grace period covers several); the server answers which trials
- * it no longer counts as running (failed by its sweep), and those stop beating.
+ * delivered, not only until it is finished here. A beat that fails is not retried (the next comes
+ * one interval later; the grace period covers several); the server answers which trials it no
+ * longer counts as running (failed by its sweep), and those stop beating.
  *
  * <p>Thread-safe.
  */
@@ -44,11 +44,13 @@ final class ClientHeartbeats implements AutoCloseable {
     if (timer != null || closed) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "hpo4j-grpc-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hpo4j-grpc-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
     long ms = interval.toMillis();
     timer.scheduleWithFixedDelay(this::beatQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -63,8 +65,14 @@ final class ClientHeartbeats implements AutoCloseable {
     } catch (StatusRuntimeException e) {
       if (!failing) {
         failing = true;
-        LOG.warn("heartbeat to the storage server " + conn.url.target() + " failed ("
-            + Connection.describe(e) + "); retrying every " + interval.toMillis() + " ms");
+        LOG.warn(
+            "heartbeat to the storage server "
+                + conn.url.target()
+                + " failed ("
+                + Connection.describe(e)
+                + "); retrying every "
+                + interval.toMillis()
+                + " ms");
       }
     } catch (RuntimeException e) {
       LOG.warn("heartbeat failed: " + e);
@@ -75,7 +83,8 @@ final class ClientHeartbeats implements AutoCloseable {
   void beat() {
     List<OwnedTrial> trials = new ArrayList<>();
     for (OwnedTrial o : storage.owned.values()) {
-      // a finished one too while its finish is in flight (owned until delivered): a finish retried across a
+      // a finished one too while its finish is in flight (owned until delivered): a finish retried
+      // across a
       // server restart must not let the new server's sweep fail its trial meanwhile
       if (!o.lost) {
         trials.add(o);
@@ -100,8 +109,11 @@ final class ClientHeartbeats implements AutoCloseable {
           continue; // its finish just landed
         }
         o.lost = true;
-        LOG.warn("trial " + o.base.number() + " is no longer running on the storage "
-            + "server (failed by its stale-trial sweep?); its result will not count");
+        LOG.warn(
+            "trial "
+                + o.base.number()
+                + " is no longer running on the storage "
+                + "server (failed by its stale-trial sweep?); its result will not count");
       } else {
         o.beaten(versions[i]);
       }

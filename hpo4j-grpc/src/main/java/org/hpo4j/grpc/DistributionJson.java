@@ -14,8 +14,8 @@ import org.hpo4j.space.IntDistribution;
 
 /**
  * Distributions in the JSON of Optuna's {@code distribution_to_json}: {@code {"name":
- * "FloatDistribution", "attributes": {...}}}, the form Optuna's clients send and expect. Reading also
- * takes Optuna's older class names (UniformDistribution, IntUniformDistribution, ...). A study
+ * "FloatDistribution", "attributes": {...}}}, the form Optuna's clients send and expect. Reading
+ * also takes Optuna's older class names (UniformDistribution, IntUniformDistribution, ...). A study
  * repeats a few distributions in every trial, so both directions are interned.
  *
  * <p>Thread-safe.
@@ -60,7 +60,9 @@ final class DistributionJson {
     return s;
   }
 
-  /** @throws IllegalArgumentException naming the text when it is no distribution hpo4j knows */
+  /**
+   * @throws IllegalArgumentException naming the text when it is no distribution hpo4j knows
+   */
   static Distribution read(String json) {
     Distribution d = PARSED.get(json);
     if (d != null) {
@@ -70,34 +72,53 @@ final class DistributionJson {
       JsonNode n = Json.MAPPER.readTree(json);
       JsonNode a = n.path("attributes");
       String name = n.path("name").asText("");
-      d = switch (name) {
-        case "FloatDistribution" -> new FloatDistribution(a.get("low").asDouble(), a.get("high").asDouble(),
-            a.path("log").asBoolean(false), a.hasNonNull("step") ? a.get("step").asDouble() : null);
-        case "UniformDistribution" -> new FloatDistribution(a.get("low").asDouble(), a.get("high").asDouble());
-        case "LogUniformDistribution" -> new FloatDistribution(a.get("low").asDouble(), a.get("high").asDouble(),
-            true, null);
-        case "DiscreteUniformDistribution" -> new FloatDistribution(a.get("low").asDouble(),
-            a.get("high").asDouble(), false, a.get("q").asDouble());
-        case "IntDistribution" -> new IntDistribution(a.get("low").asLong(), a.get("high").asLong(),
-            a.path("log").asBoolean(false), a.path("step").asLong(1));
-        case "IntUniformDistribution" -> new IntDistribution(a.get("low").asLong(), a.get("high").asLong(), false,
-            a.path("step").asLong(1));
-        case "IntLogUniformDistribution" -> new IntDistribution(a.get("low").asLong(), a.get("high").asLong(), true,
-            1);
-        case "CategoricalDistribution" -> {
-          List<Object> choices = new ArrayList<>();
-          for (JsonNode c : a.get("choices")) {
-            choices.add(Json.MAPPER.treeToValue(c, Object.class));
-          }
-          yield new CategoricalDistribution(choices);
-        }
-        default -> throw new IllegalArgumentException("unknown distribution '" + name + "'");
-      };
+      d =
+          switch (name) {
+            case "FloatDistribution" ->
+                new FloatDistribution(
+                    a.get("low").asDouble(),
+                    a.get("high").asDouble(),
+                    a.path("log").asBoolean(false),
+                    a.hasNonNull("step") ? a.get("step").asDouble() : null);
+            case "UniformDistribution" ->
+                new FloatDistribution(a.get("low").asDouble(), a.get("high").asDouble());
+            case "LogUniformDistribution" ->
+                new FloatDistribution(
+                    a.get("low").asDouble(), a.get("high").asDouble(), true, null);
+            case "DiscreteUniformDistribution" ->
+                new FloatDistribution(
+                    a.get("low").asDouble(),
+                    a.get("high").asDouble(),
+                    false,
+                    a.get("q").asDouble());
+            case "IntDistribution" ->
+                new IntDistribution(
+                    a.get("low").asLong(),
+                    a.get("high").asLong(),
+                    a.path("log").asBoolean(false),
+                    a.path("step").asLong(1));
+            case "IntUniformDistribution" ->
+                new IntDistribution(
+                    a.get("low").asLong(), a.get("high").asLong(), false, a.path("step").asLong(1));
+            case "IntLogUniformDistribution" ->
+                new IntDistribution(a.get("low").asLong(), a.get("high").asLong(), true, 1);
+            case "CategoricalDistribution" -> {
+              List<Object> choices = new ArrayList<>();
+              for (JsonNode c : a.get("choices")) {
+                choices.add(Json.MAPPER.treeToValue(c, Object.class));
+              }
+              yield new CategoricalDistribution(choices);
+            }
+            default -> throw new IllegalArgumentException("unknown distribution '" + name + "'");
+          };
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("distribution " + Json.abbreviate(json) + " is not valid: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "distribution " + Json.abbreviate(json) + " is not valid: " + e.getMessage());
     } catch (Exception e) {
-      throw new IllegalArgumentException("distribution must be Optuna's distribution JSON, but got '"
-          + Json.abbreviate(json) + "'");
+      throw new IllegalArgumentException(
+          "distribution must be Optuna's distribution JSON, but got '"
+              + Json.abbreviate(json)
+              + "'");
     }
     if (PARSED.size() < INTERN_LIMIT) {
       PARSED.put(json, d);

@@ -25,13 +25,13 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * A {@link Storage} on a gRPC storage server: {@code hpo serve} (or any {@link StorageServer}), or
- * Optuna's own {@code run_grpc_proxy_server}. Against an hpo4j server a trial costs two calls (start,
- * and a finish that carries everything written to it), the trials this client runs beat through
- * the server (which fails and retries those of a dead worker), and the first call says which
- * server it is; against Optuna's server only Optuna's calls are used, one per write, without
- * liveness. Either way the study's history is cached here and re-read incrementally
- * ({@link StudyTrials}), and every call is retried with backoff while the server is unreachable
- * (a restart), then fails with one message naming the server ({@link Connection}).
+ * Optuna's own {@code run_grpc_proxy_server}. Against an hpo4j server a trial costs two calls
+ * (start, and a finish that carries everything written to it), the trials this client runs beat
+ * through the server (which fails and retries those of a dead worker), and the first call says
+ * which server it is; against Optuna's server only Optuna's calls are used, one per write, without
+ * liveness. Either way the study's history is cached here and re-read incrementally ({@link
+ * StudyTrials}), and every call is retried with backoff while the server is unreachable (a
+ * restart), then fails with one message naming the server ({@link Connection}).
  *
  * <p>Thread-safe. Open with {@code Storages.open("grpc://host:port")}.
  */
@@ -53,21 +53,28 @@ public final class GrpcStorage implements Storage {
   private final Map<Long, StudyTrials> caches = new ConcurrentHashMap<>();
   private final Map<Long, List<StudyDirection>> directions = new ConcurrentHashMap<>();
   final Map<Long, OwnedTrial> owned = new ConcurrentHashMap<>();
-  /** Trials this client just finished, as the server returned them: read back at once by {@code tell}. */
+
+  /**
+   * Trials this client just finished, as the server returned them: read back at once by {@code
+   * tell}.
+   */
   private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
+
   private final ClientHeartbeats heartbeats;
 
   private GrpcStorage(Connection conn, HelloReply hello) {
     this.conn = conn;
     this.hpo4j = hello != null;
-    this.heartbeats = hpo4j
-        ? new ClientHeartbeats(this, conn, Duration.ofMillis(Math.max(50, hello.getHeartbeatIntervalMs())))
-        : null;
+    this.heartbeats =
+        hpo4j
+            ? new ClientHeartbeats(
+                this, conn, Duration.ofMillis(Math.max(50, hello.getHeartbeatIntervalMs())))
+            : null;
   }
 
   /**
-   * Connects to the server of a {@code grpc://host:port[?options]} URL (see {@link GrpcUrl}), waiting
-   * up to {@code connect_timeout} for it to answer.
+   * Connects to the server of a {@code grpc://host:port[?options]} URL (see {@link GrpcUrl}),
+   * waiting up to {@code connect_timeout} for it to answer.
    *
    * @throws IllegalArgumentException when the URL is malformed
    * @throws StorageException naming the server when it cannot be reached or refuses this client
@@ -77,14 +84,20 @@ public final class GrpcStorage implements Storage {
     try {
       HelloReply hello;
       if (c.url.optunaOnly()) {
-        c.optuna("connecting", true, s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()));
+        c.optuna(
+            "connecting", true, s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()));
         return new GrpcStorage(c, null);
       }
       try {
-        hello = c.hpo4j("connecting", true, s -> s.hello(HelloRequest.newBuilder().setClient("hpo4j").build()));
+        hello =
+            c.hpo4j(
+                "connecting",
+                true,
+                s -> s.hello(HelloRequest.newBuilder().setClient("hpo4j").build()));
       } catch (UnsupportedOperationException e) {
         hello = null; // Optuna's server: its calls only
-        c.optuna("connecting", true, s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()));
+        c.optuna(
+            "connecting", true, s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()));
       }
       return new GrpcStorage(c, hello);
     } catch (RuntimeException e) {
@@ -93,25 +106,40 @@ public final class GrpcStorage implements Storage {
     }
   }
 
-  /** @return whether the server is an hpo4j one (liveness, one call per trial) rather than Optuna's */
+  /**
+   * @return whether the server is an hpo4j one (liveness, one call per trial) rather than Optuna's
+   */
   public boolean isHpo4jServer() {
     return hpo4j;
   }
 
-  /** @return host:port of the server */
+  /**
+   * @return host:port of the server
+   */
   public String target() {
     return conn.url.target();
   }
 
   @Override
   public long createStudy(String name, List<StudyDirection> dirs) {
-    requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
-    requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
+    requireArgument(
+        name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
+    requireArgument(
+        dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
     try {
-      return conn.optuna("creating study '" + name + "'", false, s -> s.createNewStudy(CreateNewStudyRequest
-          .newBuilder().setStudyName(name).addAllDirections(Protos.toProto(dirs)).build())).getStudyId();
+      return conn.optuna(
+              "creating study '" + name + "'",
+              false,
+              s ->
+                  s.createNewStudy(
+                      CreateNewStudyRequest.newBuilder()
+                          .setStudyName(name)
+                          .addAllDirections(Protos.toProto(dirs))
+                          .build()))
+          .getStudyId();
     } catch (StorageException e) {
-      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
         throw new DuplicateStudyException(name);
       }
       throw e;
@@ -121,10 +149,17 @@ public final class GrpcStorage implements Storage {
   @Override
   public Optional<Long> findStudy(String name) {
     try {
-      return Optional.of(conn.optuna("finding study '" + name + "'", true,
-          s -> s.getStudyIdFromName(GetStudyIdFromNameRequest.newBuilder().setStudyName(name).build())).getStudyId());
+      return Optional.of(
+          conn.optuna(
+                  "finding study '" + name + "'",
+                  true,
+                  s ->
+                      s.getStudyIdFromName(
+                          GetStudyIdFromNameRequest.newBuilder().setStudyName(name).build()))
+              .getStudyId());
     } catch (StorageException e) {
-      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -135,19 +170,44 @@ public final class GrpcStorage implements Storage {
   public List<StudySummary> studies() {
     List<StudySummary> out = new ArrayList<>();
     if (hpo4j) {
-      for (StudyInfo i : conn.hpo4j("listing studies", true, s -> s.listStudies(ListStudiesRequest.getDefaultInstance()))
-          .getStudiesList()) {
-        out.add(new StudySummary(i.getStudyId(), i.getStudyName(), Protos.fromProtoDirections(i.getDirectionsList()),
-            i.getTrialCount()));
+      for (StudyInfo i :
+          conn.hpo4j(
+                  "listing studies",
+                  true,
+                  s -> s.listStudies(ListStudiesRequest.getDefaultInstance()))
+              .getStudiesList()) {
+        out.add(
+            new StudySummary(
+                i.getStudyId(),
+                i.getStudyName(),
+                Protos.fromProtoDirections(i.getDirectionsList()),
+                i.getTrialCount()));
       }
       return out;
     }
-    for (org.hpo4j.grpc.proto.Study st : conn.optuna("listing studies", true,
-        s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance())).getStudiesList()) {
-      int n = conn.optuna("counting trials", true, s -> s.getTrials(GetTrialsRequest.newBuilder()
-          .setStudyId(st.getStudyId()).setTrialIdGreaterThan(-1).build())).getTrialsCount();
-      out.add(new StudySummary(st.getStudyId(), st.getStudyName(), Protos.fromProtoDirections(st.getDirectionsList()),
-          n));
+    for (org.hpo4j.grpc.proto.Study st :
+        conn.optuna(
+                "listing studies",
+                true,
+                s -> s.getAllStudies(GetAllStudiesRequest.getDefaultInstance()))
+            .getStudiesList()) {
+      int n =
+          conn.optuna(
+                  "counting trials",
+                  true,
+                  s ->
+                      s.getTrials(
+                          GetTrialsRequest.newBuilder()
+                              .setStudyId(st.getStudyId())
+                              .setTrialIdGreaterThan(-1)
+                              .build()))
+              .getTrialsCount();
+      out.add(
+          new StudySummary(
+              st.getStudyId(),
+              st.getStudyName(),
+              Protos.fromProtoDirections(st.getDirectionsList()),
+              n));
     }
     return out;
   }
@@ -156,8 +216,15 @@ public final class GrpcStorage implements Storage {
   public List<StudyDirection> directions(long studyId) {
     List<StudyDirection> d = directions.get(studyId);
     if (d == null) {
-      d = Protos.fromProtoDirections(conn.optuna("reading directions", true, s -> s.getStudyDirections(
-          GetStudyDirectionsRequest.newBuilder().setStudyId(studyId).build())).getDirectionsList());
+      d =
+          Protos.fromProtoDirections(
+              conn.optuna(
+                      "reading directions",
+                      true,
+                      s ->
+                          s.getStudyDirections(
+                              GetStudyDirectionsRequest.newBuilder().setStudyId(studyId).build()))
+                  .getDirectionsList());
       directions.put(studyId, d);
     }
     return d;
@@ -167,20 +234,36 @@ public final class GrpcStorage implements Storage {
   public void setStudySystemAttr(long studyId, String key, Object value) {
     requireNonNull(key, "key");
     String json = Json.write(value);
-    conn.optuna("writing study attribute '" + key + "'", true, s -> s.setStudySystemAttribute(
-        SetStudySystemAttributeRequest.newBuilder().setStudyId(studyId).setKey(key).setValue(json).build()));
+    conn.optuna(
+        "writing study attribute '" + key + "'",
+        true,
+        s ->
+            s.setStudySystemAttribute(
+                SetStudySystemAttributeRequest.newBuilder()
+                    .setStudyId(studyId)
+                    .setKey(key)
+                    .setValue(json)
+                    .build()));
   }
 
   @Override
   public Map<String, Object> studySystemAttrs(long studyId) {
-    return Json.readAll(conn.optuna("reading study attributes", true, s -> s.getStudySystemAttributes(
-        GetStudySystemAttributesRequest.newBuilder().setStudyId(studyId).build())).getSystemAttributesMap(),
+    return Json.readAll(
+        conn.optuna(
+                "reading study attributes",
+                true,
+                s ->
+                    s.getStudySystemAttributes(
+                        GetStudySystemAttributesRequest.newBuilder().setStudyId(studyId).build()))
+            .getSystemAttributesMap(),
         "study attribute");
   }
 
   @Override
   public void deleteStudy(long studyId) {
-    conn.optuna("deleting study " + studyId, true,
+    conn.optuna(
+        "deleting study " + studyId,
+        true,
         s -> s.deleteStudy(DeleteStudyRequest.newBuilder().setStudyId(studyId).build()));
     caches.remove(studyId);
     directions.remove(studyId);
@@ -194,8 +277,19 @@ public final class GrpcStorage implements Storage {
     String fixed = fixedParams.isEmpty() ? "" : Json.write(fixedParams);
     FrozenTrial t;
     if (hpo4j) {
-      t = Protos.fromProto(conn.hpo4j("creating a trial", false, s -> s.createTrial(CreateTrialRequest.newBuilder()
-          .setStudyId(studyId).setFixedParams(fixed).setWaiting(waiting).build())).getTrial());
+      t =
+          Protos.fromProto(
+              conn.hpo4j(
+                      "creating a trial",
+                      false,
+                      s ->
+                          s.createTrial(
+                              CreateTrialRequest.newBuilder()
+                                  .setStudyId(studyId)
+                                  .setFixedParams(fixed)
+                                  .setWaiting(waiting)
+                                  .build()))
+                  .getTrial());
       if (!waiting) {
         own(studyId, t);
       }
@@ -205,8 +299,12 @@ public final class GrpcStorage implements Storage {
     if (fixedParams.isEmpty() && !waiting) {
       r.setTemplateTrialIsNone(true);
     } else {
-      Trial.Builder tmpl = Trial.newBuilder().setState(waiting ? org.hpo4j.grpc.proto.TrialState.WAITING
-          : org.hpo4j.grpc.proto.TrialState.RUNNING);
+      Trial.Builder tmpl =
+          Trial.newBuilder()
+              .setState(
+                  waiting
+                      ? org.hpo4j.grpc.proto.TrialState.WAITING
+                      : org.hpo4j.grpc.proto.TrialState.RUNNING);
       if (!waiting) {
         tmpl.setDatetimeStart(Protos.time(Instant.now()));
       }
@@ -227,8 +325,11 @@ public final class GrpcStorage implements Storage {
   @Override
   public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
     if (hpo4j) {
-      ClaimReply r = conn.hpo4j("claiming a waiting trial", false,
-          s -> s.claimWaitingTrial(StudyRequest.newBuilder().setStudyId(studyId).build()));
+      ClaimReply r =
+          conn.hpo4j(
+              "claiming a waiting trial",
+              false,
+              s -> s.claimWaitingTrial(StudyRequest.newBuilder().setStudyId(studyId).build()));
       if (!r.getClaimed()) {
         return Optional.empty();
       }
@@ -238,9 +339,17 @@ public final class GrpcStorage implements Storage {
     }
     for (FrozenTrial w : trials(studyId, Set.of(TrialState.WAITING))) {
       try {
-        boolean claimed = conn.optuna("claiming a waiting trial", false, s -> s.setTrialStateValues(
-            SetTrialStateValuesRequest.newBuilder().setTrialId(w.id())
-                .setState(org.hpo4j.grpc.proto.TrialState.RUNNING).build())).getTrialUpdated();
+        boolean claimed =
+            conn.optuna(
+                    "claiming a waiting trial",
+                    false,
+                    s ->
+                        s.setTrialStateValues(
+                            SetTrialStateValuesRequest.newBuilder()
+                                .setTrialId(w.id())
+                                .setState(org.hpo4j.grpc.proto.TrialState.RUNNING)
+                                .build()))
+                .getTrialUpdated();
         if (claimed) {
           return Optional.of(fetch(w.id()));
         }
@@ -260,9 +369,17 @@ public final class GrpcStorage implements Storage {
       o.setParam(name, internal, distribution);
       return;
     }
-    conn.optuna("writing parameter '" + name + "'", true, s -> s.setTrialParameter(SetTrialParameterRequest
-        .newBuilder().setTrialId(trialId).setParamName(name).setParamValueInternal(internal)
-        .setDistribution(DistributionJson.write(distribution)).build()));
+    conn.optuna(
+        "writing parameter '" + name + "'",
+        true,
+        s ->
+            s.setTrialParameter(
+                SetTrialParameterRequest.newBuilder()
+                    .setTrialId(trialId)
+                    .setParamName(name)
+                    .setParamValueInternal(internal)
+                    .setDistribution(DistributionJson.write(distribution))
+                    .build()));
     dirty(trialId);
   }
 
@@ -273,13 +390,21 @@ public final class GrpcStorage implements Storage {
       o.setIntermediate(step, value);
       return;
     }
-    // Optuna's storages replace a step's value; hpo4j keeps the first, so a known step is not sent again.
+    // Optuna's storages replace a step's value; hpo4j keeps the first, so a known step is not sent
+    // again.
     if (trial(trialId).intermediateValues().containsKey(step)) {
       return;
     }
-    conn.optuna("writing an intermediate value", true, s -> s.setTrialIntermediateValue(
-        SetTrialIntermediateValueRequest.newBuilder().setTrialId(trialId).setStep(step).setIntermediateValue(value)
-            .build()));
+    conn.optuna(
+        "writing an intermediate value",
+        true,
+        s ->
+            s.setTrialIntermediateValue(
+                SetTrialIntermediateValueRequest.newBuilder()
+                    .setTrialId(trialId)
+                    .setStep(step)
+                    .setIntermediateValue(value)
+                    .build()));
     dirty(trialId);
   }
 
@@ -302,18 +427,36 @@ public final class GrpcStorage implements Storage {
     }
     String what = "writing attribute '" + key + "'";
     if (user) {
-      conn.optuna(what, true, s -> s.setTrialUserAttribute(SetTrialUserAttributeRequest.newBuilder()
-          .setTrialId(trialId).setKey(key).setValue(json).build()));
+      conn.optuna(
+          what,
+          true,
+          s ->
+              s.setTrialUserAttribute(
+                  SetTrialUserAttributeRequest.newBuilder()
+                      .setTrialId(trialId)
+                      .setKey(key)
+                      .setValue(json)
+                      .build()));
     } else {
-      conn.optuna(what, true, s -> s.setTrialSystemAttribute(SetTrialSystemAttributeRequest.newBuilder()
-          .setTrialId(trialId).setKey(key).setValue(json).build()));
+      conn.optuna(
+          what,
+          true,
+          s ->
+              s.setTrialSystemAttribute(
+                  SetTrialSystemAttributeRequest.newBuilder()
+                      .setTrialId(trialId)
+                      .setKey(key)
+                      .setValue(json)
+                      .build()));
     }
     dirty(trialId);
   }
 
   @Override
   public boolean finishTrial(long trialId, TrialState state, List<Double> values) {
-    requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s",
+    requireArgument(
+        state != null && state.isFinished(),
+        "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s",
         state);
     requireNonNull(values, "values");
     OwnedTrial o = owned.get(trialId);
@@ -321,17 +464,32 @@ public final class GrpcStorage implements Storage {
       return false; // this client finished it already
     }
     if (hpo4j) {
-      TrialWrites w = o == null ? TrialWrites.newBuilder().setTrialId(trialId).build() : o.writes(true);
+      TrialWrites w =
+          o == null ? TrialWrites.newBuilder().setTrialId(trialId).build() : o.writes(true);
       FinishTrialReply r;
       try {
-        r = conn.hpo4j("finishing trial " + (o == null ? "id " + trialId : o.base.number()), true,
-            s -> s.finishTrial(FinishTrialRequest.newBuilder().setWrites(w).setState(Protos.toProto(state))
-                .addAllValues(values).build()));
+        r =
+            conn.hpo4j(
+                "finishing trial " + (o == null ? "id " + trialId : o.base.number()),
+                true,
+                s ->
+                    s.finishTrial(
+                        FinishTrialRequest.newBuilder()
+                            .setWrites(w)
+                            .setState(Protos.toProto(state))
+                            .addAllValues(values)
+                            .build()));
       } catch (StorageException e) {
-        owned.remove(trialId); // its heartbeats stop: the server fails it and enqueues its parameters again
-        throw new StorageException("the result of trial " + (o == null ? "id " + trialId : o.base.number())
-            + " could not be delivered (" + e.getMessage() + "); the server will fail the trial and run its "
-            + "parameters again", e);
+        owned.remove(
+            trialId); // its heartbeats stop: the server fails it and enqueues its parameters again
+        throw new StorageException(
+            "the result of trial "
+                + (o == null ? "id " + trialId : o.base.number())
+                + " could not be delivered ("
+                + e.getMessage()
+                + "); the server will fail the trial and run its "
+                + "parameters again",
+            e);
       }
       owned.remove(trialId);
       FrozenTrial done = Protos.fromProto(r.getTrial());
@@ -343,8 +501,17 @@ public final class GrpcStorage implements Storage {
       return r.getFinished();
     }
     try {
-      return conn.optuna("finishing a trial", true, s -> s.setTrialStateValues(SetTrialStateValuesRequest.newBuilder()
-          .setTrialId(trialId).setState(Protos.toProto(state)).addAllValues(values).build())).getTrialUpdated();
+      return conn.optuna(
+              "finishing a trial",
+              true,
+              s ->
+                  s.setTrialStateValues(
+                      SetTrialStateValuesRequest.newBuilder()
+                          .setTrialId(trialId)
+                          .setState(Protos.toProto(state))
+                          .addAllValues(values)
+                          .build()))
+          .getTrialUpdated();
     } catch (IllegalStateException e) {
       return false; // Optuna's FAILED_PRECONDITION: finished already
     } finally {
@@ -372,8 +539,12 @@ public final class GrpcStorage implements Storage {
   }
 
   private FrozenTrial fetch(long trialId) {
-    return Protos.fromProto(conn.optuna("reading a trial", true,
-        s -> s.getTrial(GetTrialRequest.newBuilder().setTrialId(trialId).build())).getTrial());
+    return Protos.fromProto(
+        conn.optuna(
+                "reading a trial",
+                true,
+                s -> s.getTrial(GetTrialRequest.newBuilder().setTrialId(trialId).build()))
+            .getTrial());
   }
 
   @Override
@@ -421,7 +592,10 @@ public final class GrpcStorage implements Storage {
     return List.of();
   }
 
-  /** Sends one last heartbeat with what the running trials wrote (for their retries), then disconnects. */
+  /**
+   * Sends one last heartbeat with what the running trials wrote (for their retries), then
+   * disconnects.
+   */
   @Override
   public void close() {
     if (heartbeats != null) {

@@ -5,8 +5,8 @@ import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.StorageProvider;
 
 /**
- * Registers {@code grpc://host:port} URLs with {@code Storages.open} through
- * {@code META-INF/services/org.hpo4j.storage.StorageProvider}. Stateless and thread-safe.
+ * Registers {@code grpc://host:port} URLs with {@code Storages.open} through {@code
+ * META-INF/services/org.hpo4j.storage.StorageProvider}. Stateless and thread-safe.
  */
 public final class GrpcStorageProvider implements StorageProvider {
 

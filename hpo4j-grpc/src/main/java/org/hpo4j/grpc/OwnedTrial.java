@@ -44,12 +44,15 @@ final class OwnedTrial {
 
   synchronized void setIntermediate(int step, double value) {
     requireRunning();
-    if (!base.intermediateValues().containsKey(step) && intermediate.putIfAbsent(step, value) == null) {
+    if (!base.intermediateValues().containsKey(step)
+        && intermediate.putIfAbsent(step, value) == null) {
       version++;
     }
   }
 
-  /** @return false when finished (the write then goes to the server directly) */
+  /**
+   * @return false when finished (the write then goes to the server directly)
+   */
   synchronized boolean setAttr(boolean user, String key, Object value) {
     if (finished) {
       return false;
@@ -61,12 +64,17 @@ final class OwnedTrial {
 
   private void requireRunning() {
     if (finished) {
-      throw new IllegalStateException("trial " + base.number() + " is finished; its parameters and "
-          + "intermediate values can no longer change");
+      throw new IllegalStateException(
+          "trial "
+              + base.number()
+              + " is finished; its parameters and "
+              + "intermediate values can no longer change");
     }
   }
 
-  /** @return the base snapshot with this client's writes */
+  /**
+   * @return the base snapshot with this client's writes
+   */
   synchronized FrozenTrial view() {
     Map<String, Double> p = new LinkedHashMap<>(base.internalParams());
     p.putAll(params);
@@ -78,25 +86,45 @@ final class OwnedTrial {
     ua.putAll(userAttrs);
     Map<String, Object> sa = new LinkedHashMap<>(base.systemAttrs());
     sa.putAll(systemAttrs);
-    return new FrozenTrial(base.number(), base.id(), base.state(), p, d, base.values(), iv, ua, sa, base.start(),
+    return new FrozenTrial(
+        base.number(),
+        base.id(),
+        base.state(),
+        p,
+        d,
+        base.values(),
+        iv,
+        ua,
+        sa,
+        base.start(),
         base.complete());
   }
 
-  /** @return every write, or only the trial's id when nothing changed since the last beat and not {@code all} */
+  /**
+   * @return every write, or only the trial's id when nothing changed since the last beat and not
+   *     {@code all}
+   */
   synchronized TrialWrites writes(boolean all) {
     TrialWrites.Builder b = TrialWrites.newBuilder().setTrialId(base.id());
     if (!all && version == beaten) {
       return b.build();
     }
-    params.forEach((k, v) -> b.addParams(Param.newBuilder().setName(k).setInternal(v)
-        .setDistribution(DistributionJson.write(distributions.get(k)))));
+    params.forEach(
+        (k, v) ->
+            b.addParams(
+                Param.newBuilder()
+                    .setName(k)
+                    .setInternal(v)
+                    .setDistribution(DistributionJson.write(distributions.get(k)))));
     intermediate.forEach((k, v) -> b.putIntermediateValues(k, v));
     userAttrs.forEach((k, v) -> b.putUserAttributes(k, Json.write(v)));
     systemAttrs.forEach((k, v) -> b.putSystemAttributes(k, Json.write(v)));
     return b.build();
   }
 
-  /** @return the version a heartbeat about to be sent carries */
+  /**
+   * @return the version a heartbeat about to be sent carries
+   */
   synchronized int version() {
     return version;
   }
@@ -106,7 +134,9 @@ final class OwnedTrial {
     beaten = Math.max(beaten, v);
   }
 
-  /** @return whether this call moved it to finished (false when it already was) */
+  /**
+   * @return whether this call moved it to finished (false when it already was)
+   */
   synchronized boolean markFinished() {
     if (finished) {
       return false;

@@ -22,8 +22,8 @@ import org.hpo4j.trial.TrialState;
  * What both services of a {@link StorageServer} do to the storage beyond plain calls: the liveness
  * of the trials hpo4j clients run (a lease per trial, renewed by each heartbeat; a trial whose
  * lease is older than the grace period is failed and its parameters enqueued again, as the JDBC
- * storage does for its own workers), claiming a given WAITING trial for Optuna's clients, and
- * the protobuf form of finished trials, built once.
+ * storage does for its own workers), claiming a given WAITING trial for Optuna's clients, and the
+ * protobuf form of finished trials, built once.
  *
  * <p>Trials of Optuna's Python clients get no lease (they send no heartbeats), so the server never
  * fails them. A trial this server did not create (one of an earlier server process on the same
@@ -61,16 +61,20 @@ final class ServedTrials implements AutoCloseable {
   ServedTrials(Storage storage, ServerOptions options) {
     this.storage = storage;
     this.options = options;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "hpo4j-grpc-sweep");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hpo4j-grpc-sweep");
+              t.setDaemon(true);
+              return t;
+            });
     long ms = options.heartbeatInterval().toMillis();
     timer.scheduleWithFixedDelay(this::sweepQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
-  /** @return the message of {@code t}, built once per finished snapshot */
+  /**
+   * @return the message of {@code t}, built once per finished snapshot
+   */
   Trial proto(FrozenTrial t) {
     if (!t.state().isFinished()) {
       return Protos.toProto(t);
@@ -91,7 +95,10 @@ final class ServedTrials implements AutoCloseable {
 
   // ---- Optuna's calls
 
-  /** Creates a trial from an Optuna client's template: enqueued (WAITING), running, or already finished. */
+  /**
+   * Creates a trial from an Optuna client's template: enqueued (WAITING), running, or already
+   * finished.
+   */
   long createFromTemplate(long studyId, FrozenTrial template) {
     Map<String, Object> fixed = new LinkedHashMap<>();
     if (template.systemAttrs().get("fixed_params") instanceof Map<?, ?> f) {
@@ -102,15 +109,20 @@ final class ServedTrials implements AutoCloseable {
     studyOfTrial.put(t.id(), studyId);
     long id = t.id();
     if (!waiting) {
-      template.internalParams().forEach((k, v) -> storage.setParam(id, k, v, template.distributions().get(k)));
+      template
+          .internalParams()
+          .forEach((k, v) -> storage.setParam(id, k, v, template.distributions().get(k)));
       template.intermediateValues().forEach((k, v) -> storage.setIntermediateValue(id, k, v));
     }
     template.userAttrs().forEach((k, v) -> storage.setUserAttr(id, k, v));
-    template.systemAttrs().forEach((k, v) -> {
-      if (!k.equals("fixed_params")) {
-        storage.setSystemAttr(id, k, v);
-      }
-    });
+    template
+        .systemAttrs()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("fixed_params")) {
+                storage.setSystemAttr(id, k, v);
+              }
+            });
     if (template.state().isFinished()) {
       storage.finishTrial(id, template.state(), template.values());
     }
@@ -129,7 +141,8 @@ final class ServedTrials implements AutoCloseable {
   boolean claim(long trialId) {
     FrozenTrial t = storage.trial(trialId);
     if (t.state().isFinished()) {
-      throw new IllegalStateException("trial " + t.number() + " is already finished (" + t.state() + ")");
+      throw new IllegalStateException(
+          "trial " + t.number() + " is already finished (" + t.state() + ")");
     }
     if (t.state() != TrialState.WAITING) {
       return false;
@@ -145,7 +158,8 @@ final class ServedTrials implements AutoCloseable {
       }
       FrozenTrial other = c.get();
       if (storage.finishTrial(other.id(), TrialState.FAIL, List.of())) {
-        storage.setSystemAttr(other.id(), "fail_reason", "claimed out of order for an Optuna client; enqueued again");
+        storage.setSystemAttr(
+            other.id(), "fail_reason", "claimed out of order for an Optuna client; enqueued again");
         storage.createTrial(studyId, fixedParams(other), true);
       }
       return storage.trial(trialId).state() == TrialState.WAITING && claim(trialId);
@@ -161,7 +175,8 @@ final class ServedTrials implements AutoCloseable {
     leases.remove(trialId);
     if (!storage.finishTrial(trialId, state, values)) {
       FrozenTrial t = storage.trial(trialId);
-      throw new IllegalStateException("trial " + t.number() + " cannot be finished: it is " + t.state());
+      throw new IllegalStateException(
+          "trial " + t.number() + " cannot be finished: it is " + t.state());
     }
     return true;
   }
@@ -183,17 +198,18 @@ final class ServedTrials implements AutoCloseable {
     synchronized (lock(studyId)) {
       c = storage.claimWaitingTrial(studyId);
     }
-    c.ifPresent(t -> {
-      studyOfTrial.put(t.id(), studyId);
-      leases.put(t.id(), new Lease(studyId, true, now()));
-    });
+    c.ifPresent(
+        t -> {
+          studyOfTrial.put(t.id(), studyId);
+          leases.put(t.id(), new Lease(studyId, true, now()));
+        });
     return c;
   }
 
   /**
-   * Writes what the worker wrote, then finishes the trial. A finish that arrives twice (the reply to
-   * the first was lost to a broken connection) finds the trial in the state it asks for and counts
-   * as won, so a client's retry never turns its own success into a failure.
+   * Writes what the worker wrote, then finishes the trial. A finish that arrives twice (the reply
+   * to the first was lost to a broken connection) finds the trial in the state it asks for and
+   * counts as won, so a client's retry never turns its own success into a failure.
    */
   Finish finishLeased(TrialWrites w, TrialState state, List<Double> values) {
     long id = w.getTrialId();
@@ -211,7 +227,9 @@ final class ServedTrials implements AutoCloseable {
     return new Finish(won, after);
   }
 
-  /** @return the trials of {@code beats} that are no longer RUNNING */
+  /**
+   * @return the trials of {@code beats} that are no longer RUNNING
+   */
   List<Long> beat(List<TrialWrites> beats) {
     List<Long> gone = new ArrayList<>();
     long now = now();
@@ -247,12 +265,16 @@ final class ServedTrials implements AutoCloseable {
   private void apply(TrialWrites w) {
     long id = w.getTrialId();
     for (Param p : w.getParamsList()) {
-      storage.setParam(id, p.getName(), p.getInternal(), DistributionJson.read(p.getDistribution()));
+      storage.setParam(
+          id, p.getName(), p.getInternal(), DistributionJson.read(p.getDistribution()));
     }
-    w.getIntermediateValuesMap().forEach((k, v) -> storage.setIntermediateValue(id, Math.toIntExact(k), v));
-    w.getUserAttributesMap().forEach((k, v) -> storage.setUserAttr(id, k, Json.read(v, "user attribute '" + k + "'")));
-    w.getSystemAttributesMap().forEach((k, v) ->
-        storage.setSystemAttr(id, k, Json.read(v, "system attribute '" + k + "'")));
+    w.getIntermediateValuesMap()
+        .forEach((k, v) -> storage.setIntermediateValue(id, Math.toIntExact(k), v));
+    w.getUserAttributesMap()
+        .forEach((k, v) -> storage.setUserAttr(id, k, Json.read(v, "user attribute '" + k + "'")));
+    w.getSystemAttributesMap()
+        .forEach(
+            (k, v) -> storage.setSystemAttr(id, k, Json.read(v, "system attribute '" + k + "'")));
   }
 
   // ---- the sweep
@@ -265,12 +287,17 @@ final class ServedTrials implements AutoCloseable {
     }
   }
 
-  /** Fails the leased trials (of one study, or all when null) whose lease is older than the grace period. */
+  /**
+   * Fails the leased trials (of one study, or all when null) whose lease is older than the grace
+   * period.
+   */
   void sweep(Long studyId) {
     long cutoff = now() - options.gracePeriod().toMillis();
     for (Map.Entry<Long, Lease> e : leases.entrySet()) {
       Lease l = e.getValue();
-      if ((studyId == null || l.studyId == studyId) && l.lastBeat < cutoff && leases.remove(e.getKey(), l)) {
+      if ((studyId == null || l.studyId == studyId)
+          && l.lastBeat < cutoff
+          && leases.remove(e.getKey(), l)) {
         failStale(e.getKey(), l.studyId);
       }
     }
@@ -278,11 +305,17 @@ final class ServedTrials implements AutoCloseable {
 
   private void failStale(long id, long studyId) {
     FrozenTrial before = storage.trial(id);
-    if (before.state() != TrialState.RUNNING || !storage.finishTrial(id, TrialState.FAIL, List.of())) {
+    if (before.state() != TrialState.RUNNING
+        || !storage.finishTrial(id, TrialState.FAIL, List.of())) {
       return;
     }
-    storage.setSystemAttr(id, "fail_reason", "its worker stopped sending heartbeats (none for longer than the "
-        + "grace period of " + options.gracePeriod().toSeconds() + " s)");
+    storage.setSystemAttr(
+        id,
+        "fail_reason",
+        "its worker stopped sending heartbeats (none for longer than the "
+            + "grace period of "
+            + options.gracePeriod().toSeconds()
+            + " s)");
     List<Object> history = new ArrayList<>();
     if (before.systemAttrs().get("retry_history") instanceof List<?> h) {
       history.addAll(h);
@@ -296,8 +329,17 @@ final class ServedTrials implements AutoCloseable {
       storage.setSystemAttr(r.id(), "retry_history", history);
       retried = "; its parameters are enqueued again as trial " + r.number();
     }
-    options.log().accept("trial " + before.number() + " of study " + studyId + " failed: no heartbeat for "
-        + options.gracePeriod().toSeconds() + " s" + retried);
+    options
+        .log()
+        .accept(
+            "trial "
+                + before.number()
+                + " of study "
+                + studyId
+                + " failed: no heartbeat for "
+                + options.gracePeriod().toSeconds()
+                + " s"
+                + retried);
   }
 
   private static Map<String, Object> fixedParams(FrozenTrial t) {

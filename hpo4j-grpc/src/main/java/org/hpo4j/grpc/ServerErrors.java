@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the storage's exceptions into the status codes Optuna's client maps back (NOT_FOUND to
- * KeyError, ALREADY_EXISTS to DuplicatedStudyError, FAILED_PRECONDITION to UpdateFinishedTrialError,
- * INVALID_ARGUMENT to ValueError), with the storage's message as the description.
+ * KeyError, ALREADY_EXISTS to DuplicatedStudyError, FAILED_PRECONDITION to
+ * UpdateFinishedTrialError, INVALID_ARGUMENT to ValueError), with the storage's message as the
+ * description.
  */
 final class ServerErrors {
   private static final Logger LOG = LoggerFactory.getLogger(StorageServer.class);

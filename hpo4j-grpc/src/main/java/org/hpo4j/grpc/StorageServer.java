@@ -66,21 +66,32 @@ public final class StorageServer implements AutoCloseable {
     requireNonNull(options, "options");
     ServerCredentials creds;
     try {
-      creds = options.certChain() == null ? InsecureServerCredentials.create()
-          : TlsServerCredentials.create(options.certChain().toFile(), options.privateKey().toFile());
+      creds =
+          options.certChain() == null
+              ? InsecureServerCredentials.create()
+              : TlsServerCredentials.create(
+                  options.certChain().toFile(), options.privateKey().toFile());
     } catch (IOException | IllegalArgumentException e) {
-      throw new StorageException("cannot read the TLS certificate " + options.certChain() + " or key "
-          + options.privateKey() + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "cannot read the TLS certificate "
+              + options.certChain()
+              + " or key "
+              + options.privateKey()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     ServedTrials served = new ServedTrials(storage, options);
     var optuna = new OptunaStorageService(storage, served);
     var hpo4j = new Hpo4jStorageService(storage, served, options);
-    NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()), creds)
-        .maxInboundMessageSize(options.maxMessageBytes())
-        .addTransportFilter(new ConnectionLog(options));
+    NettyServerBuilder b =
+        NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()), creds)
+            .maxInboundMessageSize(options.maxMessageBytes())
+            .addTransportFilter(new ConnectionLog(options));
     if (options.token() != null) {
       TokenCheck check = new TokenCheck(options.token(), options.log());
-      b.addService(ServerInterceptors.intercept(optuna, check)).addService(ServerInterceptors.intercept(hpo4j, check));
+      b.addService(ServerInterceptors.intercept(optuna, check))
+          .addService(ServerInterceptors.intercept(hpo4j, check));
     } else {
       b.addService(optuna).addService(hpo4j);
     }
@@ -90,14 +101,19 @@ public final class StorageServer implements AutoCloseable {
     } catch (IOException | UncheckedIOException e) {
       served.close();
       Throwable c = e.getCause() != null ? e.getCause() : e;
-      String why = e instanceof BindException || c instanceof BindException ? "the address is in use or not local"
-          : c.getMessage();
-      throw new StorageException("cannot listen on " + options.host() + ":" + options.port() + ": " + why, e);
+      String why =
+          e instanceof BindException || c instanceof BindException
+              ? "the address is in use or not local"
+              : c.getMessage();
+      throw new StorageException(
+          "cannot listen on " + options.host() + ":" + options.port() + ": " + why, e);
     }
     return new StorageServer(s, served, options);
   }
 
-  /** @return the bound port (the free one chosen when started with port 0) */
+  /**
+   * @return the bound port (the free one chosen when started with port 0)
+   */
   public int port() {
     for (SocketAddress a : server.getListenSockets()) {
       if (a instanceof InetSocketAddress i) {
@@ -107,18 +123,24 @@ public final class StorageServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** @return the address bound */
+  /**
+   * @return the address bound
+   */
   public String host() {
     return options.host();
   }
 
-  /** @return {@code grpc://host:port}, the storage URL of this server for hpo4j workers */
+  /**
+   * @return {@code grpc://host:port}, the storage URL of this server for hpo4j workers
+   */
   public String url() {
     String h = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
     return "grpc://" + h + ":" + port() + (options.certChain() == null ? "" : "?tls=true");
   }
 
-  /** @return the options it runs with */
+  /**
+   * @return the options it runs with
+   */
   public ServerOptions options() {
     return options;
   }
@@ -128,7 +150,10 @@ public final class StorageServer implements AutoCloseable {
     server.awaitTermination();
   }
 
-  /** Stops accepting calls, lets running ones finish for up to 5 s, then stops. The storage stays open. */
+  /**
+   * Stops accepting calls, lets running ones finish for up to 5 s, then stops. The storage stays
+   * open.
+   */
   @Override
   public void close() {
     server.shutdown();
@@ -157,11 +182,15 @@ public final class StorageServer implements AutoCloseable {
       return a;
     }
 
-    /** Also called, with null, for a connection that closed before it spoke HTTP/2 (a port probe). */
+    /**
+     * Also called, with null, for a connection that closed before it spoke HTTP/2 (a port probe).
+     */
     @Override
     public void transportTerminated(Attributes a) {
       if (a != null) {
-        options.log().accept("connection from " + a.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) + " closed");
+        options
+            .log()
+            .accept("connection from " + a.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) + " closed");
       }
     }
   }

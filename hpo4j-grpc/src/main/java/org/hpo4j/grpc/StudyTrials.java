@@ -39,7 +39,9 @@ final class StudyTrials {
     if (full) {
       r.setTrialIdGreaterThan(-1);
     } else {
-      r.setTrialIdGreaterThan(maxId).addAllIncludedTrialIds(unfinished).addAllIncludedTrialIds(dirty);
+      r.setTrialIdGreaterThan(maxId)
+          .addAllIncludedTrialIds(unfinished)
+          .addAllIncludedTrialIds(dirty);
     }
     List<Trial> got = fetch.apply(r.build());
     dirty.clear();
@@ -81,13 +83,17 @@ final class StudyTrials {
     }
   }
 
-  /** @return a finished trial of the copy not written to since, or null */
+  /**
+   * @return a finished trial of the copy not written to since, or null
+   */
   synchronized FrozenTrial finished(long trialId) {
     FrozenTrial t = byId.get(trialId);
     return t != null && t.state().isFinished() && !dirty.contains(trialId) ? t : null;
   }
 
-  /** @return the trials in {@code states} (all when null), by number */
+  /**
+   * @return the trials in {@code states} (all when null), by number
+   */
   synchronized List<FrozenTrial> trials(Set<org.hpo4j.trial.TrialState> states) {
     List<FrozenTrial> out = new ArrayList<>(states == null ? byNumber.size() : 16);
     for (FrozenTrial t : byNumber.values()) {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Thread-safe.
  */
 final class TokenCheck implements ServerInterceptor {
-  static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final byte[] expected;
   private final Consumer<String> log;
@@ -27,16 +28,23 @@ final class TokenCheck implements ServerInterceptor {
   }
 
   @Override
-  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-      ServerCallHandler<Q, R> next) {
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     String got = headers.get(AUTHORIZATION);
     if (got == null || !MessageDigest.isEqual(expected, got.getBytes(StandardCharsets.UTF_8))) {
-      log.accept("refused " + call.getMethodDescriptor().getBareMethodName() + " from "
-          + call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR) + ": "
-          + (got == null ? "no token" : "wrong token"));
-      call.close(Status.UNAUTHENTICATED.withDescription(got == null
-          ? "this storage server requires a token (authorization: Bearer TOKEN)"
-          : "this storage server refused the token"), new Metadata());
+      log.accept(
+          "refused "
+              + call.getMethodDescriptor().getBareMethodName()
+              + " from "
+              + call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)
+              + ": "
+              + (got == null ? "no token" : "wrong token"));
+      call.close(
+          Status.UNAUTHENTICATED.withDescription(
+              got == null
+                  ? "this storage server requires a token (authorization: Bearer TOKEN)"
+                  : "this storage server refused the token"),
+          new Metadata());
       return new ServerCall.Listener<>() {};
     }
     return next.startCall(call, headers);

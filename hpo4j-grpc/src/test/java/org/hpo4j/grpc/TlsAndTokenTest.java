@@ -30,9 +30,32 @@ class TlsAndTokenTest {
   private Path selfSigned() throws Exception {
     Path ks = dir.resolve("ks.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "hpo", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", ks.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "hpo",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), out);
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -47,16 +70,26 @@ class TlsAndTokenTest {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   @Test
   void tls_clientTrustingTheCertificate_works_plaintextClientIsToldWhy() throws Exception {
     Path d = selfSigned();
-    try (Storage backend = Storages.inMemory(); StorageServer server = StorageServer.start(backend,
-        ServerOptions.defaults().withAddress("127.0.0.1", 0).withLog(m -> {})
-            .withTls(d.resolve("cert.pem"), d.resolve("key.pem")))) {
+    try (Storage backend = Storages.inMemory();
+        StorageServer server =
+            StorageServer.start(
+                backend,
+                ServerOptions.defaults()
+                    .withAddress("127.0.0.1", 0)
+                    .withLog(m -> {})
+                    .withTls(d.resolve("cert.pem"), d.resolve("key.pem")))) {
       assertTrue(server.url().endsWith("?tls=true"));
       try (GrpcStorage c = GrpcStorage.open(server.url() + "&ca=" + d.resolve("cert.pem"))) {
         long id = c.createStudy("tls", List.of(StudyDirection.MINIMIZE));
@@ -71,20 +104,31 @@ class TlsAndTokenTest {
   @Test
   void token_rightOneWorks_wrongOneIsRefused_andNoTokenIsLogged() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Storage backend = Storages.inMemory(); StorageServer server = StorageServer.start(backend,
-        ServerOptions.defaults().withAddress("127.0.0.1", 0).withLog(log::add).withToken("tok-123"))) {
+    try (Storage backend = Storages.inMemory();
+        StorageServer server =
+            StorageServer.start(
+                backend,
+                ServerOptions.defaults()
+                    .withAddress("127.0.0.1", 0)
+                    .withLog(log::add)
+                    .withToken("tok-123"))) {
       Path right = Files.writeString(dir.resolve("right"), "tok-123\n");
       Path wrong = Files.writeString(dir.resolve("wrong"), "tok-999\n");
       try (GrpcStorage c = GrpcStorage.open(server.url() + "?token_file=" + right)) {
         c.createStudy("t", List.of(StudyDirection.MINIMIZE));
       }
-      StorageException e = assertThrows(StorageException.class,
-          () -> GrpcStorage.open(server.url() + "?token_file=" + wrong));
+      StorageException e =
+          assertThrows(
+              StorageException.class,
+              () -> GrpcStorage.open(server.url() + "?token_file=" + wrong));
       assertTrue(e.getMessage().contains("refused this client"), e.getMessage());
       List<String> lines = new ArrayList<>(log);
-      assertTrue(lines.stream().anyMatch(l -> l.contains("refused") && l.contains("wrong token")), "" + lines);
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains("refused") && l.contains("wrong token")),
+          "" + lines);
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("connection from")), "" + lines);
-      assertFalse(lines.stream().anyMatch(l -> l.contains("tok-")), "never a token in the log: " + lines);
+      assertFalse(
+          lines.stream().anyMatch(l -> l.contains("tok-")), "never a token in the log: " + lines);
     }
   }
 }

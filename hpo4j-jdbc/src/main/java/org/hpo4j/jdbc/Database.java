@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,10 +16,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A pooled connection to one storage database with its schema brought up to date ({@link Schema}): the plumbing
- * under {@link JdbcStorage}. Write transactions go through {@link #write}, which on SQLite also
- * serialises this process's writers on a Java lock so they queue instead of spinning on the file
- * lock.
+ * A pooled connection to one storage database with its schema brought up to date ({@link Schema}):
+ * the plumbing under {@link JdbcStorage}. Write transactions go through {@link #write}, which on
+ * SQLite also serialises this process's writers on a Java lock so they queue instead of spinning on
+ * the file lock.
  *
  * <p>Thread-safe.
  */
@@ -31,11 +30,20 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final ReentrantLock sqliteWriters = new ReentrantLock();
   private final JdbcOptions.SynchronousCommit commits;
-  /** Whether a call failed transiently (the server away, the disk full) and none succeeded since. */
+
+  /**
+   * Whether a call failed transiently (the server away, the disk full) and none succeeded since.
+   */
   private volatile boolean cutOff;
-  /** Whether a call ever failed transiently, and System.nanoTime() of the first success after the last one. */
+
+  /**
+   * Whether a call ever failed transiently, and System.nanoTime() of the first success after the
+   * last one.
+   */
   private volatile boolean everCutOff;
+
   private volatile long reconnectedAt;
+
   /** What opening did to the schema (created, upgraded, migrated), or null. */
   String schemaNote;
 
@@ -63,10 +71,11 @@ final class Database implements AutoCloseable {
 
   /**
    * As {@link #open(JdbcUrl, int, JdbcOptions.SynchronousCommit)}; without {@code mayMigrate} a
-   * database of hpo4j's earlier schema or of Optuna's previous revision is refused, unchanged, with a
-   * message saying how to migrate it (for commands that only read).
+   * database of hpo4j's earlier schema or of Optuna's previous revision is refused, unchanged, with
+   * a message saying how to migrate it (for commands that only read).
    */
-  static Database open(JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
+  static Database open(
+      JdbcUrl url, int poolSize, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     if (url.readOnly()) {
       checkReadableSqliteFile(url);
     } else if (url.dialect() == Dialect.SQLITE) {
@@ -80,7 +89,8 @@ final class Database implements AutoCloseable {
     cfg.setMinimumIdle(1);
     cfg.setConnectionTimeout(30_000);
     cfg.setInitializationFailTimeout(1);
-    cfg.setReadOnly(url.readOnly()); // the pool's flag must match the driver's, which cannot change once open
+    cfg.setReadOnly(
+        url.readOnly()); // the pool's flag must match the driver's, which cannot change once open
     cfg.setDataSource(dataSource(url, true, commits));
     HikariDataSource pool;
     try {
@@ -93,7 +103,8 @@ final class Database implements AutoCloseable {
     return db;
   }
 
-  private static DataSource dataSource(JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
+  private static DataSource dataSource(
+      JdbcUrl url, boolean immediate, JdbcOptions.SynchronousCommit commits) {
     if (url.dialect() == Dialect.SQLITE) {
       SQLiteConfig c = new SQLiteConfig();
       if (url.readOnly()) {
@@ -106,8 +117,10 @@ final class Database implements AutoCloseable {
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
       // NORMAL in WAL mode: a commit survives the death of any process (kill -9); only a crash of
       // the operating system may roll back the last commits. FULL also syncs every commit.
-      c.setSynchronous(commits == JdbcOptions.SynchronousCommit.ALWAYS
-          ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+      c.setSynchronous(
+          commits == JdbcOptions.SynchronousCommit.ALWAYS
+              ? SQLiteConfig.SynchronousMode.FULL
+              : SQLiteConfig.SynchronousMode.NORMAL);
       c.setBusyTimeout(BUSY_TIMEOUT_MS);
       c.enforceForeignKeys(true);
       if (immediate) {
@@ -139,26 +152,44 @@ final class Database implements AutoCloseable {
     Path file = Path.of(p).toAbsolutePath();
     Path dir = file.getParent();
     if (Files.isDirectory(file)) {
-      throw new StorageException("cannot open storage '" + url.display() + "': " + file + " is a directory; give a file path");
+      throw new StorageException(
+          "cannot open storage '"
+              + url.display()
+              + "': "
+              + file
+              + " is a directory; give a file path");
     }
     if (dir != null && !Files.isDirectory(dir)) {
-      throw new StorageException("cannot open storage '" + url.display() + "': directory " + dir + " does not exist");
+      throw new StorageException(
+          "cannot open storage '" + url.display() + "': directory " + dir + " does not exist");
     }
     if (Files.exists(file) && !writable(file)) {
-      throw new StorageException("cannot open storage '" + url.display() + "': file " + file
-          + " is read-only; hpo4j writes every trial to it (make it writable, or copy it)");
+      throw new StorageException(
+          "cannot open storage '"
+              + url.display()
+              + "': file "
+              + file
+              + " is read-only; hpo4j writes every trial to it (make it writable, or copy it)");
     }
     if (!Files.exists(file) && dir != null && !writable(dir)) {
-      throw new StorageException("cannot open storage '" + url.display() + "': directory " + dir
-          + " is read-only, so the database file cannot be created");
+      throw new StorageException(
+          "cannot open storage '"
+              + url.display()
+              + "': directory "
+              + dir
+              + " is read-only, so the database file cannot be created");
     }
   }
 
   private static void checkReadableSqliteFile(JdbcUrl url) {
     Path file = Path.of(url.sqlitePath()).toAbsolutePath();
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new StorageException("cannot open storage '" + url.display() + "' read-only: " + file
-          + " is not a readable file");
+      throw new StorageException(
+          "cannot open storage '"
+              + url.display()
+              + "' read-only: "
+              + file
+              + " is not a readable file");
     }
   }
 
@@ -180,17 +211,24 @@ final class Database implements AutoCloseable {
    *
    * @return what was done, for {@code hpo studies migrate}: null when nothing
    */
-  private static String prepareSchema(JdbcUrl url, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
+  private static String prepareSchema(
+      JdbcUrl url, JdbcOptions.SynchronousCommit commits, boolean mayMigrate) {
     boolean sqlite = url.dialect() == Dialect.SQLITE;
     try (Connection c = plainDataSource(url).getConnection()) {
       Schema.State state = Schema.inspect(c, url.display());
       if (state == Schema.State.CURRENT && (!mayMigrate || Schema.hasOwnIndex(c, url.dialect()))) {
-        return null; // a reader of a database Optuna created leaves it as it is, without hpo4j's index
+        return null; // a reader of a database Optuna created leaves it as it is, without hpo4j's
+        // index
       }
       if (!mayMigrate && (state == Schema.State.LEGACY || state == Schema.State.PREVIOUS)) {
-        throw new StorageException("cannot open storage '" + url.display() + "' for reading: "
-            + (state == Schema.State.LEGACY ? "it has hpo4j's earlier schema" : "it has Optuna's revision " + Schema.PREVIOUS)
-            + "; migrate it once with `hpo studies migrate --storage URL` (or any command that writes); it was not changed");
+        throw new StorageException(
+            "cannot open storage '"
+                + url.display()
+                + "' for reading: "
+                + (state == Schema.State.LEGACY
+                    ? "it has hpo4j's earlier schema"
+                    : "it has Optuna's revision " + Schema.PREVIOUS)
+                + "; migrate it once with `hpo studies migrate --storage URL` (or any command that writes); it was not changed");
       }
       Path backup = null;
       if (state == Schema.State.LEGACY && sqlite) {
@@ -227,16 +265,25 @@ final class Database implements AutoCloseable {
       }
       return switch (state) {
         case EMPTY -> "created Optuna's schema (revision " + Schema.REVISION + ")";
-        case PREVIOUS -> "upgraded Optuna's schema from revision " + Schema.PREVIOUS + " to " + Schema.REVISION;
-        case LEGACY -> "migrated hpo4j's earlier schema to Optuna's (revision " + Schema.REVISION + ")"
-            + (backup == null ? "" : "; the old file is kept as " + backup);
+        case PREVIOUS ->
+            "upgraded Optuna's schema from revision " + Schema.PREVIOUS + " to " + Schema.REVISION;
+        case LEGACY ->
+            "migrated hpo4j's earlier schema to Optuna's (revision "
+                + Schema.REVISION
+                + ")"
+                + (backup == null ? "" : "; the old file is kept as " + backup);
         default -> null;
       };
     } catch (SQLException e) {
-      if (sqlite && (String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
-          || String.valueOf(e.getMessage()).contains("not a database"))) {
-        throw new StorageException("cannot open storage '" + url.display() + "': " + url.sqlitePath()
-            + " is not an SQLite database; it was not changed");
+      if (sqlite
+          && (String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
+              || String.valueOf(e.getMessage()).contains("not a database"))) {
+        throw new StorageException(
+            "cannot open storage '"
+                + url.display()
+                + "': "
+                + url.sqlitePath()
+                + " is not an SQLite database; it was not changed");
       }
       throw Errors.opening(url.display(), e);
     }
@@ -281,17 +328,19 @@ final class Database implements AutoCloseable {
 
   /**
    * @return whether this process has been reaching the database for at least {@code d} since its
-   *     last transient failure: only then may its sweep judge other workers' heartbeats, which could
-   *     not be written while the database was away either (a call blocked waiting for a connection
-   *     has not failed yet, so the time counts from the first success, not from the last failure)
+   *     last transient failure: only then may its sweep judge other workers' heartbeats, which
+   *     could not be written while the database was away either (a call blocked waiting for a
+   *     connection has not failed yet, so the time counts from the first success, not from the last
+   *     failure)
    */
   boolean reachableFor(java.time.Duration d) {
     return !everCutOff || (!cutOff && System.nanoTime() - reconnectedAt >= d.toNanos());
   }
 
   /**
-   * Runs work in one write transaction (IMMEDIATE on SQLite), committing when it returns and rolling
-   * back when it throws. IllegalStateException and IllegalArgumentException from the work pass through.
+   * Runs work in one write transaction (IMMEDIATE on SQLite), committing when it returns and
+   * rolling back when it throws. IllegalStateException and IllegalArgumentException from the work
+   * pass through.
    */
   <T> T write(String doing, Work<T> work) {
     return write(doing, true, work);
@@ -338,7 +387,10 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** @return whether a PostgreSQL transaction of this durability commits without waiting for the disk */
+  /**
+   * @return whether a PostgreSQL transaction of this durability commits without waiting for the
+   *     disk
+   */
   boolean async(boolean durable) {
     return commits == JdbcOptions.SynchronousCommit.OFF
         || (!durable && commits == JdbcOptions.SynchronousCommit.FINISHED);
@@ -356,7 +408,9 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** @return whether a failure is a unique-key violation */
+  /**
+   * @return whether a failure is a unique-key violation
+   */
   static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState())
         || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE"));

@@ -13,23 +13,32 @@ import org.hpo4j.storage.StorageException;
 final class Errors {
   private Errors() {}
 
-  /** @return a StorageException for a failure to open the storage at {@code display} */
+  /**
+   * @return a StorageException for a failure to open the storage at {@code display}
+   */
   static StorageException opening(String display, Throwable t) {
     return new StorageException("cannot open storage '" + display + "': " + reason(t), t);
   }
 
-  /** @return a StorageException for a failure while {@code doing} on the storage at {@code display} */
+  /**
+   * @return a StorageException for a failure while {@code doing} on the storage at {@code display}
+   */
   static StorageException using(String display, String doing, Throwable t) {
-    return new StorageException("storage '" + display + "' failed while " + doing + ": " + reason(t), t);
+    return new StorageException(
+        "storage '" + display + "' failed while " + doing + ": " + reason(t), t);
   }
 
-  /** @return the most telling short reason found in the cause chain */
+  /**
+   * @return the most telling short reason found in the cause chain
+   */
   static String reason(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SQLException s && s.getSQLState() != null) {
         String state = s.getSQLState();
         if (state.equals("28P01") || state.equals("28000")) {
-          return "authentication failed (" + firstLine(s.getMessage()) + "); check the user and password";
+          return "authentication failed ("
+              + firstLine(s.getMessage())
+              + "); check the user and password";
         }
         if (state.equals("3D000")) {
           return "the database does not exist (" + firstLine(s.getMessage()) + "); create it first";

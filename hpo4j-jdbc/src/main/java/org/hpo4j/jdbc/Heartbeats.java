@@ -20,17 +20,21 @@ import org.slf4j.LoggerFactory;
  * they wrote since (parameters, intermediate values, attributes). So a study run through the plain
  * {@code Study} API keeps its trials alive without the objective doing anything, and a trial that
  * runs longer than one interval has its parameters in the database for a retry. When the process
- * dies the beats stop and the stale-trial sweep of another process fails the trials after the
- * grace period.
+ * dies the beats stop and the stale-trial sweep of another process fails the trials after the grace
+ * period.
  *
  * <p>Thread-safe.
  */
 final class Heartbeats implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
-  /** Renews the beat row (written when the trial was created or claimed) while the trial is RUNNING. */
-  static final String BEAT_SQL = "INSERT INTO trial_heartbeats (trial_id, heartbeat) SELECT ?, ? "
-      + TrialWrites.WHILE_RUNNING
-      + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat";
+
+  /**
+   * Renews the beat row (written when the trial was created or claimed) while the trial is RUNNING.
+   */
+  static final String BEAT_SQL =
+      "INSERT INTO trial_heartbeats (trial_id, heartbeat) SELECT ?, ? "
+          + TrialWrites.WHILE_RUNNING
+          + "ON CONFLICT (trial_id) DO UPDATE SET heartbeat = excluded.heartbeat";
 
   private final Database db;
   private final Clock clock;
@@ -56,12 +60,16 @@ final class Heartbeats implements AutoCloseable {
     running.remove(trialId);
   }
 
-  /** @return the trial when this process runs it, else null */
+  /**
+   * @return the trial when this process runs it, else null
+   */
   LocalTrial local(long trialId) {
     return running.get(trialId);
   }
 
-  /** @return whether this process beats for the trial */
+  /**
+   * @return whether this process beats for the trial
+   */
   boolean owns(long trialId) {
     return running.containsKey(trialId);
   }
@@ -80,8 +88,9 @@ final class Heartbeats implements AutoCloseable {
       return;
     }
     for (LocalTrial t : running.values()) {
-      int i = java.util.Collections.binarySearch(trials, t.base,
-          java.util.Comparator.comparingInt(FrozenTrial::number));
+      int i =
+          java.util.Collections.binarySearch(
+              trials, t.base, java.util.Comparator.comparingInt(FrozenTrial::number));
       if (i >= 0 && trials.get(i).id() == t.base.id()) {
         trials.set(i, t.overlay(trials.get(i)));
       }
@@ -92,11 +101,13 @@ final class Heartbeats implements AutoCloseable {
     if (timer != null || closed) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "hpo4j-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hpo4j-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
     long ms = interval.toMillis();
     timer.scheduleWithFixedDelay(this::beatAll, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -132,21 +143,24 @@ final class Heartbeats implements AutoCloseable {
         return;
       }
       long now = clock.millis();
-      db.write("writing heartbeats", false, c -> {
-        try (PreparedStatement ps = c.prepareStatement(BEAT_SQL)) {
-          for (LocalTrial t : locked) {
-            ps.setLong(1, t.base.id());
-            Times.bind(ps, 2, db.dialect, now);
-            ps.setLong(3, t.base.id());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        for (LocalTrial t : locked) {
-          t.flush(c, true);
-        }
-        return null;
-      });
+      db.write(
+          "writing heartbeats",
+          false,
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(BEAT_SQL)) {
+              for (LocalTrial t : locked) {
+                ps.setLong(1, t.base.id());
+                Times.bind(ps, 2, db.dialect, now);
+                ps.setLong(3, t.base.id());
+                ps.addBatch();
+              }
+              ps.executeBatch();
+            }
+            for (LocalTrial t : locked) {
+              t.flush(c, true);
+            }
+            return null;
+          });
       for (LocalTrial t : locked) {
         t.flushed();
       }
@@ -157,6 +171,7 @@ final class Heartbeats implements AutoCloseable {
       }
     }
   }
+
   @Override
   public synchronized void close() {
     closed = true;

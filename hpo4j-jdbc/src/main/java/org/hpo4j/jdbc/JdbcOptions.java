@@ -22,12 +22,23 @@ import java.util.Set;
  * @param synchronousCommit which commits wait for the disk (query name {@code synchronous_commit})
  * @param clock the source of timestamps and of "now" for the sweep
  */
-public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int maxRetries, int poolSize,
-    SynchronousCommit synchronousCommit, Clock clock) {
+public record JdbcOptions(
+    Duration heartbeatInterval,
+    Duration gracePeriod,
+    int maxRetries,
+    int poolSize,
+    SynchronousCommit synchronousCommit,
+    Clock clock) {
 
   /** The query-string names hpo4j takes out of a storage URL. */
-  public static final Set<String> KEYS = Set.of("heartbeat_interval", "grace_period", "max_retries", "pool_size",
-      "synchronous_commit", "read_only");
+  public static final Set<String> KEYS =
+      Set.of(
+          "heartbeat_interval",
+          "grace_period",
+          "max_retries",
+          "pool_size",
+          "synchronous_commit",
+          "read_only");
 
   /**
    * Which commits wait until PostgreSQL has flushed them to disk (an fsync costs milliseconds, far
@@ -35,8 +46,8 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
    * visible to every worker, and survives the death of any worker; only a crash of the database
    * server or its machine may lose the commits of its last ~0.6 s (3 x {@code wal_writer_delay}).
    * Because the write-ahead log is sequential, a commit that waits also makes every earlier one
-   * durable. SQLite in WAL mode never waits for the disk except with {@code ALWAYS}
-   * ({@code synchronous=FULL}); a killed process loses nothing there either.
+   * durable. SQLite in WAL mode never waits for the disk except with {@code ALWAYS} ({@code
+   * synchronous=FULL}); a killed process loses nothing there either.
    */
   public enum SynchronousCommit {
     /** Every transaction waits: a server crash loses nothing that was committed. */
@@ -44,8 +55,8 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
     /**
      * The default: finishing a trial, failing a stale one, creating and deleting a study wait;
      * creating, claiming and beating for a RUNNING trial (with the flush of its parameters) do not.
-     * A server crash loses no FINISHED trial, but may lose the trials that started in its last
-     * ~0.6 s (their workers' connections die with the server, so those trials fail at finish).
+     * A server crash loses no FINISHED trial, but may lose the trials that started in its last ~0.6
+     * s (their workers' connections die with the server, so those trials fail at finish).
      */
     FINISHED,
     /**
@@ -55,15 +66,24 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
     OFF
   }
 
-  /** @throws IllegalArgumentException naming the option and the allowed range */
+  /**
+   * @throws IllegalArgumentException naming the option and the allowed range
+   */
   public JdbcOptions {
-    requireArgument(heartbeatInterval != null && !heartbeatInterval.isNegative() && !heartbeatInterval.isZero(),
-        "heartbeat_interval must be > 0, but got %s", heartbeatInterval);
-    requireArgument(gracePeriod != null && gracePeriod.compareTo(heartbeatInterval) > 0,
-        "grace_period must be longer than heartbeat_interval (%s), but got %s", heartbeatInterval, gracePeriod);
+    requireArgument(
+        heartbeatInterval != null && !heartbeatInterval.isNegative() && !heartbeatInterval.isZero(),
+        "heartbeat_interval must be > 0, but got %s",
+        heartbeatInterval);
+    requireArgument(
+        gracePeriod != null && gracePeriod.compareTo(heartbeatInterval) > 0,
+        "grace_period must be longer than heartbeat_interval (%s), but got %s",
+        heartbeatInterval,
+        gracePeriod);
     requireArgument(maxRetries >= 0, "max_retries must be >= 0, but got %s", maxRetries);
-    requireArgument(poolSize >= 1 && poolSize <= 256, "pool_size must be in 1..256, but got %s", poolSize);
-    requireArgument(synchronousCommit != null, "synchronous_commit must be always, finished or off");
+    requireArgument(
+        poolSize >= 1 && poolSize <= 256, "pool_size must be in 1..256, but got %s", poolSize);
+    requireArgument(
+        synchronousCommit != null, "synchronous_commit must be always, finished or off");
     requireArgument(clock != null, "clock must not be null");
   }
 
@@ -72,38 +92,56 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
    *     trials, the system clock
    */
   public static JdbcOptions defaults() {
-    return new JdbcOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 0, 8, SynchronousCommit.FINISHED,
+    return new JdbcOptions(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        0,
+        8,
+        SynchronousCommit.FINISHED,
         Clock.systemUTC());
   }
 
-  /** @return a copy with another heartbeat interval */
+  /**
+   * @return a copy with another heartbeat interval
+   */
   public JdbcOptions withHeartbeatInterval(Duration d) {
     return new JdbcOptions(d, gracePeriod, maxRetries, poolSize, synchronousCommit, clock);
   }
 
-  /** @return a copy with another grace period */
+  /**
+   * @return a copy with another grace period
+   */
   public JdbcOptions withGracePeriod(Duration d) {
     return new JdbcOptions(heartbeatInterval, d, maxRetries, poolSize, synchronousCommit, clock);
   }
 
-  /** @return a copy with another retry limit */
+  /**
+   * @return a copy with another retry limit
+   */
   public JdbcOptions withMaxRetries(int n) {
     return new JdbcOptions(heartbeatInterval, gracePeriod, n, poolSize, synchronousCommit, clock);
   }
 
-  /** @return a copy with another pool size */
+  /**
+   * @return a copy with another pool size
+   */
   public JdbcOptions withPoolSize(int n) {
     return new JdbcOptions(heartbeatInterval, gracePeriod, maxRetries, n, synchronousCommit, clock);
   }
 
-  /** @return a copy with another commit policy */
+  /**
+   * @return a copy with another commit policy
+   */
   public JdbcOptions withSynchronousCommit(SynchronousCommit s) {
     return new JdbcOptions(heartbeatInterval, gracePeriod, maxRetries, poolSize, s, clock);
   }
 
-  /** @return a copy with another clock (tests) */
+  /**
+   * @return a copy with another clock (tests)
+   */
   public JdbcOptions withClock(Clock c) {
-    return new JdbcOptions(heartbeatInterval, gracePeriod, maxRetries, poolSize, synchronousCommit, c);
+    return new JdbcOptions(
+        heartbeatInterval, gracePeriod, maxRetries, poolSize, synchronousCommit, c);
   }
 
   /**
@@ -125,7 +163,9 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
         case "pool_size" -> pool = integer(e.getKey(), v);
         case "synchronous_commit" -> sync = synchronousCommit(v);
         case "read_only" -> JdbcUrl.flag(e.getKey(), v); // taken by JdbcUrl#readOnly
-        default -> throw new IllegalArgumentException("unknown storage option '" + e.getKey() + "'; allowed: " + KEYS);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown storage option '" + e.getKey() + "'; allowed: " + KEYS);
       }
     }
     return new JdbcOptions(beat, grace, retries, pool, sync, clock);
@@ -137,7 +177,8 @@ public record JdbcOptions(Duration heartbeatInterval, Duration gracePeriod, int 
         return s;
       }
     }
-    throw new IllegalArgumentException("synchronous_commit must be always, finished or off, but got '" + v + "'");
+    throw new IllegalArgumentException(
+        "synchronous_commit must be always, finished or off, but got '" + v + "'");
   }
 
   private static Duration seconds(String key, String v) {

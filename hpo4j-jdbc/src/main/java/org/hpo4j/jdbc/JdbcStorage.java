@@ -24,12 +24,12 @@ import org.hpo4j.trial.TrialState;
  * A {@link Storage} in an SQLite file or a PostgreSQL database in Optuna's RDB schema ({@link
  * Schema}), shared by any number of threads and processes, hpo4j's and Optuna's: trial numbers are
  * allocated under the study row's lock as Optuna allocates them, state changes are compare-and-set,
- * parameters are stored as internal values with Optuna's distribution JSON. Trials
- * this process runs beat every {@link JdbcOptions#heartbeatInterval()}; a RUNNING trial whose beat
- * is older than the grace period is failed by {@link #failStaleTrials}, which {@link
- * #claimWaitingTrial} also runs (at most once per interval), and with {@code max_retries > 0} its
- * parameters are enqueued again as a WAITING trial whose system attribute {@code retry_of} names
- * the failed trial's number. Reading the history re-reads only what changed ({@link TrialCache}).
+ * parameters are stored as internal values with Optuna's distribution JSON. Trials this process
+ * runs beat every {@link JdbcOptions#heartbeatInterval()}; a RUNNING trial whose beat is older than
+ * the grace period is failed by {@link #failStaleTrials}, which {@link #claimWaitingTrial} also
+ * runs (at most once per interval), and with {@code max_retries > 0} its parameters are enqueued
+ * again as a WAITING trial whose system attribute {@code retry_of} names the failed trial's number.
+ * Reading the history re-reads only what changed ({@link TrialCache}).
  *
  * <p><b>Commits per trial.</b> A commit that waits for the disk costs milliseconds, far more than
  * the statements of a trial, so a trial this process runs costs two transactions: its creation
@@ -38,8 +38,8 @@ import org.hpo4j.trial.TrialState;
  * values and waits. Until then those writes are kept in a {@link LocalTrial}: readers in this
  * process see them at once; other processes see them after the trial's next heartbeat, which
  * flushes them. So a worker killed before its trial's first beat (one heartbeat interval) leaves a
- * RUNNING trial without parameters, whose retry samples afresh, and another process's constant
- * liar sees that trial's parameters up to one interval late; a FINISHED trial is never lost.
+ * RUNNING trial without parameters, whose retry samples afresh, and another process's constant liar
+ * sees that trial's parameters up to one interval late; a FINISHED trial is never lost.
  *
  * <p>Thread-safe. Every failure of the database surfaces as a {@link StorageException} whose
  * message names the URL (password masked).
@@ -94,25 +94,34 @@ public final class JdbcStorage implements Storage {
     return new JdbcStorage(Database.open(u, o.poolSize(), o.synchronousCommit(), false), o);
   }
 
-  /** @return the URL as given, password masked */
+  /**
+   * @return the URL as given, password masked
+   */
   public String url() {
     return db.url.display();
   }
 
-  /** @return what opening did to the schema (created, upgraded from an older revision, migrated), or null */
+  /**
+   * @return what opening did to the schema (created, upgraded from an older revision, migrated), or
+   *     null
+   */
   public String schemaNote() {
     return db.schemaNote;
   }
 
-  /** @return the options in force */
+  /**
+   * @return the options in force
+   */
   public JdbcOptions options() {
     return options;
   }
 
   @Override
   public long createStudy(String name, List<StudyDirection> dirs) {
-    requireArgument(name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
-    requireArgument(dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
+    requireArgument(
+        name != null && !name.isBlank(), "study name must be non-empty, but got '%s'", name);
+    requireArgument(
+        dirs != null && !dirs.isEmpty(), "a study needs at least one direction, but got %s", dirs);
     try {
       return db.write("creating study '" + name + "'", c -> StudyRows.create(c, name, dirs));
     } catch (StorageException e) {
@@ -147,10 +156,12 @@ public final class JdbcStorage implements Storage {
   public void setStudySystemAttr(long studyId, String key, Object value) {
     requireNonNull(key, "key");
     String json = Json.write(value);
-    db.write("writing study attribute '" + key + "'", c -> {
-      StudyRows.setAttr(c, studyId, key, json);
-      return null;
-    });
+    db.write(
+        "writing study attribute '" + key + "'",
+        c -> {
+          StudyRows.setAttr(c, studyId, key, json);
+          return null;
+        });
   }
 
   @Override
@@ -174,8 +185,13 @@ public final class JdbcStorage implements Storage {
     long now = options.clock().millis();
     // An enqueued trial is the user's request, so it is committed durably; a RUNNING one is not
     // (see JdbcOptions.SynchronousCommit): its finish will be.
-    FrozenTrial t = db.write("creating a trial", waiting,
-        c -> TrialWrites.insertTrial(c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
+    FrozenTrial t =
+        db.write(
+            "creating a trial",
+            waiting,
+            c ->
+                TrialWrites.insertTrial(
+                    c, db.dialect, studyId, fixedParams, waiting, Map.of(), now));
     if (!waiting) {
       heartbeats.start(t);
     }
@@ -188,36 +204,45 @@ public final class JdbcStorage implements Storage {
     Long last = lastSweep.get(studyId);
     if (last == null || now - last >= options.heartbeatInterval().toMillis()) {
       lastSweep.put(studyId, now);
-      if (db.reachableFor(options.gracePeriod())) { // after an outage, live workers' beats resume first
+      if (db.reachableFor(
+          options.gracePeriod())) { // after an outage, live workers' beats resume first
         failStaleTrials(studyId);
       }
     }
-    boolean any = db.read("looking for waiting trials", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next();
-        }
-      }
-    });
+    boolean any =
+        db.read(
+            "looking for waiting trials",
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT 1 FROM trials WHERE study_id = ? AND state = 'WAITING' LIMIT 1")) {
+                ps.setLong(1, studyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next();
+                }
+              }
+            });
     if (!any) {
       return Optional.empty();
     }
-    Long id = db.write("claiming a waiting trial", false, c -> {
-      Long claimed;
-      try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
-        Times.bind(ps, 1, db.dialect, now);
-        ps.setLong(2, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          claimed = rs.next() ? rs.getLong(1) : null;
-        }
-      }
-      if (claimed != null) {
-        TrialWrites.beat(c, db.dialect, claimed, now);
-      }
-      return claimed;
-    });
+    Long id =
+        db.write(
+            "claiming a waiting trial",
+            false,
+            c -> {
+              Long claimed;
+              try (PreparedStatement ps = c.prepareStatement(db.dialect.claimSql())) {
+                Times.bind(ps, 1, db.dialect, now);
+                ps.setLong(2, studyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  claimed = rs.next() ? rs.getLong(1) : null;
+                }
+              }
+              if (claimed != null) {
+                TrialWrites.beat(c, db.dialect, claimed, now);
+              }
+              return claimed;
+            });
     if (id == null) {
       return Optional.empty();
     }
@@ -235,22 +260,27 @@ public final class JdbcStorage implements Storage {
     if (local != null && local.setParam(name, internal, distribution, json)) {
       return; // written with the next heartbeat or the finish
     }
-    db.write("writing parameter '" + name + "'", c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
-          + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? " + TrialWrites.WHILE_RUNNING
-          + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
-          + "distribution_json = excluded.distribution_json")) {
-        ps.setLong(1, trialId);
-        ps.setString(2, name);
-        ps.setDouble(3, internal);
-        ps.setString(4, json);
-        ps.setLong(5, trialId);
-        if (ps.executeUpdate() == 0) {
-          TrialWrites.requireRunning(c, trialId);
-        }
-      }
-      return null;
-    });
+    db.write(
+        "writing parameter '" + name + "'",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO trial_params "
+                      + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? "
+                      + TrialWrites.WHILE_RUNNING
+                      + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+                      + "distribution_json = excluded.distribution_json")) {
+            ps.setLong(1, trialId);
+            ps.setString(2, name);
+            ps.setDouble(3, internal);
+            ps.setString(4, json);
+            ps.setLong(5, trialId);
+            if (ps.executeUpdate() == 0) {
+              TrialWrites.requireRunning(c, trialId);
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -259,18 +289,21 @@ public final class JdbcStorage implements Storage {
     if (local != null && local.setIntermediate(step, value)) {
       return;
     }
-    db.write("writing an intermediate value", c -> {
-      try (PreparedStatement ps = c.prepareStatement(TrialWrites.insertIntermediateSql(TrialWrites.WHILE_RUNNING))) {
-        ps.setLong(1, trialId);
-        ps.setInt(2, step);
-        TrialWrites.bindValue(ps, 3, value);
-        ps.setLong(5, trialId);
-        if (ps.executeUpdate() == 0) {
-          TrialWrites.requireRunning(c, trialId);
-        }
-      }
-      return null;
-    });
+    db.write(
+        "writing an intermediate value",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(TrialWrites.insertIntermediateSql(TrialWrites.WHILE_RUNNING))) {
+            ps.setLong(1, trialId);
+            ps.setInt(2, step);
+            TrialWrites.bindValue(ps, 3, value);
+            ps.setLong(5, trialId);
+            if (ps.executeUpdate() == 0) {
+              TrialWrites.requireRunning(c, trialId);
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -290,17 +323,22 @@ public final class JdbcStorage implements Storage {
     if (local != null && local.setAttr(user, key, Json.read(json), json)) {
       return;
     }
-    db.write("writing attribute '" + key + "'", c -> {
-      TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
-      TrialWrites.upsertAttr(c, user, trialId, key, json);
-      return null;
-    });
+    db.write(
+        "writing attribute '" + key + "'",
+        c -> {
+          TrialWrites.stateOf(c, trialId); // a clear message for a missing trial
+          TrialWrites.upsertAttr(c, user, trialId, key, json);
+          return null;
+        });
     cache.markDirty(trialId);
   }
 
   @Override
   public boolean finishTrial(long trialId, TrialState state, List<Double> values) {
-    requireArgument(state != null && state.isFinished(), "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s", state);
+    requireArgument(
+        state != null && state.isFinished(),
+        "finishTrial needs COMPLETE, PRUNED or FAIL, but got %s",
+        state);
     requireNonNull(values, "values");
     long now = options.clock().millis();
     LocalTrial local = heartbeats.local(trialId);
@@ -314,13 +352,15 @@ public final class JdbcStorage implements Storage {
         local.lock.unlock();
       }
     }
-    return db.write("finishing a trial", c -> {
-      if (TrialWrites.finish(c, db.dialect, trialId, state, values, now, null)) {
-        return true;
-      }
-      TrialWrites.stateOf(c, trialId);
-      return false;
-    });
+    return db.write(
+        "finishing a trial",
+        c -> {
+          if (TrialWrites.finish(c, db.dialect, trialId, state, values, now, null)) {
+            return true;
+          }
+          TrialWrites.stateOf(c, trialId);
+          return false;
+        });
   }
 
   /**
@@ -331,24 +371,32 @@ public final class JdbcStorage implements Storage {
     long trialId = local.base.id();
     boolean won;
     if (db.dialect == Dialect.POSTGRESQL && !db.async(true) && local.onlyParamsDirty()) {
-      won = db.autoCommit("finishing a trial", c -> {
-        if (local.finishInOneStatement(c, state, values, now)) {
-          return true;
-        }
-        TrialWrites.stateOf(c, trialId);
-        return false;
-      });
+      won =
+          db.autoCommit(
+              "finishing a trial",
+              c -> {
+                if (local.finishInOneStatement(c, state, values, now)) {
+                  return true;
+                }
+                TrialWrites.stateOf(c, trialId);
+                return false;
+              });
     } else {
-      won = db.write("finishing a trial", true, c -> {
-        if (!TrialWrites.finish(c, db.dialect, trialId, state, values, now, local.base)) {
-          TrialWrites.stateOf(c, trialId);
-          return false;
-        }
-        local.flush(c, false);
-        return true;
-      });
+      won =
+          db.write(
+              "finishing a trial",
+              true,
+              c -> {
+                if (!TrialWrites.finish(c, db.dialect, trialId, state, values, now, local.base)) {
+                  TrialWrites.stateOf(c, trialId);
+                  return false;
+                }
+                local.flush(c, false);
+                return true;
+              });
     }
-    // Won or lost (a stale-trial sweep failed it first), the trial is no longer this process's to write.
+    // Won or lost (a stale-trial sweep failed it first), the trial is no longer this process's to
+    // write.
     local.closed = true;
     heartbeats.stop(trialId);
     if (won) {
@@ -364,7 +412,10 @@ public final class JdbcStorage implements Storage {
     if (cached != null) {
       return cached;
     }
-    List<FrozenTrial> t = db.read("reading a trial", c -> TrialReader.load(c, db.dialect, "t.trial_id = ?", List.of(trialId)));
+    List<FrozenTrial> t =
+        db.read(
+            "reading a trial",
+            c -> TrialReader.load(c, db.dialect, "t.trial_id = ?", List.of(trialId)));
     if (t.isEmpty()) {
       throw new StorageException("no trial with id " + trialId + " in this storage");
     }
@@ -376,8 +427,12 @@ public final class JdbcStorage implements Storage {
   @Override
   public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
     directions(studyId); // a clear message for a missing study
-    List<FrozenTrial> out = cache.trials(studyId, states,
-        (where, args) -> db.read("reading trials", c -> TrialReader.load(c, db.dialect, where, args)));
+    List<FrozenTrial> out =
+        cache.trials(
+            studyId,
+            states,
+            (where, args) ->
+                db.read("reading trials", c -> TrialReader.load(c, db.dialect, where, args)));
     heartbeats.overlay(out);
     return out;
   }
@@ -396,15 +451,17 @@ public final class JdbcStorage implements Storage {
       }
       sql.append(')');
     }
-    return db.read("counting trials", c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      }
-    });
+    return db.read(
+        "counting trials",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
   }
 
   @Override
@@ -415,10 +472,12 @@ public final class JdbcStorage implements Storage {
       return;
     }
     long now = options.clock().millis();
-    db.write("writing a heartbeat", c -> {
-      TrialWrites.beat(c, db.dialect, trialId, now);
-      return null;
-    });
+    db.write(
+        "writing a heartbeat",
+        c -> {
+          TrialWrites.beat(c, db.dialect, trialId, now);
+          return null;
+        });
   }
 
   @Override

@@ -17,7 +17,10 @@ public final class JdbcStorageProvider implements StorageProvider {
 
   @Override
   public List<String> schemes() {
-    return List.of("sqlite:PATH", "postgresql://user[:password]@host[:port]/db", "jdbc:sqlite:PATH",
+    return List.of(
+        "sqlite:PATH",
+        "postgresql://user[:password]@host[:port]/db",
+        "jdbc:sqlite:PATH",
         "jdbc:postgresql://host[:port]/db");
   }
 

@@ -23,21 +23,27 @@ import org.slf4j.LoggerFactory;
 /**
  * One journal file as Optuna's {@code JournalFileBackend} keeps it: JSON objects, one per line,
  * appended under a lock that is the symbolic link {@code PATH.lock} (to {@code PATH}), created
- * atomically by the writer that gets it and released by removing it. A lock whose modification time (the journal's, through the link) has not changed for the
- * grace period is taken to be left by a dead process and released by force, as Optuna does.
+ * atomically by the writer that gets it and released by removing it. A lock whose modification time
+ * (the journal's, through the link) has not changed for the grace period is taken to be left by a
+ * dead process and released by force, as Optuna does.
  *
- * <p>Reading remembers the byte offset of the first line not yet read, so a read costs only the
- * new lines. A trailing line without its newline is being written by another process and is read
- * next time; a complete line that is not JSON stops reading with a message naming it, and the file
- * is never rewritten.
+ * <p>Reading remembers the byte offset of the first line not yet read, so a read costs only the new
+ * lines. A trailing line without its newline is being written by another process and is read next
+ * time; a complete line that is not JSON stops reading with a message naming it, and the file is
+ * never rewritten.
  *
  * <p>Not thread-safe: {@link JournalStorage} serialises its calls.
  */
 final class JournalFile implements AutoCloseable {
   private final Path path;
   private final Path lock;
-  /** The lock as a {@link java.io.File}: its delete() is one unlink(2), where Files.delete stats first. */
+
+  /**
+   * The lock as a {@link java.io.File}: its delete() is one unlink(2), where Files.delete stats
+   * first.
+   */
   private final java.io.File lockFile;
+
   private final Clock clock;
   private final Duration grace;
   private final boolean fsync;
@@ -45,8 +51,10 @@ final class JournalFile implements AutoCloseable {
   private final FileChannel append;
   private long offset;
   private long linesRead;
+
   /** The file's size when {@link #readNew} last looked. */
   private long sizeSeen;
+
   private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
   /** A line read: its 1-based number in the file and its text. */
@@ -65,16 +73,22 @@ final class JournalFile implements AutoCloseable {
     try {
       Path dir = path.toAbsolutePath().getParent();
       if (dir != null && !Files.isDirectory(dir)) {
-        throw new StorageException("cannot open storage 'journal:" + path + "': directory " + dir + " does not exist");
+        throw new StorageException(
+            "cannot open storage 'journal:" + path + "': directory " + dir + " does not exist");
       }
-      this.append = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      this.append =
+          FileChannel.open(
+              path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       this.read = FileChannel.open(path, StandardOpenOption.READ);
     } catch (IOException e) {
-      throw new StorageException("cannot open storage 'journal:" + path + "': " + e.getMessage(), e);
+      throw new StorageException(
+          "cannot open storage 'journal:" + path + "': " + e.getMessage(), e);
     }
   }
 
-  /** @return the lines appended since the last call (by any process), complete lines only */
+  /**
+   * @return the lines appended since the last call (by any process), complete lines only
+   */
   List<Line> readNew() {
     List<Line> out = new ArrayList<>();
     try {
@@ -112,26 +126,29 @@ final class JournalFile implements AutoCloseable {
   /**
    * Appends lines (each without its newline) as one write; call holding the file lock.
    *
-   * <p>When the last {@link #readNew} reached the end of the file and the file now ends where
-   * these bytes do, nobody else wrote in between (the lock): the lines are taken as read, so the
-   * caller applies them from what it wrote instead of reading and parsing them back.
+   * <p>When the last {@link #readNew} reached the end of the file and the file now ends where these
+   * bytes do, nobody else wrote in between (the lock): the lines are taken as read, so the caller
+   * applies them from what it wrote instead of reading and parsing them back.
    *
    * <p>A file that does not end with a newline holds the torn record of a writer killed in the
-   * middle of its write (the lock is ours, so nobody is writing): the first line then starts with
-   * a newline, so that the torn record ends as a line of its own, which {@link #isTorn} recognises
+   * middle of its write (the lock is ours, so nobody is writing): the first line then starts with a
+   * newline, so that the torn record ends as a line of its own, which {@link #isTorn} recognises
    * and readers skip, instead of swallowing this record into one corrupt line that every reader
    * stops at.
    *
-   * @return the number of the first line appended when they were taken as read; 0 when they must
-   *     be read back with {@link #readNew} (a partial line of a dead writer before them, or a
-   *     writer that broke the lock)
+   * @return the number of the first line appended when they were taken as read; 0 when they must be
+   *     read back with {@link #readNew} (a partial line of a dead writer before them, or a writer
+   *     that broke the lock)
    */
   long append(List<String> lines) {
     StringBuilder sb = new StringBuilder(256 * lines.size() + 1);
     boolean torn = endsTorn();
     if (torn) {
-      LoggerFactory.getLogger(JournalFile.class).warn("journal " + path
-          + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
+      LoggerFactory.getLogger(JournalFile.class)
+          .warn(
+              "journal "
+                  + path
+                  + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
       sb.append('\n');
     }
     for (String l : lines) {
@@ -140,7 +157,8 @@ final class JournalFile implements AutoCloseable {
     byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
     ByteBuffer bytes = ByteBuffer.wrap(data);
     try {
-      if (org.hpo4j.storage.FaultPoint.due("torn-append")) { // the fault suite: a writer killed mid-write
+      if (org.hpo4j.storage.FaultPoint.due(
+          "torn-append")) { // the fault suite: a writer killed mid-write
         append.write(ByteBuffer.wrap(data, 0, data.length / 2));
         org.hpo4j.storage.FaultPoint.halt("torn-append");
       }
@@ -190,8 +208,14 @@ final class JournalFile implements AutoCloseable {
           seen = m;
           seenAt = now;
         } else if (now - seenAt > grace.toMillis()) {
-          LoggerFactory.getLogger(JournalFile.class).warn("journal lock " + lock + " unchanged for " + grace.toSeconds() + " s: its process is taken to be dead; "
-                  + "releasing it");
+          LoggerFactory.getLogger(JournalFile.class)
+              .warn(
+                  "journal lock "
+                      + lock
+                      + " unchanged for "
+                      + grace.toSeconds()
+                      + " s: its process is taken to be dead; "
+                      + "releasing it");
           breakLock();
           seen = null;
           continue;
@@ -219,9 +243,11 @@ final class JournalFile implements AutoCloseable {
    * deletes the lock the other has just taken.
    */
   private void breakLock() {
-    Path renamed = lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
+    Path renamed =
+        lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
     try {
-      Files.move(lock, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // one rename(2), no checks
+      Files.move(
+          lock, renamed, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // one rename(2), no checks
       Files.delete(renamed);
     } catch (NoSuchFileException e) {
       // released by another process meanwhile
@@ -230,7 +256,9 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  /** @return whether the file's last byte is not a newline (a writer died mid-append) */
+  /**
+   * @return whether the file's last byte is not a newline (a writer died mid-append)
+   */
   private boolean endsTorn() {
     try {
       long size = append.size();
@@ -253,7 +281,9 @@ final class JournalFile implements AutoCloseable {
     return line.startsWith("{") && e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
   }
 
-  /** @return the path of the journal */
+  /**
+   * @return the path of the journal
+   */
   Path path() {
     return path;
   }

@@ -12,12 +12,14 @@ import org.hpo4j.trial.TrialState;
 /**
  * One operation this process appends to a journal: its line and, since the process that wrote a
  * line need not read it back, what replaying it does. The operations of every trial (creation,
- * parameters, intermediate values, finish) are written by hand in the compact form Python's
- * {@code json.dumps(separators=(",", ":"))} gives them and replayed from their fields; the rare
- * ones (studies, attributes, waiting trials) are Jackson trees, replayed as any line read.
+ * parameters, intermediate values, finish) are written by hand in the compact form Python's {@code
+ * json.dumps(separators=(",", ":"))} gives them and replayed from their fields; the rare ones
+ * (studies, attributes, waiting trials) are Jackson trees, replayed as any line read.
  */
 interface JournalOp {
-  /** @return the JSON text, without its newline */
+  /**
+   * @return the JSON text, without its newline
+   */
   String line();
 
   /** Replays it as the operation at line {@code line} of {@code file} (for messages). */
@@ -44,7 +46,10 @@ interface JournalOp {
 
     @Override
     public String line() {
-      return new Line(4, worker).number("study_id", studyId).string("datetime_start", JournalTime.format(start)).end();
+      return new Line(4, worker)
+          .number("study_id", studyId)
+          .string("datetime_start", JournalTime.format(start))
+          .end();
     }
 
     @Override
@@ -68,8 +73,12 @@ interface JournalOp {
           QUOTED.put(distribution, quoted);
         }
       }
-      return new Line(5, worker).number("trial_id", trialId).string("param_name", name)
-          .number("param_value_internal", internal).raw("distribution", quoted).end();
+      return new Line(5, worker)
+          .number("trial_id", trialId)
+          .string("param_name", name)
+          .number("param_value_internal", internal)
+          .raw("distribution", quoted)
+          .end();
     }
 
     @Override
@@ -79,7 +88,8 @@ interface JournalOp {
   }
 
   /** Op 6 finishing a trial: COMPLETE, PRUNED or FAIL with its values (none: null). */
-  record Finish(String worker, long trialId, TrialState state, List<Double> values, Instant complete)
+  record Finish(
+      String worker, long trialId, TrialState state, List<Double> values, Instant complete)
       implements JournalOp {
     public Finish {
       complete = complete.truncatedTo(ChronoUnit.MICROS);
@@ -87,7 +97,10 @@ interface JournalOp {
 
     @Override
     public String line() {
-      Line l = new Line(6, worker).number("trial_id", trialId).number("state", JournalReplay.code(state));
+      Line l =
+          new Line(6, worker)
+              .number("trial_id", trialId)
+              .number("state", JournalReplay.code(state));
       if (values.isEmpty()) {
         l.raw("values", "null");
       } else {
@@ -106,8 +119,11 @@ interface JournalOp {
   record Intermediate(String worker, long trialId, int step, double value) implements JournalOp {
     @Override
     public String line() {
-      return new Line(7, worker).number("trial_id", trialId).number("step", step)
-          .number("intermediate_value", value).end();
+      return new Line(7, worker)
+          .number("trial_id", trialId)
+          .number("step", step)
+          .number("intermediate_value", value)
+          .end();
     }
 
     @Override

@@ -16,22 +16,23 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * The state a journal's operations build, replayed as Optuna replays them: study ids count the
- * created studies, trial ids count the trials of every study, a trial's number counts the trials
- * of its study before it; an operation on a missing study or (except attributes, see below) on a
- * finished trial changes nothing, so the first finish of a trial wins. Op codes, Optuna's
- * {@code JournalOperation}: 0 create study, 1 delete study, 2/3 study user/system attribute,
- * 4 create trial, 5 parameter, 6 state and values, 7 intermediate value, 8/9 trial user/system
- * attribute. States are Optuna's numbers (RUNNING 0, COMPLETE 1, PRUNED 2, FAIL 3, WAITING 4),
- * directions too (MINIMIZE 1, MAXIMIZE 2).
+ * created studies, trial ids count the trials of every study, a trial's number counts the trials of
+ * its study before it; an operation on a missing study or (except attributes, see below) on a
+ * finished trial changes nothing, so the first finish of a trial wins. Op codes, Optuna's {@code
+ * JournalOperation}: 0 create study, 1 delete study, 2/3 study user/system attribute, 4 create
+ * trial, 5 parameter, 6 state and values, 7 intermediate value, 8/9 trial user/system attribute.
+ * States are Optuna's numbers (RUNNING 0, COMPLETE 1, PRUNED 2, FAIL 3, WAITING 4), directions too
+ * (MINIMIZE 1, MAXIMIZE 2).
  *
- * <p>One difference: an attribute written to a finished trial is kept here (hpo4j's storages
- * allow it), where Optuna ignores it.
+ * <p>One difference: an attribute written to a finished trial is kept here (hpo4j's storages allow
+ * it), where Optuna ignores it.
  *
  * <p>Not thread-safe: {@link JournalStorage} serialises its calls.
  */
 final class JournalReplay {
-  static final TrialState[] STATES = {TrialState.RUNNING, TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL,
-      TrialState.WAITING};
+  static final TrialState[] STATES = {
+    TrialState.RUNNING, TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.WAITING
+  };
 
   /** A study as replayed. */
   static final class Study {
@@ -41,6 +42,7 @@ final class JournalReplay {
     final Map<String, Object> userAttrs = new LinkedHashMap<>();
     final Map<String, Object> systemAttrs = new LinkedHashMap<>();
     final List<Long> trialIds = new ArrayList<>();
+
     /** How many of its trials are WAITING, so that a worker need not look when none is. */
     int waiting;
 
@@ -75,8 +77,19 @@ final class JournalReplay {
 
     FrozenTrial frozen() {
       if (frozen == null) {
-        frozen = new FrozenTrial(number, id, state, params, distributions, values, intermediate, userAttrs,
-            systemAttrs, start, complete);
+        frozen =
+            new FrozenTrial(
+                number,
+                id,
+                state,
+                params,
+                distributions,
+                values,
+                intermediate,
+                userAttrs,
+                systemAttrs,
+                start,
+                complete);
       }
       return frozen;
     }
@@ -111,12 +124,21 @@ final class JournalReplay {
         default -> throw new IllegalArgumentException("unknown op_code " + op.path("op_code"));
       }
     } catch (RuntimeException e) {
-      throw new StorageException("cannot read journal " + file + ": line " + line + " is not an operation hpo4j knows ("
-          + e.getMessage() + "); nothing was changed, the lines after it are kept", e);
+      throw new StorageException(
+          "cannot read journal "
+              + file
+              + ": line "
+              + line
+              + " is not an operation hpo4j knows ("
+              + e.getMessage()
+              + "); nothing was changed, the lines after it are kept",
+          e);
     }
   }
 
-  /** @return the study of that name, or null */
+  /**
+   * @return the study of that name, or null
+   */
   Study find(String name) {
     for (Study s : studies.values()) {
       if (s.name.equals(name)) {
@@ -194,7 +216,9 @@ final class JournalReplay {
     s.trialIds.add(t.id);
   }
 
-  /** @return Optuna's number of a state */
+  /**
+   * @return Optuna's number of a state
+   */
   static int code(TrialState state) {
     for (int i = 0; i < STATES.length; i++) {
       if (STATES[i] == state) {
@@ -213,7 +237,10 @@ final class JournalReplay {
   }
 
   private void param(JsonNode op) {
-    param(op.path("trial_id").asLong(-1), op.get("param_name").asText(), number(op.get("param_value_internal")),
+    param(
+        op.path("trial_id").asLong(-1),
+        op.get("param_name").asText(),
+        number(op.get("param_value_internal")),
         Json.distribution(op.get("distribution").asText()));
   }
 
@@ -229,13 +256,20 @@ final class JournalReplay {
 
   private void stateValues(JsonNode op) {
     TrialState state = STATES[op.get("state").asInt()];
-    stateValues(op.path("trial_id").asLong(-1), state, op.hasNonNull("values") ? numbers(op.get("values")) : null,
+    stateValues(
+        op.path("trial_id").asLong(-1),
+        state,
+        op.hasNonNull("values") ? numbers(op.get("values")) : null,
         state == TrialState.RUNNING ? time(op.get("datetime_start")) : null,
         state.isFinished() ? time(op.get("datetime_complete")) : null);
   }
 
-  /** Op 6: {@code values} null leaves them; {@code start} is read for RUNNING, {@code complete} when finished. */
-  void stateValues(long trialId, TrialState state, List<Double> values, Instant start, Instant complete) {
+  /**
+   * Op 6: {@code values} null leaves them; {@code start} is read for RUNNING, {@code complete} when
+   * finished.
+   */
+  void stateValues(
+      long trialId, TrialState state, List<Double> values, Instant start, Instant complete) {
     Trial t = updatable(trialId);
     if (t == null) {
       return;
@@ -243,7 +277,9 @@ final class JournalReplay {
     if (state == TrialState.RUNNING && t.state == TrialState.RUNNING) {
       return; // claimed by another worker first
     }
-    if (t.state == TrialState.WAITING && state != TrialState.WAITING && studies.get(t.studyId) != null) {
+    if (t.state == TrialState.WAITING
+        && state != TrialState.WAITING
+        && studies.get(t.studyId) != null) {
       studies.get(t.studyId).waiting--;
     }
     if (state == TrialState.RUNNING) {
@@ -260,7 +296,10 @@ final class JournalReplay {
   }
 
   private void intermediate(JsonNode op) {
-    intermediate(op.path("trial_id").asLong(-1), op.get("step").asInt(), number(op.get("intermediate_value")));
+    intermediate(
+        op.path("trial_id").asLong(-1),
+        op.get("step").asInt(),
+        number(op.get("intermediate_value")));
   }
 
   /** Op 7. */
@@ -303,7 +342,10 @@ final class JournalReplay {
     return List.copyOf(out);
   }
 
-  /** Optuna writes aware ISO-8601 times ({@code 2026-01-01T12:00:00.000000+00:00}); naive ones read as UTC. */
+  /**
+   * Optuna writes aware ISO-8601 times ({@code 2026-01-01T12:00:00.000000+00:00}); naive ones read
+   * as UTC.
+   */
   static Instant time(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;

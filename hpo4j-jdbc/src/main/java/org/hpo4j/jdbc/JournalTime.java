@@ -20,7 +20,9 @@ final class JournalTime {
 
   private JournalTime() {}
 
-  /** @return the instant, to the microsecond, in the form Optuna writes */
+  /**
+   * @return the instant, to the microsecond, in the form Optuna writes
+   */
   static String format(Instant t) {
     long seconds = t.getEpochSecond();
     long day = Math.floorDiv(seconds, 86_400);
@@ -49,10 +51,18 @@ final class JournalTime {
     return new String(c);
   }
 
-  /** @return the instant of an ISO-8601 text; naive times are UTC */
+  /**
+   * @return the instant of an ISO-8601 text; naive times are UTC
+   */
   static Instant parse(String s) {
-    if (s.length() == LENGTH && s.endsWith("+00:00") && s.charAt(4) == '-' && s.charAt(7) == '-'
-        && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(19) == '.') {
+    if (s.length() == LENGTH
+        && s.endsWith("+00:00")
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':'
+        && s.charAt(19) == '.') {
       int year = number(s, 0, 4);
       int month = number(s, 5, 2);
       int day = number(s, 8, 2);
@@ -60,11 +70,22 @@ final class JournalTime {
       int minute = number(s, 14, 2);
       int second = number(s, 17, 2);
       int micros = number(s, 20, 6);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-          && minute >= 0 && minute < 60 && second >= 0 && second < 60 && micros >= 0) {
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= 31
+          && hour >= 0
+          && hour < 24
+          && minute >= 0
+          && minute < 60
+          && second >= 0
+          && second < 60
+          && micros >= 0) {
         try {
           long epochDay = LocalDate.of(year, month, day).toEpochDay();
-          return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, micros * 1000L);
+          return Instant.ofEpochSecond(
+              epochDay * 86_400 + hour * 3600L + minute * 60L + second, micros * 1000L);
         } catch (java.time.DateTimeException e) {
           // not a real date (Feb 30): java.time below names the problem
         }
@@ -84,7 +105,9 @@ final class JournalTime {
     }
   }
 
-  /** @return the non-negative number of {@code width} digits at {@code at}, or -1 */
+  /**
+   * @return the non-negative number of {@code width} digits at {@code at}, or -1
+   */
   private static int number(String s, int at, int width) {
     int v = 0;
     for (int i = at; i < at + width; i++) {

@@ -16,32 +16,45 @@ import org.hpo4j.space.IntDistribution;
 import org.hpo4j.storage.StorageException;
 
 /**
- * JSON of attributes and distributions, as stored in text columns (Optuna's formats). Distributions are few and
- * repeated in every trial, so parsed ones are interned by their text.
+ * JSON of attributes and distributions, as stored in text columns (Optuna's formats). Distributions
+ * are few and repeated in every trial, so parsed ones are interned by their text.
  *
  * <p>Thread-safe.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python writes NaN, Infinity
-      .build();
+  private static final ObjectMapper MAPPER =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(
+              com.fasterxml.jackson.core.json.JsonReadFeature
+                  .ALLOW_NON_NUMERIC_NUMBERS) // Python writes NaN, Infinity
+          .build();
   private static final Map<String, Distribution> PARSED = new ConcurrentHashMap<>();
   private static final Map<Distribution, String> WRITTEN = new ConcurrentHashMap<>();
   private static final int INTERN_LIMIT = 10_000;
 
   private Json() {}
 
-  /** @return the JSON text of a JSON-like value (maps, lists, strings, numbers, booleans, null) */
+  /**
+   * @return the JSON text of a JSON-like value (maps, lists, strings, numbers, booleans, null)
+   */
   static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("attribute value " + value + " (" + value.getClass().getName()
-          + ") is not JSON-like; use maps, lists, strings, numbers and booleans", e);
+      throw new IllegalArgumentException(
+          "attribute value "
+              + value
+              + " ("
+              + value.getClass().getName()
+              + ") is not JSON-like; use maps, lists, strings, numbers and booleans",
+          e);
     }
   }
 
-  /** @return the value of a JSON text: LinkedHashMap, ArrayList, String, Integer/Long/Double, Boolean */
+  /**
+   * @return the value of a JSON text: LinkedHashMap, ArrayList, String, Integer/Long/Double,
+   *     Boolean
+   */
   static Object read(String json) {
     try {
       return MAPPER.readValue(json, Object.class);
@@ -90,8 +103,8 @@ final class Json {
 
   /**
    * @return the distribution of a JSON text as Optuna writes it (also its older classes Uniform,
-   *     LogUniform, DiscreteUniform, IntUniform and IntLogUniform, and the abbreviated
-   *     {@code {"type": "float", ...}} form that earlier hpo4j wrote)
+   *     LogUniform, DiscreteUniform, IntUniform and IntLogUniform, and the abbreviated {@code
+   *     {"type": "float", ...}} form that earlier hpo4j wrote)
    */
   static Distribution distribution(String json) {
     Distribution d = PARSED.get(json);
@@ -102,7 +115,9 @@ final class Json {
       JsonNode n = MAPPER.readTree(json);
       d = n.has("name") ? named(n.path("name").asText(), n.path("attributes")) : abbreviated(n);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw e instanceof StorageException se ? se : new StorageException("corrupt distribution in storage: " + json, e);
+      throw e instanceof StorageException se
+          ? se
+          : new StorageException("corrupt distribution in storage: " + json, e);
     }
     if (d == null) {
       throw new StorageException("unknown distribution in storage: " + json);
@@ -117,13 +132,20 @@ final class Json {
     double low = a.path("low").asDouble();
     double high = a.path("high").asDouble();
     return switch (name) {
-      case "FloatDistribution" -> new FloatDistribution(low, high, a.path("log").asBoolean(false),
-          a.hasNonNull("step") ? a.get("step").asDouble() : null);
+      case "FloatDistribution" ->
+          new FloatDistribution(
+              low,
+              high,
+              a.path("log").asBoolean(false),
+              a.hasNonNull("step") ? a.get("step").asDouble() : null);
       case "UniformDistribution" -> new FloatDistribution(low, high, false, null);
       case "LogUniformDistribution" -> new FloatDistribution(low, high, true, null);
-      case "DiscreteUniformDistribution" -> new FloatDistribution(low, high, false, a.get("q").asDouble());
+      case "DiscreteUniformDistribution" ->
+          new FloatDistribution(low, high, false, a.get("q").asDouble());
       case "IntDistribution", "IntUniformDistribution", "IntLogUniformDistribution" ->
-          new IntDistribution(a.path("low").asLong(), a.path("high").asLong(),
+          new IntDistribution(
+              a.path("low").asLong(),
+              a.path("high").asLong(),
               a.path("log").asBoolean(name.equals("IntLogUniformDistribution")),
               a.hasNonNull("step") ? a.get("step").asLong() : 1);
       case "CategoricalDistribution" -> new CategoricalDistribution(choices(a.get("choices")));
@@ -133,10 +155,18 @@ final class Json {
 
   private static Distribution abbreviated(JsonNode n) throws JsonProcessingException {
     return switch (n.path("type").asText()) {
-      case "float" -> new FloatDistribution(n.get("low").asDouble(), n.get("high").asDouble(),
-          n.path("log").asBoolean(false), n.hasNonNull("step") ? n.get("step").asDouble() : null);
-      case "int" -> new IntDistribution(n.get("low").asLong(), n.get("high").asLong(),
-          n.path("log").asBoolean(false), n.hasNonNull("step") ? n.get("step").asLong() : 1);
+      case "float" ->
+          new FloatDistribution(
+              n.get("low").asDouble(),
+              n.get("high").asDouble(),
+              n.path("log").asBoolean(false),
+              n.hasNonNull("step") ? n.get("step").asDouble() : null);
+      case "int" ->
+          new IntDistribution(
+              n.get("low").asLong(),
+              n.get("high").asLong(),
+              n.path("log").asBoolean(false),
+              n.hasNonNull("step") ? n.get("step").asLong() : 1);
       case "categorical" -> new CategoricalDistribution(choices(n.get("choices")));
       default -> null;
     };

@@ -29,9 +29,19 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 final class LegacyMigration {
-  private static final String[] OLD_TABLES = {"trial_heartbeats", "trial_system_attrs", "trial_user_attrs",
-      "trial_intermediate_values", "trial_values", "trial_params", "trials", "study_system_attrs",
-      "study_directions", "studies", "flyway_schema_history"};
+  private static final String[] OLD_TABLES = {
+    "trial_heartbeats",
+    "trial_system_attrs",
+    "trial_user_attrs",
+    "trial_intermediate_values",
+    "trial_values",
+    "trial_params",
+    "trials",
+    "study_system_attrs",
+    "study_directions",
+    "studies",
+    "flyway_schema_history"
+  };
 
   private LegacyMigration() {}
 
@@ -56,17 +66,27 @@ final class LegacyMigration {
   static void run(Connection c, Dialect dialect) throws SQLException {
     Set<String> tables = Schema.tables(c);
     List<Object[]> studies = rows(c, "SELECT study_id, name FROM studies ORDER BY study_id");
-    List<Object[]> directions = rows(c, "SELECT study_id, objective, direction FROM study_directions");
-    List<Object[]> studyAttrs = tables.contains("study_system_attrs")
-        ? rows(c, "SELECT study_id, attr_key, value_json FROM study_system_attrs") : List.of();
-    List<Object[]> trials = rows(c, "SELECT trial_id, number, study_id, state, datetime_start, datetime_complete "
-        + "FROM trials ORDER BY trial_id");
-    List<Object[]> params = rows(c, "SELECT trial_id, name, value, distribution FROM trial_params "
-        + "ORDER BY trial_id, position");
+    List<Object[]> directions =
+        rows(c, "SELECT study_id, objective, direction FROM study_directions");
+    List<Object[]> studyAttrs =
+        tables.contains("study_system_attrs")
+            ? rows(c, "SELECT study_id, attr_key, value_json FROM study_system_attrs")
+            : List.of();
+    List<Object[]> trials =
+        rows(
+            c,
+            "SELECT trial_id, number, study_id, state, datetime_start, datetime_complete "
+                + "FROM trials ORDER BY trial_id");
+    List<Object[]> params =
+        rows(
+            c,
+            "SELECT trial_id, name, value, distribution FROM trial_params "
+                + "ORDER BY trial_id, position");
     List<Object[]> values = rows(c, "SELECT trial_id, objective, value FROM trial_values");
     List<Object[]> inter = rows(c, "SELECT trial_id, step, value FROM trial_intermediate_values");
     List<Object[]> user = rows(c, "SELECT trial_id, attr_key, value_json FROM trial_user_attrs");
-    List<Object[]> system = rows(c, "SELECT trial_id, attr_key, value_json FROM trial_system_attrs");
+    List<Object[]> system =
+        rows(c, "SELECT trial_id, attr_key, value_json FROM trial_system_attrs");
     List<Object[]> beats = rows(c, "SELECT trial_id, beat FROM trial_heartbeats");
     try (Statement s = c.createStatement()) {
       for (String t : OLD_TABLES) {
@@ -76,30 +96,48 @@ final class LegacyMigration {
       }
     }
     Schema.create(c, dialect);
-    insert(c, "INSERT INTO studies (study_id, study_name) VALUES (?, ?)", studies,
+    insert(
+        c,
+        "INSERT INTO studies (study_id, study_name) VALUES (?, ?)",
+        studies,
         (ps, r) -> {
           ps.setLong(1, num(r[0]).longValue());
           ps.setString(2, (String) r[1]);
         });
-    insert(c, "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)", directions,
+    insert(
+        c,
+        "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)",
+        directions,
         (ps, r) -> {
           ps.setLong(1, num(r[0]).longValue());
           ps.setInt(2, num(r[1]).intValue());
           ps.setString(3, (String) r[2]);
         });
-    insert(c, "INSERT INTO study_system_attributes (study_id, \"key\", value_json) VALUES (?, ?, ?)", studyAttrs,
+    insert(
+        c,
+        "INSERT INTO study_system_attributes (study_id, \"key\", value_json) VALUES (?, ?, ?)",
+        studyAttrs,
         LegacyMigration::attr);
-    insert(c, "INSERT INTO trials (trial_id, number, study_id, state, datetime_start, datetime_complete) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", trials, (ps, r) -> {
+    insert(
+        c,
+        "INSERT INTO trials (trial_id, number, study_id, state, datetime_start, datetime_complete) "
+            + "VALUES (?, ?, ?, ?, ?, ?)",
+        trials,
+        (ps, r) -> {
           ps.setLong(1, num(r[0]).longValue());
           ps.setInt(2, num(r[1]).intValue());
           ps.setLong(3, num(r[2]).longValue());
           ps.setString(4, (String) r[3]);
-          Times.bind(ps, 5, dialect, r[4] == null ? null : Instant.ofEpochMilli(num(r[4]).longValue()));
-          Times.bind(ps, 6, dialect, r[5] == null ? null : Instant.ofEpochMilli(num(r[5]).longValue()));
+          Times.bind(
+              ps, 5, dialect, r[4] == null ? null : Instant.ofEpochMilli(num(r[4]).longValue()));
+          Times.bind(
+              ps, 6, dialect, r[5] == null ? null : Instant.ofEpochMilli(num(r[5]).longValue()));
         });
-    insert(c, "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) VALUES (?, ?, ?, ?)",
-        params, (ps, r) -> {
+    insert(
+        c,
+        "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) VALUES (?, ?, ?, ?)",
+        params,
+        (ps, r) -> {
           ps.setLong(1, num(r[0]).longValue());
           ps.setString(2, (String) r[1]);
           setDouble(ps, 3, r[2] == null ? Double.NaN : num(r[2]).doubleValue());
@@ -111,7 +149,10 @@ final class LegacyMigration {
         finite.add(r);
       }
     }
-    insert(c, "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)", finite,
+    insert(
+        c,
+        "INSERT INTO trial_values (trial_id, objective, value, value_type) VALUES (?, ?, ?, ?)",
+        finite,
         (ps, r) -> {
           double v = num(r[2]).doubleValue();
           ps.setLong(1, num(r[0]).longValue());
@@ -119,27 +160,50 @@ final class LegacyMigration {
           setDouble(ps, 3, v);
           ps.setString(4, StoredValues.type(v));
         });
-    insert(c, "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type) "
-        + "VALUES (?, ?, ?, ?)", inter, (ps, r) -> {
+    insert(
+        c,
+        "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value, intermediate_value_type) "
+            + "VALUES (?, ?, ?, ?)",
+        inter,
+        (ps, r) -> {
           double v = r[2] == null ? Double.NaN : num(r[2]).doubleValue();
           ps.setLong(1, num(r[0]).longValue());
           ps.setInt(2, num(r[1]).intValue());
           setDouble(ps, 3, v);
           ps.setString(4, StoredValues.type(v));
         });
-    insert(c, "INSERT INTO trial_user_attributes (trial_id, \"key\", value_json) VALUES (?, ?, ?)", user,
+    insert(
+        c,
+        "INSERT INTO trial_user_attributes (trial_id, \"key\", value_json) VALUES (?, ?, ?)",
+        user,
         LegacyMigration::attr);
-    insert(c, "INSERT INTO trial_system_attributes (trial_id, \"key\", value_json) VALUES (?, ?, ?)", system,
+    insert(
+        c,
+        "INSERT INTO trial_system_attributes (trial_id, \"key\", value_json) VALUES (?, ?, ?)",
+        system,
         LegacyMigration::attr);
-    insert(c, "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)", beats, (ps, r) -> {
-      ps.setLong(1, num(r[0]).longValue());
-      Times.bind(ps, 2, dialect, num(r[1]).longValue());
-    });
+    insert(
+        c,
+        "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)",
+        beats,
+        (ps, r) -> {
+          ps.setLong(1, num(r[0]).longValue());
+          Times.bind(ps, 2, dialect, num(r[1]).longValue());
+        });
     if (dialect == Dialect.POSTGRESQL) {
       try (Statement s = c.createStatement()) {
         for (String[] t : new String[][] {{"studies", "study_id"}, {"trials", "trial_id"}}) {
-          s.execute("SELECT setval(pg_get_serial_sequence('" + t[0] + "', '" + t[1] + "'), "
-              + "COALESCE((SELECT MAX(" + t[1] + ") FROM " + t[0] + "), 0) + 1, false)");
+          s.execute(
+              "SELECT setval(pg_get_serial_sequence('"
+                  + t[0]
+                  + "', '"
+                  + t[1]
+                  + "'), "
+                  + "COALESCE((SELECT MAX("
+                  + t[1]
+                  + ") FROM "
+                  + t[0]
+                  + "), 0) + 1, false)");
         }
       }
     }
@@ -170,7 +234,8 @@ final class LegacyMigration {
 
   private static List<Object[]> rows(Connection c, String sql) throws SQLException {
     List<Object[]> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         Object[] r = new Object[n];
@@ -183,7 +248,8 @@ final class LegacyMigration {
     return out;
   }
 
-  private static void insert(Connection c, String sql, List<Object[]> rows, Binder binder) throws SQLException {
+  private static void insert(Connection c, String sql, List<Object[]> rows, Binder binder)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }

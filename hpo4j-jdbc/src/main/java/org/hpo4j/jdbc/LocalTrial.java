@@ -30,8 +30,10 @@ import org.hpo4j.trial.TrialState;
  */
 final class LocalTrial {
   final ReentrantLock lock = new ReentrantLock();
+
   /** The trial as created or claimed. */
   final FrozenTrial base;
+
   private final Map<String, Double> params = new LinkedHashMap<>();
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final Map<String, String> distributionJson = new LinkedHashMap<>();
@@ -40,25 +42,32 @@ final class LocalTrial {
   private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
   private final Map<String, String> userJson = new LinkedHashMap<>();
   private final Map<String, String> systemJson = new LinkedHashMap<>();
+
   /** Written here but not yet committed to the database. */
   private final Set<String> dirtyParams = new LinkedHashSet<>();
+
   private final Set<Integer> dirtySteps = new TreeSet<>();
   private final Set<String> dirtyUser = new LinkedHashSet<>();
   private final Set<String> dirtySystem = new LinkedHashSet<>();
+
   /** Set under the lock once this process finished the trial; later writes go to the database. */
   boolean closed;
 
   LocalTrial(FrozenTrial base) {
     this.base = base;
-    base.internalParams().forEach((k, v) -> {
-      params.put(k, v);
-      distributions.put(k, base.distributions().get(k));
-      distributionJson.put(k, Json.write(base.distributions().get(k)));
-    });
+    base.internalParams()
+        .forEach(
+            (k, v) -> {
+              params.put(k, v);
+              distributions.put(k, base.distributions().get(k));
+              distributionJson.put(k, Json.write(base.distributions().get(k)));
+            });
     intermediate.putAll(base.intermediateValues());
   }
 
-  /** @return false, keeping nothing, when the trial was finished here meanwhile */
+  /**
+   * @return false, keeping nothing, when the trial was finished here meanwhile
+   */
   boolean setParam(String name, double internal, Distribution d, String json) {
     lock.lock();
     try {
@@ -75,7 +84,9 @@ final class LocalTrial {
     }
   }
 
-  /** @return false, keeping nothing, when the trial was finished here meanwhile */
+  /**
+   * @return false, keeping nothing, when the trial was finished here meanwhile
+   */
   boolean setIntermediate(int step, double value) {
     lock.lock();
     try {
@@ -92,7 +103,9 @@ final class LocalTrial {
     }
   }
 
-  /** @param json the value as stored; {@code value} is that JSON read back, as a reader would see it */
+  /**
+   * @param json the value as stored; {@code value} is that JSON read back, as a reader would see it
+   */
   boolean setAttr(boolean user, String key, Object value, String json) {
     lock.lock();
     try {
@@ -108,24 +121,32 @@ final class LocalTrial {
     }
   }
 
-  /** @return whether some write has not reached the database yet (call under the lock) */
+  /**
+   * @return whether some write has not reached the database yet (call under the lock)
+   */
   boolean dirty() {
-    return !dirtyParams.isEmpty() || !dirtySteps.isEmpty() || !dirtyUser.isEmpty() || !dirtySystem.isEmpty();
+    return !dirtyParams.isEmpty()
+        || !dirtySteps.isEmpty()
+        || !dirtyUser.isEmpty()
+        || !dirtySystem.isEmpty();
   }
 
   /**
-   * Writes the uncommitted writes in the caller's transaction (call under the lock, then
-   * {@link #flushed()} once it committed). When {@code guarded} (a heartbeat) the parameters and
+   * Writes the uncommitted writes in the caller's transaction (call under the lock, then {@link
+   * #flushed()} once it committed). When {@code guarded} (a heartbeat) the parameters and
    * intermediate values only land while the trial is RUNNING, so a flush after a stale-trial sweep
    * failed the trial writes none; the finish writes them unguarded after its compare-and-set.
    */
   void flush(Connection c, boolean guarded) throws SQLException {
     String where = guarded ? TrialWrites.WHILE_RUNNING : "WHERE ? IS NOT NULL ";
     if (!dirtyParams.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params "
-          + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? " + where
-          + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
-          + "distribution_json = excluded.distribution_json")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO trial_params "
+                  + "(trial_id, param_name, param_value, distribution_json) SELECT ?, ?, ?, ? "
+                  + where
+                  + "ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+                  + "distribution_json = excluded.distribution_json")) {
         for (String name : dirtyParams) {
           ps.setLong(1, base.id());
           ps.setString(2, name);
@@ -153,7 +174,8 @@ final class LocalTrial {
     flushAttrs(c, false, dirtySystem, systemJson);
   }
 
-  private void flushAttrs(Connection c, boolean user, Set<String> dirty, Map<String, String> json) throws SQLException {
+  private void flushAttrs(Connection c, boolean user, Set<String> dirty, Map<String, String> json)
+      throws SQLException {
     if (dirty.isEmpty()) {
       return;
     }
@@ -168,7 +190,9 @@ final class LocalTrial {
     }
   }
 
-  /** @return whether only parameters await a flush (call under the lock) */
+  /**
+   * @return whether only parameters await a flush (call under the lock)
+   */
   boolean onlyParamsDirty() {
     return dirtySteps.isEmpty() && dirtyUser.isEmpty() && dirtySystem.isEmpty();
   }
@@ -180,7 +204,8 @@ final class LocalTrial {
    *
    * @return whether this call moved the trial from RUNNING to {@code state}
    */
-  boolean finishInOneStatement(Connection c, TrialState state, List<Double> values, long now) throws SQLException {
+  boolean finishInOneStatement(Connection c, TrialState state, List<Double> values, long now)
+      throws SQLException {
     String[] names = dirtyParams.toArray(new String[0]);
     Double[] internals = new Double[names.length];
     String[] dists = new String[names.length];
@@ -199,17 +224,19 @@ final class LocalTrial {
         types.add(StoredValues.type(v));
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("WITH u AS (UPDATE trials SET state = ?, datetime_complete = ? "
-        + "WHERE trial_id = ? AND state = 'RUNNING' AND number = ? AND datetime_start = ? RETURNING trial_id), "
-        + "p AS (INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
-        + "SELECT u.trial_id, x.name, x.value, x.distribution "
-        + "FROM u, unnest(?::text[], ?::float8[], ?::text[]) WITH ORDINALITY AS x(name, value, distribution, i) "
-        + "ORDER BY x.i ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
-        + "distribution_json = excluded.distribution_json), "
-        + "v AS (INSERT INTO trial_values (trial_id, objective, value, value_type) "
-        + "SELECT u.trial_id, x.objective, x.value, x.type::trialvaluetype "
-        + "FROM u, unnest(?::int4[], ?::float8[], ?::text[]) AS x(objective, value, type)) "
-        + "SELECT COUNT(*) FROM u")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "WITH u AS (UPDATE trials SET state = ?, datetime_complete = ? "
+                + "WHERE trial_id = ? AND state = 'RUNNING' AND number = ? AND datetime_start = ? RETURNING trial_id), "
+                + "p AS (INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
+                + "SELECT u.trial_id, x.name, x.value, x.distribution "
+                + "FROM u, unnest(?::text[], ?::float8[], ?::text[]) WITH ORDINALITY AS x(name, value, distribution, i) "
+                + "ORDER BY x.i ON CONFLICT (trial_id, param_name) DO UPDATE SET param_value = excluded.param_value, "
+                + "distribution_json = excluded.distribution_json), "
+                + "v AS (INSERT INTO trial_values (trial_id, objective, value, value_type) "
+                + "SELECT u.trial_id, x.objective, x.value, x.type::trialvaluetype "
+                + "FROM u, unnest(?::int4[], ?::float8[], ?::text[]) AS x(objective, value, type)) "
+                + "SELECT COUNT(*) FROM u")) {
       ps.setString(1, state.name());
       Times.bind(ps, 2, Dialect.POSTGRESQL, now);
       ps.setLong(3, base.id());
@@ -256,20 +283,42 @@ final class LocalTrial {
       user.putAll(userAttrs);
       Map<String, Object> system = new LinkedHashMap<>(fromDb.systemAttrs());
       system.putAll(systemAttrs);
-      return new FrozenTrial(fromDb.number(), fromDb.id(), fromDb.state(), p, d, fromDb.values(), inter, user, system,
-          fromDb.start(), fromDb.complete());
+      return new FrozenTrial(
+          fromDb.number(),
+          fromDb.id(),
+          fromDb.state(),
+          p,
+          d,
+          fromDb.values(),
+          inter,
+          user,
+          system,
+          fromDb.start(),
+          fromDb.complete());
     } finally {
       lock.unlock();
     }
   }
 
-  /** @return the trial as it is once this process's finish committed (call under the lock) */
+  /**
+   * @return the trial as it is once this process's finish committed (call under the lock)
+   */
   FrozenTrial finished(TrialState state, List<Double> values, long completeMillis) {
     Map<String, Object> user = new LinkedHashMap<>(base.userAttrs());
     user.putAll(userAttrs);
     Map<String, Object> system = new LinkedHashMap<>(base.systemAttrs());
     system.putAll(systemAttrs);
-    return new FrozenTrial(base.number(), base.id(), state, params, distributions, values, intermediate, user, system,
-        base.start(), Instant.ofEpochMilli(completeMillis));
+    return new FrozenTrial(
+        base.number(),
+        base.id(),
+        state,
+        params,
+        distributions,
+        values,
+        intermediate,
+        user,
+        system,
+        base.start(),
+        Instant.ofEpochMilli(completeMillis));
   }
 }

@@ -27,15 +27,30 @@ import org.hpo4j.storage.StorageException;
 final class Schema {
   /** The alembic revision this code reads and writes. */
   static final String REVISION = "v3.2.0.a";
+
   /** Optuna's frozen pre-alembic schema number, kept in {@code version_info}. */
   static final int SCHEMA_VERSION = 12;
+
   /** What {@code version_info.library_version} names when hpo4j created the database. */
   static final String LIBRARY_VERSION = "hpo4j-0.1.0";
+
   /** The revision hpo4j upgrades itself: {@value #REVISION} only adds an index to it. */
   static final String PREVIOUS = "v3.0.0.d";
-  /** Optuna's older revisions, which `optuna storage upgrade` brings to {@value #PREVIOUS} or later. */
-  private static final List<String> OLDER = List.of("v0.9.0.a", "v1.2.0.a", "v1.3.0.a", "v2.4.0.a", "v2.6.0.a",
-      "v3.0.0.a", "v3.0.0.b", "v3.0.0.c");
+
+  /**
+   * Optuna's older revisions, which `optuna storage upgrade` brings to {@value #PREVIOUS} or later.
+   */
+  private static final List<String> OLDER =
+      List.of(
+          "v0.9.0.a",
+          "v1.2.0.a",
+          "v1.3.0.a",
+          "v2.4.0.a",
+          "v2.6.0.a",
+          "v3.0.0.a",
+          "v3.0.0.b",
+          "v3.0.0.c");
+
   /**
    * The one index hpo4j adds to Optuna's schema (Optuna ignores it): trials by study and state, so
    * that looking for WAITING trials and counting finished ones do not scan a whole study.
@@ -71,7 +86,9 @@ final class Schema {
     if (tables.contains("flyway_schema_history")) {
       int v = flywayVersion(c);
       if (v > LEGACY_VERSION) {
-        throw refuse(display, "its hpo4j schema is version " + v + ", newer than this hpo4j knows; upgrade hpo4j");
+        throw refuse(
+            display,
+            "its hpo4j schema is version " + v + ", newer than this hpo4j knows; upgrade hpo4j");
       }
       return State.LEGACY;
     }
@@ -84,28 +101,48 @@ final class Schema {
         return State.PREVIOUS;
       }
       if (rev != null && OLDER.contains(rev)) {
-        throw refuse(display, "its Optuna schema revision " + rev + " is older than " + PREVIOUS
-            + "; upgrade it first with `optuna storage upgrade --storage URL`");
+        throw refuse(
+            display,
+            "its Optuna schema revision "
+                + rev
+                + " is older than "
+                + PREVIOUS
+                + "; upgrade it first with `optuna storage upgrade --storage URL`");
       }
-      throw refuse(display, "its Optuna schema revision '" + rev + "' is unknown (newer than this hpo4j?); "
-          + "hpo4j reads revision " + REVISION + " (Optuna 3.2 to 5.0)");
+      throw refuse(
+          display,
+          "its Optuna schema revision '"
+              + rev
+              + "' is unknown (newer than this hpo4j?); "
+              + "hpo4j reads revision "
+              + REVISION
+              + " (Optuna 3.2 to 5.0)");
     }
     if (tables.contains("version_info") && tables.contains("studies")) {
-      throw refuse(display, "it is an Optuna storage from before alembic (before Optuna 1.0); upgrade it first "
-          + "with `optuna storage upgrade --storage URL`");
+      throw refuse(
+          display,
+          "it is an Optuna storage from before alembic (before Optuna 1.0); upgrade it first "
+              + "with `optuna storage upgrade --storage URL`");
     }
-    throw refuse(display, "it is neither an Optuna nor an hpo4j storage (it has tables " + String.join(", ", tables)
-        + "); give a new file or database, or an Optuna one");
+    throw refuse(
+        display,
+        "it is neither an Optuna nor an hpo4j storage (it has tables "
+            + String.join(", ", tables)
+            + "); give a new file or database, or an Optuna one");
   }
 
   private static StorageException refuse(String display, String why) {
-    return new StorageException("cannot open storage '" + display + "': " + why + "; it was not changed");
+    return new StorageException(
+        "cannot open storage '" + display + "': " + why + "; it was not changed");
   }
 
-  /** @return the lower-case names of the tables in the connection's current schema */
+  /**
+   * @return the lower-case names of the tables in the connection's current schema
+   */
   static Set<String> tables(Connection c) throws SQLException {
     Set<String> out = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), null, new String[] {"TABLE"})) {
+    try (ResultSet rs =
+        c.getMetaData().getTables(null, c.getSchema(), null, new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
         if (!name.startsWith("sqlite_")) {
@@ -135,7 +172,8 @@ final class Schema {
   }
 
   private static String revision(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
@@ -148,12 +186,14 @@ final class Schema {
       }
     }
     addOwnIndex(c);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
       ps.setString(1, REVISION);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, ?, ?)")) {
       ps.setInt(1, SCHEMA_VERSION);
       ps.setString(2, LIBRARY_VERSION);
       ps.executeUpdate();
@@ -167,17 +207,26 @@ final class Schema {
     }
   }
 
-  /** @return whether {@link #OWN_INDEX} exists (in the connection's current schema) */
+  /**
+   * @return whether {@link #OWN_INDEX} exists (in the connection's current schema)
+   */
   static boolean hasOwnIndex(Connection c, Dialect dialect) throws SQLException {
-    String sql = dialect == Dialect.SQLITE
-        ? "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = '" + OWN_INDEX + "'"
-        : "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '" + OWN_INDEX + "'";
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    String sql =
+        dialect == Dialect.SQLITE
+            ? "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = '" + OWN_INDEX + "'"
+            : "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '"
+                + OWN_INDEX
+                + "'";
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rs.next();
     }
   }
 
-  /** Brings revision {@value #PREVIOUS} to {@value #REVISION} (its one index), in the caller's transaction. */
+  /**
+   * Brings revision {@value #PREVIOUS} to {@value #REVISION} (its one index), in the caller's
+   * transaction.
+   */
   static void upgradePrevious(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE INDEX IF NOT EXISTS trials_study_id_key ON trials (study_id)");

@@ -1,8 +1,8 @@
 package org.hpo4j.jdbc;
 
 /**
- * How Optuna's schema keeps a double that SQL cannot: a nullable number plus a type name,
- * {@code FINITE}, {@code INF_POS}, {@code INF_NEG}, and for intermediate values also {@code NAN}.
+ * How Optuna's schema keeps a double that SQL cannot: a nullable number plus a type name, {@code
+ * FINITE}, {@code INF_POS}, {@code INF_NEG}, and for intermediate values also {@code NAN}.
  * Objective values have no NaN type (Optuna fails such trials), so a NaN objective value is not
  * stored.
  *
@@ -11,7 +11,9 @@ package org.hpo4j.jdbc;
 final class StoredValues {
   private StoredValues() {}
 
-  /** @return the type name of a value ({@code NAN} for NaN) */
+  /**
+   * @return the type name of a value ({@code NAN} for NaN)
+   */
   static String type(double v) {
     if (Double.isNaN(v)) {
       return "NAN";
@@ -22,12 +24,16 @@ final class StoredValues {
     return v == Double.NEGATIVE_INFINITY ? "INF_NEG" : "FINITE";
   }
 
-  /** @return the number column of a value: null unless it is finite */
+  /**
+   * @return the number column of a value: null unless it is finite
+   */
   static Double number(double v) {
     return Double.isFinite(v) ? v : null;
   }
 
-  /** @return the value a stored pair means ({@code number} null unless FINITE) */
+  /**
+   * @return the value a stored pair means ({@code number} null unless FINITE)
+   */
   static double value(Double number, String type) {
     return switch (type) {
       case "INF_POS" -> Double.POSITIVE_INFINITY;

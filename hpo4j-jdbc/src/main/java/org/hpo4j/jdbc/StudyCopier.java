@@ -11,8 +11,8 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Copies a study between any two storages (Optuna's {@code copy_study}), through the {@link
- * Storage} interface only, so that SQLite, PostgreSQL, journal files and the in-memory storage
- * all copy to one another: directions, study attributes, and every trial in number order with its
+ * Storage} interface only, so that SQLite, PostgreSQL, journal files and the in-memory storage all
+ * copy to one another: directions, study attributes, and every trial in number order with its
  * parameters and distributions, values, intermediate values and attributes. Behind {@code hpo
  * studies copy}.
  *
@@ -33,8 +33,14 @@ public final class StudyCopier {
    * @throws DuplicateStudyException when {@code to} has a study named {@code toName}
    */
   public static int copy(Storage from, String name, Storage to, String toName) {
-    long src = from.findStudy(name).orElseThrow(() -> new StorageException("no study named '" + name
-        + "' in the source storage; 'hpo studies list' shows the ones there are"));
+    long src =
+        from.findStudy(name)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "no study named '"
+                            + name
+                            + "' in the source storage; 'hpo studies list' shows the ones there are"));
     long dst = to.createStudy(toName, from.directions(src));
     Map<String, Object> attrs = from.studySystemAttrs(src);
     attrs.forEach((k, v) -> to.setStudySystemAttr(dst, k, v));
@@ -46,11 +52,13 @@ public final class StudyCopier {
           f.forEach((k, v) -> fixed.put(String.valueOf(k), v));
         }
         FrozenTrial c = to.createTrial(dst, fixed, true);
-        t.systemAttrs().forEach((k, v) -> {
-          if (!k.equals("fixed_params")) {
-            to.setSystemAttr(c.id(), k, v);
-          }
-        });
+        t.systemAttrs()
+            .forEach(
+                (k, v) -> {
+                  if (!k.equals("fixed_params")) {
+                    to.setSystemAttr(c.id(), k, v);
+                  }
+                });
         t.userAttrs().forEach((k, v) -> to.setUserAttr(c.id(), k, v));
         continue;
       }

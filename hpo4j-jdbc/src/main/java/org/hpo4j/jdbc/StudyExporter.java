@@ -18,9 +18,9 @@ import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
 
 /**
- * Writes a stored study as CSV (one row per trial, for spreadsheets and pandas) or JSON (everything,
- * including distributions and intermediate values, for archiving). Works on any {@link Storage};
- * behind {@code ./hpo studies export}.
+ * Writes a stored study as CSV (one row per trial, for spreadsheets and pandas) or JSON
+ * (everything, including distributions and intermediate values, for archiving). Works on any {@link
+ * Storage}; behind {@code ./hpo studies export}.
  *
  * <p>CSV columns: {@code number, state, value} (or {@code values_0, values_1, ...} for several
  * objectives), {@code datetime_start, datetime_complete, duration_s}, then {@code params_NAME} in
@@ -30,9 +30,10 @@ import org.hpo4j.trial.FrozenTrial;
  * <p>Stateless and thread-safe.
  */
 public final class StudyExporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private StudyExporter() {}
 
@@ -89,8 +90,8 @@ public final class StudyExporter {
   }
 
   /**
-   * Writes the study named {@code name} as one JSON document: name, directions, and every trial with
-   * its distributions, values, intermediate values and attributes.
+   * Writes the study named {@code name} as one JSON document: name, directions, and every trial
+   * with its distributions, values, intermediate values and attributes.
    *
    * @throws StorageException when there is no such study
    * @throws UncheckedIOException when writing fails
@@ -129,8 +130,14 @@ public final class StudyExporter {
   }
 
   private static long studyId(Storage storage, String name) {
-    return storage.findStudy(name).orElseThrow(() -> new StorageException("no study named '" + name
-        + "' in this storage; `./hpo studies list` shows the names"));
+    return storage
+        .findStudy(name)
+        .orElseThrow(
+            () ->
+                new StorageException(
+                    "no study named '"
+                        + name
+                        + "' in this storage; `./hpo studies list` shows the names"));
   }
 
   private static String cell(Object v) {
@@ -149,7 +156,10 @@ public final class StudyExporter {
         out.write(',');
       }
       String c = cells.get(i);
-      if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+      if (c.indexOf(',') >= 0
+          || c.indexOf('"') >= 0
+          || c.indexOf('\n') >= 0
+          || c.indexOf('\r') >= 0) {
         out.write('"');
         out.write(c.replace("\"", "\"\""));
         out.write('"');

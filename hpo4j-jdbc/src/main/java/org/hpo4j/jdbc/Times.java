@@ -19,25 +19,37 @@ import java.time.temporal.ChronoField;
  * <p>Stateless and thread-safe.
  */
 final class Times {
-  private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter WRITE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
   /** Fractions of any length, or none (SQLite's CURRENT_TIMESTAMP writes none), 'T' or ' '. */
-  private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd")
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .appendPattern("HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter READ =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd")
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .appendPattern("HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter();
 
   private Times() {}
 
-  /** @return the SQLite text of an instant */
+  /**
+   * @return the SQLite text of an instant
+   */
   static String text(Instant t) {
     return WRITE.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
   }
 
   /** Binds an instant (or SQL NULL) the way the dialect stores it. */
-  static void bind(PreparedStatement ps, int index, Dialect dialect, Instant t) throws SQLException {
+  static void bind(PreparedStatement ps, int index, Dialect dialect, Instant t)
+      throws SQLException {
     if (t == null) {
       ps.setNull(index, dialect == Dialect.SQLITE ? Types.VARCHAR : Types.TIMESTAMP);
     } else if (dialect == Dialect.SQLITE) {
@@ -48,11 +60,14 @@ final class Times {
   }
 
   /** Binds epoch milliseconds. */
-  static void bind(PreparedStatement ps, int index, Dialect dialect, long epochMillis) throws SQLException {
+  static void bind(PreparedStatement ps, int index, Dialect dialect, long epochMillis)
+      throws SQLException {
     bind(ps, index, dialect, Instant.ofEpochMilli(epochMillis));
   }
 
-  /** @return the instant in a column, or null */
+  /**
+   * @return the instant in a column, or null
+   */
   static Instant read(ResultSet rs, int col, Dialect dialect) throws SQLException {
     if (dialect == Dialect.SQLITE) {
       String s = rs.getString(col);
@@ -62,7 +77,9 @@ final class Times {
     return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 
-  /** @return the instant of SQLite text as SQLAlchemy or CURRENT_TIMESTAMP wrote it */
+  /**
+   * @return the instant of SQLite text as SQLAlchemy or CURRENT_TIMESTAMP wrote it
+   */
   static Instant parse(String s) {
     return LocalDateTime.parse(s.trim(), READ).toInstant(ZoneOffset.UTC);
   }

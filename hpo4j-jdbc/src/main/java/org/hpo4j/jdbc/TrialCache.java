@@ -30,6 +30,7 @@ final class TrialCache {
 
   private final Map<Long, StudyTrials> studies = new ConcurrentHashMap<>();
   private final Map<Long, FrozenTrial> finishedById = new ConcurrentHashMap<>();
+
   /** Study id of every trial a history read has seen, by trial id. */
   private final Map<Long, Long> seen = new ConcurrentHashMap<>();
 
@@ -37,8 +38,10 @@ final class TrialCache {
   private static final class StudyTrials {
     final TreeMap<Long, FrozenTrial> finished = new TreeMap<>();
     final TreeMap<Long, FrozenTrial> unfinished = new TreeMap<>();
+
     /** Ids of finished trials rewritten (attributes) by this process since they were read. */
     final Set<Long> stale = ConcurrentHashMap.newKeySet();
+
     long maxSeen = -1;
   }
 
@@ -47,7 +50,10 @@ final class TrialCache {
     List<FrozenTrial> load(String where, List<Object> args);
   }
 
-  /** @return the trials of a study in {@code states} (all when null), by number, refreshed by a delta read */
+  /**
+   * @return the trials of a study in {@code states} (all when null), by number, refreshed by a
+   *     delta read
+   */
   List<FrozenTrial> trials(long studyId, Set<TrialState> states, Loader loader) {
     StudyTrials s = studies.computeIfAbsent(studyId, k -> new StudyTrials());
     synchronized (s) {
@@ -115,7 +121,9 @@ final class TrialCache {
     return out;
   }
 
-  /** @return the cached snapshot of a finished trial, or null when it must be read */
+  /**
+   * @return the cached snapshot of a finished trial, or null when it must be read
+   */
   FrozenTrial finished(long trialId) {
     return finishedById.get(trialId);
   }

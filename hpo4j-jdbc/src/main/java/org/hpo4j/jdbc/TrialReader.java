@@ -17,8 +17,7 @@ import org.hpo4j.trial.TrialState;
 /**
  * Builds {@link FrozenTrial}s from Optuna's trial tables: one query for the trial rows chosen by a
  * condition, then one UNION ALL over the child tables (params, values, intermediate values,
- * attributes) over the
- * same condition, so reading n trials costs two queries, not 6n.
+ * attributes) over the same condition, so reading n trials costs two queries, not 6n.
  *
  * <p>Stateless and thread-safe.
  */
@@ -48,8 +47,18 @@ final class TrialReader {
     }
 
     FrozenTrial build() {
-      return new FrozenTrial(number, id, state, params, distributions, new ArrayList<>(values.values()),
-          intermediate, userAttrs, systemAttrs, start, complete);
+      return new FrozenTrial(
+          number,
+          id,
+          state,
+          params,
+          distributions,
+          new ArrayList<>(values.values()),
+          intermediate,
+          userAttrs,
+          systemAttrs,
+          start,
+          complete);
     }
   }
 
@@ -59,16 +68,27 @@ final class TrialReader {
    *
    * @return the trials by number
    */
-  static List<FrozenTrial> load(Connection c, Dialect dialect, String where, List<Object> args) throws SQLException {
+  static List<FrozenTrial> load(Connection c, Dialect dialect, String where, List<Object> args)
+      throws SQLException {
     Map<Long, Builder> byId = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT t.trial_id, t.number, t.state, t.datetime_start, "
-        + "t.datetime_complete FROM trials t WHERE " + where + " ORDER BY t.number")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT t.trial_id, t.number, t.state, t.datetime_start, "
+                + "t.datetime_complete FROM trials t WHERE "
+                + where
+                + " ORDER BY t.number")) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(1);
-          byId.put(id, new Builder(id, rs.getInt(2), TrialState.valueOf(rs.getString(3)),
-              Times.read(rs, 4, dialect), Times.read(rs, 5, dialect)));
+          byId.put(
+              id,
+              new Builder(
+                  id,
+                  rs.getInt(2),
+                  TrialState.valueOf(rs.getString(3)),
+                  Times.read(rs, 4, dialect),
+                  Times.read(rs, 5, dialect)));
         }
       }
     }
@@ -88,23 +108,31 @@ final class TrialReader {
    * int key (parameters: their id, so they come in the order they were written), value, text value.
    */
   private static final String[] BRANCHES = {
-      "SELECT 0, c.trial_id, c.param_name, c.param_id, c.param_value, c.distribution_json FROM trial_params c",
-      "SELECT 1, c.trial_id, CAST(c.value_type AS VARCHAR(16)), c.objective, c.value, NULL FROM trial_values c",
-      "SELECT 2, c.trial_id, CAST(c.intermediate_value_type AS VARCHAR(16)), c.step, c.intermediate_value, NULL "
-          + "FROM trial_intermediate_values c",
-      "SELECT 3, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_user_attributes c",
-      "SELECT 4, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_system_attributes c"};
+    "SELECT 0, c.trial_id, c.param_name, c.param_id, c.param_value, c.distribution_json FROM trial_params c",
+    "SELECT 1, c.trial_id, CAST(c.value_type AS VARCHAR(16)), c.objective, c.value, NULL FROM trial_values c",
+    "SELECT 2, c.trial_id, CAST(c.intermediate_value_type AS VARCHAR(16)), c.step, c.intermediate_value, NULL "
+        + "FROM trial_intermediate_values c",
+    "SELECT 3, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_user_attributes c",
+    "SELECT 4, c.trial_id, c.\"key\", 0, NULL, c.value_json FROM trial_system_attributes c"
+  };
 
-  /** Reads every child row of the chosen trials in one query (one round trip, one statement to parse). */
-  private static void children(Connection c, String where, List<Object> args, Map<Long, Builder> byId)
-      throws SQLException {
+  /**
+   * Reads every child row of the chosen trials in one query (one round trip, one statement to
+   * parse).
+   */
+  private static void children(
+      Connection c, String where, List<Object> args, Map<Long, Builder> byId) throws SQLException {
     boolean single = byId.size() == 1;
     StringBuilder sql = new StringBuilder();
     for (String b : BRANCHES) {
       if (sql.length() > 0) {
         sql.append(" UNION ALL ");
       }
-      sql.append(b).append(single ? " WHERE c.trial_id = ?" : " JOIN trials t ON t.trial_id = c.trial_id WHERE " + where);
+      sql.append(b)
+          .append(
+              single
+                  ? " WHERE c.trial_id = ?"
+                  : " JOIN trials t ON t.trial_id = c.trial_id WHERE " + where);
     }
     sql.append(" ORDER BY 1, 2, 4, 3");
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -129,8 +157,11 @@ final class TrialReader {
               b.params.put(rs.getString(3), dbl(rs, 5));
               b.distributions.put(rs.getString(3), Json.distribution(rs.getString(6)));
             }
-            case 1 -> b.values.put(rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
-            case 2 -> b.intermediate.put(rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
+            case 1 ->
+                b.values.put(rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
+            case 2 ->
+                b.intermediate.put(
+                    rs.getInt(4), StoredValues.value(number(rs, 5), rs.getString(3)));
             case 3 -> b.userAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
             default -> b.systemAttrs.put(rs.getString(3), Json.read(rs.getString(6)));
           }

@@ -20,7 +20,10 @@ import org.hpo4j.study.StudyDirection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every way of pointing at the wrong storage gets one sentence naming the URL, never a driver trace. */
+/**
+ * Every way of pointing at the wrong storage gets one sentence naming the URL, never a driver
+ * trace.
+ */
 class BadInputTest {
   @TempDir Path dir;
 
@@ -31,38 +34,51 @@ class BadInputTest {
 
   @Test
   void open_malformedPostgresUrl_namesUrlAndAllowedForms() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Storages.open("postgresql://bob:secret@dbhost"));
-    assertTrue(e.getMessage().startsWith("storage URL 'postgresql://bob:***@dbhost' is malformed"), e.getMessage());
-    assertTrue(e.getMessage().contains("postgresql://user[:password]@host[:port]/db"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Storages.open("postgresql://bob:secret@dbhost"));
+    assertTrue(
+        e.getMessage().startsWith("storage URL 'postgresql://bob:***@dbhost' is malformed"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("postgresql://user[:password]@host[:port]/db"), e.getMessage());
     assertFalse(e.getMessage().contains("secret"), "password must not leak: " + e.getMessage());
   }
 
   @Test
   void open_sqliteWithoutPath_says() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Storages.open("sqlite:"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Storages.open("sqlite:"));
     assertTrue(e.getMessage().contains("the file path is missing"), e.getMessage());
   }
 
   @Test
   void open_unknownScheme_listsJdbcForms() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Storages.open("mysql://x/y"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Storages.open("mysql://x/y"));
     assertTrue(e.getMessage().contains("sqlite:PATH"), e.getMessage());
   }
 
   @Test
   void open_badOption_namesOption() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Storages.open("sqlite:" + dir.resolve("a.db") + "?grace_period=soon"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Storages.open("sqlite:" + dir.resolve("a.db") + "?grace_period=soon"));
     assertEquals("grace_period must be a number of seconds, but got 'soon'", e.getMessage());
   }
 
   @Test
   void open_unreachableServer_namesUrl() {
-    StorageException e = assertThrows(StorageException.class,
-        () -> Storages.open("postgresql://bob:secret@127.0.0.1:1/hpo"));
-    assertTrue(e.getMessage().startsWith("cannot open storage 'postgresql://bob:***@127.0.0.1:1/hpo': "
-        + "the server cannot be reached"), e.getMessage());
+    StorageException e =
+        assertThrows(
+            StorageException.class, () -> Storages.open("postgresql://bob:secret@127.0.0.1:1/hpo"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "cannot open storage 'postgresql://bob:***@127.0.0.1:1/hpo': "
+                    + "the server cannot be reached"),
+        e.getMessage());
     assertOneLine(e.getMessage());
   }
 
@@ -72,7 +88,8 @@ class BadInputTest {
     Storages.open("sqlite:" + db).close();
     Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertTrue(e.getMessage().startsWith("cannot open storage 'sqlite:" + db + "'"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("cannot open storage 'sqlite:" + db + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("is read-only"), e.getMessage());
   }
 
@@ -80,18 +97,23 @@ class BadInputTest {
   void open_missingDirectory_says() {
     Path db = dir.resolve("no/such/dir/hpo.db");
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertTrue(e.getMessage().contains("directory " + dir.resolve("no/such/dir") + " does not exist"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("directory " + dir.resolve("no/such/dir") + " does not exist"),
+        e.getMessage());
   }
 
   @Test
   void open_fileThatIsNotADatabase_says() throws Exception {
     Path db = dir.resolve("notes.txt");
-    Files.writeString(db, "this is not a database, just some text that is long enough to have a header page");
+    Files.writeString(
+        db, "this is not a database, just some text that is long enough to have a header page");
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
     assertTrue(e.getMessage().contains("not an SQLite database"), e.getMessage());
     assertOneLine(e.getMessage());
-    assertEquals("this is not a database, just some text that is long enough to have a header page",
-        Files.readString(db), "file unchanged");
+    assertEquals(
+        "this is not a database, just some text that is long enough to have a header page",
+        Files.readString(db),
+        "file unchanged");
   }
 
   @Test
@@ -105,8 +127,11 @@ class BadInputTest {
     }
     byte[] before = Files.readAllBytes(db);
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertEquals("cannot open storage 'sqlite:" + db + "': its Optuna schema revision 'v9.9.0.a' is unknown "
-        + "(newer than this hpo4j?); hpo4j reads revision v3.2.0.a (Optuna 3.2 to 5.0); it was not changed",
+    assertEquals(
+        "cannot open storage 'sqlite:"
+            + db
+            + "': its Optuna schema revision 'v9.9.0.a' is unknown "
+            + "(newer than this hpo4j?); hpo4j reads revision v3.2.0.a (Optuna 3.2 to 5.0); it was not changed",
         e.getMessage());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "file unchanged");
   }
@@ -120,8 +145,12 @@ class BadInputTest {
       s.execute("UPDATE alembic_version SET version_num = 'v2.6.0.a'");
     }
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertTrue(e.getMessage().contains("revision v2.6.0.a is older than v3.0.0.d; upgrade it first with "
-        + "`optuna storage upgrade --storage URL`"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "revision v2.6.0.a is older than v3.0.0.d; upgrade it first with "
+                    + "`optuna storage upgrade --storage URL`"),
+        e.getMessage());
     assertOneLine(e.getMessage());
   }
 
@@ -135,8 +164,12 @@ class BadInputTest {
     }
     byte[] before = Files.readAllBytes(db);
     StorageException e = assertThrows(StorageException.class, () -> Storages.open("sqlite:" + db));
-    assertEquals("cannot open storage 'sqlite:" + db + "': it is neither an Optuna nor an hpo4j storage (it has "
-        + "tables customers); give a new file or database, or an Optuna one; it was not changed", e.getMessage());
+    assertEquals(
+        "cannot open storage 'sqlite:"
+            + db
+            + "': it is neither an Optuna nor an hpo4j storage (it has "
+            + "tables customers); give a new file or database, or an Optuna one; it was not changed",
+        e.getMessage());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "file unchanged");
     assertFalse(Files.exists(dir.resolve("other.db-wal")), "not switched to WAL");
   }
@@ -144,11 +177,15 @@ class BadInputTest {
   @Test
   void createStudy_nameTakenByAnotherProcess_throwsDuplicate() {
     String url = "sqlite:" + dir.resolve("clash.db");
-    try (Storage a = Storages.open(url); Storage b = Storages.open(url)) {
+    try (Storage a = Storages.open(url);
+        Storage b = Storages.open(url)) {
       a.createStudy("mnist", List.of(StudyDirection.MINIMIZE));
-      DuplicateStudyException e = assertThrows(DuplicateStudyException.class,
-          () -> b.createStudy("mnist", List.of(StudyDirection.MAXIMIZE)));
-      assertEquals("a study named 'mnist' already exists; load it or choose another name", e.getMessage());
+      DuplicateStudyException e =
+          assertThrows(
+              DuplicateStudyException.class,
+              () -> b.createStudy("mnist", List.of(StudyDirection.MAXIMIZE)));
+      assertEquals(
+          "a study named 'mnist' already exists; load it or choose another name", e.getMessage());
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -30,7 +29,10 @@ class CrashTest {
 
   @Test
   void killedWorker_finishedTrialsSurvive_staleTrialFailedAndRetried() throws Exception {
-    String url = "sqlite:" + dir.resolve("crash.db") + "?heartbeat_interval=0.2&grace_period=1&max_retries=2";
+    String url =
+        "sqlite:"
+            + dir.resolve("crash.db")
+            + "?heartbeat_interval=0.2&grace_period=1&max_retries=2";
     try (Storage storage = Storages.open(url)) {
       long study = storage.createStudy("crash", List.of(StudyDirection.MINIMIZE));
       Process worker = Workers.start(dir, url, "crash", 100, 7, FINISHED_BEFORE_CRASH);
@@ -40,7 +42,13 @@ class CrashTest {
       worker.waitFor(60, TimeUnit.SECONDS);
 
       Thread.sleep(1500); // let the dead worker's last beat age past the 1 s grace period
-      Study next = Study.builder().name("crash").storage(storage).sampler(RandomSampler.builder().seed(99).build()).loadIfExists(true).build();
+      Study next =
+          Study.builder()
+              .name("crash")
+              .storage(storage)
+              .sampler(RandomSampler.builder().seed(99).build())
+              .loadIfExists(true)
+              .build();
       next.optimize(t -> t.suggestFloat("x", -5, 5) + t.suggestInt("k", 0, 3), 3);
 
       List<FrozenTrial> all = storage.trials(study, null);
@@ -57,8 +65,11 @@ class CrashTest {
     }
   }
 
-  /** @return the hung trial, as read once its two parameters were visible */
-  private static FrozenTrial waitForHang(Storage storage, long study, Process worker) throws InterruptedException {
+  /**
+   * @return the hung trial, as read once its two parameters were visible
+   */
+  private static FrozenTrial waitForHang(Storage storage, long study, Process worker)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       if (!worker.isAlive()) {
@@ -66,7 +77,8 @@ class CrashTest {
       }
       List<FrozenTrial> running = storage.trials(study, EnumSet.of(TrialState.RUNNING));
       if (storage.countTrials(study, EnumSet.of(TrialState.COMPLETE)) == FINISHED_BEFORE_CRASH
-          && running.size() == 1 && running.get(0).internalParams().size() == 2) {
+          && running.size() == 1
+          && running.get(0).internalParams().size() == 2) {
         return running.get(0);
       }
       Thread.sleep(100);

@@ -19,25 +19,33 @@ final class PgTesting {
 
   private PgTesting() {}
 
-  /** @return the server's storage URL, or skips (fails under CI) when none is configured */
+  /**
+   * @return the server's storage URL, or skips (fails under CI) when none is configured
+   */
   static String url() {
     String url = System.getenv("HPO4J_PG_URL");
     if ((url == null || url.isBlank()) && "true".equals(System.getenv("CI"))) {
-      fail("CI=true but HPO4J_PG_URL is not set; run `export HPO4J_PG_URL=\"$(bash .ci/postgres.sh)\"` first");
+      fail(
+          "CI=true but HPO4J_PG_URL is not set; run `export HPO4J_PG_URL=\"$(bash .ci/postgres.sh)\"` first");
     }
-    assumeTrue(url != null && !url.isBlank(),
+    assumeTrue(
+        url != null && !url.isBlank(),
         "HPO4J_PG_URL is not set: PostgreSQL tests skipped (export HPO4J_PG_URL=\"$(bash .ci/postgres.sh)\" to run them)");
     return url;
   }
 
-  /** @return a new, empty schema's name */
+  /**
+   * @return a new, empty schema's name
+   */
   static String createSchema() throws SQLException {
     String schema = "hpo4j_test_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
     execute("CREATE SCHEMA " + schema);
     return schema;
   }
 
-  /** @return {@link #url()} pointed at {@code schema} */
+  /**
+   * @return {@link #url()} pointed at {@code schema}
+   */
   static String urlFor(String schema) {
     String url = url();
     return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;

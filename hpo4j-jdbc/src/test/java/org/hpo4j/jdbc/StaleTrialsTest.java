@@ -11,13 +11,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.hpo4j.space.FloatDistribution;
+import org.hpo4j.testing.MutableClock;
 import org.hpo4j.trial.FrozenTrial;
 import org.hpo4j.trial.TrialState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.hpo4j.testing.MutableClock;
 
 /**
  * Heartbeats, the stale-trial sweep and the retry policy, with two storages on one file standing
@@ -34,13 +34,18 @@ class StaleTrialsTest {
   @BeforeEach
   void open() throws Exception {
     String base = baseUrl();
-    String url = base + (base.contains("?") ? "&" : "?") + "heartbeat_interval=100&grace_period=300&max_retries=1";
+    String url =
+        base
+            + (base.contains("?") ? "&" : "?")
+            + "heartbeat_interval=100&grace_period=300&max_retries=1";
     worker = JdbcStorage.open(url, JdbcOptions.defaults().withClock(workerClock));
     other = JdbcStorage.open(url, JdbcOptions.defaults().withClock(otherClock));
     study = worker.createStudy("s", List.of(org.hpo4j.study.StudyDirection.MINIMIZE));
   }
 
-  /** @return the storage both "processes" open; SQLite here, PostgreSQL in a subclass */
+  /**
+   * @return the storage both "processes" open; SQLite here, PostgreSQL in a subclass
+   */
   String baseUrl() throws Exception {
     return "sqlite:" + dir.resolve("hpo.db");
   }
@@ -51,7 +56,10 @@ class StaleTrialsTest {
     other.close();
   }
 
-  /** A RUNNING trial whose parameter reached the database with its first beat (its clock stands still). */
+  /**
+   * A RUNNING trial whose parameter reached the database with its first beat (its clock stands
+   * still).
+   */
   private long runningTrialWithParam() {
     long t = worker.createTrial(study, Map.of(), false).id();
     worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
@@ -63,7 +71,10 @@ class StaleTrialsTest {
   void setParam_beforeFirstBeat_visibleHereOnlyUntilTheBeat() {
     long t = worker.createTrial(study, Map.of(), false).id();
     worker.setParam(t, "x", 0.25, new FloatDistribution(0, 1));
-    assertEquals(Map.of("x", 0.25), worker.trial(t).internalParams(), "this process sees its own write at once");
+    assertEquals(
+        Map.of("x", 0.25),
+        worker.trial(t).internalParams(),
+        "this process sees its own write at once");
     assertEquals(Map.of("x", 0.25), worker.trials(study, null).get(0).internalParams());
     assertEquals(Map.of(), other.trial(t).internalParams(), "not flushed yet");
     worker.heartbeat(t);
@@ -92,9 +103,13 @@ class StaleTrialsTest {
     otherClock.advance(Duration.ofSeconds(301));
     assertEquals(1, other.failStaleTrials(study).size());
     assertFalse(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)));
-    assertEquals(Map.of(), other.trial(t).internalParams(), "the lost trial's buffered params are not written after it failed");
+    assertEquals(
+        Map.of(),
+        other.trial(t).internalParams(),
+        "the lost trial's buffered params are not written after it failed");
     FrozenTrial retry = other.claimWaitingTrial(study).orElseThrow();
-    assertEquals(null, retry.systemAttrs().get("fixed_params"), "its parameters never reached the database");
+    assertEquals(
+        null, retry.systemAttrs().get("fixed_params"), "its parameters never reached the database");
   }
 
   @Test
@@ -112,13 +127,18 @@ class StaleTrialsTest {
     List<FrozenTrial> failed = other.failStaleTrials(study);
     assertEquals(1, failed.size());
     assertEquals(TrialState.FAIL, failed.get(0).state());
-    assertTrue(String.valueOf(failed.get(0).systemAttrs().get("fail_reason")).contains("heartbeats"));
-    assertFalse(worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)), "the dead worker cannot finish it later");
+    assertTrue(
+        String.valueOf(failed.get(0).systemAttrs().get("fail_reason")).contains("heartbeats"));
+    assertFalse(
+        worker.finishTrial(t, TrialState.COMPLETE, List.of(1.0)),
+        "the dead worker cannot finish it later");
 
     FrozenTrial retry = other.claimWaitingTrial(study).orElseThrow();
     assertEquals(1, retry.number());
     assertEquals(0, ((Number) retry.systemAttrs().get("retry_of")).intValue());
-    assertEquals(0.25, ((Number) ((Map<?, ?>) retry.systemAttrs().get("fixed_params")).get("x")).doubleValue());
+    assertEquals(
+        0.25,
+        ((Number) ((Map<?, ?>) retry.systemAttrs().get("fixed_params")).get("x")).doubleValue());
   }
 
   @Test
@@ -126,11 +146,17 @@ class StaleTrialsTest {
     runningTrialWithParam();
     otherClock.advance(Duration.ofSeconds(301));
     other.failStaleTrials(study);
-    FrozenTrial retry = worker.claimWaitingTrial(study).orElseThrow(); // the worker's clock is behind: no sweep of its own
+    FrozenTrial retry =
+        worker
+            .claimWaitingTrial(study)
+            .orElseThrow(); // the worker's clock is behind: no sweep of its own
     assertEquals(List.of(0), retry.systemAttrs().get("retry_history"));
     otherClock.advance(Duration.ofSeconds(301));
     assertEquals(1, other.failStaleTrials(study).size());
-    assertEquals(0, other.countTrials(study, EnumSet.of(TrialState.WAITING)), "max_retries=1: no second retry");
+    assertEquals(
+        0,
+        other.countTrials(study, EnumSet.of(TrialState.WAITING)),
+        "max_retries=1: no second retry");
   }
 
   @Test

@@ -14,17 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Unknown storage URL options are refused with the allowed list; passwords never shown. */
 class StorageUrlOptionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void open_sqliteMistypedOption_refusedAndNoFileCreated() throws Exception {
-    // Repro 5: `sqlite:x.db?max_retry=5` created a file named "x.db?max_retry=5", a fork of the study.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Storages.open("sqlite:" + dir.resolve("x.db") + "?max_retry=5"));
-    assertTrue(e.getMessage().contains("unknown option 'max_retry' (did you mean 'max_retries'?)"), e.getMessage());
-    assertTrue(e.getMessage().contains("allowed: grace_period, heartbeat_interval, max_retries, pool_size, read_only, "
-        + "synchronous_commit"), e.getMessage());
+    // Repro 5: `sqlite:x.db?max_retry=5` created a file named "x.db?max_retry=5", a fork of the
+    // study.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Storages.open("sqlite:" + dir.resolve("x.db") + "?max_retry=5"));
+    assertTrue(
+        e.getMessage().contains("unknown option 'max_retry' (did you mean 'max_retries'?)"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "allowed: grace_period, heartbeat_interval, max_retries, pool_size, read_only, "
+                    + "synchronous_commit"),
+        e.getMessage());
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count(), "no database file may be created");
     }
@@ -32,18 +40,26 @@ class StorageUrlOptionsTest {
 
   @Test
   void parse_postgresUnknownOption_refusedWithTheAllowedOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> JdbcUrl.parse("postgresql://bob:pw@db/hpo?grace_periods=30"));
-    assertTrue(e.getMessage().contains("unknown option 'grace_periods' (did you mean 'grace_period'?)"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JdbcUrl.parse("postgresql://bob:pw@db/hpo?grace_periods=30"));
+    assertTrue(
+        e.getMessage().contains("unknown option 'grace_periods' (did you mean 'grace_period'?)"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("the PostgreSQL JDBC driver's properties"), e.getMessage());
     assertFalse(e.getMessage().contains("pw@"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> JdbcUrl.parse("jdbc:postgresql://db/hpo?bogus=1"));
+    assertThrows(
+        IllegalArgumentException.class, () -> JdbcUrl.parse("jdbc:postgresql://db/hpo?bogus=1"));
   }
 
   @Test
   void parse_postgresDriverProperties_passedToTheDriver() {
-    JdbcUrl u = JdbcUrl.parse("postgresql://bob@db/hpo?sslmode=disable&currentSchema=s1&ApplicationName=x");
-    assertEquals("jdbc:postgresql://db:5432/hpo?sslmode=disable&currentSchema=s1&ApplicationName=x", u.jdbcUrl());
+    JdbcUrl u =
+        JdbcUrl.parse("postgresql://bob@db/hpo?sslmode=disable&currentSchema=s1&ApplicationName=x");
+    assertEquals(
+        "jdbc:postgresql://db:5432/hpo?sslmode=disable&currentSchema=s1&ApplicationName=x",
+        u.jdbcUrl());
   }
 
   @Test
@@ -58,8 +74,10 @@ class StorageUrlOptionsTest {
 
   @Test
   void open_unreachableServerWithQueryPassword_errorHasNoPassword() {
-    StorageException e = assertThrows(StorageException.class,
-        () -> Storages.open("postgresql://bob@127.0.0.1:1/hpo?password=Zq%21secret"));
+    StorageException e =
+        assertThrows(
+            StorageException.class,
+            () -> Storages.open("postgresql://bob@127.0.0.1:1/hpo?password=Zq%21secret"));
     assertFalse(e.getMessage().contains("Zq"), e.getMessage());
     assertTrue(e.getMessage().contains("password=***"), e.getMessage());
   }

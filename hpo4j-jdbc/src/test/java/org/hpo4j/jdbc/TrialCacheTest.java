@@ -21,19 +21,23 @@ class TrialCacheTest {
   @Test
   void trials_afterWritesByAnotherProcess_seesThem() {
     String url = "sqlite:" + dir.resolve("hpo.db");
-    try (JdbcStorage reader = JdbcStorage.open(url); JdbcStorage writer = JdbcStorage.open(url)) {
+    try (JdbcStorage reader = JdbcStorage.open(url);
+        JdbcStorage writer = JdbcStorage.open(url)) {
       long s = writer.createStudy("s", List.of(StudyDirection.MINIMIZE));
       long t0 = writer.createTrial(s, Map.of(), false).id();
       long t1 = writer.createTrial(s, Map.of(), false).id();
       writer.finishTrial(t0, TrialState.COMPLETE, List.of(1.0));
       List<FrozenTrial> first = reader.trials(s, null);
-      assertEquals(List.of(TrialState.COMPLETE, TrialState.RUNNING), first.stream().map(FrozenTrial::state).toList());
+      assertEquals(
+          List.of(TrialState.COMPLETE, TrialState.RUNNING),
+          first.stream().map(FrozenTrial::state).toList());
 
       writer.setParam(t1, "x", 0.5, new FloatDistribution(0, 1));
       writer.finishTrial(t1, TrialState.PRUNED, List.of(2.0));
       writer.createTrial(s, Map.of(), false);
       List<FrozenTrial> second = reader.trials(s, null);
-      assertEquals(List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING),
+      assertEquals(
+          List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING),
           second.stream().map(FrozenTrial::state).toList());
       assertEquals(0.5, second.get(1).internalParams().get("x"));
       assertSame(first.get(0), second.get(0), "a finished trial is read once");

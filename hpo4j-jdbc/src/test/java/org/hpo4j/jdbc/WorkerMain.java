@@ -1,7 +1,6 @@
 package org.hpo4j.jdbc;
 
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -22,18 +21,26 @@ public final class WorkerMain {
     long seed = Long.parseLong(args[3]);
     int hangAt = Integer.parseInt(args[4]);
     try (Storage storage = Storages.open(url)) {
-      Study study = Study.builder().name(name).storage(storage).sampler(RandomSampler.builder().seed(seed).build())
-          .loadIfExists(true).catchExceptions(false).build();
-      study.optimize(t -> {
-        double x = t.suggestFloat("x", -5, 5);
-        long k = t.suggestInt("k", 0, 3);
-        if (t.number() == hangAt) {
-          System.out.println("hanging in trial " + t.number());
-          System.out.flush();
-          Thread.sleep(Long.MAX_VALUE);
-        }
-        return x * x + k;
-      }, trials);
+      Study study =
+          Study.builder()
+              .name(name)
+              .storage(storage)
+              .sampler(RandomSampler.builder().seed(seed).build())
+              .loadIfExists(true)
+              .catchExceptions(false)
+              .build();
+      study.optimize(
+          t -> {
+            double x = t.suggestFloat("x", -5, 5);
+            long k = t.suggestInt("k", 0, 3);
+            if (t.number() == hangAt) {
+              System.out.println("hanging in trial " + t.number());
+              System.out.flush();
+              Thread.sleep(Long.MAX_VALUE);
+            }
+            return x * x + k;
+          },
+          trials);
     }
     System.out.println("done");
   }

@@ -11,12 +11,26 @@ import java.util.List;
 final class Workers {
   private Workers() {}
 
-  static Process start(Path logDir, String url, String study, int trials, long seed, int hangAt) throws IOException {
+  static Process start(Path logDir, String url, String study, int trials, long seed, int hangAt)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", cp, WorkerMain.class.getName(), url, study, Integer.toString(trials), Long.toString(seed),
-        Integer.toString(hangAt)));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                cp,
+                WorkerMain.class.getName(),
+                url,
+                study,
+                Integer.toString(trials),
+                Long.toString(seed),
+                Integer.toString(hangAt)));
     File log = logDir.resolve("worker-" + seed + ".log").toFile();
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
   }

@@ -8,12 +8,12 @@ package org.hpo4j.math;
  */
 @FunctionalInterface
 public interface DifferentiableFunction {
-    /**
-     * Evaluates f at x and writes its gradient.
-     *
-     * @param x        a d-vector; must not be modified
-     * @param gradient a d-vector to overwrite with the gradient of f at x
-     * @return f(x); a non-finite value tells the minimiser the point is unusable
-     */
-    double valueAndGradient(double[] x, double[] gradient);
+  /**
+   * Evaluates f at x and writes its gradient.
+   *
+   * @param x a d-vector; must not be modified
+   * @param gradient a d-vector to overwrite with the gradient of f at x
+   * @return f(x); a non-finite value tells the minimiser the point is unusable
+   */
+  double valueAndGradient(double[] x, double[] gradient);
 }

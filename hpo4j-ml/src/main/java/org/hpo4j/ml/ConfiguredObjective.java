@@ -11,8 +11,8 @@ import org.hpo4j.trial.FrozenTrial;
 
 /**
  * A {@link ModelObjective} as a study file describes it: which values a trial returns, in which
- * directions, and how to score the best trial on the held-out test rows. Built by
- * {@link ObjectiveFactory#fromConfig}.
+ * directions, and how to score the best trial on the held-out test rows. Built by {@link
+ * ObjectiveFactory#fromConfig}.
  *
  * <p>Thread-safe, like the model objective it wraps.
  */
@@ -27,7 +27,8 @@ public final class ConfiguredObjective {
   ConfiguredObjective(ModelObjective model, boolean withSize, String description) {
     this.model = Objects.requireNonNull(model, "model");
     if (withSize && !(model instanceof CnnObjective)) {
-      throw new IllegalArgumentException("'objectives' param_count is only available for model cnn");
+      throw new IllegalArgumentException(
+          "'objectives' param_count is only available for model cnn");
     }
     this.withSize = withSize;
     this.description = description;
@@ -69,8 +70,8 @@ public final class ConfiguredObjective {
    */
   public Objective objective() {
     if (withSize) {
-      throw new IllegalStateException("this objective has two values " + valueNames()
-          + "; use multiObjective()");
+      throw new IllegalStateException(
+          "this objective has two values " + valueNames() + "; use multiObjective()");
     }
     return model::evaluate;
   }

@@ -10,11 +10,11 @@ import java.util.Map;
  * @param test the score on the test rows
  * @param trainRows rows used for the refit
  * @param testRows rows scored
- * @param details model-specific facts, e.g. boosting rounds, the cross-validation mean of the
- *     same configuration, or the parameter count
+ * @param details model-specific facts, e.g. boosting rounds, the cross-validation mean of the same
+ *     configuration, or the parameter count
  */
-public record HoldoutScore(Metric metric, double test, int trainRows,
-    int testRows, Map<String, Object> details) {
+public record HoldoutScore(
+    Metric metric, double test, int trainRows, int testRows, Map<String, Object> details) {
   public HoldoutScore {
     details = Map.copyOf(details);
   }

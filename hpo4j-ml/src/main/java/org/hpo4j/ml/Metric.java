@@ -8,9 +8,9 @@ import org.hpo4j.ml.data.Task;
 /**
  * A score of predictions against targets, with the direction in which it is better.
  *
- * <p>Predictions are given per row: for classification the class probabilities
- * ({@code rows x classes}; binary models may give one column, the probability of class 1); for
- * regression a single column holding the value.
+ * <p>Predictions are given per row: for classification the class probabilities ({@code rows x
+ * classes}; binary models may give one column, the probability of class 1); for regression a single
+ * column holding the value.
  *
  * <p>Stateless and thread-safe.
  */
@@ -64,28 +64,32 @@ public enum Metric {
         return m;
       }
     }
-    throw new IllegalArgumentException(String.format("'%s' must be one of %s, but got '%s'", field,
-        Arrays.stream(values()).map(Metric::key).toList(), name));
+    throw new IllegalArgumentException(
+        String.format(
+            "'%s' must be one of %s, but got '%s'",
+            field, Arrays.stream(values()).map(Metric::key).toList(), name));
   }
 
   /**
    * Checks that this metric fits a dataset.
    *
-   * @throws IllegalArgumentException naming {@code field} if the task differs or AUC meets more than
-   *     two classes
+   * @throws IllegalArgumentException naming {@code field} if the task differs or AUC meets more
+   *     than two classes
    */
   public void checkFits(String field, Task dataTask, int classes) {
     if (dataTask != task) {
-      List<String> ok = Arrays.stream(values()).filter(m -> m.task == dataTask).map(Metric::key)
-          .toList();
-      throw new IllegalArgumentException(String.format(
-          "'%s' must be one of %s for a %s dataset, but got '%s'", field, ok,
-          dataTask.name().toLowerCase(Locale.ROOT), key()));
+      List<String> ok =
+          Arrays.stream(values()).filter(m -> m.task == dataTask).map(Metric::key).toList();
+      throw new IllegalArgumentException(
+          String.format(
+              "'%s' must be one of %s for a %s dataset, but got '%s'",
+              field, ok, dataTask.name().toLowerCase(Locale.ROOT), key()));
     }
     if (this == AUC && classes != 2) {
-      throw new IllegalArgumentException(String.format(
-          "'%s' auc needs 2 classes, but the dataset has %d; use accuracy or logloss", field,
-          classes));
+      throw new IllegalArgumentException(
+          String.format(
+              "'%s' auc needs 2 classes, but the dataset has %d; use accuracy or logloss",
+              field, classes));
     }
   }
 
@@ -98,9 +102,10 @@ public enum Metric {
    */
   public double score(float[][] predictions, float[] targets) {
     if (predictions.length != targets.length || targets.length == 0) {
-      throw new IllegalArgumentException(String.format(
-          "predictions and targets must have the same non-zero length, but got %d and %d",
-          predictions.length, targets.length));
+      throw new IllegalArgumentException(
+          String.format(
+              "predictions and targets must have the same non-zero length, but got %d and %d",
+              predictions.length, targets.length));
     }
     for (float[] row : predictions) {
       for (float v : row) {

@@ -8,8 +8,8 @@ import org.hpo4j.trial.Trial;
 /**
  * A model trained and scored on a dataset as an objective to tune: each evaluation draws the
  * model's hyperparameters from a {@link Trial}, fits on training rows and returns a validation
- * score; {@link #holdout(Map)} refits a chosen configuration and scores it once on test rows that no
- * evaluation has seen.
+ * score; {@link #holdout(Map)} refits a chosen configuration and scores it once on test rows that
+ * no evaluation has seen.
  *
  * <p>Implementations are thread-safe: concurrent evaluations share only immutable data.
  */
@@ -26,9 +26,9 @@ public interface ModelObjective {
 
   /**
    * Trains with parameters drawn from {@code trial} and returns the validation score. Reports
-   * intermediate scores through {@link Trial#report} and throws
-   * {@link org.hpo4j.trial.TrialPrunedException} when {@link Trial#shouldPrune()} says so. A
-   * {@link org.hpo4j.trial.FixedTrial} replays one chosen configuration.
+   * intermediate scores through {@link Trial#report} and throws {@link
+   * org.hpo4j.trial.TrialPrunedException} when {@link Trial#shouldPrune()} says so. A {@link
+   * org.hpo4j.trial.FixedTrial} replays one chosen configuration.
    *
    * @throws ArithmeticException if training diverges (NaN)
    * @throws Exception from the underlying library

@@ -23,7 +23,8 @@ import org.hpo4j.options.OptionReader;
 
 /**
  * Builds a {@link ConfiguredObjective} from the {@code objective} section of a study file, checking
- * every key before anything is trained. Fields (all but {@code model} and {@code dataset} optional):
+ * every key before anything is trained. Fields (all but {@code model} and {@code dataset}
+ * optional):
  *
  * <pre>
  * model: xgboost            # xgboost | cnn
@@ -51,12 +52,21 @@ import org.hpo4j.options.OptionReader;
  * <p>Stateless and thread-safe.
  */
 public final class ObjectiveFactory {
-  private static final Set<String> COMMON = Set.of("model", "dataset", "target", "task", "metric",
-      "seed", "test_fraction", "nthread", "space");
-  private static final Set<String> XGBOOST = Set.of("folds", "early_stopping_rounds",
-      "report_every");
-  private static final Set<String> CNN = Set.of("epochs", "valid_fraction", "max_train_rows",
-      "channels", "objectives");
+  private static final Set<String> COMMON =
+      Set.of(
+          "model",
+          "dataset",
+          "target",
+          "task",
+          "metric",
+          "seed",
+          "test_fraction",
+          "nthread",
+          "space");
+  private static final Set<String> XGBOOST =
+      Set.of("folds", "early_stopping_rounds", "report_every");
+  private static final Set<String> CNN =
+      Set.of("epochs", "valid_fraction", "max_train_rows", "channels", "objectives");
   private static final List<String> MODELS = List.of("xgboost", "cnn");
 
   /** How messages outside {@link OptionReader} name a field: {@code objective.KEY}. */
@@ -64,7 +74,9 @@ public final class ObjectiveFactory {
 
   private ObjectiveFactory() {}
 
-  /** Like {@link #fromConfig(Map, Path, int)} relative to the working directory, one study thread. */
+  /**
+   * Like {@link #fromConfig(Map, Path, int)} relative to the working directory, one study thread.
+   */
   public static ConfiguredObjective fromConfig(Map<String, Object> config) {
     return fromConfig(config, Path.of(""), 1);
   }
@@ -87,8 +99,8 @@ public final class ObjectiveFactory {
    * @throws IllegalArgumentException naming the field ({@code objective.KEY}) and what is allowed,
    *     for an unknown key, a wrong type, a value out of range, or a dataset that cannot be read
    */
-  public static ConfiguredObjective fromConfig(Map<String, Object> config, Path baseDir,
-      int studyThreads) {
+  public static ConfiguredObjective fromConfig(
+      Map<String, Object> config, Path baseDir, int studyThreads) {
     if (studyThreads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, but got " + studyThreads);
     }
@@ -100,10 +112,12 @@ public final class ObjectiveFactory {
     c.requireOnly(allowed, "for model " + model);
     Path path = resolve(c, baseDir);
     TargetColumn target = target(c);
-    Task task = c.has("task")
-        ? Task.valueOf(c.choice("task", null, List.of("classification", "regression"))
-            .toUpperCase(java.util.Locale.ROOT))
-        : null;
+    Task task =
+        c.has("task")
+            ? Task.valueOf(
+                c.choice("task", null, List.of("classification", "regression"))
+                    .toUpperCase(java.util.Locale.ROOT))
+            : null;
     long seed = c.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
     double testFraction = c.number("test_fraction", 0.2, 0.0, 1.0, true);
     int nthread;
@@ -111,32 +125,51 @@ public final class ObjectiveFactory {
     if ("auto".equals(c.get("nthread"))) {
       nthread = free;
     } else if (c.get("nthread") instanceof String v) {
-      throw new IllegalArgumentException(String.format(
-          "%s must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s must be an integer in [1, 1024] or auto, but got '%s'", c.field("nthread"), v));
     } else {
       // xgboost trains its folds side by side (never spinning), so it may take the free cores
       nthread = (int) c.integer("nthread", model.equals("xgboost") ? free : 1, 1, 1024);
     }
     Dataset data = load(c, path, target, task);
-    Metric metric = c.has("metric") ? Metric.parse(FIELD + "metric", c.string("metric", null))
-        : Metric.defaultFor(data.task());
+    Metric metric =
+        c.has("metric")
+            ? Metric.parse(FIELD + "metric", c.string("metric", null))
+            : Metric.defaultFor(data.task());
     metric.checkFits(FIELD + "metric", data.task(), data.classCount());
     Map<String, Object> overrides = c.map("space");
     if (model.equals("xgboost")) {
       SearchSpace space = override(XGBoostSpace.defaults(), overrides);
       int folds = (int) c.integer("folds", 5, 2, 100);
-      XGBoostSettings settings = new XGBoostSettings(metric, folds, testFraction,
-          (int) c.integer("early_stopping_rounds", 20, 0, 1_000_000),
-          (int) c.integer("report_every", 10, 1, 1_000_000), nthread, seed);
+      XGBoostSettings settings =
+          new XGBoostSettings(
+              metric,
+              folds,
+              testFraction,
+              (int) c.integer("early_stopping_rounds", 20, 0, 1_000_000),
+              (int) c.integer("report_every", 10, 1, 1_000_000),
+              nthread,
+              seed);
       XGBoostObjective o = new XGBoostObjective(data, space, settings);
-      return new ConfiguredObjective(o, false, String.format(
-          "xgboost on %s (%d rows, %d features), %d-fold CV %s on %d thread(s) per trial, "
-              + "%.0f%% held out for test",
-          data.name(), data.rows(), data.cols(), folds, metric.key(), nthread, testFraction * 100));
+      return new ConfiguredObjective(
+          o,
+          false,
+          String.format(
+              "xgboost on %s (%d rows, %d features), %d-fold CV %s on %d thread(s) per trial, "
+                  + "%.0f%% held out for test",
+              data.name(),
+              data.rows(),
+              data.cols(),
+              folds,
+              metric.key(),
+              nthread,
+              testFraction * 100));
     }
     if (metric != Metric.ACCURACY) {
-      throw new IllegalArgumentException(String.format(
-          "%s must be accuracy for model cnn, but got '%s'", c.field("metric"), metric.key()));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s must be accuracy for model cnn, but got '%s'", c.field("metric"), metric.key()));
     }
     boolean withSize = objectives(c, metric);
     SearchSpace space = override(CnnSpace.defaults(), overrides);
@@ -146,15 +179,30 @@ public final class ObjectiveFactory {
           c.field("valid_fraction") + " must be in (0, 1), but got 0");
     }
     int epochs = (int) c.integer("epochs", 3, 1, 10_000);
-    CnnSettings settings = new CnnSettings(epochs, valid, testFraction,
-        (int) c.integer("max_train_rows", 0, 0, Integer.MAX_VALUE),
-        (int) c.integer("channels", 1, 1, 1024), nthread, seed);
+    CnnSettings settings =
+        new CnnSettings(
+            epochs,
+            valid,
+            testFraction,
+            (int) c.integer("max_train_rows", 0, 0, Integer.MAX_VALUE),
+            (int) c.integer("channels", 1, 1, 1024),
+            nthread,
+            seed);
     CnnObjective o = new CnnObjective(data, space, settings);
-    return new ConfiguredObjective(o, withSize, String.format(
-        "cnn on %s (%d images %dx%d, %d classes), %d epochs, validation accuracy on %.0f%%, "
-            + "%.0f%% held out for test",
-        data.name(), data.rows(), o.imageSide(), o.imageSide(), data.classCount(), epochs,
-        valid * 100, testFraction * 100));
+    return new ConfiguredObjective(
+        o,
+        withSize,
+        String.format(
+            "cnn on %s (%d images %dx%d, %d classes), %d epochs, validation accuracy on %.0f%%, "
+                + "%.0f%% held out for test",
+            data.name(),
+            data.rows(),
+            o.imageSide(),
+            o.imageSide(),
+            data.classCount(),
+            epochs,
+            valid * 100,
+            testFraction * 100));
   }
 
   /** Applies overrides; errors name the field as {@code objective.space.NAME}. */
@@ -178,9 +226,14 @@ public final class ObjectiveFactory {
     if (names.equals(List.of(metric.key(), ConfiguredObjective.PARAM_COUNT))) {
       return true;
     }
-    throw new IllegalArgumentException(String.format(
-        "%s must be [%s] or [%s, %s], but got %s", c.field("objectives"), metric.key(),
-        metric.key(), ConfiguredObjective.PARAM_COUNT, names));
+    throw new IllegalArgumentException(
+        String.format(
+            "%s must be [%s] or [%s, %s], but got %s",
+            c.field("objectives"),
+            metric.key(),
+            metric.key(),
+            ConfiguredObjective.PARAM_COUNT,
+            names));
   }
 
   private static TargetColumn target(OptionReader c) {
@@ -203,9 +256,10 @@ public final class ObjectiveFactory {
     if (Files.isRegularFile(alt)) {
       return alt;
     }
-    throw new IllegalArgumentException(String.format(
-        "%s file not found: looked for %s and %s", c.field("dataset"), p.toAbsolutePath(),
-        alt.toAbsolutePath()));
+    throw new IllegalArgumentException(
+        String.format(
+            "%s file not found: looked for %s and %s",
+            c.field("dataset"), p.toAbsolutePath(), alt.toAbsolutePath()));
   }
 
   private static Dataset load(OptionReader c, Path path, TargetColumn target, Task task) {

@@ -44,8 +44,9 @@ class ExamplesTest {
           directions.add(StudyDirection.valueOf(String.valueOf(d).toUpperCase(Locale.ROOT)));
         }
       } else {
-        directions.add(StudyDirection.valueOf(
-            String.valueOf(study.get("direction")).toUpperCase(Locale.ROOT)));
+        directions.add(
+            StudyDirection.valueOf(
+                String.valueOf(study.get("direction")).toUpperCase(Locale.ROOT)));
       }
       assertEquals(o.directions(), directions, f.toString());
       assertFalse(o.describe().isEmpty());

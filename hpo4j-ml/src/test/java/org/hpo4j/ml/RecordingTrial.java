@@ -38,7 +38,8 @@ public class RecordingTrial implements Trial {
     if (d instanceof FloatDistribution f) {
       double low = f.low();
       double high = f.high();
-      return f.log() ? Math.exp(Math.log(low) + random.nextDouble() * (Math.log(high) - Math.log(low)))
+      return f.log()
+          ? Math.exp(Math.log(low) + random.nextDouble() * (Math.log(high) - Math.log(low)))
           : low + random.nextDouble() * (high - low);
     }
     if (d instanceof IntDistribution i) {

@@ -1,8 +1,8 @@
 package org.hpo4j.rl;
 
 /**
- * Adam (Kingma and Ba, 2015, https://arxiv.org/abs/1412.6980) over one flat parameter vector,
- * with optional gradient-norm clipping before the step.
+ * Adam (Kingma and Ba, 2015, https://arxiv.org/abs/1412.6980) over one flat parameter vector, with
+ * optional gradient-norm clipping before the step.
  *
  * <p>Not thread-safe: the owner serialises access.
  */

@@ -8,16 +8,16 @@ import java.util.SplittableRandom;
  * The agent's network: a linear input embedding, a stack of LSTM layers and a linear output
  * embedding, run one step at a time with analytic backpropagation through time.
  *
- * <p>Notation. D: input size (2, or 3 with {@code feedSample}); E: embedding size (2);
- * H: hidden units per layer (35); L: layers (3). At step t: x_t (D) -> e_t = Win x_t + bin (E)
- * -> layer l gates a = W_l in + U_l h_{l,t-1} + b_l (4H, order i, f, g, o), i/f/o sigmoid,
- * g tanh, c = f c_prev + i g, h = o tanh(c) -> y_t = Wout h_{L,t} + bout (2). All parameters
- * live in one flat array {@link #params()} with the same layout in {@link #grads()}, so the
- * optimizer and the gradient check see one vector.
+ * <p>Notation. D: input size (2, or 3 with {@code feedSample}); E: embedding size (2); H: hidden
+ * units per layer (35); L: layers (3). At step t: x_t (D) -> e_t = Win x_t + bin (E) -> layer l
+ * gates a = W_l in + U_l h_{l,t-1} + b_l (4H, order i, f, g, o), i/f/o sigmoid, g tanh, c = f
+ * c_prev + i g, h = o tanh(c) -> y_t = Wout h_{L,t} + bout (2). All parameters live in one flat
+ * array {@link #params()} with the same layout in {@link #grads()}, so the optimizer and the
+ * gradient check see one vector.
  *
- * <p>Why hand-written: through DJL with the PyTorch engine one 5-step episode of this network
- * costs ~4.5 ms forward and ~15 ms forward+backward+Adam (measured on this machine); this
- * class costs a few hundredths of a millisecond, and the agent runs thousands of episodes.
+ * <p>Why hand-written: through DJL with the PyTorch engine one 5-step episode of this network costs
+ * ~4.5 ms forward and ~15 ms forward+backward+Adam (measured on this machine); this class costs a
+ * few hundredths of a millisecond, and the agent runs thousands of episodes.
  *
  * <p>Not thread-safe: the owner serialises access.
  */
@@ -38,18 +38,35 @@ final class AgentNetwork {
   private final int offWout;
   private final int offBout;
 
-  AgentNetwork(int inputDim, int embedDim, int hidden, int layers, double initialSigmaBias, long seed) {
+  AgentNetwork(
+      int inputDim, int embedDim, int hidden, int layers, double initialSigmaBias, long seed) {
     this(inputDim, embedDim, hidden, layers, 1, initialSigmaBias, seed);
   }
 
   /**
-   * @param heads how many output embeddings: 1 = one shared by every step (the spec's); more =
-   *     one per step t (steps from {@code heads - 1} on share the last), as in NAS controllers
+   * @param heads how many output embeddings: 1 = one shared by every step (the spec's); more = one
+   *     per step t (steps from {@code heads - 1} on share the last), as in NAS controllers
    */
-  AgentNetwork(int inputDim, int embedDim, int hidden, int layers, int heads, double initialSigmaBias, long seed) {
+  AgentNetwork(
+      int inputDim,
+      int embedDim,
+      int hidden,
+      int layers,
+      int heads,
+      double initialSigmaBias,
+      long seed) {
     if (inputDim < 1 || embedDim < 1 || hidden < 1 || layers < 1 || heads < 1) {
-      throw new IllegalArgumentException("inputDim, embedDim, hidden, layers and heads must be >= 1, but got "
-          + inputDim + ", " + embedDim + ", " + hidden + ", " + layers + ", " + heads);
+      throw new IllegalArgumentException(
+          "inputDim, embedDim, hidden, layers and heads must be >= 1, but got "
+              + inputDim
+              + ", "
+              + embedDim
+              + ", "
+              + hidden
+              + ", "
+              + layers
+              + ", "
+              + heads);
     }
     this.heads = heads;
     this.inputDim = inputDim;
@@ -135,7 +152,8 @@ final class AgentNetwork {
   /** Copies another network's parameters into this one; both must have the same shape. */
   void copyParamsFrom(AgentNetwork other) {
     if (other.params.length != params.length) {
-      throw new IllegalArgumentException("networks differ in size: " + other.params.length + " vs " + params.length);
+      throw new IllegalArgumentException(
+          "networks differ in size: " + other.params.length + " vs " + params.length);
     }
     System.arraycopy(other.params, 0, params, 0, params.length);
   }
@@ -153,12 +171,11 @@ final class AgentNetwork {
     return new Trace(independent);
   }
 
-  /**
-   * Runs one step. x: a D-vector. Returns the 2-vector y_t = (mu_t, z_t) (a new array).
-   */
+  /** Runs one step. x: a D-vector. Returns the 2-vector y_t = (mu_t, z_t) (a new array). */
   double[] step(Trace trace, double[] x) {
     if (x.length != inputDim) {
-      throw new IllegalArgumentException("input length must be " + inputDim + ", but got " + x.length);
+      throw new IllegalArgumentException(
+          "input length must be " + inputDim + ", but got " + x.length);
     }
     StepCache s = new StepCache(layers, hidden, embedDim);
     s.x = x.clone();
@@ -179,8 +196,10 @@ final class AgentNetwork {
       int nIn = in.length;
       double[] gates = s.gates[l];
       for (int r = 0; r < 4 * hidden; r++) {
-        gates[r] = params[offB[l] + r] + Vec.dot(params, offW[l] + r * nIn, in, 0, nIn)
-            + Vec.dot(params, offU[l] + r * hidden, hPrev, 0, hidden);
+        gates[r] =
+            params[offB[l] + r]
+                + Vec.dot(params, offW[l] + r * nIn, in, 0, nIn)
+                + Vec.dot(params, offU[l] + r * hidden, hPrev, 0, hidden);
       }
       double[] c = new double[hidden];
       double[] h = new double[hidden];
@@ -205,7 +224,9 @@ final class AgentNetwork {
     double[] y = new double[2];
     int hd = head(trace.steps.size());
     for (int j = 0; j < 2; j++) {
-      y[j] = params[offBout + 2 * hd + j] + Vec.dot(params, offWout + (2 * hd + j) * hidden, in, 0, hidden);
+      y[j] =
+          params[offBout + 2 * hd + j]
+              + Vec.dot(params, offWout + (2 * hd + j) * hidden, in, 0, hidden);
     }
     trace.steps.add(s);
     return y;
@@ -218,7 +239,8 @@ final class AgentNetwork {
   void backward(Trace trace, double[][] dy) {
     int steps = trace.steps.size();
     if (dy.length != steps) {
-      throw new IllegalArgumentException("dy must have one row per step (" + steps + "), but got " + dy.length);
+      throw new IllegalArgumentException(
+          "dy must have one row per step (" + steps + "), but got " + dy.length);
     }
     double[][] dhNext = new double[layers][hidden];
     double[][] dcNext = new double[layers][hidden];

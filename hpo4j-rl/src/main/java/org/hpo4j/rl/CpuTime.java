@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The calling thread's CPU time, for the overhead counters: on a loaded machine wall time
- * measures the neighbours, CPU time the sampler. Falls back to wall time where the JVM cannot
- * measure thread CPU time. Stateless and thread-safe.
+ * The calling thread's CPU time, for the overhead counters: on a loaded machine wall time measures
+ * the neighbours, CPU time the sampler. Falls back to wall time where the JVM cannot measure thread
+ * CPU time. Stateless and thread-safe.
  */
 final class CpuTime {
   private static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
@@ -14,7 +14,9 @@ final class CpuTime {
 
   private CpuTime() {}
 
-  /** @return nanoseconds on an arbitrary origin; only differences mean anything */
+  /**
+   * @return nanoseconds on an arbitrary origin; only differences mean anything
+   */
   static long nanos() {
     return SUPPORTED ? BEAN.getCurrentThreadCpuTime() : System.nanoTime();
   }

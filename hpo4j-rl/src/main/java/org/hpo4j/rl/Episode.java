@@ -3,9 +3,9 @@ package org.hpo4j.rl;
 import java.util.Arrays;
 
 /**
- * One episode as the agent played it: per step t the Gaussian sample h_t, the clipped action
- * u_t in [-1, 1], the behaviour policy's squashed mean mu'_t and sigma_t, and whether the step
- * counts in the loss (a parameter the trial never asked for keeps its step but leaves the loss).
+ * One episode as the agent played it: per step t the Gaussian sample h_t, the clipped action u_t in
+ * [-1, 1], the behaviour policy's squashed mean mu'_t and sigma_t, and whether the step counts in
+ * the loss (a parameter the trial never asked for keeps its step but leaves the loss).
  *
  * <p>Not thread-safe; grows while the episode is played, then is only read.
  */

@@ -2,7 +2,10 @@ package org.hpo4j.rl;
 
 import java.util.SplittableRandom;
 
-/** Standard normal draws from a seeded {@link SplittableRandom} (Box-Muller, one draw per call). Stateless.. */
+/**
+ * Standard normal draws from a seeded {@link SplittableRandom} (Box-Muller, one draw per call).
+ * Stateless..
+ */
 final class Gaussian {
   private Gaussian() {}
 

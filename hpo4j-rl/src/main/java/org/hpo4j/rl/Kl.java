@@ -1,8 +1,8 @@
 package org.hpo4j.rl;
 
 /**
- * KL divergence between two policies that are products of per-step Gaussians:
- * KL(old || new) = sum_t log(sigma_t / sigma_t,old) + (sigma_t,old^2 + (mu_t,old - mu_t)^2) / (2 sigma_t^2) - 1/2,
+ * KL divergence between two policies that are products of per-step Gaussians: KL(old || new) =
+ * sum_t log(sigma_t / sigma_t,old) + (sigma_t,old^2 + (mu_t,old - mu_t)^2) / (2 sigma_t^2) - 1/2,
  * summed over the steps in the loss. Stateless.
  */
 final class Kl {
@@ -14,7 +14,9 @@ final class Kl {
     return Math.log(s1 / s0) + (s0 * s0 + d * d) / (2.0 * s1 * s1) - 0.5;
   }
 
-  /** The joint KL over the first {@code steps} steps of an episode; only steps in the loss count. */
+  /**
+   * The joint KL over the first {@code steps} steps of an episode; only steps in the loss count.
+   */
   static double episode(Episode ep, Policy.Forward old, Policy.Forward now, int steps) {
     double kl = 0.0;
     for (int t = 0; t < steps; t++) {

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
  * h_t ~ N(mu'_t, sigma_t), action u_t = clip(h_t, -1, 1).
  *
  * <p>Input s_t: the previous step's (mu'_{t-1}, sigma_{t-1}), s_1 = (0, 1) (the paper's state);
- * with {@code feedSample} also u_{t-1} (0 at t = 1) so later choices depend on earlier ones.
- * During training the inputs are recomputed from the current network but treated as constants
- * (no gradient flows through the input chain) [ours].
+ * with {@code feedSample} also u_{t-1} (0 at t = 1) so later choices depend on earlier ones. During
+ * training the inputs are recomputed from the current network but treated as constants (no gradient
+ * flows through the input chain) [ours].
  *
  * <p>Not thread-safe: the owner serialises access.
  */
@@ -28,31 +28,50 @@ final class Policy {
     this(feedSample, 1, initialSigma, seed);
   }
 
-  /** @param heads output embeddings: 1 shared, or one per step (see {@link AgentNetwork}) */
+  /**
+   * @param heads output embeddings: 1 shared, or one per step (see {@link AgentNetwork})
+   */
   Policy(boolean feedSample, int heads, double initialSigma, long seed) {
     this(feedSample, heads, initialSigma, seed, false);
   }
 
   /**
-   * @param oneStep true: the ablation's one-step agent, which sets all parameters from one
-   *     forward pass: every step sees the first state s_1 and zero recurrent states, so the steps
-   *     differ only by their output embeddings (needs heads &gt; 1), and no choice sees another
+   * @param oneStep true: the ablation's one-step agent, which sets all parameters from one forward
+   *     pass: every step sees the first state s_1 and zero recurrent states, so the steps differ
+   *     only by their output embeddings (needs heads &gt; 1), and no choice sees another
    */
   Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep) {
     this(feedSample, heads, initialSigma, seed, oneStep, false);
   }
 
   /**
-   * @param probitActions true: the action is u_t = 2 Phi(h_t / sigma_0) - 1 (sigma_0 = initialSigma)
-   *     instead of clip(h_t, -1, 1), so that the first policy, N(0, sigma_0), draws every value of
-   *     a range with equal probability (random search) and no mass piles up on the bounds
+   * @param probitActions true: the action is u_t = 2 Phi(h_t / sigma_0) - 1 (sigma_0 =
+   *     initialSigma) instead of clip(h_t, -1, 1), so that the first policy, N(0, sigma_0), draws
+   *     every value of a range with equal probability (random search) and no mass piles up on the
+   *     bounds
    */
-  Policy(boolean feedSample, int heads, double initialSigma, long seed, boolean oneStep, boolean probitActions) {
-    this(new AgentNetwork(feedSample ? 3 : 2, EMBED, HIDDEN, LAYERS, heads,
-        inverseSoftplus(initialSigma - SIGMA_FLOOR), seed), feedSample, oneStep,
+  Policy(
+      boolean feedSample,
+      int heads,
+      double initialSigma,
+      long seed,
+      boolean oneStep,
+      boolean probitActions) {
+    this(
+        new AgentNetwork(
+            feedSample ? 3 : 2,
+            EMBED,
+            HIDDEN,
+            LAYERS,
+            heads,
+            inverseSoftplus(initialSigma - SIGMA_FLOOR),
+            seed),
+        feedSample,
+        oneStep,
         probitActions ? initialSigma : 0.0);
     if (!(initialSigma > SIGMA_FLOOR)) {
-      throw new IllegalArgumentException("initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
+      throw new IllegalArgumentException(
+          "initialSigma must be > " + SIGMA_FLOOR + ", but got " + initialSigma);
     }
   }
 
@@ -64,7 +83,9 @@ final class Policy {
     this(net, feedSample, oneStep, 0.0);
   }
 
-  /** @param probit sigma_0 of the probit action map, 0 = clip */
+  /**
+   * @param probit sigma_0 of the probit action map, 0 = clip
+   */
   Policy(AgentNetwork net, boolean feedSample, boolean oneStep, double probit) {
     this.net = net;
     this.feedSample = feedSample;
@@ -109,9 +130,9 @@ final class Policy {
   }
 
   /**
-   * Replays the first {@code steps} steps of a recorded episode under the current weights, on
-   * the states the agent observed when it played them (the behaviour policy's previous mean,
-   * sigma and, with {@code feedSample}, action), so the inputs are constants of the data.
+   * Replays the first {@code steps} steps of a recorded episode under the current weights, on the
+   * states the agent observed when it played them (the behaviour policy's previous mean, sigma and,
+   * with {@code feedSample}, action), so the inputs are constants of the data.
    */
   Forward forward(Episode ep, int steps) {
     AgentNetwork.Trace trace = net.newTrace(oneStep);

@@ -3,11 +3,11 @@ package org.hpo4j.rl;
 import java.util.List;
 
 /**
- * PPO-clip (Schulman et al. 2017, https://arxiv.org/abs/1707.06347) for the episodic agent:
- * L = -(1/B) sum_episodes sum_t [min(rho_t A, clip(rho_t, 1-eps, 1+eps) A) + c_H H_t],
- * rho_t = N(h_t; mu'_t, sigma_t) / N(h_t; mu'_t,old, sigma_t,old), over the steps in the loss;
- * H_t = log sigma_t + const. Adam, up to {@code epochs} passes, stopping early once the mean
- * KL(old || new) of the batch passes {@code targetKl}; gradient norm clipped before each step.
+ * PPO-clip (Schulman et al. 2017, https://arxiv.org/abs/1707.06347) for the episodic agent: L =
+ * -(1/B) sum_episodes sum_t [min(rho_t A, clip(rho_t, 1-eps, 1+eps) A) + c_H H_t], rho_t = N(h_t;
+ * mu'_t, sigma_t) / N(h_t; mu'_t,old, sigma_t,old), over the steps in the loss; H_t = log sigma_t +
+ * const. Adam, up to {@code epochs} passes, stopping early once the mean KL(old || new) of the
+ * batch passes {@code targetKl}; gradient norm clipped before each step.
  *
  * <p>Not thread-safe: the owner serialises access.
  */
@@ -21,7 +21,13 @@ final class Ppo {
   private final double entropyCoef;
   private long updates;
 
-  Ppo(Policy policy, double learningRate, double clipEps, int epochs, double targetKl, double maxGradNorm,
+  Ppo(
+      Policy policy,
+      double learningRate,
+      double clipEps,
+      int epochs,
+      double targetKl,
+      double maxGradNorm,
       double entropyCoef) {
     this.policy = policy;
     this.adam = new Adam(policy.network().params().length, learningRate);
@@ -49,8 +55,11 @@ final class Ppo {
    */
   int update(List<Episode> batch, double[] advantages) {
     if (batch.size() != advantages.length || batch.isEmpty()) {
-      throw new IllegalArgumentException("batch and advantages must be non-empty and of equal size, but got "
-          + batch.size() + " and " + advantages.length);
+      throw new IllegalArgumentException(
+          "batch and advantages must be non-empty and of equal size, but got "
+              + batch.size()
+              + " and "
+              + advantages.length);
     }
     AgentNetwork net = policy.network();
     int taken = 0;
@@ -92,7 +101,8 @@ final class Ppo {
         double s = f.sigma()[t];
         double h = ep.h(t);
         kl += Kl.gaussian(ep.mean(t), ep.sigma(t), m, s);
-        double logRatio = Policy.logDensity(h, m, s) - Policy.logDensity(h, ep.mean(t), ep.sigma(t));
+        double logRatio =
+            Policy.logDensity(h, m, s) - Policy.logDensity(h, ep.mean(t), ep.sigma(t));
         double rho = Math.exp(Math.min(logRatio, 50.0));
         double clipped = Math.max(1.0 - clipEps, Math.min(1.0 + clipEps, rho));
         double unclippedTerm = rho * a;

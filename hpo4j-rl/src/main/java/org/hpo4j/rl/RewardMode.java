@@ -1,8 +1,6 @@
 package org.hpo4j.rl;
 
-/**
- * How a real trial's objective value becomes the episode's reward.
- */
+/** How a real trial's objective value becomes the episode's reward. */
 public enum RewardMode {
   /** The objective value itself, negated when minimising (the paper: an accuracy to maximise). */
   RAW,

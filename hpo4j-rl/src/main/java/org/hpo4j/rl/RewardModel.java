@@ -3,12 +3,12 @@ package org.hpo4j.rl;
 import java.util.SplittableRandom;
 
 /**
- * The learned reward model F of the paper's Algorithm 1: an MLP n-64-64-1 with tanh hidden
- * units and a sigmoid output, fitted by full-batch Adam (lr 1e-3, 300 epochs) on mean squared
- * error plus 1e-4 times the squared weights [ours; a later paper by the authors calls F an MLP].
+ * The learned reward model F of the paper's Algorithm 1: an MLP n-64-64-1 with tanh hidden units
+ * and a sigmoid output, fitted by full-batch Adam (lr 1e-3, 300 epochs) on mean squared error plus
+ * 1e-4 times the squared weights [ours; a later paper by the authors calls F an MLP].
  *
- * <p>Notation: X is m x n (one row per real trial: its action vector u, absent parameters = 0),
- * y an m-vector of targets in [0, 1]. Immutable after {@link #fit}; safe to share read-only.
+ * <p>Notation: X is m x n (one row per real trial: its action vector u, absent parameters = 0), y
+ * an m-vector of targets in [0, 1]. Immutable after {@link #fit}; safe to share read-only.
  */
 final class RewardModel {
   static final int WIDTH = 64;
@@ -58,13 +58,17 @@ final class RewardModel {
    */
   static RewardModel fit(double[][] x, double[] y, int epochs, long seed) {
     if (x.length == 0 || x.length != y.length) {
-      throw new IllegalArgumentException("X and y must be non-empty and of equal length, but got "
-          + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "X and y must be non-empty and of equal length, but got "
+              + x.length
+              + " and "
+              + y.length);
     }
     int n = x[0].length;
     for (double[] row : x) {
       if (row.length != n) {
-        throw new IllegalArgumentException("every row of X must have length " + n + ", but got " + row.length);
+        throw new IllegalArgumentException(
+            "every row of X must have length " + n + ", but got " + row.length);
       }
     }
     RewardModel f = new RewardModel(n, seed);

@@ -2,9 +2,9 @@ package org.hpo4j.rl;
 
 /**
  * Turns rewards into advantages A = (r - b) / s without a critic: b is an exponential moving
- * average of rewards (decay 0.9), s a running standard deviation of r - b (same decay, floor
- * 1e-3). The first reward sets b and gets A = 0. Every state of an episode is deterministic, so
- * V(s_t) is one number, which b estimates.
+ * average of rewards (decay 0.9), s a running standard deviation of r - b (same decay, floor 1e-3).
+ * The first reward sets b and gets A = 0. Every state of an episode is deterministic, so V(s_t) is
+ * one number, which b estimates.
  *
  * <p>Not thread-safe.
  */

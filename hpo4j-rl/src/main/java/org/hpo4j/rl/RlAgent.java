@@ -7,17 +7,18 @@ import java.util.SplittableRandom;
 
 /**
  * The paper's Algorithm 1 over plain arrays: real episodes, each followed by one PPO step on its
- * reward; once the data set D has grown by a phase's worth of real trials, snapshot
- * pi_old, fit the reward model F on D, and train on imagined episodes scored by F while
- * d(pi_old, pi) <= delta (at most {@code maxImaginedEpisodes}). A held-out guard skips the model
- * phase when F predicts worse than the mean (R^2 < 0 on 20% of D).
+ * reward; once the data set D has grown by a phase's worth of real trials, snapshot pi_old, fit the
+ * reward model F on D, and train on imagined episodes scored by F while d(pi_old, pi) <= delta (at
+ * most {@code maxImaginedEpisodes}). A held-out guard skips the model phase when F predicts worse
+ * than the mean (R^2 < 0 on 20% of D).
  *
- * <p>Losses are "lower is better" (the sampler negates maximised objectives). Not thread-safe:
- * the owner serialises access.
+ * <p>Losses are "lower is better" (the sampler negates maximised objectives). Not thread-safe: the
+ * owner serialises access.
  */
 final class RlAgent {
   /** Output embeddings with {@code stepHeads}: one per step for the first 64 steps, then shared. */
   static final int STEP_HEADS = 64;
+
   private final Settings settings;
   private final StepSpace space;
   private final long seed;
@@ -41,13 +42,21 @@ final class RlAgent {
     this(settings, seed, new StepSpace());
   }
 
-  /** @param space the decoding of each step, which the owner keeps up to date */
+  /**
+   * @param space the decoding of each step, which the owner keeps up to date
+   */
   RlAgent(Settings settings, long seed, StepSpace space) {
     this.settings = settings;
     this.space = space;
     this.seed = seed;
-    this.policy = new Policy(settings.feedSample(), settings.stepHeads() ? STEP_HEADS : 1, settings.initialSigma(), seed,
-        settings.oneStep(), settings.probitActions());
+    this.policy =
+        new Policy(
+            settings.feedSample(),
+            settings.stepHeads() ? STEP_HEADS : 1,
+            settings.initialSigma(),
+            seed,
+            settings.oneStep(),
+            settings.probitActions());
     this.ppo = new Ppo(policy, settings.learningRate(), 0.2, 10, 0.05, 1.0, settings.entropyCoef());
     this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }
@@ -81,9 +90,10 @@ final class RlAgent {
     }
     ppo.update(List.of(ep), new double[] {normalizer.advantage(reward)});
     realSincePhase++;
-    boolean due = firstPhaseDone
-        ? realSincePhase >= settings.modelPhaseEvery()
-        : episodes.size() >= settings.firstModelPhaseAfter();
+    boolean due =
+        firstPhaseDone
+            ? realSincePhase >= settings.modelPhaseEvery()
+            : episodes.size() >= settings.firstModelPhaseAfter();
     if (settings.useModel() && due && settings.maxImaginedEpisodes() > 0) {
       firstPhaseDone = true;
       realSincePhase = 0;
@@ -132,8 +142,18 @@ final class RlAgent {
     for (int i = 0; i < Math.max(1, m / 5); i++) {
       hold[order[i]] = true;
     }
-    Surrogate.Fit fit = Surrogate.fit(settings.rewardModel(), space, episodes, loss, y, hold, k,
-        settings.modelEpochs(), settings.optimism(), phaseRng.nextLong());
+    Surrogate.Fit fit =
+        Surrogate.fit(
+            settings.rewardModel(),
+            space,
+            episodes,
+            loss,
+            y,
+            hold,
+            k,
+            settings.modelEpochs(),
+            settings.optimism(),
+            phaseRng.nextLong());
     lastR2 = fit.heldOutR2();
     if (fit.model().isEmpty()) {
       skippedPhases++;
@@ -144,7 +164,8 @@ final class RlAgent {
     Policy old = policy.copy();
     int done = 0;
     lastKl = 0.0;
-    int cap = settings.fixedHorizon() > 0 ? settings.fixedHorizon() : settings.maxImaginedEpisodes();
+    int cap =
+        settings.fixedHorizon() > 0 ? settings.fixedHorizon() : settings.maxImaginedEpisodes();
     while (done < cap && (settings.fixedHorizon() > 0 || lastKl <= settings.delta())) {
       int b = Math.min(settings.imaginedBatch(), cap - done);
       List<Episode> batch = new ArrayList<>(b);
@@ -247,7 +268,15 @@ final class RlAgent {
   }
 
   RlStats stats() {
-    return new RlStats(episodes.size(), ppo.updates(), imagined, modelPhases, skippedPhases, lastR2, lastKl,
-        modelNanos / 1e6, lastMeanSigma);
+    return new RlStats(
+        episodes.size(),
+        ppo.updates(),
+        imagined,
+        modelPhases,
+        skippedPhases,
+        lastR2,
+        lastKl,
+        modelNanos / 1e6,
+        lastMeanSigma);
   }
 }

@@ -29,13 +29,13 @@ import org.hpo4j.trial.TrialState;
  * {@code useModel(false)} is the paper's RL-SDP ablation.
  *
  * <p>Decoding: an action u in [-1, 1] becomes {@code distribution.fromUnit((u + 1) / 2)}: linear
- * (log-linear for log parameters) for floats; for ints, steps and categoricals index
- * min(k - 1, floor((u + 1) / 2 k)), which gives every value equal mass, where rounding would
- * halve the two end values [ours]. Single-valued parameters take no step.
+ * (log-linear for log parameters) for floats; for ints, steps and categoricals index min(k - 1,
+ * floor((u + 1) / 2 k)), which gives every value equal mass, where rounding would halve the two end
+ * values [ours]. Single-valued parameters take no step.
  *
- * <p>Weights are a cache: trials this sampler did not play (enqueued, from another process, or
- * from before a restart) are replayed from their stored parameters when first seen, in number
- * order. PRUNED and FAIL trials teach nothing. Single-objective only.
+ * <p>Weights are a cache: trials this sampler did not play (enqueued, from another process, or from
+ * before a restart) are replayed from their stored parameters when first seen, in number order.
+ * PRUNED and FAIL trials teach nothing. Single-objective only.
  *
  * <p>Thread-safe: all methods synchronise on this sampler (the agent is one sequential learner;
  * concurrent trials play episodes with the policy of their start).
@@ -77,8 +77,8 @@ public final class RlSampler implements Sampler {
   }
 
   @Override
-  public synchronized double sampleIndependent(StudyView study, FrozenTrial trial, String name,
-      Distribution distribution) {
+  public synchronized double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     if (distribution.isSingle()) {
       return distribution.fromUnit(0.5);
     }
@@ -98,14 +98,16 @@ public final class RlSampler implements Sampler {
   }
 
   @Override
-  public synchronized void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public synchronized void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     Policy.Rollout ro = live.remove(trial.number());
     if (state == TrialState.COMPLETE && !learned.contains(trial.number())) {
       learn(study, trial, ro, values);
     }
   }
 
-  private void learn(StudyView study, FrozenTrial trial, Policy.Rollout played, List<Double> values) {
+  private void learn(
+      StudyView study, FrozenTrial trial, Policy.Rollout played, List<Double> values) {
     learned.add(trial.number());
     if (values == null || values.size() != 1 || !Double.isFinite(values.get(0))) {
       return;
@@ -151,18 +153,25 @@ public final class RlSampler implements Sampler {
 
   private static StudyDirection direction(StudyView study) {
     if (study.isMultiObjective()) {
-      throw new IllegalArgumentException("the rl sampler optimises one objective, but study '" + study.name()
-          + "' has " + study.directions().size());
+      throw new IllegalArgumentException(
+          "the rl sampler optimises one objective, but study '"
+              + study.name()
+              + "' has "
+              + study.directions().size());
     }
     return study.direction();
   }
 
-  /** @return counters of what the agent has done (real and imagined episodes, model phases, time) */
+  /**
+   * @return counters of what the agent has done (real and imagined episodes, model phases, time)
+   */
   public synchronized RlStats stats() {
     return agent.stats();
   }
 
-  /** @return mean CPU time of one agent step during sampling, in milliseconds (0 before any) */
+  /**
+   * @return mean CPU time of one agent step during sampling, in milliseconds (0 before any)
+   */
   public synchronized double millisPerStep() {
     return episodeSteps == 0 ? 0.0 : episodeNanos / 1e6 / episodeSteps;
   }
@@ -200,13 +209,19 @@ public final class RlSampler implements Sampler {
       return this;
     }
 
-    /** Train on rewards predicted by a learned model between real trials (default true; false = RL-SDP). */
+    /**
+     * Train on rewards predicted by a learned model between real trials (default true; false =
+     * RL-SDP).
+     */
     public Builder useModel(boolean value) {
       useModel = value;
       return this;
     }
 
-    /** Feed the previous sampled action to the agent, so later choices depend on earlier ones (default false). */
+    /**
+     * Feed the previous sampled action to the agent, so later choices depend on earlier ones
+     * (default false).
+     */
     public Builder feedSample(boolean value) {
       feedSample = value;
       return this;
@@ -223,7 +238,8 @@ public final class RlSampler implements Sampler {
 
     /**
      * Adam learning rate of the agent (default 0.002 [ours]: the paper's 0.007 makes single-episode
-     * updates jump the mean by up to ~0.25 of the range, and measured worse on 6 of 8 suite functions).
+     * updates jump the mean by up to ~0.25 of the range, and measured worse on 6 of 8 suite
+     * functions).
      */
     public Builder learningRate(double value) {
       learningRate = value;
@@ -249,8 +265,8 @@ public final class RlSampler implements Sampler {
     }
 
     /**
-     * Real trials before the first model phase (default 10 [ours]; the spec's 20 left hartmann6
-     * and mixed_conditional short of TPE at 100 trials).
+     * Real trials before the first model phase (default 10 [ours]; the spec's 20 left hartmann6 and
+     * mixed_conditional short of TPE at 100 trials).
      */
     public Builder firstModelPhaseAfter(int value) {
       firstModelPhaseAfter = value;
@@ -260,9 +276,9 @@ public final class RlSampler implements Sampler {
     /**
      * New real trials between model phases (default 1 [ours]: a model phase after every real trial
      * once D is full, as BO refits after every trial; the spec's 5 moved the policy too slowly in
-     * 6-8 dimensions: hartmann6 median regret at 100 trials, seeds 0-9, 0.98 with the spec's
-     * phases (shared output head), 0.26 with per-step heads and a phase every 2 trials from the
-     * 10th, 0.15 with a phase every trial; each phase costs ~60 ms of CPU).
+     * 6-8 dimensions: hartmann6 median regret at 100 trials, seeds 0-9, 0.98 with the spec's phases
+     * (shared output head), 0.26 with per-step heads and a phase every 2 trials from the 10th, 0.15
+     * with a phase every trial; each phase costs ~60 ms of CPU).
      */
     public Builder modelPhaseEvery(int value) {
       modelPhaseEvery = value;
@@ -287,8 +303,8 @@ public final class RlSampler implements Sampler {
     /**
      * One output embedding per step (default true [ours]) instead of one shared by all steps: as in
      * NAS controllers, each decision gets its own head, so the agent can move one parameter's mean
-     * without dragging the others along; with a shared head and no sampled input, the steps'
-     * means stayed nearly equal on hartmann6.
+     * without dragging the others along; with a shared head and no sampled input, the steps' means
+     * stayed nearly equal on hartmann6.
      */
     public Builder stepHeads(boolean value) {
       stepHeads = value;
@@ -299,8 +315,8 @@ public final class RlSampler implements Sampler {
      * kappa of the GP reward -(mean - kappa sd) in model phases (default 0: the GP mean, as the
      * issue says) [ours]: an optimistic reward draws the policy toward parts of the space the real
      * data leave uncertain. Measured, seeds 0-9, 100 trials: with a phase every 2 trials kappa = 1
-     * helped (hartmann6 0.26 -> 0.21, mixed_conditional 0.095 -> 0.076), with a phase every
-     * trial it hurt (hartmann6 0.13 -> 0.15, styblinski8 57 -> 89), so the default stays 0.
+     * helped (hartmann6 0.26 -> 0.21, mixed_conditional 0.095 -> 0.076), with a phase every trial
+     * it hurt (hartmann6 0.13 -> 0.15, styblinski8 57 -> 89), so the default stays 0.
      */
     public Builder optimism(double value) {
       optimism = value;
@@ -318,9 +334,9 @@ public final class RlSampler implements Sampler {
     }
 
     /**
-     * The paper's fourth ablation (default 0 = the KL measure ends a model phase, at most
-     * {@link #maxImaginedEpisodes}): n &gt; 0 runs exactly n imagined episodes per model phase,
-     * whatever the policy's distance from its state before the phase.
+     * The paper's fourth ablation (default 0 = the KL measure ends a model phase, at most {@link
+     * #maxImaginedEpisodes}): n &gt; 0 runs exactly n imagined episodes per model phase, whatever
+     * the policy's distance from its state before the phase.
      */
     public Builder fixedHorizon(int value) {
       fixedHorizon = value;
@@ -329,8 +345,8 @@ public final class RlSampler implements Sampler {
 
     /**
      * Map a Gaussian sample h to the action 2 Phi(h / initialSigma) - 1 instead of clip(h, -1, 1)
-     * [ours]: the first policy then draws every parameter uniformly, as random search does, and
-     * no probability piles up on the bounds.
+     * [ours]: the first policy then draws every parameter uniformly, as random search does, and no
+     * probability piles up on the bounds.
      */
     public Builder probitActions(boolean value) {
       probitActions = value;
@@ -341,9 +357,27 @@ public final class RlSampler implements Sampler {
      * @throws IllegalArgumentException naming the first option out of range and what is allowed
      */
     public RlSampler build() {
-      Settings s = new Settings(useModel, feedSample, rewardMode, learningRate, entropyCoef, initialSigma, delta,
-          firstModelPhaseAfter, modelPhaseEvery, maxImaginedEpisodes, 8, 500, 300, rewardModel, stepHeads, optimism,
-          oneStep, fixedHorizon, probitActions);
+      Settings s =
+          new Settings(
+              useModel,
+              feedSample,
+              rewardMode,
+              learningRate,
+              entropyCoef,
+              initialSigma,
+              delta,
+              firstModelPhaseAfter,
+              modelPhaseEvery,
+              maxImaginedEpisodes,
+              8,
+              500,
+              300,
+              rewardModel,
+              stepHeads,
+              optimism,
+              oneStep,
+              fixedHorizon,
+              probitActions);
       return new RlSampler(s, seed);
     }
   }

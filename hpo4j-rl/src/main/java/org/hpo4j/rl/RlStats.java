@@ -10,7 +10,8 @@ package org.hpo4j.rl;
  * @param skippedModelPhases model phases skipped by the held-out guard (R^2 &lt; 0)
  * @param lastHeldOutR2 the reward model's held-out R^2 at the last fit (NaN before any)
  * @param lastKl d(pi_old, pi) when the last model phase stopped (NaN before any)
- * @param modelPhaseMillis total CPU time (of the threads that ran them) spent fitting F and in model phases
+ * @param modelPhaseMillis total CPU time (of the threads that ran them) spent fitting F and in
+ *     model phases
  * @param lastMeanSigma the behaviour policy's sigma, averaged over the asked steps of the last real
  *     episode (NaN before any): how widely the agent still explores, in action units [-1, 1]
  */

@@ -27,28 +27,44 @@ record Settings(
 
   Settings {
     check(learningRate > 0, "learningRate must be > 0, but got " + learningRate);
-    check(entropyCoef >= 0 && Double.isFinite(entropyCoef), "entropyCoef must be >= 0, but got " + entropyCoef);
-    check(initialSigma > Policy.SIGMA_FLOOR && initialSigma <= 5,
+    check(
+        entropyCoef >= 0 && Double.isFinite(entropyCoef),
+        "entropyCoef must be >= 0, but got " + entropyCoef);
+    check(
+        initialSigma > Policy.SIGMA_FLOOR && initialSigma <= 5,
         "initialSigma must be in (0.02, 5], but got " + initialSigma);
     check(delta > 0, "delta must be > 0, but got " + delta);
-    check(firstModelPhaseAfter >= 2, "firstModelPhaseAfter must be >= 2, but got " + firstModelPhaseAfter);
+    check(
+        firstModelPhaseAfter >= 2,
+        "firstModelPhaseAfter must be >= 2, but got " + firstModelPhaseAfter);
     check(modelPhaseEvery >= 1, "modelPhaseEvery must be >= 1, but got " + modelPhaseEvery);
-    check(maxImaginedEpisodes >= 0, "maxImaginedEpisodes must be >= 0, but got " + maxImaginedEpisodes);
+    check(
+        maxImaginedEpisodes >= 0,
+        "maxImaginedEpisodes must be >= 0, but got " + maxImaginedEpisodes);
     check(imaginedBatch >= 1, "imaginedBatch must be >= 1, but got " + imaginedBatch);
-    check(window >= firstModelPhaseAfter, "window must be >= firstModelPhaseAfter (" + firstModelPhaseAfter
-        + "), but got " + window);
+    check(
+        window >= firstModelPhaseAfter,
+        "window must be >= firstModelPhaseAfter (" + firstModelPhaseAfter + "), but got " + window);
     check(optimism >= 0 && Double.isFinite(optimism), "optimism must be >= 0, but got " + optimism);
-    check(fixedHorizon >= 0, "fixedHorizon must be >= 0 (0 = the KL measure ends a model phase), but got "
-        + fixedHorizon);
-    check(!oneStep || stepHeads, "oneStep needs stepHeads (one output embedding per parameter), but stepHeads is false");
+    check(
+        fixedHorizon >= 0,
+        "fixedHorizon must be >= 0 (0 = the KL measure ends a model phase), but got "
+            + fixedHorizon);
+    check(
+        !oneStep || stepHeads,
+        "oneStep needs stepHeads (one output embedding per parameter), but stepHeads is false");
     check(modelEpochs >= 1, "modelEpochs must be >= 1, but got " + modelEpochs);
     if (rewardModel == null) {
-      throw new IllegalArgumentException("rewardModel must be one of " + java.util.Arrays.toString(RewardModelKind.values())
-          + ", but got null");
+      throw new IllegalArgumentException(
+          "rewardModel must be one of "
+              + java.util.Arrays.toString(RewardModelKind.values())
+              + ", but got null");
     }
     if (rewardMode == null) {
-      throw new IllegalArgumentException("rewardMode must be one of " + java.util.Arrays.toString(RewardMode.values())
-          + ", but got null");
+      throw new IllegalArgumentException(
+          "rewardMode must be one of "
+              + java.util.Arrays.toString(RewardMode.values())
+              + ", but got null");
     }
   }
 

@@ -6,11 +6,11 @@ import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
 
 /**
- * What each step of an episode decodes to, so that a surrogate sees the values a trial really
- * got: an action u in [-1, 1] at a step with distribution D becomes D's unit position of the
- * decoded value (ints and steps land on their grid), a categorical step its index (compared only
- * for equality), an absent step 0.5 (numeric) or -1 (categorical). A step whose distribution is
- * unknown (an agent used without a sampler) is numeric with unit position (u + 1) / 2.
+ * What each step of an episode decodes to, so that a surrogate sees the values a trial really got:
+ * an action u in [-1, 1] at a step with distribution D becomes D's unit position of the decoded
+ * value (ints and steps land on their grid), a categorical step its index (compared only for
+ * equality), an absent step 0.5 (numeric) or -1 (categorical). A step whose distribution is unknown
+ * (an agent used without a sampler) is numeric with unit position (u + 1) / 2.
  *
  * <p>Not thread-safe: the sampler's lock guards it.
  */
@@ -25,7 +25,9 @@ final class StepSpace {
     steps.set(t, distribution);
   }
 
-  /** @return a k-vector: whether each step is categorical */
+  /**
+   * @return a k-vector: whether each step is categorical
+   */
   boolean[] categorical(int k) {
     boolean[] c = new boolean[k];
     for (int t = 0; t < k; t++) {
@@ -34,7 +36,9 @@ final class StepSpace {
     return c;
   }
 
-  /** @return the episode's first k steps as a point for the surrogate */
+  /**
+   * @return the episode's first k steps as a point for the surrogate
+   */
   double[] encode(Episode ep, int k) {
     double[] x = new double[k];
     for (int t = 0; t < k; t++) {
@@ -53,10 +57,9 @@ final class StepSpace {
   }
 
   /**
-   * Whether a recorded episode made the same categorical choices as a new one on every
-   * categorical step the recorded one asked for: then its set of asked steps is taken as the new
-   * episode's (in a define-by-run space, which parameters exist usually follows the categorical
-   * choices).
+   * Whether a recorded episode made the same categorical choices as a new one on every categorical
+   * step the recorded one asked for: then its set of asked steps is taken as the new episode's (in
+   * a define-by-run space, which parameters exist usually follows the categorical choices).
    */
   boolean sameChoices(Episode recorded, Episode fresh) {
     for (int t = 0; t < recorded.length(); t++) {

@@ -7,15 +7,17 @@ import org.hpo4j.gp.GpRegression;
 /**
  * The reward model F of a model phase, fitted on the real data set D, with the spec's held-out
  * guard: fit on 80% of D, score R^2 on the other 20%, and refuse (empty) when R^2 &lt; 0, that is
- * when F predicts worse than the held-out mean. For the GP, R^2 is taken in its standardised
- * warped loss units and the model used is refitted on all of D. With {@code optimism} kappa &gt; 0
- * the GP's reward is -(mean - kappa sd), a lower confidence bound of the loss [ours].
+ * when F predicts worse than the held-out mean. For the GP, R^2 is taken in its standardised warped
+ * loss units and the model used is refitted on all of D. With {@code optimism} kappa &gt; 0 the
+ * GP's reward is -(mean - kappa sd), a lower confidence bound of the loss [ours].
  *
  * <p>Immutable after fitting.
  */
 interface Surrogate {
 
-  /** @return the predicted reward of an episode, higher is better */
+  /**
+   * @return the predicted reward of an episode, higher is better
+   */
   double reward(Episode ep);
 
   /** A fitted surrogate, or none, with the guard's held-out R^2. */
@@ -28,14 +30,24 @@ interface Surrogate {
    * @param hold which indices of D are held out by the guard
    * @param k the number of steps an input has
    */
-  static Fit fit(RewardModelKind kind, StepSpace space, List<Episode> episodes, double[] losses, double[] targets,
-      boolean[] hold, int k, int mlpEpochs, double optimism, long seed) {
+  static Fit fit(
+      RewardModelKind kind,
+      StepSpace space,
+      List<Episode> episodes,
+      double[] losses,
+      double[] targets,
+      boolean[] hold,
+      int k,
+      int mlpEpochs,
+      double optimism,
+      long seed) {
     return kind == RewardModelKind.GP
         ? gp(space, episodes, losses, hold, k, optimism, seed)
         : mlp(episodes, targets, hold, k, mlpEpochs, seed);
   }
 
-  private static Fit mlp(List<Episode> episodes, double[] targets, boolean[] hold, int k, int epochs, long seed) {
+  private static Fit mlp(
+      List<Episode> episodes, double[] targets, boolean[] hold, int k, int epochs, long seed) {
     int m = episodes.size();
     int h = count(hold);
     double[][] xTrain = new double[m - h][];
@@ -62,8 +74,14 @@ interface Surrogate {
     return new Fit(Optional.of(ep -> f.predict(ep.actionVector(k))), r2);
   }
 
-  private static Fit gp(StepSpace space, List<Episode> episodes, double[] losses, boolean[] hold, int k,
-      double optimism, long seed) {
+  private static Fit gp(
+      StepSpace space,
+      List<Episode> episodes,
+      double[] losses,
+      boolean[] hold,
+      int k,
+      double optimism,
+      long seed) {
     int m = episodes.size();
     int h = count(hold);
     boolean[] categorical = space.categorical(k);
@@ -112,10 +130,13 @@ interface Surrogate {
     if (optimism == 0.0) {
       return new Fit(Optional.of(ep -> -g.mean(space.encode(ep, k))), r2);
     }
-    return new Fit(Optional.of(ep -> {
-      double[] point = space.encode(ep, k);
-      return -g.mean(point) + optimism * g.sd(point);
-    }), r2);
+    return new Fit(
+        Optional.of(
+            ep -> {
+              double[] point = space.encode(ep, k);
+              return -g.mean(point) + optimism * g.sd(point);
+            }),
+        r2);
   }
 
   private static int count(boolean[] b) {

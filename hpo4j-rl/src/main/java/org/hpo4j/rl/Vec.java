@@ -4,7 +4,10 @@ package org.hpo4j.rl;
 final class Vec {
   private Vec() {}
 
-  /** sum_k a[aOff + k] * b[bOff + k] for k < n, with four accumulators for instruction-level parallelism. */
+  /**
+   * sum_k a[aOff + k] * b[bOff + k] for k < n, with four accumulators for instruction-level
+   * parallelism.
+   */
   static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
     double s0 = 0.0;
     double s1 = 0.0;

@@ -19,7 +19,8 @@ class KlTest {
         sum += Policy.logDensity(x, c[0], c[1]) - Policy.logDensity(x, c[2], c[3]);
       }
       double mc = sum / n;
-      assertEquals(mc, Kl.gaussian(c[0], c[1], c[2], c[3]), 0.01, "case " + java.util.Arrays.toString(c));
+      assertEquals(
+          mc, Kl.gaussian(c[0], c[1], c[2], c[3]), 0.01, "case " + java.util.Arrays.toString(c));
     }
   }
 

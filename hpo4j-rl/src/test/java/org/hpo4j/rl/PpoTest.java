@@ -23,7 +23,8 @@ class PpoTest {
     for (boolean feed : new boolean[] {false, true}) {
       Policy policy = new Policy(feed, 0.5, 7L);
       SplittableRandom rng = new SplittableRandom(3);
-      List<Episode> batch = List.of(play(policy, 4, rng), play(policy, 4, rng), play(policy, 4, rng));
+      List<Episode> batch =
+          List.of(play(policy, 4, rng), play(policy, 4, rng), play(policy, 4, rng));
       batch.get(1).setInLoss(2, false);
       double[] adv = {1.0, -0.7, 0.4};
       Ppo ppo = new Ppo(policy, 0.01, 0.2, 1, 1.0, 1.0, 0.01);

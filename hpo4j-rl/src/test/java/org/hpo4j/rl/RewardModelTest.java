@@ -26,7 +26,9 @@ class RewardModelTest {
     double[][] xt = java.util.Arrays.copyOfRange(x, 0, 60);
     double[] yt = java.util.Arrays.copyOfRange(y, 0, 60);
     RewardModel f = RewardModel.fit(xt, yt, 300, 1L);
-    double r2 = f.rSquared(java.util.Arrays.copyOfRange(x, 60, 80), java.util.Arrays.copyOfRange(y, 60, 80));
+    double r2 =
+        f.rSquared(
+            java.util.Arrays.copyOfRange(x, 60, 80), java.util.Arrays.copyOfRange(y, 60, 80));
     assertTrue(r2 > 0.5, "held-out R^2 " + r2);
   }
 
@@ -40,14 +42,22 @@ class RewardModelTest {
       x[i][1] = 2 * rng.nextDouble() - 1;
       y[i] = rng.nextDouble();
     }
-    RewardModel f = RewardModel.fit(java.util.Arrays.copyOfRange(x, 0, 30), java.util.Arrays.copyOfRange(y, 0, 30), 300, 2L);
-    double r2 = f.rSquared(java.util.Arrays.copyOfRange(x, 30, 40), java.util.Arrays.copyOfRange(y, 30, 40));
+    RewardModel f =
+        RewardModel.fit(
+            java.util.Arrays.copyOfRange(x, 0, 30),
+            java.util.Arrays.copyOfRange(y, 0, 30),
+            300,
+            2L);
+    double r2 =
+        f.rSquared(
+            java.util.Arrays.copyOfRange(x, 30, 40), java.util.Arrays.copyOfRange(y, 30, 40));
     assertTrue(r2 < 0.2, "held-out R^2 on pure noise " + r2);
   }
 
   @Test
   void fit_raggedRows_throws() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RewardModel.fit(new double[][] {{0.0, 1.0}, {0.5}}, new double[] {0.1, 0.2}, 10, 1L));
   }
 }

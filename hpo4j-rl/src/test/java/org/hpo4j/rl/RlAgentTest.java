@@ -11,9 +11,28 @@ class RlAgentTest {
     return settings(useModel, delta, maxImagined, RewardModelKind.MLP);
   }
 
-  private static Settings settings(boolean useModel, double delta, int maxImagined, RewardModelKind kind) {
-    return new Settings(useModel, false, RewardMode.QUANTILE, 0.007, 0.01, 0.5, delta, 10, 5, maxImagined, 8, 500, 300,
-        kind, kind == RewardModelKind.GP, 0.0, false, 0, false);
+  private static Settings settings(
+      boolean useModel, double delta, int maxImagined, RewardModelKind kind) {
+    return new Settings(
+        useModel,
+        false,
+        RewardMode.QUANTILE,
+        0.007,
+        0.01,
+        0.5,
+        delta,
+        10,
+        5,
+        maxImagined,
+        8,
+        500,
+        300,
+        kind,
+        kind == RewardModelKind.GP,
+        0.0,
+        false,
+        0,
+        false);
   }
 
   /** A smooth 3-D bowl in action space, minimum at (0.5, -0.3, 0.2). */
@@ -43,15 +62,21 @@ class RlAgentTest {
     assertTrue(with.modelPhases() >= 1, "model phases run: " + with);
     double realPerUpdateWithout = (double) without.realEpisodes() / without.policyUpdates();
     double realPerUpdateWith = (double) with.realEpisodes() / with.policyUpdates();
-    assertTrue(with.imaginedEpisodes() > 0 && realPerUpdateWith < realPerUpdateWithout,
-        "real evaluations per update: " + realPerUpdateWith + " with the model vs " + realPerUpdateWithout);
+    assertTrue(
+        with.imaginedEpisodes() > 0 && realPerUpdateWith < realPerUpdateWithout,
+        "real evaluations per update: "
+            + realPerUpdateWith
+            + " with the model vs "
+            + realPerUpdateWithout);
   }
 
   @Test
   void observe_withGpModel_trainsOnImaginedEpisodesAndFewerRealEvaluationsPerUpdate() {
     RlStats with = run(settings(true, 0.4, 300, RewardModelKind.GP), 20).stats();
     assertTrue(with.modelPhases() >= 1 && with.imaginedEpisodes() > 0, "model phases run: " + with);
-    assertTrue((double) with.realEpisodes() / with.policyUpdates() < 1.0, "real evaluations per update: " + with);
+    assertTrue(
+        (double) with.realEpisodes() / with.policyUpdates() < 1.0,
+        "real evaluations per update: " + with);
   }
 
   @Test
@@ -78,6 +103,7 @@ class RlAgentTest {
   void observe_sameSeed_sameWeights() {
     RlAgent a = run(settings(true, 0.4, 100), 15);
     RlAgent b = run(settings(true, 0.4, 100), 15);
-    org.junit.jupiter.api.Assertions.assertArrayEquals(a.policy().network().params(), b.policy().network().params());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        a.policy().network().params(), b.policy().network().params());
   }
 }

@@ -30,8 +30,10 @@ class StepSpaceTest {
   @Test
   void encode_mixedSteps_givesIndexGridPointAndAbsentMarkers() {
     StepSpace s = space();
-    double[] x = s.encode(episode(new double[] {0.9, -1.0, 0.0}, new boolean[] {true, true, false}), 3);
-    assertArrayEquals(new double[] {2.0, IntDistribution.of("depth", 1, 5, false, 1).toUnit(1.0), 0.5}, x, 1e-12);
+    double[] x =
+        s.encode(episode(new double[] {0.9, -1.0, 0.0}, new boolean[] {true, true, false}), 3);
+    assertArrayEquals(
+        new double[] {2.0, IntDistribution.of("depth", 1, 5, false, 1).toUnit(1.0), 0.5}, x, 1e-12);
     assertArrayEquals(new boolean[] {true, false, false}, s.categorical(3));
   }
 

@@ -14,15 +14,16 @@ import org.hpo4j.ml.ObjectiveFactory;
 import org.hpo4j.trial.Trial;
 
 /**
- * A study file's {@code objective} section (hpo4j-ml's models: xgboost, cnn) as a
- * {@link SparkObjective}: only the section's text is shipped; each executor JVM loads the dataset
- * and builds the model objective once, on first use. The dataset reaches executors either at the
- * same path (a shared file system, or the same machine) or, when that path does not exist there,
- * as a file the driver shipped with {@code SparkContext.addFile} (see the spark-submit entry point).
+ * A study file's {@code objective} section (hpo4j-ml's models: xgboost, cnn) as a {@link
+ * SparkObjective}: only the section's text is shipped; each executor JVM loads the dataset and
+ * builds the model objective once, on first use. The dataset reaches executors either at the same
+ * path (a shared file system, or the same machine) or, when that path does not exist there, as a
+ * file the driver shipped with {@code SparkContext.addFile} (see the spark-submit entry point).
  */
 public final class ModelObjective implements SparkObjective {
   private static final long serialVersionUID = 1L;
-  private static final Map<Map<String, Object>, ConfiguredObjective> BUILT = new ConcurrentHashMap<>();
+  private static final Map<Map<String, Object>, ConfiguredObjective> BUILT =
+      new ConcurrentHashMap<>();
 
   private final LinkedHashMap<String, Object> config;
   private final String baseDir;
@@ -37,9 +38,12 @@ public final class ModelObjective implements SparkObjective {
     this.baseDir = baseDir.toString();
   }
 
-  /** @return the model objective of this JVM, built on first use */
+  /**
+   * @return the model objective of this JVM, built on first use
+   */
   public ConfiguredObjective configured() {
-    return BUILT.computeIfAbsent(config, c -> ObjectiveFactory.fromConfig(localized(c), Path.of(baseDir), 1));
+    return BUILT.computeIfAbsent(
+        config, c -> ObjectiveFactory.fromConfig(localized(c), Path.of(baseDir), 1));
   }
 
   @Override

@@ -27,8 +27,17 @@ final class Progress {
 
   /** The Spark UI's description of a job of {@code tasks} trial tasks. */
   synchronized String describeJob(int tasks) {
-    return "hpo4j study '" + study.name() + "': " + total + " trials, " + tasks + " at once (" + done + " done"
-        + (bestNumber < 0 ? "" : ", best " + best + " at trial " + bestNumber) + ")";
+    return "hpo4j study '"
+        + study.name()
+        + "': "
+        + total
+        + " trials, "
+        + tasks
+        + " at once ("
+        + done
+        + " done"
+        + (bestNumber < 0 ? "" : ", best " + best + " at trial " + bestNumber)
+        + ")";
   }
 
   /** A trial lost with its executor, failed and run again. */
@@ -46,10 +55,19 @@ final class Progress {
         bestNumber = o.trialNumber();
       }
     }
-    LOG.info("hpo4j-spark: study '" + study.name() + "': trial " + o.trialNumber() + " " + o.state()
-        + (o.state() == TrialState.COMPLETE ? " " + o.value() : "")
-        + (o.attempt() > 0 ? " (task attempt " + o.attempt() + ", " + o.failedLost() + " lost trial(s) failed)" : "")
-        + "; " + summary());
+    LOG.info(
+        "hpo4j-spark: study '"
+            + study.name()
+            + "': trial "
+            + o.trialNumber()
+            + " "
+            + o.state()
+            + (o.state() == TrialState.COMPLETE ? " " + o.value() : "")
+            + (o.attempt() > 0
+                ? " (task attempt " + o.attempt() + ", " + o.failedLost() + " lost trial(s) failed)"
+                : "")
+            + "; "
+            + summary());
   }
 
   synchronized void taskFailed() {
@@ -57,8 +75,14 @@ final class Progress {
   }
 
   synchronized String summary() {
-    return done + "/" + total + " done, " + complete + " COMPLETE" + (lostTrials > 0 ? ", " + lostTrials
-        + " lost to executors and re-run" : "") + (failedTasks > 0 ? ", " + failedTasks + " tasks failed for good" : "")
+    return done
+        + "/"
+        + total
+        + " done, "
+        + complete
+        + " COMPLETE"
+        + (lostTrials > 0 ? ", " + lostTrials + " lost to executors and re-run" : "")
+        + (failedTasks > 0 ? ", " + failedTasks + " tasks failed for good" : "")
         + (bestNumber < 0 ? "" : ", best " + best + " at trial " + bestNumber);
   }
 }

@@ -23,8 +23,8 @@ import org.hpo4j.trial.TrialState;
  * (see {@link TrialRun}) until the budget is spent or the study stopped. The study and its storage
  * stay with the driver, which serves the storage to executors over gRPC by default (or use a shared
  * storage URL); every executor builds its own copy of the sampler and pruner from the recipes given
- * here and reaches the storage through a {@link StorageLink}. A trial thus costs no Spark job:
- * two small calls to the driver's coordinator and the storage's own calls.
+ * here and reaches the storage through a {@link StorageLink}. A trial thus costs no Spark job: two
+ * small calls to the driver's coordinator and the storage's own calls.
  *
  * <pre>{@code
  * SparkOptimizer.on(spark).parallelism(32).storage("postgresql://...")
@@ -34,20 +34,21 @@ import org.hpo4j.trial.TrialState;
  *
  * <p>Faults: an objective that throws makes a FAIL trial (the objective's failure is data); a lost
  * executor makes Spark retry its task, and the retry's first claim tells the driver, which fails
- * the lost trial, enqueues its parameters and grants its slot again; a job that fails for good fails
- * the trials it held and a new job runs the rest. {@code study.stop()} (say, from a callback)
- * starts no new trial: tasks report each trial before claiming the next, and the driver's
- * callbacks run in between. Cancelling the job group {@link #jobGroup()} (the Spark UI's kill link,
- * or {@code sc.cancelJobGroup}) stops the run and interrupts running tasks. Progress goes to the
- * driver's log per trial and to the job's description in the Spark UI. Dynamic allocation: the job's
- * pending tasks ask for executors; executors idle between runs are released. Leave
- * {@code spark.speculation} off: a speculative copy of a task would take its slot over.
+ * the lost trial, enqueues its parameters and grants its slot again; a job that fails for good
+ * fails the trials it held and a new job runs the rest. {@code study.stop()} (say, from a callback)
+ * starts no new trial: tasks report each trial before claiming the next, and the driver's callbacks
+ * run in between. Cancelling the job group {@link #jobGroup()} (the Spark UI's kill link, or {@code
+ * sc.cancelJobGroup}) stops the run and interrupts running tasks. Progress goes to the driver's log
+ * per trial and to the job's description in the Spark UI. Dynamic allocation: the job's pending
+ * tasks ask for executors; executors idle between runs are released. Leave {@code
+ * spark.speculation} off: a speculative copy of a task would take its slot over.
  *
  * <p>Not thread-safe: configure, then call {@code optimize} from one thread.
  */
 @Experimental
 public final class SparkOptimizer {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
 
   private final SparkSession spark;
   private final String runId = "hpo4j-" + UUID.randomUUID();
@@ -61,22 +62,26 @@ public final class SparkOptimizer {
     this.spark = spark;
   }
 
-  /** @return an optimizer submitting to {@code spark}'s cluster */
+  /**
+   * @return an optimizer submitting to {@code spark}'s cluster
+   */
   public static SparkOptimizer on(SparkSession spark) {
     return new SparkOptimizer(org.hpo4j.Checks.requireNonNull(spark, "spark"));
   }
 
   /** Trials run at once (default: the cluster's default parallelism, i.e. its total cores). */
   public SparkOptimizer parallelism(int parallelism) {
-    requireArgument(parallelism >= 1, "parallelism >= 1 must hold, but got parallelism=%s", parallelism);
+    requireArgument(
+        parallelism >= 1, "parallelism >= 1 must hold, but got parallelism=%s", parallelism);
     this.parallelism = parallelism;
     return this;
   }
 
   /**
-   * The storage executors open: a URL every executor reaches (see {@link StorageLink#url}). Default:
-   * the driver serves the study's own storage over gRPC (hpo4j-grpc) and executors open
-   * {@code grpc://<spark.driver.host>:<port>}, {@code spark.hpo4j.storage.port} (default any free one).
+   * The storage executors open: a URL every executor reaches (see {@link StorageLink#url}).
+   * Default: the driver serves the study's own storage over gRPC (hpo4j-grpc) and executors open
+   * {@code grpc://<spark.driver.host>:<port>}, {@code spark.hpo4j.storage.port} (default any free
+   * one).
    */
   public SparkOptimizer storage(String url) {
     return storage(StorageLink.url(url));
@@ -110,7 +115,9 @@ public final class SparkOptimizer {
     return this;
   }
 
-  /** @return the Spark job group of this optimizer's jobs: cancel it to stop the run */
+  /**
+   * @return the Spark job group of this optimizer's jobs: cancel it to stop the run
+   */
   public String jobGroup() {
     return runId;
   }
@@ -128,8 +135,10 @@ public final class SparkOptimizer {
     org.hpo4j.Checks.requireNonNull(study, "study");
     org.hpo4j.Checks.requireNonNull(objective, "objective");
     requireArgument(nTrials >= 1, "nTrials >= 1 must hold, but got nTrials=%s", nTrials);
-    org.hpo4j.Checks.requireState(study.directions().size() == 1,
-        "study '%s' has %s objectives; SparkOptimizer runs single-objective studies", study.name(),
+    org.hpo4j.Checks.requireState(
+        study.directions().size() == 1,
+        "study '%s' has %s objectives; SparkOptimizer runs single-objective studies",
+        study.name(),
         study.directions().size());
     Serializability.require(objective, "the objective (" + objective.getClass().getName() + ")");
     String specRunId = runId + "-" + UUID.randomUUID();
@@ -141,15 +150,33 @@ public final class SparkOptimizer {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = Math.min(nTrials, parallelism > 0 ? parallelism : jsc.defaultParallelism());
     if (jsc.getConf().getBoolean("spark.speculation", false)) {
-      LOG.warn("hpo4j-spark: spark.speculation is on: a speculative copy of a trial task takes "
-          + "its slot over, and the trial the original attempt ran is failed as lost");
+      LOG.warn(
+          "hpo4j-spark: spark.speculation is on: a speculative copy of a trial task takes "
+              + "its slot over, and the trial the original attempt ran is failed as lost");
     }
     Progress progress = new Progress(study, nTrials);
     TrialRun run = new TrialRun(study, nTrials, callbacks, progress);
-    TaskSpec spec = new TaskSpec(specRunId, study.name(), study.directions(), link, samplerRecipe, prunerRecipe,
-        objective, TrialCoordinator.register(specRunId, run, jsc.getConf()));
-    LOG.info("hpo4j-spark: study '" + study.name() + "': " + nTrials + " trials, " + p
-        + " at once, job group " + runId + ", storage " + spec.storage().describe());
+    TaskSpec spec =
+        new TaskSpec(
+            specRunId,
+            study.name(),
+            study.directions(),
+            link,
+            samplerRecipe,
+            prunerRecipe,
+            objective,
+            TrialCoordinator.register(specRunId, run, jsc.getConf()));
+    LOG.info(
+        "hpo4j-spark: study '"
+            + study.name()
+            + "': "
+            + nTrials
+            + " trials, "
+            + p
+            + " at once, job group "
+            + runId
+            + ", storage "
+            + spec.storage().describe());
     try {
       for (int job = 0; run.more(); job++) {
         int tasks = Math.min(p, run.remaining());
@@ -158,8 +185,10 @@ public final class SparkOptimizer {
         int j = job;
         try {
           jsc.parallelize(java.util.stream.IntStream.range(0, tasks).boxed().toList(), tasks)
-              .map(task -> TrialTask.run(spec, j, task)).collect();
-        } catch (Exception e) { // SparkException is checked, though Java cannot see collect() throw it
+              .map(task -> TrialTask.run(spec, j, task))
+              .collect();
+        } catch (
+            Exception e) { // SparkException is checked, though Java cannot see collect() throw it
           if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
             study.stop();
             jsc.cancelJobGroup(runId);
@@ -181,11 +210,20 @@ public final class SparkOptimizer {
           }
           if (run.settled() == settledBefore) {
             study.stop();
-            throw new IllegalStateException("hpo4j-spark: study '" + study.name() + "': a Spark job of trial tasks "
-                + "failed before any trial ended: " + why, e);
+            throw new IllegalStateException(
+                "hpo4j-spark: study '"
+                    + study.name()
+                    + "': a Spark job of trial tasks "
+                    + "failed before any trial ended: "
+                    + why,
+                e);
           }
-          LOG.warn("hpo4j-spark: study '" + study.name() + "': a job of trial tasks failed for good ("
-              + why + "); the trials it held are FAIL, the remaining ones run in a new job");
+          LOG.warn(
+              "hpo4j-spark: study '"
+                  + study.name()
+                  + "': a job of trial tasks failed for good ("
+                  + why
+                  + "); the trials it held are FAIL, the remaining ones run in a new job");
           continue;
         }
         run.jobEnded(j, false);
@@ -213,10 +251,13 @@ public final class SparkOptimizer {
   }
 
   private StorageLink link(Study study) {
-    return storage != null ? storage : DriverStorageService.serve(study.storage(), spark.sparkContext().getConf());
+    return storage != null
+        ? storage
+        : DriverStorageService.serve(study.storage(), spark.sparkContext().getConf());
   }
 
-  private static <T> SerializableSupplier<T> recipe(SerializableSupplier<T> given, T studys, String what) {
+  private static <T> SerializableSupplier<T> recipe(
+      SerializableSupplier<T> given, T studys, String what) {
     if (given != null) {
       Serializability.require(given, "the " + what + " recipe");
       return given;
@@ -225,8 +266,15 @@ public final class SparkOptimizer {
       Serializability.require(studys, "the study's " + what);
       return () -> studys;
     }
-    throw new IllegalArgumentException("the study's " + what + " (" + studys.getClass().getName() + ") is not "
-        + "serializable: give executors a recipe, e.g. SparkOptimizer." + what + "(() -> ...)");
+    throw new IllegalArgumentException(
+        "the study's "
+            + what
+            + " ("
+            + studys.getClass().getName()
+            + ") is not "
+            + "serializable: give executors a recipe, e.g. SparkOptimizer."
+            + what
+            + "(() -> ...)");
   }
 
   private static boolean isCancellation(Throwable e) {
@@ -249,7 +297,9 @@ public final class SparkOptimizer {
     return m == null ? e.toString() : m.lines().findFirst().orElse(m);
   }
 
-  /** @return the Spark context this optimizer submits to */
+  /**
+   * @return the Spark context this optimizer submits to
+   */
   SparkContext context() {
     return spark.sparkContext();
   }

@@ -5,15 +5,19 @@ import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 
 /**
- * How an executor reaches the study's storage: shipped with every task and opened once per
- * executor JVM (see {@link TrialTask}). Implementations are serializable and small.
+ * How an executor reaches the study's storage: shipped with every task and opened once per executor
+ * JVM (see {@link TrialTask}). Implementations are serializable and small.
  */
 public interface StorageLink extends Serializable {
 
-  /** @return the storage, opened in the calling (executor) JVM */
+  /**
+   * @return the storage, opened in the calling (executor) JVM
+   */
   Storage open();
 
-  /** @return where it points, for messages (never a password) */
+  /**
+   * @return where it points, for messages (never a password)
+   */
   String describe();
 
   /**

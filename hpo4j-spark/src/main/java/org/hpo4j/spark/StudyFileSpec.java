@@ -29,13 +29,36 @@ import org.hpo4j.study.StudyDirection;
  * @param pruner the pruner's type and options ({@code type} key)
  * @param objective the objective section
  */
-record StudyFileSpec(Path path, String name, List<StudyDirection> directions, int trials, int threads, long seed,
-    String storage, Map<String, Object> sampler, Map<String, Object> pruner, Map<String, Object> objective) {
+record StudyFileSpec(
+    Path path,
+    String name,
+    List<StudyDirection> directions,
+    int trials,
+    int threads,
+    long seed,
+    String storage,
+    Map<String, Object> sampler,
+    Map<String, Object> pruner,
+    Map<String, Object> objective) {
 
-  private static final Set<String> FIELDS = Set.of("name", "direction", "directions", "trials", "threads", "seed",
-      "timeout", "storage", "sampler", "pruner", "objective", "description");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "direction",
+          "directions",
+          "trials",
+          "threads",
+          "seed",
+          "timeout",
+          "storage",
+          "sampler",
+          "pruner",
+          "objective",
+          "description");
 
-  /** @throws IllegalArgumentException naming the file, the field and what is allowed */
+  /**
+   * @throws IllegalArgumentException naming the file, the field and what is allowed
+   */
   @SuppressWarnings("unchecked")
   static StudyFileSpec read(Path path) {
     if (!Files.isRegularFile(path)) {
@@ -45,20 +68,25 @@ record StudyFileSpec(Path path, String name, List<StudyDirection> directions, in
     try {
       root = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(path), Object.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException("study file '" + path + "' is not readable YAML: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "study file '" + path + "' is not readable YAML: " + e.getMessage());
     }
     if (!(root instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("study file '" + path + "' must be a YAML mapping of fields");
+      throw new IllegalArgumentException(
+          "study file '" + path + "' must be a YAML mapping of fields");
     }
     Map<String, Object> m = (Map<String, Object>) root;
     for (String k : m.keySet()) {
       if (!FIELDS.contains(k)) {
-        throw new IllegalArgumentException(path + ": unknown field '" + k + "'; allowed: " + new TreeSet<>(FIELDS));
+        throw new IllegalArgumentException(
+            path + ": unknown field '" + k + "'; allowed: " + new TreeSet<>(FIELDS));
       }
     }
     if (!(m.get("objective") instanceof Map<?, ?> objective) || !objective.containsKey("model")) {
-      throw new IllegalArgumentException(path + ": 'objective' must be a model objective on Spark, e.g. "
-          + "objective: {model: xgboost, dataset: data.csv}; function and command objectives run with ./hpo");
+      throw new IllegalArgumentException(
+          path
+              + ": 'objective' must be a model objective on Spark, e.g. "
+              + "objective: {model: xgboost, dataset: data.csv}; function and command objectives run with ./hpo");
     }
     List<StudyDirection> directions = new ArrayList<>();
     Object d = m.containsKey("directions") ? m.get("directions") : m.get("direction");
@@ -68,10 +96,17 @@ record StudyFileSpec(Path path, String name, List<StudyDirection> directions, in
       directions.add(direction(path, d));
     }
     String file = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    return new StudyFileSpec(path, String.valueOf(m.getOrDefault("name", file)), List.copyOf(directions),
-        integer(path, m, "trials", 100), integer(path, m, "threads", 0), integer(path, m, "seed", 0),
-        m.get("storage") == null ? null : m.get("storage").toString(), typed(m.get("sampler"), "tpe"),
-        typed(m.get("pruner"), "none"), (Map<String, Object>) objective);
+    return new StudyFileSpec(
+        path,
+        String.valueOf(m.getOrDefault("name", file)),
+        List.copyOf(directions),
+        integer(path, m, "trials", 100),
+        integer(path, m, "threads", 0),
+        integer(path, m, "seed", 0),
+        m.get("storage") == null ? null : m.get("storage").toString(),
+        typed(m.get("sampler"), "tpe"),
+        typed(m.get("pruner"), "none"),
+        (Map<String, Object>) objective);
   }
 
   private static StudyDirection direction(Path path, Object value) {
@@ -87,9 +122,12 @@ record StudyFileSpec(Path path, String name, List<StudyDirection> directions, in
     if (v == null) {
       return dflt;
     }
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 0
+    if (!(v instanceof Number n)
+        || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.longValue() < 0
         || n.longValue() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(path + ": '" + key + "' must be a non-negative integer, but got " + v);
+      throw new IllegalArgumentException(
+          path + ": '" + key + "' must be a non-negative integer, but got " + v);
     }
     return n.intValue();
   }

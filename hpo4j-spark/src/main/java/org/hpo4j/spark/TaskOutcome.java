@@ -13,7 +13,8 @@ import org.hpo4j.trial.TrialState;
  * @param attempt the Spark task attempt that ran it (0 unless Spark retried the task)
  * @param failedLost trials of earlier attempts of this task that this attempt marked FAIL
  */
-public record TaskOutcome(int trialNumber, TrialState state, double value, int attempt, int failedLost)
+public record TaskOutcome(
+    int trialNumber, TrialState state, double value, int attempt, int failedLost)
     implements Serializable {
 
   static TaskOutcome of(FrozenTrial t, int attempt, int failedLost) {

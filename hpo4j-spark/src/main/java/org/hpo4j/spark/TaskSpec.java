@@ -18,6 +18,13 @@ import org.hpo4j.study.StudyDirection;
  * @param objective the user's objective
  * @param coordinator where tasks claim trial slots on the driver
  */
-record TaskSpec(String runId, String studyName, List<StudyDirection> directions, StorageLink storage,
-    SerializableSupplier<Sampler> sampler, SerializableSupplier<Pruner> pruner, SparkObjective objective,
-    CoordinatorLink coordinator) implements Serializable {}
+record TaskSpec(
+    String runId,
+    String studyName,
+    List<StudyDirection> directions,
+    StorageLink storage,
+    SerializableSupplier<Sampler> sampler,
+    SerializableSupplier<Pruner> pruner,
+    SparkObjective objective,
+    CoordinatorLink coordinator)
+    implements Serializable {}

@@ -13,15 +13,16 @@ import java.util.concurrent.Executors;
 import org.apache.spark.SparkConf;
 
 /**
- * The driver's endpoint that executor tasks claim trial slots from and report trials to (see
- * {@link TrialRun}): a small HTTP server of the JDK, one per driver JVM, started on first use at
- * {@code spark.driver.host}, port {@code spark.hpo4j.coordinator.port} (default 0: any free one),
- * bound to {@code spark.driver.bindAddress}. Each run is reached under a path holding its random run
- * id, so only tasks that were given the id can claim its slots. Plain HTTP/1.1 with kept-alive
+ * The driver's endpoint that executor tasks claim trial slots from and report trials to (see {@link
+ * TrialRun}): a small HTTP server of the JDK, one per driver JVM, started on first use at {@code
+ * spark.driver.host}, port {@code spark.hpo4j.coordinator.port} (default 0: any free one), bound to
+ * {@code spark.driver.bindAddress}. Each run is reached under a path holding its random run id, so
+ * only tasks that were given the id can claim its slots. Plain HTTP/1.1 with kept-alive
  * connections: a claim costs well under a millisecond, against tens for a Spark job.
  */
 final class TrialCoordinator {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrialCoordinator.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TrialCoordinator.class);
   private static final Map<String, TrialRun> RUNS = new ConcurrentHashMap<>();
   private static HttpServer server;
   private static String address;
@@ -37,18 +38,26 @@ final class TrialCoordinator {
       try {
         HttpServer s = HttpServer.create(new InetSocketAddress(bind, port), 64);
         s.createContext("/hpo4j/", TrialCoordinator::handle);
-        s.setExecutor(Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "hpo4j-spark-coordinator");
-          t.setDaemon(true);
-          return t;
-        }));
+        s.setExecutor(
+            Executors.newCachedThreadPool(
+                r -> {
+                  Thread t = new Thread(r, "hpo4j-spark-coordinator");
+                  t.setDaemon(true);
+                  return t;
+                }));
         s.start();
         server = s;
         address = "http://" + host + ":" + s.getAddress().getPort();
         LOG.info("hpo4j-spark: executors claim trials from the driver at " + address);
       } catch (IOException e) {
-        throw new IllegalStateException("cannot start the driver's trial coordinator on " + bind + ":" + port
-            + " (spark.hpo4j.coordinator.port): " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot start the driver's trial coordinator on "
+                + bind
+                + ":"
+                + port
+                + " (spark.hpo4j.coordinator.port): "
+                + e.getMessage(),
+            e);
       }
     }
     RUNS.put(runId, run);
@@ -69,7 +78,13 @@ final class TrialCoordinator {
       if (run == null) {
         reply = "stop"; // the run ended: its remaining tasks stop
       } else if (path[3].equals("next")) {
-        int slot = run.next(i(q, "job"), i(q, "task"), i(q, "attempt"), i(q, "slot"), q.getOrDefault("id", -1L));
+        int slot =
+            run.next(
+                i(q, "job"),
+                i(q, "task"),
+                i(q, "attempt"),
+                i(q, "slot"),
+                q.getOrDefault("id", -1L));
         reply = slot < 0 ? "stop" : "run " + slot;
       } else if (path[3].equals("started")) {
         run.started(i(q, "job"), i(q, "task"), i(q, "attempt"), i(q, "slot"), q.get("id"));

@@ -13,20 +13,22 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * The driver's side of one {@code optimize} call: the budget of trial slots that long-running
- * executor tasks claim one at a time. A slot is granted only while the budget lasts and the study is
- * not stopped, and a task reports each finished trial before it claims the next, so the driver's
- * callbacks run (and may stop the study) before any new trial starts: {@code study.stop()} is exact.
+ * executor tasks claim one at a time. A slot is granted only while the budget lasts and the study
+ * is not stopped, and a task reports each finished trial before it claims the next, so the driver's
+ * callbacks run (and may stop the study) before any new trial starts: {@code study.stop()} is
+ * exact.
  *
- * <p>Faults: a task is known by (job, partition) and its Spark attempt. When a new attempt of a task
- * claims, the earlier attempt was lost (its executor died): its trial, still RUNNING, is failed and
- * its parameters enqueued, and its slot is granted again, so the budget counts it once; a trial that
- * finished though its report was lost counts as finished. A stale attempt (superseded) is told to
- * stop. When a job ends, trials its tasks still held are failed ({@link #jobEnded}).
+ * <p>Faults: a task is known by (job, partition) and its Spark attempt. When a new attempt of a
+ * task claims, the earlier attempt was lost (its executor died): its trial, still RUNNING, is
+ * failed and its parameters enqueued, and its slot is granted again, so the budget counts it once;
+ * a trial that finished though its report was lost counts as finished. A stale attempt (superseded)
+ * is told to stop. When a job ends, trials its tasks still held are failed ({@link #jobEnded}).
  *
  * <p>Thread-safe: every method holds this object's lock, callbacks included.
  */
 final class TrialRun {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SparkOptimizer.class);
 
   /** A granted slot and, once its task said so, the trial running in it. */
   private static final class InFlight {
@@ -91,7 +93,9 @@ final class TrialRun {
     }
   }
 
-  /** @return whether {@code attempt} is the task's newest; a newer one settles the older one's slot */
+  /**
+   * @return whether {@code attempt} is the task's newest; a newer one settles the older one's slot
+   */
   private boolean current(String key, int attempt) {
     Integer known = attempts.get(key);
     if (known != null && attempt < known) {
@@ -109,16 +113,25 @@ final class TrialRun {
 
   private void recoverLost(InFlight f, int lostAttempt, int attempt) {
     if (f.trialId < 0) {
-      again.add(f.slot); // lost before it said which trial: the storage's stale-trial sweep fails that one
+      again.add(
+          f.slot); // lost before it said which trial: the storage's stale-trial sweep fails that
+      // one
       return;
     }
     Storage storage = study.storage();
     FrozenTrial t = storage.trial(f.trialId);
     if (t.state() == TrialState.RUNNING) {
       storage.setSystemAttr(t.id(), TrialTask.LOST_ATTR, true);
-      storage.setSystemAttr(t.id(), "fail_reason", "its Spark task attempt " + lostAttempt + " on executor "
-          + t.systemAttrs().get(TrialTask.EXECUTOR_ATTR) + " was lost; attempt " + attempt
-          + " re-runs its parameters as a new trial");
+      storage.setSystemAttr(
+          t.id(),
+          "fail_reason",
+          "its Spark task attempt "
+              + lostAttempt
+              + " on executor "
+              + t.systemAttrs().get(TrialTask.EXECUTOR_ATTR)
+              + " was lost; attempt "
+              + attempt
+              + " re-runs its parameters as a new trial");
       if (storage.finishTrial(t.id(), TrialState.FAIL, List.of())) {
         study.enqueueTrial(t.params());
         progress.lost();
@@ -147,8 +160,8 @@ final class TrialRun {
   }
 
   /**
-   * A job ended (done, failed or cancelled): its tasks hold no slot any more. A trial one still held
-   * is failed when RUNNING (its slot is used up); a finished one counts, unless the job was
+   * A job ended (done, failed or cancelled): its tasks hold no slot any more. A trial one still
+   * held is failed when RUNNING (its slot is used up); a finished one counts, unless the job was
    * cancelled (its task was killed mid-trial, which made it FAIL).
    */
   synchronized void jobEnded(int job, boolean cancelled) {
@@ -177,33 +190,44 @@ final class TrialRun {
   }
 
   static void failEnded(Storage storage, long trialId) {
-    storage.setSystemAttr(trialId, "fail_reason", "its Spark task ended (failed or cancelled) without finishing it");
+    storage.setSystemAttr(
+        trialId, "fail_reason", "its Spark task ended (failed or cancelled) without finishing it");
     if (!storage.finishTrial(trialId, TrialState.FAIL, List.of())) {
       LOG.debug("trial id " + trialId + " finished meanwhile");
     }
   }
 
-  /** @return whether slots remain to run (budget left or slots to grant again, and no stop) */
+  /**
+   * @return whether slots remain to run (budget left or slots to grant again, and no stop)
+   */
   synchronized boolean more() {
     return !study.isStopRequested() && (granted < budget || !again.isEmpty());
   }
 
-  /** @return slots used up so far (trials finished, or failed with their task) */
+  /**
+   * @return slots used up so far (trials finished, or failed with their task)
+   */
   synchronized int settled() {
     return settled;
   }
 
-  /** @return slots not yet granted, plus slots to grant again */
+  /**
+   * @return slots not yet granted, plus slots to grant again
+   */
   synchronized int remaining() {
     return budget - granted + again.size();
   }
 
-  /** @return the trials this run finished, in the order they were reported */
+  /**
+   * @return the trials this run finished, in the order they were reported
+   */
   synchronized List<FrozenTrial> finished() {
     return List.copyOf(finished);
   }
 
-  /** @return the first exception a callback threw (the run stopped then), or null */
+  /**
+   * @return the first exception a callback threw (the run stopped then), or null
+   */
   synchronized RuntimeException callbackFailure() {
     return callbackFailure;
   }

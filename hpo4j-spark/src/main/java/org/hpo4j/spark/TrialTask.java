@@ -57,7 +57,8 @@ final class TrialTask {
       } catch (RuntimeException e) {
         // killed (interrupted) before the driver knew the trial: fail it here
         boolean interrupted = Thread.interrupted();
-        storage.setSystemAttr(id, "fail_reason", "its Spark task was killed before it started: " + e);
+        storage.setSystemAttr(
+            id, "fail_reason", "its Spark task was killed before it started: " + e);
         study.tell(trial, TrialState.FAIL);
         if (interrupted) {
           Thread.currentThread().interrupt();
@@ -76,8 +77,12 @@ final class TrialTask {
     return ran;
   }
 
-  /** Study.optimize's rules for one trial: a value COMPLETEs, NaN or an exception FAILs, a prune PRUNEs. */
-  private static boolean evaluate(Study study, Storage storage, SparkObjective objective, Trial trial, long id) {
+  /**
+   * Study.optimize's rules for one trial: a value COMPLETEs, NaN or an exception FAILs, a prune
+   * PRUNEs.
+   */
+  private static boolean evaluate(
+      Study study, Storage storage, SparkObjective objective, Trial trial, long id) {
     try {
       double value;
       try {
@@ -87,8 +92,8 @@ final class TrialTask {
         return true;
       } catch (Exception | StackOverflowError e) {
         storage.setSystemAttr(id, "fail_reason", e.toString());
-        org.slf4j.LoggerFactory.getLogger(TrialTask.class).warn(
-            "trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
+        org.slf4j.LoggerFactory.getLogger(TrialTask.class)
+            .warn("trial " + trial.number() + " of study '" + study.name() + "' failed: " + e);
         study.tell(trial, TrialState.FAIL);
         return true;
       }
@@ -108,7 +113,8 @@ final class TrialTask {
         return t.id();
       }
     }
-    throw new StorageException("trial " + number + " just started but is not RUNNING in the storage");
+    throw new StorageException(
+        "trial " + number + " just started but is not RUNNING in the storage");
   }
 
   private static String executorId() {
@@ -117,31 +123,53 @@ final class TrialTask {
   }
 
   private static Study study(TaskSpec spec) {
-    return STUDIES.computeIfAbsent(spec.runId(), k -> {
-      Storage storage = STORAGES.computeIfAbsent(spec.storage().describe() + "#" + spec.storage().hashCode(),
-          u -> open(spec.storage()));
-      try {
-        return build(spec, storage);
-      } catch (RuntimeException e) {
-        throw new StorageException("executor " + executorId() + " cannot reach the study's storage at "
-            + spec.storage().describe() + " (study '" + spec.studyName() + "'): " + e.getMessage(), e);
-      }
-    });
+    return STUDIES.computeIfAbsent(
+        spec.runId(),
+        k -> {
+          Storage storage =
+              STORAGES.computeIfAbsent(
+                  spec.storage().describe() + "#" + spec.storage().hashCode(),
+                  u -> open(spec.storage()));
+          try {
+            return build(spec, storage);
+          } catch (RuntimeException e) {
+            throw new StorageException(
+                "executor "
+                    + executorId()
+                    + " cannot reach the study's storage at "
+                    + spec.storage().describe()
+                    + " (study '"
+                    + spec.studyName()
+                    + "'): "
+                    + e.getMessage(),
+                e);
+          }
+        });
   }
 
   private static Study build(TaskSpec spec, Storage storage) {
-    return Study.builder().name(spec.studyName())
+    return Study.builder()
+        .name(spec.studyName())
         .directions(spec.directions().toArray(org.hpo4j.study.StudyDirection[]::new))
-        .storage(storage).sampler(spec.sampler().get()).pruner(spec.pruner().get())
-        .loadIfExists(true).build();
+        .storage(storage)
+        .sampler(spec.sampler().get())
+        .pruner(spec.pruner().get())
+        .loadIfExists(true)
+        .build();
   }
 
   private static Storage open(StorageLink link) {
     try {
       return link.open();
     } catch (RuntimeException e) {
-      throw new StorageException("executor " + executorId() + " cannot reach the study's storage at "
-          + link.describe() + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "executor "
+              + executorId()
+              + " cannot reach the study's storage at "
+              + link.describe()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -10,10 +10,15 @@ public final class LocalSpark {
 
   public static synchronized SparkSession get() {
     if (session == null || session.sparkContext().isStopped()) {
-      session = SparkSession.builder().master("local[2]").appName("hpo4j-spark-tests")
-          .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "2").config("spark.task.maxFailures", "3")
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("hpo4j-spark-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.task.maxFailures", "3")
+              .getOrCreate();
     }
     return session;
   }

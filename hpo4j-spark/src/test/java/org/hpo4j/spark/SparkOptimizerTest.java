@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storage;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
@@ -25,22 +24,33 @@ class SparkOptimizerTest {
 
   private Study study(String url) {
     Storage storage = Storages.open(url);
-    return Study.builder().name("s").direction(StudyDirection.MINIMIZE).storage(storage).sampler(RandomSampler.builder().seed(0).build()).build();
+    return Study.builder()
+        .name("s")
+        .direction(StudyDirection.MINIMIZE)
+        .storage(storage)
+        .sampler(RandomSampler.builder().seed(0).build())
+        .build();
   }
 
   @Test
   void optimize_sharedSqlite_runsEveryTrialOnceAsTasks() {
     String url = "sqlite:" + dir.resolve("s.db");
     Study study = study(url);
-    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).storage(url)
-        .sampler(() -> RandomSampler.builder().seed(0).build())
-        .optimize(study, t -> {
-          double x = t.suggestFloat("x", -5, 5);
-          if (x > 4.5) {
-            throw new IllegalStateException("too far");
-          }
-          return x * x;
-        }, 8);
+    List<FrozenTrial> done =
+        SparkOptimizer.on(LocalSpark.get())
+            .parallelism(2)
+            .storage(url)
+            .sampler(() -> RandomSampler.builder().seed(0).build())
+            .optimize(
+                study,
+                t -> {
+                  double x = t.suggestFloat("x", -5, 5);
+                  if (x > 4.5) {
+                    throw new IllegalStateException("too far");
+                  }
+                  return x * x;
+                },
+                8);
     assertEquals(8, done.size());
     List<FrozenTrial> all = study.trials(null);
     assertEquals(8, all.size());
@@ -50,7 +60,8 @@ class SparkOptimizerTest {
       assertTrue(numbers.add(t.number()));
       assertEquals(0, t.systemAttrs().get(TrialTask.ATTEMPT_ATTR));
     }
-    assertEquals(all.size() - study.trials(EnumSet.of(TrialState.FAIL)).size(),
+    assertEquals(
+        all.size() - study.trials(EnumSet.of(TrialState.FAIL)).size(),
         study.trials(EnumSet.of(TrialState.COMPLETE)).size());
   }
 
@@ -58,14 +69,18 @@ class SparkOptimizerTest {
   void optimize_stopFromDriverCallback_startsNoNewTrial() {
     String url = "sqlite:" + dir.resolve("stop.db");
     Study study = study(url);
-    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(1).storage(url)
-        .sampler(() -> RandomSampler.builder().seed(0).build())
-        .callback((s, t) -> {
-          if (t.number() == 2) {
-            s.stop();
-          }
-        })
-        .optimize(study, t -> t.suggestFloat("x", 0, 1), 20);
+    List<FrozenTrial> done =
+        SparkOptimizer.on(LocalSpark.get())
+            .parallelism(1)
+            .storage(url)
+            .sampler(() -> RandomSampler.builder().seed(0).build())
+            .callback(
+                (s, t) -> {
+                  if (t.number() == 2) {
+                    s.stop();
+                  }
+                })
+            .optimize(study, t -> t.suggestFloat("x", 0, 1), 20);
     assertEquals(3, done.size());
     assertEquals(3, study.trials(null).size());
   }
@@ -82,18 +97,27 @@ class SparkOptimizerTest {
     String url = "sqlite:" + dir.resolve("ns.db");
     Study study = study(url);
     Opaque opaque = new Opaque();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> RandomSampler.builder().seed(0).build())
-            .optimize(study, t -> opaque.value(), 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SparkOptimizer.on(LocalSpark.get())
+                    .storage(url)
+                    .sampler(() -> RandomSampler.builder().seed(0).build())
+                    .optimize(study, t -> opaque.value(), 2));
     assertTrue(e.getMessage().contains(Opaque.class.getName()), e.getMessage());
     assertEquals(0, study.trials(null).size());
   }
 
   @Test
   void optimize_inMemoryStudy_servedToExecutorsOverGrpcByDefault() {
-    Study study = Study.builder().name("mem").sampler(RandomSampler.builder().seed(0).build()).build();
-    List<FrozenTrial> done = SparkOptimizer.on(LocalSpark.get()).parallelism(2).sampler(() -> RandomSampler.builder().seed(0).build())
-        .optimize(study, t -> t.suggestFloat("x", 0, 1), 4);
+    Study study =
+        Study.builder().name("mem").sampler(RandomSampler.builder().seed(0).build()).build();
+    List<FrozenTrial> done =
+        SparkOptimizer.on(LocalSpark.get())
+            .parallelism(2)
+            .sampler(() -> RandomSampler.builder().seed(0).build())
+            .optimize(study, t -> t.suggestFloat("x", 0, 1), 4);
     assertEquals(4, done.size());
     assertEquals(4, study.trials(EnumSet.of(TrialState.COMPLETE)).size());
   }
@@ -105,23 +129,39 @@ class SparkOptimizerTest {
       port = s.getLocalPort();
     }
     String url = "grpc://127.0.0.1:" + port + "?connect_timeout=1";
-    Study study = Study.builder().name("lost").sampler(RandomSampler.builder().seed(0).build()).build();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> SparkOptimizer.on(LocalSpark.get()).storage(url).sampler(() -> RandomSampler.builder().seed(0).build())
-            .optimize(study, t -> 0.0, 2));
-    assertTrue(e.getMessage().contains("cannot reach the study's storage at " + url), e.getMessage());
+    Study study =
+        Study.builder().name("lost").sampler(RandomSampler.builder().seed(0).build()).build();
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                SparkOptimizer.on(LocalSpark.get())
+                    .storage(url)
+                    .sampler(() -> RandomSampler.builder().seed(0).build())
+                    .optimize(study, t -> 0.0, 2));
+    assertTrue(
+        e.getMessage().contains("cannot reach the study's storage at " + url), e.getMessage());
   }
 
   @Test
   void optimize_jobGroupCancelled_stopsTheRunAndFailsItsRunningTrial() throws Exception {
-    Study study = Study.builder().name("cancel").sampler(RandomSampler.builder().seed(0).build()).build();
-    SparkOptimizer opt = SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> RandomSampler.builder().seed(0).build());
-    java.util.concurrent.CompletableFuture<List<FrozenTrial>> run = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> opt.optimize(study, t -> {
-          t.suggestFloat("x", 0, 1);
-          Thread.sleep(120_000);
-          return 0.0;
-        }, 5));
+    Study study =
+        Study.builder().name("cancel").sampler(RandomSampler.builder().seed(0).build()).build();
+    SparkOptimizer opt =
+        SparkOptimizer.on(LocalSpark.get())
+            .parallelism(1)
+            .sampler(() -> RandomSampler.builder().seed(0).build());
+    java.util.concurrent.CompletableFuture<List<FrozenTrial>> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                opt.optimize(
+                    study,
+                    t -> {
+                      t.suggestFloat("x", 0, 1);
+                      Thread.sleep(120_000);
+                      return 0.0;
+                    },
+                    5));
     while (study.trials(EnumSet.of(TrialState.RUNNING)).stream()
         .noneMatch(t -> t.systemAttrs().containsKey(TrialTask.EXECUTOR_ATTR))) {
       Thread.sleep(50);
@@ -137,16 +177,20 @@ class SparkOptimizerTest {
   @Test
   void optimize_jobsDescribeTheirTrialInTheSparkUi() throws Exception {
     List<String> descriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
-    org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
-        descriptions.add(String.valueOf(e.properties().getProperty("spark.job.description")));
-      }
-    };
+    org.apache.spark.scheduler.SparkListener listener =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+            descriptions.add(String.valueOf(e.properties().getProperty("spark.job.description")));
+          }
+        };
     LocalSpark.get().sparkContext().addSparkListener(listener);
     try {
-      Study study = Study.builder().name("ui").sampler(RandomSampler.builder().seed(0).build()).build();
-      SparkOptimizer.on(LocalSpark.get()).parallelism(1).sampler(() -> RandomSampler.builder().seed(0).build())
+      Study study =
+          Study.builder().name("ui").sampler(RandomSampler.builder().seed(0).build()).build();
+      SparkOptimizer.on(LocalSpark.get())
+          .parallelism(1)
+          .sampler(() -> RandomSampler.builder().seed(0).build())
           .optimize(study, t -> t.suggestFloat("x", 0, 1), 2);
       LocalSpark.get().sparkContext().listenerBus().waitUntilEmpty();
     } finally {

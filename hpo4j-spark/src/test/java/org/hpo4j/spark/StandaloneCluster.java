@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a Master and Workers as plain java processes over
- * the jars the build copied into target/spark-home/jars (see the pom), each executor a JVM of its own,
- * a child of its Worker. Small on purpose: one core and little memory per Worker.
+ * the jars the build copied into target/spark-home/jars (see the pom), each executor a JVM of its
+ * own, a child of its Worker. Small on purpose: one core and little memory per Worker.
  */
 final class StandaloneCluster implements AutoCloseable {
   private final Path home;
@@ -52,18 +52,38 @@ final class StandaloneCluster implements AutoCloseable {
     Path home = Path.of(System.getProperty("spark.home.dir", "target/spark-home")).toAbsolutePath();
     Path jars = home.resolve("jars");
     if (!Files.isDirectory(jars) || !Files.exists(jars.resolve("spark-core_2.12-3.5.9.jar"))) {
-      throw new IllegalStateException("no Spark jars in " + jars + ": run through Maven (process-test-classes copies them)");
+      throw new IllegalStateException(
+          "no Spark jars in " + jars + ": run through Maven (process-test-classes copies them)");
     }
     Files.writeString(home.resolve("RELEASE"), "");
     StandaloneCluster c = new StandaloneCluster(home, workDir);
     try {
-      c.launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-          "--port", String.valueOf(c.masterPort), "--webui-port", String.valueOf(c.masterUiPort));
+      c.launch(
+          "master",
+          "org.apache.spark.deploy.master.Master",
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String.valueOf(c.masterPort),
+          "--webui-port",
+          String.valueOf(c.masterUiPort));
       for (int i = 0; i < workers; i++) {
         Path wd = Files.createDirectories(workDir.resolve("worker-" + i));
-        c.workers.add(c.launch("worker-" + i, "org.apache.spark.deploy.worker.Worker", c.masterUrl(),
-            "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-            "--work-dir", wd.toString()));
+        c.workers.add(
+            c.launch(
+                "worker-" + i,
+                "org.apache.spark.deploy.worker.Worker",
+                c.masterUrl(),
+                "--host",
+                "127.0.0.1",
+                "--cores",
+                "1",
+                "--memory",
+                "1g",
+                "--webui-port",
+                String.valueOf(freePort()),
+                "--work-dir",
+                wd.toString()));
       }
       c.awaitWorkers(workers, Duration.ofSeconds(90));
       return c;
@@ -77,7 +97,9 @@ final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** @return the executor class path: the test JVM's class path less what the cluster's jars hold */
+  /**
+   * @return the executor class path: the test JVM's class path less what the cluster's jars hold
+   */
   String applicationClassPath() {
     Set<String> spark;
     try (Stream<Path> s = Files.list(home.resolve("jars"))) {
@@ -98,18 +120,23 @@ final class StandaloneCluster implements AutoCloseable {
     return String.join(" ", opens);
   }
 
-  /** @return the executor JVMs now running, by executor id */
+  /**
+   * @return the executor JVMs now running, by executor id
+   */
   java.util.Map<String, ProcessHandle> executors() {
     java.util.Map<String, ProcessHandle> out = new java.util.TreeMap<>();
     Pattern id = Pattern.compile("--executor-id (\\S+)");
     for (Process w : workers) {
-      w.toHandle().children().forEach(ch -> {
-        String cmd = commandLine(ch);
-        Matcher m = id.matcher(cmd);
-        if (m.find()) {
-          out.put(m.group(1), ch);
-        }
-      });
+      w.toHandle()
+          .children()
+          .forEach(
+              ch -> {
+                String cmd = commandLine(ch);
+                Matcher m = id.matcher(cmd);
+                if (m.find()) {
+                  out.put(m.group(1), ch);
+                }
+              });
     }
     return out;
   }
@@ -117,8 +144,10 @@ final class StandaloneCluster implements AutoCloseable {
   /** /proc's command line: ProcessHandle.Info gives none for an executor's very long one. */
   private static String commandLine(ProcessHandle p) {
     try {
-      return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
-          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+      return new String(
+              Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+              java.nio.charset.StandardCharsets.UTF_8)
+          .replace('\0', ' ');
     } catch (IOException e) {
       return p.info().commandLine().orElse("");
     }
@@ -130,8 +159,10 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.addAll(opens);
     cmd.addAll(List.of("-Xmx256m", "-cp", home.resolve("jars") + File.separator + "*", mainClass));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(workDir.resolve(name + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve(name + ".log").toFile());
     pb.environment().put("SPARK_HOME", home.toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.12");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -149,12 +180,18 @@ final class StandaloneCluster implements AutoCloseable {
     while (System.nanoTime() < end) {
       for (Process p : processes) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("a cluster process exited with " + p.exitValue() + "; logs in " + workDir);
+          throw new IllegalStateException(
+              "a cluster process exited with " + p.exitValue() + "; logs in " + workDir);
         }
       }
       try {
-        last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        last =
+            http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = alive.matcher(last);
         if (m.find() && Integer.parseInt(m.group(1)) >= n) {
           return;
@@ -164,8 +201,14 @@ final class StandaloneCluster implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(n + " workers did not register in " + timeout + "; last answer: " + last
-        + "; logs in " + workDir);
+    throw new IllegalStateException(
+        n
+            + " workers did not register in "
+            + timeout
+            + "; last answer: "
+            + last
+            + "; logs in "
+            + workDir);
   }
 
   private static int freePort() throws IOException {

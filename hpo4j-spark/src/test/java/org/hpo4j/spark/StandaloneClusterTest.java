@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -42,16 +41,24 @@ class StandaloneClusterTest {
   @BeforeAll
   static void startCluster() throws Exception {
     LocalSpark.stop();
-    dir = Files.createDirectories(Path.of("target", "standalone-" + ProcessHandle.current().pid()).toAbsolutePath());
+    dir =
+        Files.createDirectories(
+            Path.of("target", "standalone-" + ProcessHandle.current().pid()).toAbsolutePath());
     cluster = StandaloneCluster.start(dir, 2);
-    spark = SparkSession.builder().master(cluster.masterUrl()).appName("hpo4j-standalone-test")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.executor.memory", "512m").config("spark.executor.cores", "1").config("spark.cores.max", "2")
-        .config("spark.executor.extraJavaOptions", cluster.javaOptions())
-        .config("spark.executor.extraClassPath", cluster.applicationClassPath())
-        .config("spark.task.maxFailures", "4")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master(cluster.masterUrl())
+            .appName("hpo4j-standalone-test")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.ui.enabled", "false")
+            .config("spark.executor.memory", "512m")
+            .config("spark.executor.cores", "1")
+            .config("spark.cores.max", "2")
+            .config("spark.executor.extraJavaOptions", cluster.javaOptions())
+            .config("spark.executor.extraClassPath", cluster.applicationClassPath())
+            .config("spark.task.maxFailures", "4")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -85,22 +92,38 @@ class StandaloneClusterTest {
   }
 
   @Test
-  void xgboost40Trials_executorKilledMidTrial_failedTrialReRunAndEveryTrialCountedOnce() throws Exception {
+  void xgboost40Trials_executorKilledMidTrial_failedTrialReRunAndEveryTrialCountedOnce()
+      throws Exception {
     // in memory on the driver, served to the executors over gRPC (the default)
-    Study study = Study.builder().name("xgb").direction(StudyDirection.MAXIMIZE).storage(Storages.inMemory())
-        .sampler(RandomSampler.builder().seed(0).build()).build();
+    Study study =
+        Study.builder()
+            .name("xgb")
+            .direction(StudyDirection.MAXIMIZE)
+            .storage(Storages.inMemory())
+            .sampler(RandomSampler.builder().seed(0).build())
+            .build();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model", "xgboost");
     config.put("dataset", TestData.path("breast_cancer.csv").toString());
     config.put("folds", 3);
     config.put("nthread", 1);
     config.put("early_stopping_rounds", 0);
-    config.put("space", Map.of("n_estimators", Map.of("low", 5, "high", 20), "max_depth", Map.of("low", 2, "high", 3)));
+    config.put(
+        "space",
+        Map.of(
+            "n_estimators",
+            Map.of("low", 5, "high", 20),
+            "max_depth",
+            Map.of("low", 2, "high", 3)));
     XgbObjective objective = new XgbObjective(new ModelObjective(config, Path.of(".")), LOST_TRIAL);
 
-    CompletableFuture<List<FrozenTrial>> run = CompletableFuture.supplyAsync(() ->
-        SparkOptimizer.on(spark).parallelism(4).sampler(() -> RandomSampler.builder().seed(0).build())
-            .optimize(study, objective, 40));
+    CompletableFuture<List<FrozenTrial>> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                SparkOptimizer.on(spark)
+                    .parallelism(4)
+                    .sampler(() -> RandomSampler.builder().seed(0).build())
+                    .optimize(study, objective, 40));
     FrozenTrial hanging = awaitRunning(study, LOST_TRIAL);
     String executor = String.valueOf(hanging.systemAttrs().get(TrialTask.EXECUTOR_ATTR));
     ProcessHandle jvm = cluster.executors().get(executor);
@@ -123,11 +146,19 @@ class StandaloneClusterTest {
     FrozenTrial lost = all.stream().filter(t -> t.number() == LOST_TRIAL).findFirst().orElseThrow();
     assertEquals(TrialState.FAIL, lost.state());
     assertEquals(true, lost.systemAttrs().get(TrialTask.LOST_ATTR));
-    FrozenTrial rerun = all.stream().filter(t -> t.number() != LOST_TRIAL
-        && lost.distributions().keySet().equals(Set.of("n_estimators"))
-        && java.util.Objects.equals(lost.param("n_estimators"), t.param("n_estimators"))
-        && t.systemAttrs().get(TrialTask.TASK_ATTR).equals(lost.systemAttrs().get(TrialTask.TASK_ATTR)))
-        .findFirst().orElseThrow(() -> new AssertionError("no re-run of " + lost + " in " + all));
+    FrozenTrial rerun =
+        all.stream()
+            .filter(
+                t ->
+                    t.number() != LOST_TRIAL
+                        && lost.distributions().keySet().equals(Set.of("n_estimators"))
+                        && java.util.Objects.equals(
+                            lost.param("n_estimators"), t.param("n_estimators"))
+                        && t.systemAttrs()
+                            .get(TrialTask.TASK_ATTR)
+                            .equals(lost.systemAttrs().get(TrialTask.TASK_ATTR)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no re-run of " + lost + " in " + all));
     assertEquals(TrialState.COMPLETE, rerun.state());
     assertEquals(1, rerun.systemAttrs().get(TrialTask.ATTEMPT_ATTR));
     assertNotEquals(executor, rerun.systemAttrs().get(TrialTask.EXECUTOR_ATTR));

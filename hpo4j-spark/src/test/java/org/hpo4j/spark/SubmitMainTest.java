@@ -21,11 +21,24 @@ class SubmitMainTest {
   void run_xgboostStudyFile_runsItsTrialsAsTasksAndResumes() throws Exception {
     LocalSpark.get();
     Path file = dir.resolve("iris.yaml");
-    Files.writeString(file, String.join("\n", "name: iris-spark", "trials: 3", "seed: 0", "sampler: random",
-        "objective:", "  model: xgboost", "  dataset: " + TestData.path("iris.csv"), "  folds: 2", "  nthread: 1",
-        "  space: {n_estimators: {low: 5, high: 15}}", ""));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name: iris-spark",
+            "trials: 3",
+            "seed: 0",
+            "sampler: random",
+            "objective:",
+            "  model: xgboost",
+            "  dataset: " + TestData.path("iris.csv"),
+            "  folds: 2",
+            "  nthread: 1",
+            "  space: {n_estimators: {low: 5, high: 15}}",
+            ""));
     String url = "sqlite:" + dir.resolve("s.db");
-    FrozenTrial best = SubmitMain.run(new String[] {file.toString(), "--storage", url, "--parallelism", "2"});
+    FrozenTrial best =
+        SubmitMain.run(new String[] {file.toString(), "--storage", url, "--parallelism", "2"});
     assertTrue(best.value() > 0.8, best.toString());
     SubmitMain.run(new String[] {file.toString(), "--storage", url, "--trials", "4"});
     try (Storage s = Storages.open(url)) {
@@ -37,17 +50,23 @@ class SubmitMainTest {
 
   @Test
   void run_unknownOption_namesItAndTheAllowedOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SubmitMain.run(new String[] {"x.yaml", "--threads", "2"}));
-    assertTrue(e.getMessage().contains("'--threads'") && e.getMessage().contains("--parallelism"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SubmitMain.run(new String[] {"x.yaml", "--threads", "2"}));
+    assertTrue(
+        e.getMessage().contains("'--threads'") && e.getMessage().contains("--parallelism"),
+        e.getMessage());
   }
 
   @Test
   void run_commandObjective_saysSparkRunsModelObjectives() throws Exception {
     Path file = dir.resolve("f.yaml");
     Files.writeString(file, "objective: {function: branin}\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SubmitMain.run(new String[] {file.toString(), "--storage", "memory"}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SubmitMain.run(new String[] {file.toString(), "--storage", "memory"}));
     assertTrue(e.getMessage().contains("model objective"), e.getMessage());
   }
 }

@@ -15,10 +15,16 @@ import org.hpo4j.trial.Trial;
 import org.hpo4j.trial.TrialState;
 import org.junit.jupiter.api.Test;
 
-/** The driver's slot book-keeping, driven by hand the way executor tasks would (no Spark, no HTTP). */
+/**
+ * The driver's slot book-keeping, driven by hand the way executor tasks would (no Spark, no HTTP).
+ */
 class TrialRunTest {
-  private final Study study = Study.builder().name("run").storage(Storages.inMemory())
-      .sampler(RandomSampler.builder().seed(0).build()).build();
+  private final Study study =
+      Study.builder()
+          .name("run")
+          .storage(Storages.inMemory())
+          .sampler(RandomSampler.builder().seed(0).build())
+          .build();
 
   private TrialRun run(int budget, Callback... callbacks) {
     return new TrialRun(study, budget, List.of(callbacks), new Progress(study, budget));
@@ -35,7 +41,11 @@ class TrialRunTest {
   }
 
   private long idOf(int number) {
-    return study.trials(null).stream().filter(f -> f.number() == number).findFirst().orElseThrow().id();
+    return study.trials(null).stream()
+        .filter(f -> f.number() == number)
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   @Test
@@ -125,9 +135,12 @@ class TrialRunTest {
   @Test
   void callbackThatThrows_stopsTheRunAndIsKept() {
     RuntimeException boom = new IllegalStateException("boom");
-    TrialRun run = run(5, (s, t) -> {
-      throw boom;
-    });
+    TrialRun run =
+        run(
+            5,
+            (s, t) -> {
+              throw boom;
+            });
     int a = run.next(0, 0, 0, -1, -1);
     long id = runTrial(run, 0, 0, 0, a);
     assertEquals(-1, run.next(0, 0, 0, a, id));

@@ -10,12 +10,18 @@ import org.hpo4j.trial.Trial;
  */
 public interface BenchmarkFunction {
 
-  /** @return the suite name, e.g. "branin" */
+  /**
+   * @return the suite name, e.g. "branin"
+   */
   String name();
 
-  /** @return the known global minimum */
+  /**
+   * @return the known global minimum
+   */
   double optimum();
 
-  /** @return the function value of the parameters the trial suggests */
+  /**
+   * @return the function value of the parameters the trial suggests
+   */
   double evaluate(Trial trial);
 }

@@ -16,7 +16,13 @@ public final class BenchmarkFunctions {
   private static final Map<String, BenchmarkFunction> ALL = new LinkedHashMap<>();
 
   static {
-    add(box("branin", 0.397887, new double[] {-5, 0}, new double[] {10, 15}, BenchmarkFunctions::branin));
+    add(
+        box(
+            "branin",
+            0.397887,
+            new double[] {-5, 0},
+            new double[] {10, 15},
+            BenchmarkFunctions::branin));
     add(box("hartmann3", -3.86278, 3, 0, 1, x -> Hartmann.h3(x)));
     add(box("hartmann6", -3.32237, 6, 0, 1, x -> Hartmann.h6(x)));
     add(box("rosenbrock4", 0, 4, -5, 10, BenchmarkFunctions::rosenbrock));
@@ -30,7 +36,9 @@ public final class BenchmarkFunctions {
     ALL.put(f.name(), f);
   }
 
-  /** @return the eight functions in the spec's order */
+  /**
+   * @return the eight functions in the spec's order
+   */
   public static List<BenchmarkFunction> all() {
     return List.copyOf(ALL.values());
   }
@@ -49,16 +57,24 @@ public final class BenchmarkFunctions {
       f = MultimodalFunctions.find(name);
     }
     if (f == null) {
-      throw new IllegalArgumentException("unknown function '" + name + "'; known functions: "
-          + String.join(", ", ALL.keySet()) + " (or 'all'); conditional: "
-          + String.join(", ", ConditionalFunctions.all().stream().map(BenchmarkFunction::name).toList())
-          + "; multimodal: " + String.join(", ", MultimodalFunctions.all().stream().map(BenchmarkFunction::name).toList()));
+      throw new IllegalArgumentException(
+          "unknown function '"
+              + name
+              + "'; known functions: "
+              + String.join(", ", ALL.keySet())
+              + " (or 'all'); conditional: "
+              + String.join(
+                  ", ", ConditionalFunctions.all().stream().map(BenchmarkFunction::name).toList())
+              + "; multimodal: "
+              + String.join(
+                  ", ", MultimodalFunctions.all().stream().map(BenchmarkFunction::name).toList()));
     }
     return f;
   }
 
   /** A function of x0..x(d-1) on one interval per dimension. */
-  static BenchmarkFunction box(String name, double optimum, double[] lo, double[] hi, ToDoubleFunction<double[]> f) {
+  static BenchmarkFunction box(
+      String name, double optimum, double[] lo, double[] hi, ToDoubleFunction<double[]> f) {
     return new BenchmarkFunction() {
       @Override
       public String name() {
@@ -86,8 +102,8 @@ public final class BenchmarkFunctions {
     };
   }
 
-  private static BenchmarkFunction box(String name, double optimum, int d, double lo, double hi,
-      ToDoubleFunction<double[]> f) {
+  private static BenchmarkFunction box(
+      String name, double optimum, int d, double lo, double hi, ToDoubleFunction<double[]> f) {
     double[] l = new double[d];
     double[] h = new double[d];
     java.util.Arrays.fill(l, lo);

@@ -12,15 +12,23 @@ import org.hpo4j.trial.Trial;
  */
 public interface MultiObjectiveFunction {
 
-  /** @return the suite name, e.g. "zdt1" */
+  /**
+   * @return the suite name, e.g. "zdt1"
+   */
   String name();
 
-  /** @return the number of objectives */
+  /**
+   * @return the number of objectives
+   */
   int objectives();
 
-  /** @return a copy of the hypervolume reference point, one entry per objective */
+  /**
+   * @return a copy of the hypervolume reference point, one entry per objective
+   */
   double[] referencePoint();
 
-  /** @return the objective values of the parameters the trial suggests */
+  /**
+   * @return the objective values of the parameters the trial suggests
+   */
   double[] evaluate(Trial trial);
 }

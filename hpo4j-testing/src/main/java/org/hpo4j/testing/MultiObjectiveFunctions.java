@@ -7,8 +7,8 @@ import java.util.function.Function;
 import org.hpo4j.trial.Trial;
 
 /**
- * The multi-objective functions of shared/spec/benchmarks.md: ZDT1, ZDT2, ZDT3 (30 variables in
- * [0, 1], two objectives, reference point (11, 11)) and DTLZ2 (12 variables in [0, 1], three
+ * The multi-objective functions of shared/spec/benchmarks.md: ZDT1, ZDT2, ZDT3 (30 variables in [0,
+ * 1], two objectives, reference point (11, 11)) and DTLZ2 (12 variables in [0, 1], three
  * objectives, reference point (2.5, 2.5, 2.5)). Formulas are transcribed from that spec, which
  * follows Zitzler, Deb and Thiele (Evolutionary Computation 8(2), 2000) and Deb, Thiele, Laumanns
  * and Zitzler (CEC 2002). Thread-safe.
@@ -29,7 +29,9 @@ public final class MultiObjectiveFunctions {
     ALL.put(f.name(), f);
   }
 
-  /** @return the four functions in the spec's order */
+  /**
+   * @return the four functions in the spec's order
+   */
   public static List<MultiObjectiveFunction> all() {
     return List.copyOf(ALL.values());
   }
@@ -40,18 +42,24 @@ public final class MultiObjectiveFunctions {
   public static MultiObjectiveFunction byName(String name) {
     MultiObjectiveFunction f = ALL.get(name);
     if (f == null) {
-      throw new IllegalArgumentException("unknown multi-objective function '" + name + "'; known: "
-          + String.join(", ", ALL.keySet()));
+      throw new IllegalArgumentException(
+          "unknown multi-objective function '"
+              + name
+              + "'; known: "
+              + String.join(", ", ALL.keySet()));
     }
     return f;
   }
 
-  /** @return whether {@code name} is one of these functions */
+  /**
+   * @return whether {@code name} is one of these functions
+   */
   public static boolean isMultiObjective(String name) {
     return ALL.containsKey(name);
   }
 
-  private static MultiObjectiveFunction of(String name, int n, double[] ref, Function<double[], double[]> f) {
+  private static MultiObjectiveFunction of(
+      String name, int n, double[] ref, Function<double[], double[]> f) {
     return new MultiObjectiveFunction() {
       @Override
       public String name() {
@@ -93,11 +101,12 @@ public final class MultiObjectiveFunctions {
     }
     double g = 1 + 9 * s / (n - 1);
     double r = x[0] / g;
-    double f2 = switch (variant) {
-      case 1 -> g * (1 - Math.sqrt(r));
-      case 2 -> g * (1 - r * r);
-      default -> g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * x[0]));
-    };
+    double f2 =
+        switch (variant) {
+          case 1 -> g * (1 - Math.sqrt(r));
+          case 2 -> g * (1 - r * r);
+          default -> g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * x[0]));
+        };
     return new double[] {x[0], f2};
   }
 
@@ -110,6 +119,9 @@ public final class MultiObjectiveFunctions {
     double a = x[0] * Math.PI / 2;
     double b = x[1] * Math.PI / 2;
     return new double[] {
-        (1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b), (1 + g) * Math.sin(a)};
+      (1 + g) * Math.cos(a) * Math.cos(b),
+      (1 + g) * Math.cos(a) * Math.sin(b),
+      (1 + g) * Math.sin(a)
+    };
   }
 }

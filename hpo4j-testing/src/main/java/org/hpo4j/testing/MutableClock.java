@@ -19,7 +19,10 @@ public final class MutableClock extends Clock {
     this(start, Duration.ZERO);
   }
 
-  /** A clock that moves {@code stepPerRead} every time it is read, so waiting out a period costs no time. */
+  /**
+   * A clock that moves {@code stepPerRead} every time it is read, so waiting out a period costs no
+   * time.
+   */
   public MutableClock(Instant start, Duration stepPerRead) {
     this.now = start;
     this.stepPerRead = stepPerRead;

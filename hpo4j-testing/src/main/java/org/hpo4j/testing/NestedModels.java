@@ -6,8 +6,8 @@ import org.hpo4j.trial.Trial;
 /**
  * A two-level conditional function, shaped like model selection: the model family chooses its
  * parameters, and within a family a second categorical chooses more (boosting's booster brings
- * dart's drop rates or gbtree's subsample; a linear model's penalty brings elastic net's stepped
- * l1 ratio). Families: boosting (log-int estimators, int depth), linear (log C), k-NN (log-int k,
+ * dart's drop rates or gbtree's subsample; a linear model's penalty brings elastic net's stepped l1
+ * ratio). Families: boosting (log-int estimators, int depth), linear (log C), k-NN (log-int k,
  * stepped Minkowski p, weighting). Minimum 0 at boosting with dart; gbtree 0.1, linear 0.2-0.3,
  * k-NN 0.35 above it.
  */
@@ -53,7 +53,10 @@ final class NestedModels implements BenchmarkFunction {
         long k = trial.suggestInt("k", 1, 256, true);
         double p = trial.suggestFloat("p", 1, 3, 0.5);
         String weights = trial.suggestCategorical("weights", List.of("uniform", "distance"));
-        return 0.35 + Bowl.log(2, k, 16, 1, 256) + Bowl.lin(1, p, 2, 1, 3) + (weights.equals("distance") ? 0 : 0.1);
+        return 0.35
+            + Bowl.log(2, k, 16, 1, 256)
+            + Bowl.lin(1, p, 2, 1, 3)
+            + (weights.equals("distance") ? 0 : 0.1);
       }
     }
   }

@@ -24,7 +24,9 @@ final class RangeCheckingSampler implements Sampler {
     this.inner = inner;
   }
 
-  /** @return one line per proposal outside its distribution, naming the sampler and parameter */
+  /**
+   * @return one line per proposal outside its distribution, naming the sampler and parameter
+   */
   synchronized List<String> violations() {
     return List.copyOf(violations);
   }
@@ -44,19 +46,22 @@ final class RangeCheckingSampler implements Sampler {
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     Map<String, Double> out = inner.sampleRelative(study, trial, space);
-    out.forEach((name, v) -> {
-      Distribution d = space.get(name);
-      if (d != null && !d.isSingle()) {
-        check("sampleRelative", name, d, v);
-      }
-    });
+    out.forEach(
+        (name, v) -> {
+          Distribution d = space.get(name);
+          if (d != null && !d.isSingle()) {
+            check("sampleRelative", name, d, v);
+          }
+        });
     return out;
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     double v = inner.sampleIndependent(study, trial, name, distribution);
     check("sampleIndependent", name, distribution, v);
     return v;
@@ -68,7 +73,8 @@ final class RangeCheckingSampler implements Sampler {
   }
 
   @Override
-  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     inner.afterTrial(study, trial, state, values);
   }
 

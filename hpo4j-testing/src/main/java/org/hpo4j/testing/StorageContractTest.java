@@ -32,13 +32,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link Storage} passes, written once: extend it and implement
- * {@link #newStorage()}. A storage that passes can hold studies for any sampler and any number of
- * threads.
+ * The contract every {@link Storage} passes, written once: extend it and implement {@link
+ * #newStorage()}. A storage that passes can hold studies for any sampler and any number of threads.
  */
 public abstract class StorageContractTest {
 
-  /** @return a new, empty storage; closed after each test */
+  /**
+   * @return a new, empty storage; closed after each test
+   */
   protected abstract Storage newStorage() throws Exception;
 
   /** The storage under test. */
@@ -105,13 +106,14 @@ public abstract class StorageContractTest {
     try {
       List<Callable<List<Integer>>> jobs = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        jobs.add(() -> {
-          List<Integer> numbers = new ArrayList<>();
-          for (int k = 0; k < perThread; k++) {
-            numbers.add(storage.createTrial(id, Map.of(), false).number());
-          }
-          return numbers;
-        });
+        jobs.add(
+            () -> {
+              List<Integer> numbers = new ArrayList<>();
+              for (int k = 0; k < perThread; k++) {
+                numbers.add(storage.createTrial(id, Map.of(), false).number());
+              }
+              return numbers;
+            });
       }
       List<Integer> all = new ArrayList<>();
       for (Future<List<Integer>> f : pool.invokeAll(jobs)) {
@@ -144,7 +146,10 @@ public abstract class StorageContractTest {
       storage.setParam(t, e.getKey(), values[i++], e.getValue());
     }
     FrozenTrial ft = storage.trial(t);
-    assertEquals(List.copyOf(dists.keySet()), List.copyOf(ft.internalParams().keySet()), "parameter order is kept");
+    assertEquals(
+        List.copyOf(dists.keySet()),
+        List.copyOf(ft.internalParams().keySet()),
+        "parameter order is kept");
     assertEquals(dists, ft.distributions());
     assertEquals(1e-3, ft.internalParams().get("lr"), 0.0);
     assertEquals(2.5, ft.param("act"));
@@ -189,7 +194,8 @@ public abstract class StorageContractTest {
     long id = study("closed");
     long t = storage.createTrial(id, Map.of(), false).id();
     storage.finishTrial(t, TrialState.FAIL, List.of());
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> storage.setParam(t, "x", 0.5, new FloatDistribution(0, 1)));
     assertThrows(IllegalStateException.class, () -> storage.setIntermediateValue(t, 0, 1.0));
   }
@@ -303,7 +309,8 @@ public abstract class StorageContractTest {
     Map<String, Object> attrs = storage.studySystemAttrs(id);
     assertEquals(Set.of("study_file", "seed", "nested"), attrs.keySet());
     assertEquals("name: config\nobjective: {function: branin}\n", attrs.get("study_file"));
-    assertEquals(8, ((Number) attrs.get("seed")).intValue(), "a key written twice keeps the last value");
+    assertEquals(
+        8, ((Number) attrs.get("seed")).intValue(), "a key written twice keeps the last value");
     assertEquals(2, ((List<?>) ((Map<?, ?>) attrs.get("nested")).get("k")).size());
     assertEquals(Map.of(), storage.studySystemAttrs(other), "attributes belong to one study");
     storage.deleteStudy(id);

@@ -34,14 +34,26 @@ class BenchmarkFunctionsTest {
     assertEquals(0, at("branin", xs(Math.PI, 2.275)), 1e-5);
     assertEquals(0, at("branin", xs(-Math.PI, 12.275)), 1e-5);
     assertEquals(0, at("hartmann3", xs(0.114614, 0.555649, 0.852547)), 1e-4);
-    assertEquals(0, at("hartmann6", xs(0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573)), 1e-4);
+    assertEquals(
+        0, at("hartmann6", xs(0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573)), 1e-4);
     assertEquals(0, at("rosenbrock4", xs(1, 1, 1, 1)), 0);
     assertEquals(0, at("ackley5", xs(0, 0, 0, 0, 0)), 1e-12);
     assertEquals(0, at("levy8", xs(1, 1, 1, 1, 1, 1, 1, 1)), 1e-12);
     double s = -2.903534;
     assertEquals(0, at("styblinski8", xs(s, s, s, s, s, s, s, s)), 1e-4);
-    Map<String, Object> mc = new LinkedHashMap<>(Map.of("optimizer", "adam", "lr", Math.pow(10, -2.5),
-        "depth", 6, "activation", "relu", "beta1", 0.9));
+    Map<String, Object> mc =
+        new LinkedHashMap<>(
+            Map.of(
+                "optimizer",
+                "adam",
+                "lr",
+                Math.pow(10, -2.5),
+                "depth",
+                6,
+                "activation",
+                "relu",
+                "beta1",
+                0.9));
     assertEquals(0, at("mixed_conditional", mc), 1e-12);
   }
 
@@ -56,13 +68,25 @@ class BenchmarkFunctionsTest {
 
   @Test
   void byName_unknown_listsKnownNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchmarkFunctions.byName("sphere"));
-    assertTrue(e.getMessage().contains("branin") && e.getMessage().contains("mixed_conditional"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkFunctions.byName("sphere"));
+    assertTrue(
+        e.getMessage().contains("branin") && e.getMessage().contains("mixed_conditional"),
+        e.getMessage());
   }
 
   @Test
   void all_hasTheEightFunctionsInSpecOrder() {
-    assertEquals(List.of("branin", "hartmann3", "hartmann6", "rosenbrock4", "ackley5", "levy8", "styblinski8",
-        "mixed_conditional"), BenchmarkFunctions.all().stream().map(BenchmarkFunction::name).toList());
+    assertEquals(
+        List.of(
+            "branin",
+            "hartmann3",
+            "hartmann6",
+            "rosenbrock4",
+            "ackley5",
+            "levy8",
+            "styblinski8",
+            "mixed_conditional"),
+        BenchmarkFunctions.all().stream().map(BenchmarkFunction::name).toList());
   }
 }

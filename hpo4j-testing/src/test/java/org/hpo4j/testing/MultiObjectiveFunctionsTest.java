@@ -18,14 +18,18 @@ class MultiObjectiveFunctionsTest {
     x[0] = 0.25; // the other variables at 0 make g = 1
     assertArrayEquals(new double[] {0.25, 0.5}, MultiObjectiveFunctions.zdt(x, 1), 1e-12);
     assertArrayEquals(new double[] {0.25, 1 - 0.0625}, MultiObjectiveFunctions.zdt(x, 2), 1e-12);
-    assertArrayEquals(new double[] {0.25, 0.5 - 0.25 * Math.sin(2.5 * Math.PI)}, MultiObjectiveFunctions.zdt(x, 3), 1e-12);
+    assertArrayEquals(
+        new double[] {0.25, 0.5 - 0.25 * Math.sin(2.5 * Math.PI)},
+        MultiObjectiveFunctions.zdt(x, 3),
+        1e-12);
   }
 
   @Test
   void zdt1_allOnes_givesGTen() {
     double[] x = new double[30];
     Arrays.fill(x, 1);
-    assertArrayEquals(new double[] {1, 10 * (1 - Math.sqrt(0.1))}, MultiObjectiveFunctions.zdt(x, 1), 1e-12);
+    assertArrayEquals(
+        new double[] {1, 10 * (1 - Math.sqrt(0.1))}, MultiObjectiveFunctions.zdt(x, 1), 1e-12);
   }
 
   @Test
@@ -41,7 +45,8 @@ class MultiObjectiveFunctionsTest {
   @Test
   void byName_knownAndUnknown() {
     assertEquals(3, MultiObjectiveFunctions.byName("dtlz2").objectives());
-    assertArrayEquals(new double[] {11, 11}, MultiObjectiveFunctions.byName("zdt3").referencePoint());
+    assertArrayEquals(
+        new double[] {11, 11}, MultiObjectiveFunctions.byName("zdt3").referencePoint());
     assertEquals(4, MultiObjectiveFunctions.all().size());
     assertThrows(IllegalArgumentException.class, () -> MultiObjectiveFunctions.byName("zdt4"));
   }
@@ -51,8 +56,12 @@ class MultiObjectiveFunctionsTest {
     MultiObjectiveFunction f = MultiObjectiveFunctions.byName("zdt1");
     Study s = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).build();
     s.optimizeMulti(f::evaluate, 20);
-    double hv = Hypervolume.of(s.completeTrials().stream()
-        .map(t -> t.values().stream().mapToDouble(Double::doubleValue).toArray()).toList(), f.referencePoint());
+    double hv =
+        Hypervolume.of(
+            s.completeTrials().stream()
+                .map(t -> t.values().stream().mapToDouble(Double::doubleValue).toArray())
+                .toList(),
+            f.referencePoint());
     assertEquals(true, hv > 0 && hv < 121, "hypervolume " + hv);
   }
 }

@@ -1,13 +1,13 @@
 package org.hpo4j.testing;
 
-import org.hpo4j.pruner.WilcoxonPruner;
-import org.hpo4j.pruner.ThresholdPruner;
-import org.hpo4j.pruner.SuccessiveHalvingPruner;
-import org.hpo4j.pruner.PercentilePruner;
-import org.hpo4j.pruner.PatientPruner;
-import org.hpo4j.pruner.ParetoPercentilePruner;
 import org.hpo4j.pruner.HyperbandPruner;
+import org.hpo4j.pruner.ParetoPercentilePruner;
+import org.hpo4j.pruner.PatientPruner;
+import org.hpo4j.pruner.PercentilePruner;
 import org.hpo4j.pruner.Pruner;
+import org.hpo4j.pruner.SuccessiveHalvingPruner;
+import org.hpo4j.pruner.ThresholdPruner;
+import org.hpo4j.pruner.WilcoxonPruner;
 import org.junit.jupiter.api.Nested;
 
 /** Every built-in pruner runs {@link PrunerContractTest}. */
@@ -41,7 +41,11 @@ class PrunerContractTests {
   class Asha extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(3).minEarlyStoppingRate(0).build();
+      return SuccessiveHalvingPruner.builder()
+          .minResource(1)
+          .reductionFactor(3)
+          .minEarlyStoppingRate(0)
+          .build();
     }
   }
 
@@ -49,7 +53,12 @@ class PrunerContractTests {
   class Hyperband extends PrunerContractTest {
     @Override
     protected Pruner newPruner() {
-      return HyperbandPruner.builder().minResource(1).maxResource(27).reductionFactor(3).seed(0).build();
+      return HyperbandPruner.builder()
+          .minResource(1)
+          .maxResource(27)
+          .reductionFactor(3)
+          .seed(0)
+          .build();
     }
   }
 

@@ -16,7 +16,8 @@ class RangeCheckingSamplerTest {
   /** Proposes just past the upper end of every range: the study snaps it back, silently. */
   private static final class PastTheEnd implements Sampler {
     @Override
-    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+    public double sampleIndependent(
+        StudyView study, FrozenTrial trial, String name, Distribution distribution) {
       return distribution.fromUnit(1.0) + 0.25;
     }
 
@@ -32,16 +33,28 @@ class RangeCheckingSamplerTest {
     Study study = Study.builder().sampler(checked).build();
     study.optimize(t -> t.suggestFloat("x", 0.0, 1.0), 3);
     // What the contract test checked before: the stored value, already snapped into range.
-    assertTrue(study.trials().get(0).distributions().get("x").contains(study.trials().get(0).internalParams().get("x")));
+    assertTrue(
+        study
+            .trials()
+            .get(0)
+            .distributions()
+            .get("x")
+            .contains(study.trials().get(0).internalParams().get("x")));
     List<String> v = checked.violations();
     assertEquals(3, v.size(), v.toString());
-    assertTrue(v.get(0).contains("PastTheEnd") && v.get(0).contains("'x'") && v.get(0).contains("1.25"), v.get(0));
+    assertTrue(
+        v.get(0).contains("PastTheEnd") && v.get(0).contains("'x'") && v.get(0).contains("1.25"),
+        v.get(0));
   }
 
   @Test
   void legalSampler_hasNoViolations() {
-    RangeCheckingSampler checked = new RangeCheckingSampler(RandomSampler.builder().seed(1).build());
-    Study.builder().sampler(checked).build().optimize(t -> t.suggestInt("n", 1, 9, 2) + t.suggestFloat("x", 1e-3, 1, true), 20);
+    RangeCheckingSampler checked =
+        new RangeCheckingSampler(RandomSampler.builder().seed(1).build());
+    Study.builder()
+        .sampler(checked)
+        .build()
+        .optimize(t -> t.suggestInt("n", 1, 9, 2) + t.suggestFloat("x", 1e-3, 1, true), 20);
     assertEquals(List.of(), checked.violations());
   }
 }

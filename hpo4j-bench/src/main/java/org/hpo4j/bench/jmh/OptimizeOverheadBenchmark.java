@@ -1,9 +1,8 @@
 package org.hpo4j.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
-import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.sampler.RandomSampler;
-import org.hpo4j.sampler.Sampler;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.study.Study;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * that costs nothing. One operation is a whole study of 1,000 trials on {@code threads} threads, so
  * trials per second = 1,000 / (seconds per op).
  *
- * <p>Run: {@code ./hpo --version && java -cp "hpo4j-cli/target/hpo4j-cli.jar:hpo4j-cli/target/lib/*"
- * org.openjdk.jmh.Main OptimizeOverhead}
+ * <p>Run: {@code ./hpo --version && java -cp
+ * "hpo4j-cli/target/hpo4j-cli.jar:hpo4j-cli/target/lib/*" org.openjdk.jmh.Main OptimizeOverhead}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,11 +38,13 @@ public class OptimizeOverheadBenchmark {
   @Benchmark
   public int study() {
     Study study = Study.builder().sampler(RandomSampler.builder().seed(0).build()).build();
-    study.optimize(t -> {
-      double x = t.suggestFloat("x", -10, 10);
-      double y = t.suggestFloat("y", -10, 10);
-      return x * x + y * y;
-    }, OptimizeOptions.trials(TRIALS).threads(threads));
+    study.optimize(
+        t -> {
+          double x = t.suggestFloat("x", -10, 10);
+          double y = t.suggestFloat("y", -10, 10);
+          return x * x + y * y;
+        },
+        OptimizeOptions.trials(TRIALS).threads(threads));
     return study.finishedTrialCount();
   }
 }

@@ -1,9 +1,9 @@
 package org.hpo4j.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
-import org.hpo4j.pruner.WilcoxonPruner;
 import org.hpo4j.pruner.ParetoPercentilePruner;
 import org.hpo4j.pruner.Pruner;
+import org.hpo4j.pruner.WilcoxonPruner;
 import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
 import org.hpo4j.trial.FrozenTrial;
@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code mvn -q -pl hpo4j-bench -am package -DskipTests && java -cp
  * "hpo4j-bench/target/classes:$(cat cp.txt)" org.openjdk.jmh.Main PrunerBenchmark -f 1 -wi 2 -i 3}
- * (write cp.txt with {@code mvn -q -pl hpo4j-bench dependency:build-classpath -Dmdep.outputFile=cp.txt}).
+ * (write cp.txt with {@code mvn -q -pl hpo4j-bench dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,11 +49,12 @@ public class PrunerBenchmark {
 
   @Setup
   public void setUp() {
-    p = switch (pruner) {
-      case "median" -> Pruner.median();
-      case "pareto" -> ParetoPercentilePruner.builder().percentile(50).build();
-      default -> WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build();
-    };
+    p =
+        switch (pruner) {
+          case "median" -> Pruner.median();
+          case "pareto" -> ParetoPercentilePruner.builder().percentile(50).build();
+          default -> WilcoxonPruner.builder().pThreshold(0.1).startupSteps(2).build();
+        };
     study = Study.builder().storage(Storages.inMemory()).build();
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(0);
     for (int i = 0; i < finishedTrials; i++) {

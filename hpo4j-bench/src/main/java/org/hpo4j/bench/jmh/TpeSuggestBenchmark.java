@@ -31,17 +31,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Time of one TPE suggest (all 8 float parameters of a new trial) over a history of
- * {@code finishedTrials} COMPLETE trials, for the default multivariate TPE ({@code tpe}, also named
- * {@code tpe_mv}) and univariate TPE ({@code tpe_uni}). The history sits in a fixed in-memory view,
- * so storage reads are not measured; each invocation is a new trial, so per-trial caches miss while the sampler's
- * history cache stays warm, as in a running study where one trial was added since the last suggest.
+ * Time of one TPE suggest (all 8 float parameters of a new trial) over a history of {@code
+ * finishedTrials} COMPLETE trials, for the default multivariate TPE ({@code tpe}, also named {@code
+ * tpe_mv}) and univariate TPE ({@code tpe_uni}). The history sits in a fixed in-memory view, so
+ * storage reads are not measured; each invocation is a new trial, so per-trial caches miss while
+ * the sampler's history cache stays warm, as in a running study where one trial was added since the
+ * last suggest.
  *
  * <p>Run from the repository root:
+ *
  * <pre>
  * mvn -B -q -pl hpo4j-bench -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/bench-cp.txt
  * java -cp hpo4j-bench/target/classes:$(cat /tmp/bench-cp.txt) org.openjdk.jmh.Main TpeSuggestBenchmark
  * </pre>
+ *
  * On a loaded machine, {@link TpeSuggestCpuTime} measures the same suggest in CPU time.
  */
 @State(Scope.Benchmark)
@@ -97,8 +100,19 @@ public class TpeSuggestBenchmark {
         params.put(name, x);
         f += x * x;
       }
-      history.add(new FrozenTrial(i, i, TrialState.COMPLETE, params, space, List.of(f), new TreeMap<>(), Map.of(),
-          Map.of(), Instant.EPOCH, Instant.EPOCH));
+      history.add(
+          new FrozenTrial(
+              i,
+              i,
+              TrialState.COMPLETE,
+              params,
+              space,
+              List.of(f),
+              new TreeMap<>(),
+              Map.of(),
+              Map.of(),
+              Instant.EPOCH,
+              Instant.EPOCH));
     }
     view = new View(List.copyOf(history));
     tpe = Samplers.create(sampler, 0, Map.of());
@@ -113,10 +127,22 @@ public class TpeSuggestBenchmark {
   /** One suggest of all parameters of a new trial; @return the sum of the proposed values */
   double suggestOnce() {
     int number = next++;
-    FrozenTrial trial = new FrozenTrial(number, number, TrialState.RUNNING, Map.of(), Map.of(), List.of(),
-        new TreeMap<>(), Map.of(), Map.of(), Instant.EPOCH, null);
+    FrozenTrial trial =
+        new FrozenTrial(
+            number,
+            number,
+            TrialState.RUNNING,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            new TreeMap<>(),
+            Map.of(),
+            Map.of(),
+            Instant.EPOCH,
+            null);
     Map<String, Distribution> relative = tpe.inferRelativeSearchSpace(view, trial);
-    Map<String, Double> proposed = relative.isEmpty() ? Map.of() : tpe.sampleRelative(view, trial, relative);
+    Map<String, Double> proposed =
+        relative.isEmpty() ? Map.of() : tpe.sampleRelative(view, trial, relative);
     double sum = 0;
     for (Map.Entry<String, Distribution> e : space.entrySet()) {
       Double v = proposed.get(e.getKey());

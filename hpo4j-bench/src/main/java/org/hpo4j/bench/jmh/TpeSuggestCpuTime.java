@@ -5,12 +5,13 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * The suggest of {@link TpeSuggestBenchmark} timed in CPU time of the calling thread, for machines
- * shared with other work, where JMH's wall-clock times mostly measure the load. Runs each
- * (sampler, finished trials) pair for warm-up rounds of at least 3 s of CPU (so the JIT has
- * compiled the hot loops), then three measured rounds of at least 1 s each, and prints the CPU
- * milliseconds per suggest of each measured round.
+ * shared with other work, where JMH's wall-clock times mostly measure the load. Runs each (sampler,
+ * finished trials) pair for warm-up rounds of at least 3 s of CPU (so the JIT has compiled the hot
+ * loops), then three measured rounds of at least 1 s each, and prints the CPU milliseconds per
+ * suggest of each measured round.
  *
  * <p>Run from the repository root, after the build step in {@link TpeSuggestBenchmark}:
+ *
  * <pre>
  * java -cp hpo4j-bench/target/classes:$(cat /tmp/bench-cp.txt) org.hpo4j.bench.jmh.TpeSuggestCpuTime [tpe tpe_uni]
  * </pre>
@@ -44,8 +45,9 @@ public final class TpeSuggestCpuTime {
           } while (used < 1_000_000_000L);
           rounds.append(String.format(" %.3f", used / 1e6 / iterations));
         }
-        System.out.printf("%-8s %6d finished trials: CPU ms per suggest%s%s%n", sampler, finished, rounds,
-            Double.isNaN(sink) ? " (NaN)" : "");
+        System.out.printf(
+            "%-8s %6d finished trials: CPU ms per suggest%s%s%n",
+            sampler, finished, rounds, Double.isNaN(sink) ? " (NaN)" : "");
       }
     }
   }

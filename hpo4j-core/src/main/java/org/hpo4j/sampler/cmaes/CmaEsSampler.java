@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * CMA-ES for float and int parameters: N. Hansen, "The CMA Evolution Strategy: A Tutorial"
  * (https://arxiv.org/abs/1604.00772), run in the unit cube of the parameters' distributions (log
  * space for log parameters), with
+ *
  * <ul>
  *   <li>optionally active CMA (negative weights for the worst half of a generation);
  *   <li>the margin for integer and stepped parameters (Hamano et al., GECCO 2022; {@link Margin});
@@ -34,14 +35,15 @@ import org.slf4j.LoggerFactory;
  *       of this study, and optionally trials of another study, set the first mean and covariance
  *       from their best tenth.
  * </ul>
- * Categorical parameters, and parameters outside the space every COMPLETE trial shares, are
- * sampled at random (a warning is logged once per categorical parameter).
  *
- * <p>Rebuilt from the storage, nothing stored: the COMPLETE trials numbered from
- * {@code nStartupTrials} on, in the order they finished, are cut into consecutive generations of
- * lambda, and the runs are replayed generation by generation (the replay is cached and extended
- * as trials finish). A trial's sample is drawn from a stream keyed by (seed, trial number), so the
- * replay regenerates the exact continuous point behind an integer parameter, and a serial study is
+ * Categorical parameters, and parameters outside the space every COMPLETE trial shares, are sampled
+ * at random (a warning is logged once per categorical parameter).
+ *
+ * <p>Rebuilt from the storage, nothing stored: the COMPLETE trials numbered from {@code
+ * nStartupTrials} on, in the order they finished, are cut into consecutive generations of lambda,
+ * and the runs are replayed generation by generation (the replay is cached and extended as trials
+ * finish). A trial's sample is drawn from a stream keyed by (seed, trial number), so the replay
+ * regenerates the exact continuous point behind an integer parameter, and a serial study is
  * reproducible from its seed. The alternative, tagging trials with generation ids in their system
  * attributes, would need a core change (a sampler only sees a read-only {@link StudyView}).
  *
@@ -79,7 +81,9 @@ public final class CmaEsSampler implements Sampler {
     this.random = RandomSampler.builder().seed(b.seed).build();
   }
 
-  /** @return a builder with the defaults and seed 0 */
+  /**
+   * @return a builder with the defaults and seed 0
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -90,8 +94,12 @@ public final class CmaEsSampler implements Sampler {
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     if (study.isMultiObjective()) {
-      throw new IllegalStateException("cmaes optimises one objective, but study '" + study.name()
-          + "' has " + study.directions().size() + "; use nsga2 for several");
+      throw new IllegalStateException(
+          "cmaes optimises one objective, but study '"
+              + study.name()
+              + "' has "
+              + study.directions().size()
+              + "; use nsga2 for several");
     }
     if (trial.number() < Math.max(1, nStartupTrials)) {
       return Map.of();
@@ -107,12 +115,15 @@ public final class CmaEsSampler implements Sampler {
     if (space == null) {
       return Map.of();
     }
-    space.entrySet().removeIf(e -> e.getValue() instanceof CategoricalDistribution || e.getValue().isSingle());
+    space
+        .entrySet()
+        .removeIf(e -> e.getValue() instanceof CategoricalDistribution || e.getValue().isSingle());
     return space;
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     if (space.isEmpty()) {
       return Map.of();
     }
@@ -153,11 +164,14 @@ public final class CmaEsSampler implements Sampler {
     return replay.state();
   }
 
-  private CmaState initial(List<String> names, Distribution[] dims, List<FrozenTrial> sources, StudyView study) {
-    int lambda = populationSize != null ? populationSize : 4 + (int) Math.floor(3 * Math.log(dims.length));
-    CmaState s = warmStart && sources.size() >= 2
-        ? WarmStart.from(sources, names, dims, study.direction(), lambda, separable, active)
-        : new CmaState(center(dims.length), sigma0, null, lambda, separable, active);
+  private CmaState initial(
+      List<String> names, Distribution[] dims, List<FrozenTrial> sources, StudyView study) {
+    int lambda =
+        populationSize != null ? populationSize : 4 + (int) Math.floor(3 * Math.log(dims.length));
+    CmaState s =
+        warmStart && sources.size() >= 2
+            ? WarmStart.from(sources, names, dims, study.direction(), lambda, separable, active)
+            : new CmaState(center(dims.length), sigma0, null, lambda, separable, active);
     Margin.apply(s, dims);
     return s;
   }
@@ -167,8 +181,18 @@ public final class CmaEsSampler implements Sampler {
     if (!restarts) {
       return null;
     }
-    LOG.atDebug().log(() -> "cmaes restart " + index + " after generation " + old.generation + ": " + why
-        + "; population " + old.lambda + " -> " + 2 * old.lambda);
+    LOG.atDebug().log(
+        () ->
+            "cmaes restart "
+                + index
+                + " after generation "
+                + old.generation
+                + ": "
+                + why
+                + "; population "
+                + old.lambda
+                + " -> "
+                + 2 * old.lambda);
     java.util.SplittableRandom rng = SeededStreams.of(seed, -1L - index);
     double[] mean = new double[dims.length];
     for (int i = 0; i < mean.length; i++) {
@@ -186,23 +210,33 @@ public final class CmaEsSampler implements Sampler {
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     if (distribution instanceof CategoricalDistribution && warned.add(name)) {
-      LOG.warn("cmaes samples categorical parameter '" + name
-          + "' independently at random; CMA-ES handles only float and int parameters");
+      LOG.warn(
+          "cmaes samples categorical parameter '"
+              + name
+              + "' independently at random; CMA-ES handles only float and int parameters");
     }
     return random.sampleIndependent(study, trial, name, distribution);
   }
 
-  /** @return lambda of the run the last replay ended in (for tests), or 0 before any replay */
+  /**
+   * @return lambda of the run the last replay ended in (for tests), or 0 before any replay
+   */
   synchronized int currentPopulationSize() {
     return replay == null ? 0 : replay.state().lambda;
   }
 
   @Override
   public String toString() {
-    return "CmaEsSampler(seed=" + seed + ", sigma0=" + sigma0 + (separable ? ", separable" : "")
-        + (restarts ? ", ipop" : "") + ")";
+    return "CmaEsSampler(seed="
+        + seed
+        + ", sigma0="
+        + sigma0
+        + (separable ? ", separable" : "")
+        + (restarts ? ", ipop" : "")
+        + ")";
   }
 
   /** Builds a {@link CmaEsSampler}. Not thread-safe. */
@@ -242,15 +276,17 @@ public final class CmaEsSampler implements Sampler {
      * @throws IllegalArgumentException unless populationSize &gt;= 2
      */
     public Builder populationSize(Integer populationSize) {
-      requireArgument(populationSize == null || populationSize >= 2,
-          "populationSize >= 2 must hold, but got populationSize=%s", populationSize);
+      requireArgument(
+          populationSize == null || populationSize >= 2,
+          "populationSize >= 2 must hold, but got populationSize=%s",
+          populationSize);
       this.populationSize = populationSize;
       return this;
     }
 
     /**
-     * Trials sampled at random before CMA-ES starts (default 1, the least that reveals the space;
-     * 0 acts as 1); with a warm start, two or more of them seed the first mean and covariance.
+     * Trials sampled at random before CMA-ES starts (default 1, the least that reveals the space; 0
+     * acts as 1); with a warm start, two or more of them seed the first mean and covariance.
      *
      * @throws IllegalArgumentException when negative
      */
@@ -293,7 +329,9 @@ public final class CmaEsSampler implements Sampler {
       return this;
     }
 
-    /** @return the sampler */
+    /**
+     * @return the sampler
+     */
     public CmaEsSampler build() {
       return new CmaEsSampler(this);
     }

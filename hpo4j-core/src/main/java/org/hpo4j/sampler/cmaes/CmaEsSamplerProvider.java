@@ -8,7 +8,8 @@ import org.hpo4j.sampler.SamplerProvider;
 
 /**
  * Registers {@code cmaes}. Options: {@code sigma0} (number in (0, 1]), {@code population} (int),
- * {@code n_startup_trials} (int), {@code separable}, {@code active}, {@code restarts}, {@code warm_start} (booleans).
+ * {@code n_startup_trials} (int), {@code separable}, {@code active}, {@code restarts}, {@code
+ * warm_start} (booleans).
  */
 public final class CmaEsSamplerProvider implements SamplerProvider {
 

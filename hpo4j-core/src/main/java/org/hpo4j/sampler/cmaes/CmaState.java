@@ -15,10 +15,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p>Notation (the tutorial's): n dimensions; lambda offspring, mu parents, w the mu weights,
  * mu_eff = 1 / sum w^2; m the mean, sigma the step size, C = B D^2 B^T the covariance (B
- * orthonormal, D the vector of axis lengths), p_c and p_sigma the evolution paths; chi_n =
- * E||N(0, I)||. A is the diagonal margin scaling of integer coordinates (see {@link Margin}):
- * a sample is x = m + sigma * A * B (D * z), z ~ N(0, I). In the separable variant (Ros and
- * Hansen, PPSN 2008) C stays diagonal, B = I, and c_1, c_mu grow by (n + 2) / 3.
+ * orthonormal, D the vector of axis lengths), p_c and p_sigma the evolution paths; chi_n = E||N(0,
+ * I)||. A is the diagonal margin scaling of integer coordinates (see {@link Margin}): a sample is x
+ * = m + sigma * A * B (D * z), z ~ N(0, I). In the separable variant (Ros and Hansen, PPSN 2008) C
+ * stays diagonal, B = I, and c_1, c_mu grow by (n + 2) / 3.
  *
  * <p>Mutable, not thread-safe: the sampler keeps one instance per replay under its lock.
  */
@@ -29,8 +29,10 @@ final class CmaState {
   final boolean separable;
   final boolean active;
   private final double[] w;
+
   /** lambda - mu negative weights of active CMA (zeros when not active). */
   private final double[] wNeg;
+
   private final double muEff;
   private final double cSigma;
   private final double dSigma;
@@ -65,7 +67,8 @@ final class CmaState {
    *     CMA, tutorial section "Active CMA": negative weights bounded by alpha_mu^-, alpha_mueff^-,
    *     alpha_posdef^-)
    */
-  CmaState(double[] mean, double sigma, double[][] cov, int lambda, boolean separable, boolean active) {
+  CmaState(
+      double[] mean, double sigma, double[][] cov, int lambda, boolean separable, boolean active) {
     this.n = mean.length;
     this.lambda = lambda;
     this.mu = lambda / 2;
@@ -90,7 +93,8 @@ final class CmaState {
     dSigma = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cSigma;
     cc = (4 + muEff / n) / (n + 4 + 2 * muEff / n);
     double c1Full = 2 / ((n + 1.3) * (n + 1.3) + muEff);
-    double cMuFull = Math.min(1 - c1Full, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
+    double cMuFull =
+        Math.min(1 - c1Full, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
     if (separable) {
       double f = (n + 2) / 3.0;
       c1 = Math.min(1, c1Full * f);
@@ -110,7 +114,10 @@ final class CmaState {
       }
       if (negSum < 0) {
         double muEffMinus = negSum * negSum / negSq;
-        double bound = Math.min(1 + c1 / cMu, Math.min(1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cMu) / (n * cMu)));
+        double bound =
+            Math.min(
+                1 + c1 / cMu,
+                Math.min(1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cMu) / (n * cMu)));
         for (int k = 0; k < wNeg.length; k++) {
           wNeg[k] = bound * wNeg[k] / -negSum;
         }
@@ -134,7 +141,9 @@ final class CmaState {
     }
   }
 
-  /** @return a sample in [0, 1]^n: resampled up to 100 times while outside, then clipped */
+  /**
+   * @return a sample in [0, 1]^n: resampled up to 100 times while outside, then clipped
+   */
   double[] sample(RandomGenerator rng) {
     double[] x = new double[n];
     for (int attempt = 0; attempt < 100; attempt++) {
@@ -185,7 +194,9 @@ final class CmaState {
         }
       }
     }
-    double[] coef = new double[lambda]; // w_k, and for active CMA the negative w_k scaled by n / ||C^-1/2 y_k||^2
+    double[] coef =
+        new double
+            [lambda]; // w_k, and for active CMA the negative w_k scaled by n / ||C^-1/2 y_k||^2
     double coefSum = 0;
     for (int k = 0; k < lambda; k++) {
       if (k < mu) {
@@ -212,7 +223,9 @@ final class CmaState {
     }
     psNorm = Math.sqrt(psNorm);
     generation++;
-    boolean hSigma = psNorm / Math.sqrt(1 - Math.pow(1 - cSigma, 2.0 * generation)) < (1.4 + 2.0 / (n + 1)) * chiN;
+    boolean hSigma =
+        psNorm / Math.sqrt(1 - Math.pow(1 - cSigma, 2.0 * generation))
+            < (1.4 + 2.0 / (n + 1)) * chiN;
     double kc = hSigma ? Math.sqrt(cc * (2 - cc) * muEff) : 0;
     for (int i = 0; i < n; i++) {
       pc[i] = (1 - cc) * pc[i] + kc * yw[i];
@@ -240,8 +253,8 @@ final class CmaState {
   }
 
   /**
-   * @return why this run should stop (its step size collapsed, C is ill-conditioned, or the
-   *     losses went flat), or empty to go on
+   * @return why this run should stop (its step size collapsed, C is ill-conditioned, or the losses
+   *     went flat), or empty to go on
    */
   Optional<String> stagnation() {
     double maxStd = 0;
@@ -337,7 +350,9 @@ final class CmaState {
     return true;
   }
 
-  /** @return the marginal standard deviation of coordinate i before the margin scaling */
+  /**
+   * @return the marginal standard deviation of coordinate i before the margin scaling
+   */
   double marginalStd(int i) {
     return sigma * Math.sqrt(c[i][i]);
   }

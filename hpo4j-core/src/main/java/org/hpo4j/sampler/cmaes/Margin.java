@@ -8,10 +8,10 @@ import org.hpo4j.space.IntDistribution;
 /**
  * The margin of CMA-ES for integer and stepped coordinates (Hamano, Saito, Nomura and Shirakawa,
  * "CMA-ES with margin: lower-bounding marginal probability for mixed-integer black-box
- * optimization", GECCO 2022): once the distribution has shrunk inside one integer's bin, the
- * search would never try its neighbours again. After every update each discrete coordinate's
- * marginal probability of leaving its current bin is kept at least alpha = 1 / (n lambda), by
- * widening that coordinate with the diagonal scaling A of {@link CmaState}.
+ * optimization", GECCO 2022): once the distribution has shrunk inside one integer's bin, the search
+ * would never try its neighbours again. After every update each discrete coordinate's marginal
+ * probability of leaving its current bin is kept at least alpha = 1 / (n lambda), by widening that
+ * coordinate with the diagonal scaling A of {@link CmaState}.
  *
  * <p>Simplification, stated: the paper also moves the mean towards the bin edge; here only A is
  * adjusted, recomputed from 1 at each generation, which keeps the same lower bound.
@@ -22,7 +22,9 @@ import org.hpo4j.space.IntDistribution;
 final class Margin {
   private Margin() {}
 
-  /** @return whether the distribution has discrete values the margin must keep reachable */
+  /**
+   * @return whether the distribution has discrete values the margin must keep reachable
+   */
   static boolean isDiscrete(Distribution d) {
     return d instanceof IntDistribution || (d instanceof FloatDistribution f && f.step() != null);
   }
@@ -37,14 +39,16 @@ final class Margin {
       double lo = Math.log(i.low() - 0.5);
       double span = Math.log(i.high() + 0.5) - lo;
       return new double[] {
-          v <= i.low() ? Double.NEGATIVE_INFINITY : (Math.log(v - 0.5) - lo) / span,
-          v >= i.high() ? Double.POSITIVE_INFINITY : (Math.log(v + 0.5) - lo) / span};
+        v <= i.low() ? Double.NEGATIVE_INFINITY : (Math.log(v - 0.5) - lo) / span,
+        v >= i.high() ? Double.POSITIVE_INFINITY : (Math.log(v + 0.5) - lo) / span
+      };
     }
     long k = d.cardinality();
     long idx = Math.min(k - 1, (long) Math.floor(c * k));
     return new double[] {
-        idx == 0 ? Double.NEGATIVE_INFINITY : (double) idx / k,
-        idx == k - 1 ? Double.POSITIVE_INFINITY : (double) (idx + 1) / k};
+      idx == 0 ? Double.NEGATIVE_INFINITY : (double) idx / k,
+      idx == k - 1 ? Double.POSITIVE_INFINITY : (double) (idx + 1) / k
+    };
   }
 
   /** Recomputes A of {@code state} for the discrete coordinates of {@code space}. */
@@ -78,7 +82,9 @@ final class Margin {
     }
   }
 
-  /** @return P(x outside [lo, hi]) for x ~ N(m, s^2) */
+  /**
+   * @return P(x outside [lo, hi]) for x ~ N(m, s^2)
+   */
   static double leave(double[] edges, double m, double s) {
     double p = 0;
     if (Double.isFinite(edges[0])) {

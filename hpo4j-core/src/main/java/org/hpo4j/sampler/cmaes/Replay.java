@@ -47,9 +47,17 @@ final class Replay {
     return state;
   }
 
-  /** @return whether this replay is a prefix of the history given by these arguments */
-  boolean fits(List<String> otherNames, Distribution[] otherDims, List<FrozenTrial> sources, List<FrozenTrial> members) {
-    if (!names.equals(otherNames) || !Arrays.equals(dims, otherDims) || !sourceIds.equals(ids(sources))
+  /**
+   * @return whether this replay is a prefix of the history given by these arguments
+   */
+  boolean fits(
+      List<String> otherNames,
+      Distribution[] otherDims,
+      List<FrozenTrial> sources,
+      List<FrozenTrial> members) {
+    if (!names.equals(otherNames)
+        || !Arrays.equals(dims, otherDims)
+        || !sourceIds.equals(ids(sources))
         || members.size() < consumed.size()) {
       return false;
     }
@@ -62,20 +70,26 @@ final class Replay {
   }
 
   /** Tells the state every full generation of {@code members} not yet consumed. */
-  void advance(List<FrozenTrial> members, StudyDirection direction, Restarter restarter, long seed) {
+  void advance(
+      List<FrozenTrial> members, StudyDirection direction, Restarter restarter, long seed) {
     while (members.size() - consumed.size() >= state.lambda) {
-      List<FrozenTrial> generation = members.subList(consumed.size(), consumed.size() + state.lambda);
+      List<FrozenTrial> generation =
+          members.subList(consumed.size(), consumed.size() + state.lambda);
       double[][] xs = new double[state.lambda][];
       double[] losses = new double[state.lambda];
       for (int k = 0; k < state.lambda; k++) {
         FrozenTrial t = generation.get(k);
         xs[k] = point(t, seed);
         double loss = direction.asLoss(t.value());
-        losses[k] = Double.isNaN(loss) ? Double.MAX_VALUE : Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, loss));
+        losses[k] =
+            Double.isNaN(loss)
+                ? Double.MAX_VALUE
+                : Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, loss));
         consumed.add(t.id());
       }
       boolean ok = state.tell(xs, losses);
-      Optional<String> why = ok ? state.stagnation() : Optional.of("the covariance lost positive definiteness");
+      Optional<String> why =
+          ok ? state.stagnation() : Optional.of("the covariance lost positive definiteness");
       if (ok) {
         Margin.apply(state, dims);
       }
@@ -115,7 +129,9 @@ final class Replay {
     return u;
   }
 
-  /** @return whether {@code t} has every parameter of the space with the same distribution */
+  /**
+   * @return whether {@code t} has every parameter of the space with the same distribution
+   */
   static boolean usable(FrozenTrial t, List<String> names, Distribution[] dims) {
     for (int i = 0; i < dims.length; i++) {
       if (!dims[i].equals(t.distributions().get(names.get(i))) || t.values().size() != 1) {
@@ -128,8 +144,9 @@ final class Replay {
   /** COMPLETE trials by completion time, then number: an order that only grows at its end. */
   static List<FrozenTrial> completedInOrder(StudyView study) {
     List<FrozenTrial> done = new ArrayList<>(study.completeTrials());
-    done.sort(Comparator.comparing((FrozenTrial t) -> t.complete() == null ? Instant.MAX : t.complete())
-        .thenComparingInt(FrozenTrial::number));
+    done.sort(
+        Comparator.comparing((FrozenTrial t) -> t.complete() == null ? Instant.MAX : t.complete())
+            .thenComparingInt(FrozenTrial::number));
     return done;
   }
 

@@ -12,19 +12,24 @@ import org.hpo4j.trial.FrozenTrial;
 
 /**
  * The initial distribution of WS-CMA-ES (Nomura, Watanabe, Akimoto, Ozaki and Onishi, "Warm
- * starting CMA-ES for hyperparameter optimization", AAAI 2021, section 4), from earlier trials:
- * the best gamma = 10% of them (at least one) give the mean m and the covariance
- * Sigma = alpha^2 I + (1/k) sum (x - m)(x - m)^T (alpha = 0.1); then sigma = det(Sigma)^(1/2n)
- * and C = Sigma / sigma^2.
+ * starting CMA-ES for hyperparameter optimization", AAAI 2021, section 4), from earlier trials: the
+ * best gamma = 10% of them (at least one) give the mean m and the covariance Sigma = alpha^2 I +
+ * (1/k) sum (x - m)(x - m)^T (alpha = 0.1); then sigma = det(Sigma)^(1/2n) and C = Sigma / sigma^2.
  *
- * <p>Notation: points x in the unit cube of the space, k the number of best points kept.
- * Stateless and thread-safe.
+ * <p>Notation: points x in the unit cube of the space, k the number of best points kept. Stateless
+ * and thread-safe.
  */
 final class WarmStart {
   private WarmStart() {}
 
-  static CmaState from(List<FrozenTrial> sources, List<String> names, Distribution[] dims, StudyDirection direction, int lambda,
-      boolean separable, boolean active) {
+  static CmaState from(
+      List<FrozenTrial> sources,
+      List<String> names,
+      Distribution[] dims,
+      StudyDirection direction,
+      int lambda,
+      boolean separable,
+      boolean active) {
     int n = dims.length;
     List<FrozenTrial> sorted = new ArrayList<>(sources);
     sorted.sort(Comparator.comparingDouble(t -> direction.asLoss(t.value())));

@@ -8,9 +8,9 @@ import org.hpo4j.math.pareto.Hypervolume;
 import org.hpo4j.math.pareto.NonDominatedSort;
 
 /**
- * Chooses the k best of n points with several losses, as multi-objective TPE's good/bad split
- * needs (Ozaki, Tanigaki, Watanabe and Onishi, "Multiobjective tree-structured Parzen estimator
- * for computationally expensive optimization problems", GECCO 2020): whole non-dominated fronts
+ * Chooses the k best of n points with several losses, as multi-objective TPE's good/bad split needs
+ * (Ozaki, Tanigaki, Watanabe and Onishi, "Multiobjective tree-structured Parzen estimator for
+ * computationally expensive optimization problems", GECCO 2020): whole non-dominated fronts
  * (constrained ranks: feasible first) while they fit, then, from the front that does not fit, a
  * greedy hypervolume subset: repeatedly the point that adds the most hypervolume to the points
  * already chosen from that front.
@@ -27,7 +27,8 @@ public final class BestSubset {
    * @throws IllegalArgumentException when k is out of range or the arrays disagree
    */
   public static int[] select(double[][] losses, double[] violations, int k) {
-    requireArgument(k >= 0 && k <= losses.length, "k must be in [0, %s], but got %s", losses.length, k);
+    requireArgument(
+        k >= 0 && k <= losses.length, "k must be in [0, %s], but got %s", losses.length, k);
     int[] ranks = NonDominatedSort.ranks(losses, violations);
     List<Integer> chosen = new ArrayList<>();
     for (int[] front : NonDominatedSort.fronts(ranks)) {
@@ -92,11 +93,11 @@ public final class BestSubset {
 
   /**
    * The reference point of the greedy step and of MOTPE's weights: per objective, the worst loss w
-   * scaled away from the points, max(1.1 w, 0.9 w) (as the MOTPE paper's implementation does), or
-   * a tiny positive number when w = 0, so that every point of the set contributes. In two
-   * objectives only the two extreme points' contributions depend on it (an inner point's exclusive
-   * box is bounded by its neighbours); the range-based alternative, worst + 0.1 (worst - best),
-   * which ignores where zero is, scored the same within noise on the suite (seeds 0-29).
+   * scaled away from the points, max(1.1 w, 0.9 w) (as the MOTPE paper's implementation does), or a
+   * tiny positive number when w = 0, so that every point of the set contributes. In two objectives
+   * only the two extreme points' contributions depend on it (an inner point's exclusive box is
+   * bounded by its neighbours); the range-based alternative, worst + 0.1 (worst - best), which
+   * ignores where zero is, scored the same within noise on the suite (seeds 0-29).
    */
   static double[] referencePoint(List<double[]> points) {
     int m = points.get(0).length;

@@ -61,7 +61,9 @@ public enum Crossover {
     }
   };
 
-  /** @return a child value in [0, 1] from parent values {@code a} and {@code b} in [0, 1] */
+  /**
+   * @return a child value in [0, 1] from parent values {@code a} and {@code b} in [0, 1]
+   */
   abstract double child(double a, double b, SplittableRandom rng);
 
   static double clamp(double u) {
@@ -96,7 +98,9 @@ public enum Crossover {
       case "uniform" -> UNIFORM;
       case "sbx" -> SBX;
       case "blx", "blx_alpha" -> BLX_ALPHA;
-      default -> throw new IllegalArgumentException("crossover must be one of uniform, sbx, blx, but got '" + name + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "crossover must be one of uniform, sbx, blx, but got '" + name + "'");
     };
   }
 }

@@ -25,12 +25,15 @@ final class History {
 
   static List<FrozenTrial> completedInOrder(StudyView study) {
     List<FrozenTrial> done = new ArrayList<>(study.completeTrials());
-    done.sort(Comparator.comparing((FrozenTrial t) -> t.complete() == null ? Instant.MAX : t.complete())
-        .thenComparingInt(FrozenTrial::number));
+    done.sort(
+        Comparator.comparing((FrozenTrial t) -> t.complete() == null ? Instant.MAX : t.complete())
+            .thenComparingInt(FrozenTrial::number));
     return done;
   }
 
-  /** @return the parameters present, with equal distributions, in every trial of {@code trials} */
+  /**
+   * @return the parameters present, with equal distributions, in every trial of {@code trials}
+   */
   static Map<String, Distribution> intersection(List<FrozenTrial> trials) {
     Map<String, Distribution> space = null;
     for (FrozenTrial t : trials) {

@@ -28,9 +28,9 @@ import org.hpo4j.trial.TrialState;
  * constrained non-domination rank with a greedy hypervolume subset of the front that straddles the
  * split, and whose good trials are weighted by their hypervolume contribution ({@link MotpeSplit}).
  * The bad trials (and, as constant liars, the other running trials) get TPE's age weights: the
- * newest 25 weigh 1, older ones less. Each parameter is proposed by TPE's estimator
- * ({@link ParzenProposal}), univariate by default; {@code multivariate} models the parameters
- * every complete trial shares jointly.
+ * newest 25 weigh 1, older ones less. Each parameter is proposed by TPE's estimator ({@link
+ * ParzenProposal}), univariate by default; {@code multivariate} models the parameters every
+ * complete trial shares jointly.
  *
  * <p>The split is computed once per trial, when the first parameter is sampled, and reused for all
  * its parameters. The first {@code nStartupTrials} trials are random, as is any parameter no
@@ -43,8 +43,8 @@ public final class MotpeSampler implements Sampler {
   /**
    * Candidates drawn from l(x) per proposal. TPE's 24 picks the candidate farthest from the bad
    * trials too greedily here; on the suite (seeds 0-29, gamma 0.15) 8 raised the median final
-   * hypervolume over 24 on all four problems (ZDT3 107.5 to 108.5, DTLZ2 14.68 to 14.78); 12 did
-   * as well on ZDT1 and ZDT2 but worse on ZDT3 and DTLZ2, 16 lay between 8 and 24. A proposal also
+   * hypervolume over 24 on all four problems (ZDT3 107.5 to 108.5, DTLZ2 14.68 to 14.78); 12 did as
+   * well on ZDT1 and ZDT2 but worse on ZDT3 and DTLZ2, 16 lay between 8 and 24. A proposal also
    * costs a third of the time.
    */
   static final int CANDIDATES = 8;
@@ -57,8 +57,12 @@ public final class MotpeSampler implements Sampler {
   private final ParamRows rows = new ParamRows();
 
   /** The split as one trial sees it: good and bad trials with their weights. */
-  private record Model(List<ParamRows.Row> below, double[] belowWeights, List<ParamRows.Row> above,
-      double[] aboveWeights, Map<String, Distribution> shared) {}
+  private record Model(
+      List<ParamRows.Row> below,
+      double[] belowWeights,
+      List<ParamRows.Row> above,
+      double[] aboveWeights,
+      Map<String, Distribution> shared) {}
 
   private MotpeSampler(long seed, boolean multivariate, int nStartupTrials) {
     this.seed = seed;
@@ -67,12 +71,17 @@ public final class MotpeSampler implements Sampler {
     this.random = RandomSampler.builder().seed(seed).build();
   }
 
-  /** @return a builder: univariate, 10 start-up trials, a fresh seed unless {@link Builder#seed} is called */
+  /**
+   * @return a builder: univariate, 10 start-up trials, a fresh seed unless {@link Builder#seed} is
+   *     called
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Settings of a {@link MotpeSampler}. Not thread-safe; each setter checks its argument at once. */
+  /**
+   * Settings of a {@link MotpeSampler}. Not thread-safe; each setter checks its argument at once.
+   */
   public static final class Builder {
     private long seed = SeededStreams.freshSeed();
     private boolean multivariate;
@@ -86,7 +95,10 @@ public final class MotpeSampler implements Sampler {
       return this;
     }
 
-    /** A joint Parzen estimator over the shared parameters instead of one per parameter (default false). */
+    /**
+     * A joint Parzen estimator over the shared parameters instead of one per parameter (default
+     * false).
+     */
     public Builder multivariate(boolean on) {
       this.multivariate = on;
       return this;
@@ -103,16 +115,18 @@ public final class MotpeSampler implements Sampler {
       return this;
     }
 
-    /** @return the sampler */
+    /**
+     * @return the sampler
+     */
     public MotpeSampler build() {
       return new MotpeSampler(seed, multivariate, nStartupTrials);
     }
   }
 
   /**
-   * Number of good trials among n complete ones: min(ceil(0.15 n), 25). TPE's single-objective
-   * 0.1 n leaves too few good points once they are weighted by hypervolume contribution (most of
-   * the weight sits on a handful of front points): on the suite (seeds 0-29) 0.15 raised the median
+   * Number of good trials among n complete ones: min(ceil(0.15 n), 25). TPE's single-objective 0.1
+   * n leaves too few good points once they are weighted by hypervolume contribution (most of the
+   * weight sits on a handful of front points): on the suite (seeds 0-29) 0.15 raised the median
    * final hypervolume over 0.1 on all four problems, 0.05 lowered it, 0.2 was no better overall.
    */
   static int gamma(int n) {
@@ -131,7 +145,9 @@ public final class MotpeSampler implements Sampler {
     for (FrozenTrial t : study.trials()) {
       if (t.state() == TrialState.COMPLETE && t.values().size() == m) {
         complete.add(t);
-      } else if (t.state() == TrialState.RUNNING && t.id() != self.id() && !t.internalParams().isEmpty()) {
+      } else if (t.state() == TrialState.RUNNING
+          && t.id() != self.id()
+          && !t.internalParams().isEmpty()) {
         running.add(t);
       }
     }
@@ -194,7 +210,8 @@ public final class MotpeSampler implements Sampler {
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     if (!multivariate || space.isEmpty()) {
       return Map.of();
     }
@@ -220,7 +237,8 @@ public final class MotpeSampler implements Sampler {
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     Model model = model(study, trial);
     if (!model.below().isEmpty() && !distribution.isSingle()) {
       double[] x = propose(model, trial, new String[] {name}, Map.of(name, distribution));
@@ -234,7 +252,8 @@ public final class MotpeSampler implements Sampler {
   /**
    * @return the proposal for {@code names}, or null when no good trial has them all
    */
-  private double[] propose(Model model, FrozenTrial trial, String[] names, Map<String, Distribution> space) {
+  private double[] propose(
+      Model model, FrozenTrial trial, String[] names, Map<String, Distribution> space) {
     Distribution[] dists = new Distribution[names.length];
     int[] idx = new int[names.length];
     for (int j = 0; j < names.length; j++) {
@@ -247,15 +266,25 @@ public final class MotpeSampler implements Sampler {
     }
     Columns bad = collect(model.above(), model.aboveWeights(), idx, dists);
     String key = names.length == 1 ? names[0] : String.join("/", names);
-    return ParzenProposal.propose(dists, good.rows(), good.weights(), bad.rows(), bad.weights(), CANDIDATES,
+    return ParzenProposal.propose(
+        dists,
+        good.rows(),
+        good.weights(),
+        bad.rows(),
+        bad.weights(),
+        CANDIDATES,
         SeededStreams.of(seed, trial.number(), "motpe/" + key));
   }
 
   /** Rows of internal values (n x d) and their weights. */
   private record Columns(double[][] rows, double[] weights) {}
 
-  /** @return the rows (and weights) of the trials that have every parameter {@code idx} as distributed */
-  private Columns collect(List<ParamRows.Row> trials, double[] weights, int[] idx, Distribution[] dists) {
+  /**
+   * @return the rows (and weights) of the trials that have every parameter {@code idx} as
+   *     distributed
+   */
+  private Columns collect(
+      List<ParamRows.Row> trials, double[] weights, int[] idx, Distribution[] dists) {
     double[][] out = new double[trials.size()][];
     double[] w = new double[trials.size()];
     int n = 0;
@@ -272,16 +301,24 @@ public final class MotpeSampler implements Sampler {
         w[n++] = weights[i];
       }
     }
-    return new Columns(n == out.length ? out : Arrays.copyOf(out, n), n == w.length ? w : Arrays.copyOf(w, n));
+    return new Columns(
+        n == out.length ? out : Arrays.copyOf(out, n), n == w.length ? w : Arrays.copyOf(w, n));
   }
 
   @Override
-  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+  public void afterTrial(
+      StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     perTrial.remove(trial.id());
   }
 
   @Override
   public String toString() {
-    return "MotpeSampler(seed=" + seed + ", multivariate=" + multivariate + ", nStartupTrials=" + nStartupTrials + ")";
+    return "MotpeSampler(seed="
+        + seed
+        + ", multivariate="
+        + multivariate
+        + ", nStartupTrials="
+        + nStartupTrials
+        + ")";
   }
 }

@@ -14,10 +14,11 @@ import org.hpo4j.math.pareto.Hypervolume;
  * hypervolume contribution to the good set, divided by the largest one, so l(x) puts its mass where
  * the front gains most; dominated good points and infeasible ones keep only a tiny relative weight
  * ({@link #EPS}), as they add nothing to the front (their positions still shape the kernel
- * bandwidths). The reference point is {@link BestSubset#referencePoint} of the feasible good points.
+ * bandwidths). The reference point is {@link BestSubset#referencePoint} of the feasible good
+ * points.
  *
- * <p>The weights are then scaled to average 1. The paper's weights (largest = 1) sum to little
- * more than 1 when one point dominates the contributions, which hands TPE's prior kernel (weight 1)
+ * <p>The weights are then scaled to average 1. The paper's weights (largest = 1) sum to little more
+ * than 1 when one point dominates the contributions, which hands TPE's prior kernel (weight 1)
  * about half of l(x): half the candidates would be drawn nearly uniformly. Averaging 1 keeps the
  * prior's share at 1 / (n_good + 1), as in single-objective TPE. On the suite (seeds 0-29, gamma
  * 0.1, 24 candidates) it raised the median final hypervolume on all four problems (ZDT1 99.8 to

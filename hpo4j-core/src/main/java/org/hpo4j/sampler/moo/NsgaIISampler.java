@@ -33,10 +33,10 @@ import org.hpo4j.trial.FrozenTrial;
  * before infeasible ones, which rank by total violation.
  *
  * <p>A child's parameter comes from {@link Crossover} (numeric parameters, in the distribution's
- * unit space) or uniform crossover (categoricals), then, with probability {@code mutationProbability}
- * (default 1 / number of parameters), from polynomial mutation (numeric) or a fresh uniform choice
- * (categorical). Parameters outside the space every member of the population shares are sampled
- * at random.
+ * unit space) or uniform crossover (categoricals), then, with probability {@code
+ * mutationProbability} (default 1 / number of parameters), from polynomial mutation (numeric) or a
+ * fresh uniform choice (categorical). Parameters outside the space every member of the population
+ * shares are sampled at random.
  *
  * <p>The default population is 20, smaller than the 100 of the paper: hyperparameter studies run a
  * few hundred trials, and more generations of a smaller population measured better on the ZDT
@@ -62,11 +62,14 @@ public final class NsgaIISampler implements Sampler {
     this.crossover = b.crossover;
     this.crossoverProbability = b.crossoverProbability;
     this.mutationProbability = b.mutationProbability;
-    this.niching = b.referencePoints > 0 ? new ReferencePointNiching(b.referencePoints) : Survival.CROWDING;
+    this.niching =
+        b.referencePoints > 0 ? new ReferencePointNiching(b.referencePoints) : Survival.CROWDING;
     this.random = RandomSampler.builder().seed(b.seed).build();
   }
 
-  /** @return a builder with NSGA-II's defaults and seed 0 */
+  /**
+   * @return a builder with NSGA-II's defaults and seed 0
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -80,7 +83,8 @@ public final class NsgaIISampler implements Sampler {
   }
 
   @Override
-  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+  public Map<String, Double> sampleRelative(
+      StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
     List<Survival.Member> parents = population(study);
     if (parents.isEmpty() || space.isEmpty()) {
       return Map.of();
@@ -119,7 +123,9 @@ public final class NsgaIISampler implements Sampler {
     return Survival.beats(x, y) ? x : y;
   }
 
-  /** Replays the generations not yet seen; rebuilds from scratch if the history changed under us. */
+  /**
+   * Replays the generations not yet seen; rebuilds from scratch if the history changed under us.
+   */
   synchronized List<Survival.Member> population(StudyView study) {
     List<FrozenTrial> done = History.completedInOrder(study);
     boolean samePrefix = done.size() >= consumed.size();
@@ -142,14 +148,21 @@ public final class NsgaIISampler implements Sampler {
   }
 
   @Override
-  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+  public double sampleIndependent(
+      StudyView study, FrozenTrial trial, String name, Distribution distribution) {
     return random.sampleIndependent(study, trial, name, distribution);
   }
 
   @Override
   public String toString() {
-    return "NsgaIISampler(population=" + populationSize + ", crossover=" + crossover + ", seed=" + seed
-        + (niching instanceof ReferencePointNiching r ? ", " + r : "") + ")";
+    return "NsgaIISampler(population="
+        + populationSize
+        + ", crossover="
+        + crossover
+        + ", seed="
+        + seed
+        + (niching instanceof ReferencePointNiching r ? ", " + r : "")
+        + ")";
   }
 
   /** Builds an {@link NsgaIISampler}. Not thread-safe. */
@@ -173,7 +186,10 @@ public final class NsgaIISampler implements Sampler {
      * @throws IllegalArgumentException unless populationSize &gt;= 2
      */
     public Builder populationSize(int populationSize) {
-      requireArgument(populationSize >= 2, "populationSize >= 2 must hold, but got populationSize=%s", populationSize);
+      requireArgument(
+          populationSize >= 2,
+          "populationSize >= 2 must hold, but got populationSize=%s",
+          populationSize);
       this.populationSize = populationSize;
       return this;
     }
@@ -199,7 +215,8 @@ public final class NsgaIISampler implements Sampler {
      * @throws IllegalArgumentException unless 0 &lt;= p &lt;= 1
      */
     public Builder mutationProbability(Double p) {
-      requireArgument(p == null || (p >= 0 && p <= 1), "mutationProbability must be in [0, 1], but got %s", p);
+      requireArgument(
+          p == null || (p >= 0 && p <= 1), "mutationProbability must be in [0, 1], but got %s", p);
       this.mutationProbability = p;
       return this;
     }
@@ -212,12 +229,15 @@ public final class NsgaIISampler implements Sampler {
      * @throws IllegalArgumentException when divisions &lt; 0
      */
     public Builder referencePoints(int divisions) {
-      requireArgument(divisions >= 0, "referencePoints (divisions) >= 0 must hold, but got %s", divisions);
+      requireArgument(
+          divisions >= 0, "referencePoints (divisions) >= 0 must hold, but got %s", divisions);
       this.referencePoints = divisions;
       return this;
     }
 
-    /** @return the sampler */
+    /**
+     * @return the sampler
+     */
     public NsgaIISampler build() {
       return new NsgaIISampler(this);
     }

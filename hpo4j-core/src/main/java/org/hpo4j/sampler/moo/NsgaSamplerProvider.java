@@ -7,9 +7,9 @@ import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.SamplerProvider;
 
 /**
- * Registers {@code nsga2} and {@code nsga3} (NSGA-II with reference-point niching). Options:
- * {@code population} (int), {@code crossover} (uniform, sbx, blx), {@code crossover_prob},
- * {@code mutation_prob}; nsga3 also {@code divisions} (default 12).
+ * Registers {@code nsga2} and {@code nsga3} (NSGA-II with reference-point niching). Options: {@code
+ * population} (int), {@code crossover} (uniform, sbx, blx), {@code crossover_prob}, {@code
+ * mutation_prob}; nsga3 also {@code divisions} (default 12).
  */
 public final class NsgaSamplerProvider implements SamplerProvider {
 

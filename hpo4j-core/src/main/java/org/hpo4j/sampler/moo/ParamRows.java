@@ -8,14 +8,15 @@ import org.hpo4j.trial.FrozenTrial;
 
 /**
  * The parameters of trials as arrays indexed by parameter, so that a sampler reading one parameter
- * of every trial pays an array access per trial instead of two map look-ups. A finished trial
- * never changes, so its row is built once and kept by trial id; an unfinished one is read afresh.
+ * of every trial pays an array access per trial instead of two map look-ups. A finished trial never
+ * changes, so its row is built once and kept by trial id; an unfinished one is read afresh.
  *
  * <p>Thread-safe.
  */
 final class ParamRows {
   private final Map<String, Integer> index = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger next =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<Long, Row> rows = new ConcurrentHashMap<>();
   private final Map<Distribution, Distribution> canonical = new ConcurrentHashMap<>();
 
@@ -24,7 +25,9 @@ final class ParamRows {
    * Indices past the end of the arrays are parameters the trial does not have.
    */
   record Row(double[] values, Distribution[] distributions) {
-    /** @return the internal value of parameter {@code i} when distributed as {@code d}, else NaN */
+    /**
+     * @return the internal value of parameter {@code i} when distributed as {@code d}, else NaN
+     */
     double get(int i, Distribution d) {
       if (i >= values.length) {
         return Double.NaN;
@@ -34,12 +37,16 @@ final class ParamRows {
     }
   }
 
-  /** @return the index of parameter {@code name}, assigned on first sight */
+  /**
+   * @return the index of parameter {@code name}, assigned on first sight
+   */
   int indexOf(String name) {
     return index.computeIfAbsent(name, k -> next.getAndIncrement());
   }
 
-  /** @return one shared instance per distinct distribution, so that rows compare by identity first */
+  /**
+   * @return one shared instance per distinct distribution, so that rows compare by identity first
+   */
   Distribution canonical(Distribution d) {
     return d == null ? null : canonical.computeIfAbsent(d, k -> k);
   }

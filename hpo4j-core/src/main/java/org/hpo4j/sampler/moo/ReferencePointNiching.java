@@ -12,12 +12,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * reference-point-based nondominated sorting approach", IEEE TEC 18(4), 2014, section IV): the
  * members are normalised by the ideal point and the intercepts of the hyperplane through the
  * extreme points, each is associated with the nearest Das-Dennis reference direction, and the
- * critical front fills the least crowded directions first. Keeps a many-objective population
- * spread where crowding distance no longer discriminates.
+ * critical front fills the least crowded directions first. Keeps a many-objective population spread
+ * where crowding distance no longer discriminates.
  *
- * <p>Notation: m objectives; W the r x m reference directions on the unit simplex ({@code divisions}
- * steps per axis, r = C(m + divisions - 1, divisions)). Immutable and thread-safe; reference
- * directions are built per call because m is known only then (they are cheap).
+ * <p>Notation: m objectives; W the r x m reference directions on the unit simplex ({@code
+ * divisions} steps per axis, r = C(m + divisions - 1, divisions)). Immutable and thread-safe;
+ * reference directions are built per call because m is known only then (they are cheap).
  */
 final class ReferencePointNiching implements Survival.Niching {
   private final int divisions;
@@ -32,7 +32,8 @@ final class ReferencePointNiching implements Survival.Niching {
   }
 
   @Override
-  public List<Survival.Member> choose(List<Survival.Member> kept, List<Survival.Member> front, int k) {
+  public List<Survival.Member> choose(
+      List<Survival.Member> kept, List<Survival.Member> front, int k) {
     int m = front.get(0).loss().length;
     List<Survival.Member> all = new ArrayList<>(kept);
     all.addAll(front);
@@ -104,7 +105,10 @@ final class ReferencePointNiching implements Survival.Niching {
     return chosen;
   }
 
-  /** Translates by the ideal point and divides by the hyperplane intercepts (or the nadir, if degenerate). */
+  /**
+   * Translates by the ideal point and divides by the hyperplane intercepts (or the nadir, if
+   * degenerate).
+   */
   static double[][] normalised(List<Survival.Member> all, int m) {
     double[] ideal = new double[m];
     double[] worst = new double[m];
@@ -138,7 +142,9 @@ final class ReferencePointNiching implements Survival.Niching {
     return f;
   }
 
-  /** @return the axis intercepts of the hyperplane through the m extreme points, or null if singular */
+  /**
+   * @return the axis intercepts of the hyperplane through the m extreme points, or null if singular
+   */
   private static double[] intercepts(double[][] f, int m) {
     DMatrixRMaj extremes = new DMatrixRMaj(m, m);
     for (int a = 0; a < m; a++) {
@@ -187,7 +193,9 @@ final class ReferencePointNiching implements Survival.Niching {
     return Math.sqrt(d);
   }
 
-  /** @return the Das-Dennis points: every m-vector of multiples of 1/p summing to 1 */
+  /**
+   * @return the Das-Dennis points: every m-vector of multiples of 1/p summing to 1
+   */
   static double[][] directions(int m, int p) {
     List<double[]> out = new ArrayList<>();
     fill(new int[m], 0, p, p, out);

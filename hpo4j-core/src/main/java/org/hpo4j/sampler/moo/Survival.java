@@ -39,32 +39,38 @@ final class Survival {
      */
     List<Member> choose(List<Member> kept, List<Member> front, int k);
 
-    /** @return the diversity scores of a whole front that fits */
+    /**
+     * @return the diversity scores of a whole front that fits
+     */
     double[] scores(List<Member> front);
   }
 
   /** NSGA-II's rule: the largest crowding distance first; ties by trial number. */
-  static final Niching CROWDING = new Niching() {
-    @Override
-    public List<Member> choose(List<Member> kept, List<Member> front, int k) {
-      double[] d = scores(front);
-      List<Member> scored = new ArrayList<>();
-      for (int i = 0; i < front.size(); i++) {
-        scored.add(front.get(i).withScores(front.get(i).rank(), d[i]));
-      }
-      scored.sort(Comparator.comparingDouble(Member::diversity).reversed().thenComparingInt(Member::number));
-      return new ArrayList<>(scored.subList(0, k));
-    }
+  static final Niching CROWDING =
+      new Niching() {
+        @Override
+        public List<Member> choose(List<Member> kept, List<Member> front, int k) {
+          double[] d = scores(front);
+          List<Member> scored = new ArrayList<>();
+          for (int i = 0; i < front.size(); i++) {
+            scored.add(front.get(i).withScores(front.get(i).rank(), d[i]));
+          }
+          scored.sort(
+              Comparator.comparingDouble(Member::diversity)
+                  .reversed()
+                  .thenComparingInt(Member::number));
+          return new ArrayList<>(scored.subList(0, k));
+        }
 
-    @Override
-    public double[] scores(List<Member> front) {
-      double[][] f = new double[front.size()][];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = front.get(i).loss();
-      }
-      return CrowdingDistance.of(f);
-    }
-  };
+        @Override
+        public double[] scores(List<Member> front) {
+          double[][] f = new double[front.size()][];
+          for (int i = 0; i < f.length; i++) {
+            f[i] = front.get(i).loss();
+          }
+          return CrowdingDistance.of(f);
+        }
+      };
 
   /**
    * @param pool parents and offspring
@@ -101,7 +107,9 @@ final class Survival {
     return kept;
   }
 
-  /** @return whether member {@code a} wins a binary tournament against {@code b} (ties: a) */
+  /**
+   * @return whether member {@code a} wins a binary tournament against {@code b} (ties: a)
+   */
   static boolean beats(Member a, Member b) {
     if (a.rank() != b.rank()) {
       return a.rank() < b.rank();

@@ -20,8 +20,10 @@ final class Axis {
   final int choices;
   final boolean log;
   final boolean discrete;
+
   /** Half the step in t units for a linear discrete axis; 0 otherwise. */
   final double halfStep;
+
   final double low;
   final double high;
 
@@ -55,22 +57,30 @@ final class Axis {
     }
   }
 
-  /** @return the width of the axis, the scale of every bandwidth on it */
+  /**
+   * @return the width of the axis, the scale of every bandwidth on it
+   */
   double range() {
     return high - low;
   }
 
-  /** @return the coordinate of a legal internal value */
+  /**
+   * @return the coordinate of a legal internal value
+   */
   double toAxis(double internal) {
     return log ? Math.log(internal) : internal;
   }
 
-  /** @return the legal internal value nearest to coordinate {@code t} */
+  /**
+   * @return the legal internal value nearest to coordinate {@code t}
+   */
   double toInternal(double t) {
     return distribution.snap(log ? Math.exp(t) : t);
   }
 
-  /** @return the lower end of the cell of a legal value given by its coordinate {@code t} */
+  /**
+   * @return the lower end of the cell of a legal value given by its coordinate {@code t}
+   */
   double cellLow(double t) {
     if (log) {
       return Math.max(low, Math.log(Math.exp(t) - 0.5));
@@ -78,7 +88,9 @@ final class Axis {
     return t - halfStep;
   }
 
-  /** @return the upper end of the cell of a legal value given by its coordinate {@code t} */
+  /**
+   * @return the upper end of the cell of a legal value given by its coordinate {@code t}
+   */
   double cellHigh(double t) {
     if (log) {
       return Math.min(high, Math.log(Math.exp(t) + 0.5));

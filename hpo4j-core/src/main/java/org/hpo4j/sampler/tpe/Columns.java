@@ -6,11 +6,12 @@ import java.util.List;
 import org.hpo4j.space.Distribution;
 
 /**
- * The finished observations of a {@link History} as primitive columns indexed by slot (the order the
- * history first read them): rank keys, and per parameter its values (NaN where absent), which of
- * the parameter's distinct distributions each slot has, and its slots by ascending value. A suggest
- * reads these arrays front to back instead of chasing one object per trial, and compares small
- * ints instead of distributions, which is what kept its cost from growing faster than the study.
+ * The finished observations of a {@link History} as primitive columns indexed by slot (the order
+ * the history first read them): rank keys, and per parameter its values (NaN where absent), which
+ * of the parameter's distinct distributions each slot has, and its slots by ascending value. A
+ * suggest reads these arrays front to back instead of chasing one object per trial, and compares
+ * small ints instead of distributions, which is what kept its cost from growing faster than the
+ * study.
  *
  * <p>Append-only: {@link #freeze} hands out the arrays themselves with the current size, and later
  * appends write only past that size (or into fresh arrays when they grow), so a frozen view never
@@ -31,8 +32,10 @@ final class Columns {
   /** One parameter's columns. */
   private static final class Param {
     double[] values;
+
     /** Index into {@link #distinct} by slot; null while there is only one distribution. */
     int[] kind;
+
     final List<Distribution> distinct = new ArrayList<>();
     int[] count = new int[2];
     final History.Ints byValue = new History.Ints();
@@ -61,10 +64,22 @@ final class Columns {
    * @param count per parameter, how many slots have each distinct distribution
    * @param byValue per parameter, the slots having it by ascending value
    */
-  record Frozen(int size, int[] number, boolean[] pruned, int[] step, double[] loss, double[][] values,
-      int[][] kind, Distribution[][] distinct, int[][] count, int[][] byValue) {
+  record Frozen(
+      int size,
+      int[] number,
+      boolean[] pruned,
+      int[] step,
+      double[] loss,
+      double[][] values,
+      int[][] kind,
+      Distribution[][] distinct,
+      int[][] count,
+      int[][] byValue) {
 
-    /** @return the index of {@code d} among parameter {@code param}'s distributions, -1 when no slot has it */
+    /**
+     * @return the index of {@code d} among parameter {@code param}'s distributions, -1 when no slot
+     *     has it
+     */
     int distinctIndex(int param, Distribution d) {
       if (param >= distinct.length) {
         return -1;
@@ -78,9 +93,13 @@ final class Columns {
       return -1;
     }
 
-    /** @return whether the observation in {@code slot} has parameter {@code param} with distribution {@code kindIndex} */
+    /**
+     * @return whether the observation in {@code slot} has parameter {@code param} with distribution
+     *     {@code kindIndex}
+     */
     boolean has(int slot, int param, int kindIndex) {
-      return !Double.isNaN(values[param][slot]) && (kind[param] == null || kind[param][slot] == kindIndex);
+      return !Double.isNaN(values[param][slot])
+          && (kind[param] == null || kind[param][slot] == kindIndex);
     }
   }
 
@@ -92,7 +111,9 @@ final class Columns {
     return number[slot];
   }
 
-  /** @return the values column of parameter {@code param} (valid for the slots added so far) */
+  /**
+   * @return the values column of parameter {@code param} (valid for the slots added so far)
+   */
   double[] values(int param) {
     return params.get(param).values;
   }
@@ -101,7 +122,9 @@ final class Columns {
     return params.get(param).byValue;
   }
 
-  /** @return the new observation's slot */
+  /**
+   * @return the new observation's slot
+   */
   int add(Observation o) {
     int slot = size;
     if (slot == number.length) {

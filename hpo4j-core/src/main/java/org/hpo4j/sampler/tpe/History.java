@@ -32,20 +32,30 @@ final class History {
   private final List<String> names = new ArrayList<>();
   private final Map<String, Distribution> firstDistribution = new HashMap<>();
   private final Set<String> conflicted = new HashSet<>();
+
   /** Numbers of the finished trials already read. */
   private final BitSet seen = new BitSet();
+
   /** Finished observations as columns by slot: the order they were first read in. */
   private final Columns columns = new Columns();
+
   /** Slots in rank order (best first). */
   private final Ints ranked = new Ints();
+
   /** Slots in trial-number order. */
   private final Ints byNumber = new Ints();
+
   private final List<Set<String>> groups = new ArrayList<>();
   private Set<String> intersection;
+
   /** Leading entries of the trial list known to be finished and read. */
   private int prefix;
-  /** Id of the trial just before {@link #prefix}, to notice a different study under the same name. */
+
+  /**
+   * Id of the trial just before {@link #prefix}, to notice a different study under the same name.
+   */
   private long prefixId = Long.MIN_VALUE;
+
   private Snapshot last;
   private boolean changed = true;
 
@@ -54,7 +64,10 @@ final class History {
    * @param self id of the trial being sampled (not a liar)
    * @param pending parameters this sampler proposed for running trials, not yet written to storage
    */
-  synchronized Snapshot update(List<FrozenTrial> trials, StudyDirection direction, long self,
+  synchronized Snapshot update(
+      List<FrozenTrial> trials,
+      StudyDirection direction,
+      long self,
       Map<Long, Map<String, Proposal>> pending) {
     if (prefix > 0 && (prefix > trials.size() || trials.get(prefix - 1).id() != prefixId)) {
       reset();
@@ -83,8 +96,15 @@ final class History {
       }
     }
     if (changed || last == null) {
-      last = new Snapshot(columns.freeze(), ranked.toArray(), byNumber.toArray(), Map.copyOf(index),
-          relativeGroups(true), relativeGroups(false), List.of());
+      last =
+          new Snapshot(
+              columns.freeze(),
+              ranked.toArray(),
+              byNumber.toArray(),
+              Map.copyOf(index),
+              relativeGroups(true),
+              relativeGroups(false),
+              List.of());
       changed = false;
     }
     return running.isEmpty() ? last : last.withRunning(running);
@@ -115,7 +135,8 @@ final class History {
    * @param extra proposals not yet in storage (a running trial's), or null
    * @param slot the observation's slot, -1 for a running trial
    */
-  private Observation toObservation(FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra, int slot) {
+  private Observation toObservation(
+      FrozenTrial t, StudyDirection direction, Map<String, Proposal> extra, int slot) {
     Map<String, Double> params = t.internalParams();
     Map<String, Distribution> distributions = t.distributions();
     if (extra != null && !extra.isEmpty()) {
@@ -193,7 +214,10 @@ final class History {
     }
   }
 
-  /** @return where slot goes in {@link #ranked}: after every observation that ranks before or equal to it */
+  /**
+   * @return where slot goes in {@link #ranked}: after every observation that ranks before or equal
+   *     to it
+   */
   private int rankPoint(int slot) {
     int lo = 0;
     int hi = ranked.size;
@@ -208,8 +232,11 @@ final class History {
     return lo;
   }
 
-  /** @return the index in {@code list} after every entry whose key is at most {@code key} */
-  private static int insertionPoint(Ints list, java.util.function.IntToDoubleFunction keyOf, double key) {
+  /**
+   * @return the index in {@code list} after every entry whose key is at most {@code key}
+   */
+  private static int insertionPoint(
+      Ints list, java.util.function.IntToDoubleFunction keyOf, double key) {
     int lo = 0;
     int hi = list.size;
     if (hi > 0 && keyOf.applyAsDouble(list.at[hi - 1]) <= key) {
@@ -249,7 +276,9 @@ final class History {
     }
   }
 
-  /** Splits every group into the part inside and outside {@code keys}; new names form a new group. */
+  /**
+   * Splits every group into the part inside and outside {@code keys}; new names form a new group.
+   */
   private void refineGroups(Set<String> keys) {
     Set<String> rest = new LinkedHashSet<>(keys);
     List<Set<String>> next = new ArrayList<>();
@@ -276,7 +305,8 @@ final class History {
 
   /** Groups usable for joint sampling: consistent distributions, more than one value. */
   private List<Map<String, Distribution>> relativeGroups(boolean grouped) {
-    List<Set<String>> source = grouped ? groups : intersection == null ? List.of() : List.of(intersection);
+    List<Set<String>> source =
+        grouped ? groups : intersection == null ? List.of() : List.of(intersection);
     List<Map<String, Distribution>> out = new ArrayList<>();
     for (Set<String> g : source) {
       Map<String, Distribution> m = new LinkedHashMap<>();

@@ -14,14 +14,22 @@ import org.hpo4j.space.Distribution;
  * @param number trial number (age: smaller is older)
  * @param pruned whether the trial was PRUNED (ranks after every COMPLETE one)
  * @param step deepest reported step of a PRUNED trial, -1 when none
- * @param loss the objective as a loss (smaller is better); +Infinity for a PRUNED trial without values
+ * @param loss the objective as a loss (smaller is better); +Infinity for a PRUNED trial without
+ *     values
  * @param values internal values by parameter index
  * @param distributions distribution of each present parameter, by parameter index
  * @param slot position in the order the history first read finished trials (stable as the history
  *     grows, unlike the rank); -1 for a running trial
  */
-record Observation(long id, int number, boolean pruned, int step, double loss, double[] values,
-    Distribution[] distributions, int slot) {
+record Observation(
+    long id,
+    int number,
+    boolean pruned,
+    int step,
+    double loss,
+    double[] values,
+    Distribution[] distributions,
+    int slot) {
 
   /** Total order used to split good from bad. */
   static int compare(Observation a, Observation b) {
@@ -35,9 +43,12 @@ record Observation(long id, int number, boolean pruned, int step, double loss, d
     return c != 0 ? c : Integer.compare(a.number, b.number);
   }
 
-  /** @return whether this trial has parameter {@code index} with exactly distribution {@code d} */
+  /**
+   * @return whether this trial has parameter {@code index} with exactly distribution {@code d}
+   */
   boolean has(int index, Distribution d) {
-    return index < values.length && !Double.isNaN(values[index])
+    return index < values.length
+        && !Double.isNaN(values[index])
         && (d == distributions[index] || d.equals(distributions[index]));
   }
 
@@ -53,6 +64,11 @@ record Observation(long id, int number, boolean pruned, int step, double loss, d
 
   @Override
   public String toString() {
-    return "Observation(#" + number + ", loss=" + loss + (pruned ? ", pruned at " + step : "") + ")";
+    return "Observation(#"
+        + number
+        + ", loss="
+        + loss
+        + (pruned ? ", pruned at " + step : "")
+        + ")";
   }
 }

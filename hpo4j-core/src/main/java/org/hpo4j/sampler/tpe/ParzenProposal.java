@@ -11,12 +11,12 @@ import org.hpo4j.space.Distribution;
  * points themselves: multi-objective TPE ({@code org.hpo4j.sampler.moo.MotpeSampler}) ranks by
  * Pareto front and weights the good points by hypervolume contribution, which {@link TpeSampler}'s
  * single-objective split cannot express. Fits TPE's {@link ParzenEstimator} l(x) to the good points
- * and g(x) to the bad ones, draws candidates from l and returns the one maximising
- * log l(x) - log g(x), with the prior weight 1 and the default bandwidth rules of {@link TpeSampler}.
- * With d &gt; 1 the kernels are joint (one product kernel per trial), as in multivariate TPE.
+ * and g(x) to the bad ones, draws candidates from l and returns the one maximising log l(x) - log
+ * g(x), with the prior weight 1 and the default bandwidth rules of {@link TpeSampler}. With d &gt;
+ * 1 the kernels are joint (one product kernel per trial), as in multivariate TPE.
  *
- * <p>Notation: d parameters; {@code below} n_b x d and {@code above} n_a x d internal values (as
- * in {@code FrozenTrial.params}), one row per trial.
+ * <p>Notation: d parameters; {@code below} n_b x d and {@code above} n_a x d internal values (as in
+ * {@code FrozenTrial.params}), one row per trial.
  *
  * <p>Stateless and thread-safe.
  */
@@ -36,23 +36,37 @@ public final class ParzenProposal {
    * @throws IllegalArgumentException when the shapes disagree, a weight is negative or not finite,
    *     or candidates &lt; 1
    */
-  public static double[] propose(Distribution[] distributions, double[][] below, double[] belowWeights,
-      double[][] above, double[] aboveWeights, int candidates, RandomGenerator rng) {
+  public static double[] propose(
+      Distribution[] distributions,
+      double[][] below,
+      double[] belowWeights,
+      double[][] above,
+      double[] aboveWeights,
+      int candidates,
+      RandomGenerator rng) {
     int d = distributions.length;
     requireArgument(d >= 1, "distributions must not be empty");
     requireArgument(candidates >= 1, "candidates >= 1 must hold, but got %s", candidates);
-    requireArgument(below.length == belowWeights.length, "below has %s rows but belowWeights has %s",
-        below.length, belowWeights.length);
-    requireArgument(above.length == aboveWeights.length, "above has %s rows but aboveWeights has %s",
-        above.length, aboveWeights.length);
+    requireArgument(
+        below.length == belowWeights.length,
+        "below has %s rows but belowWeights has %s",
+        below.length,
+        belowWeights.length);
+    requireArgument(
+        above.length == aboveWeights.length,
+        "above has %s rows but aboveWeights has %s",
+        above.length,
+        aboveWeights.length);
     Axis[] axes = new Axis[d];
     for (int j = 0; j < d; j++) {
       axes[j] = new Axis(distributions[j]);
     }
-    ParzenEstimator l = ParzenEstimator.fit(axes, columns(axes, below), checked(belowWeights, "belowWeights"),
-        null, 1.0, false, 0);
-    ParzenEstimator g = ParzenEstimator.fit(axes, columns(axes, above), checked(aboveWeights, "aboveWeights"),
-        null, 1.0, false, 0);
+    ParzenEstimator l =
+        ParzenEstimator.fit(
+            axes, columns(axes, below), checked(belowWeights, "belowWeights"), null, 1.0, false, 0);
+    ParzenEstimator g =
+        ParzenEstimator.fit(
+            axes, columns(axes, above), checked(aboveWeights, "aboveWeights"), null, 1.0, false, 0);
     double[][] points = l.sample(rng, candidates);
     double[] logL = new double[candidates];
     double[] logG = new double[candidates];
@@ -74,12 +88,18 @@ public final class ParzenProposal {
     return x;
   }
 
-  /** @return d x n axis coordinates of the n x d internal values */
+  /**
+   * @return d x n axis coordinates of the n x d internal values
+   */
   private static double[][] columns(Axis[] axes, double[][] rows) {
     double[][] out = new double[axes.length][rows.length];
     for (int i = 0; i < rows.length; i++) {
-      requireArgument(rows[i].length == axes.length, "row %s has %s values, but there are %s distributions", i,
-          rows[i].length, axes.length);
+      requireArgument(
+          rows[i].length == axes.length,
+          "row %s has %s values, but there are %s distributions",
+          i,
+          rows[i].length,
+          axes.length);
       for (int j = 0; j < axes.length; j++) {
         out[j][i] = axes[j].toAxis(rows[i][j]);
       }
@@ -90,7 +110,8 @@ public final class ParzenProposal {
   private static double[] checked(double[] w, String name) {
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || w[i] == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(name + " must be finite and >= 0, but entry " + i + " is " + w[i]);
+        throw new IllegalArgumentException(
+            name + " must be finite and >= 0, but entry " + i + " is " + w[i]);
       }
     }
     return w;

@@ -9,8 +9,8 @@ import org.hpo4j.space.Distribution;
 
 /**
  * The history as one suggest sees it: finished observations in rank order, by slot, by trial number
- * and, per parameter, by value; the running trials (constant liars) and the parameter groups. Splits
- * the observations of a set of parameters into the good ("below", modelled by l) and the bad
+ * and, per parameter, by value; the running trials (constant liars) and the parameter groups.
+ * Splits the observations of a set of parameters into the good ("below", modelled by l) and the bad
  * ("above", modelled by g).
  *
  * <p>Notation: n finished observations; m of them have every parameter of the group being split;
@@ -24,6 +24,7 @@ import org.hpo4j.space.Distribution;
 final class Snapshot {
   /** Past this many observations per side, older ones are down-weighted linearly. */
   static final int RECENT = 25;
+
   private static final byte NONE = 0;
   private static final byte BELOW = 1;
   private static final byte ABOVE = 2;
@@ -42,8 +43,14 @@ final class Snapshot {
    * @param ranked their slots in rank order
    * @param byNumber their slots by trial number
    */
-  Snapshot(Columns.Frozen columns, int[] ranked, int[] byNumber, Map<String, Integer> index,
-      List<Map<String, Distribution>> groups, List<Map<String, Distribution>> intersection, List<Observation> running) {
+  Snapshot(
+      Columns.Frozen columns,
+      int[] ranked,
+      int[] byNumber,
+      Map<String, Integer> index,
+      List<Map<String, Distribution>> groups,
+      List<Map<String, Distribution>> intersection,
+      List<Observation> running) {
     this.c = columns;
     this.ranked = ranked;
     this.byNumber = byNumber;
@@ -59,12 +66,16 @@ final class Snapshot {
     return s;
   }
 
-  /** @return the number of COMPLETE and PRUNED trials */
+  /**
+   * @return the number of COMPLETE and PRUNED trials
+   */
   int finishedCount() {
     return c.size();
   }
 
-  /** @return the parameter groups to sample jointly: co-occurring groups, or the one intersection */
+  /**
+   * @return the parameter groups to sample jointly: co-occurring groups, or the one intersection
+   */
   List<Map<String, Distribution>> groups(boolean grouped) {
     return grouped ? groups : intersection;
   }
@@ -76,7 +87,8 @@ final class Snapshot {
    * @param side BELOW, ABOVE or NONE by slot
    * @param position position within its side by slot
    */
-  private record Sides(IntUnaryOperator gamma, byte[] side, int[] position, int nBelow, int nAbove) {}
+  private record Sides(
+      IntUnaryOperator gamma, byte[] side, int[] position, int nBelow, int nAbove) {}
 
   /**
    * The good/bad split of the observations that have every parameter of a group (with the same
@@ -204,7 +216,9 @@ final class Snapshot {
     return s;
   }
 
-  /** @return whether every finished observation has every parameter with the axis's distribution */
+  /**
+   * @return whether every finished observation has every parameter with the axis's distribution
+   */
   private boolean allHave(int[] idx, int[] kind) {
     for (int j = 0; j < idx.length; j++) {
       if (kind[j] < 0 || c.count()[idx[j]][kind[j]] != c.size()) {
@@ -223,7 +237,9 @@ final class Snapshot {
     return true;
   }
 
-  /** @return positions of one side's observations by ascending value of parameter {@code param} */
+  /**
+   * @return positions of one side's observations by ascending value of parameter {@code param}
+   */
   private int[] valueOrder(int param, Sides sides, byte which, int count) {
     int[] order = new int[count];
     int k = 0;
@@ -267,6 +283,11 @@ final class Snapshot {
    * @param aboveWeights their weights
    * @param aboveOrder as belowOrder, for the bad points
    */
-  record Split(double[][] below, double[] belowWeights, int[][] belowOrder, double[][] above,
-      double[] aboveWeights, int[][] aboveOrder) {}
+  record Split(
+      double[][] below,
+      double[] belowWeights,
+      int[][] belowOrder,
+      double[][] above,
+      double[] aboveWeights,
+      int[][] aboveOrder) {}
 }

@@ -91,7 +91,8 @@ final class Functions {
         for (int i = 0; i < n - 1; i++) {
           s += (w[i] - 1) * (w[i] - 1) * (1 + 10 * Math.pow(Math.sin(Math.PI * w[i] + 1), 2));
         }
-        return s + (w[n - 1] - 1) * (w[n - 1] - 1) * (1 + Math.pow(Math.sin(2 * Math.PI * w[n - 1]), 2));
+        return s
+            + (w[n - 1] - 1) * (w[n - 1] - 1) * (1 + Math.pow(Math.sin(2 * Math.PI * w[n - 1]), 2));
       }
       case "styblinski8" -> {
         for (double v : x) {
@@ -101,16 +102,29 @@ final class Functions {
       }
       case "hartmann3", "hartmann6" -> {
         double[] alpha = {1.0, 1.2, 3.0, 3.2};
-        double[][] a = n == 3
-            ? new double[][] {{3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}}
-            : new double[][] {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8},
-                {17, 8, 0.05, 10, 0.1, 14}};
-        double[][] p = n == 3
-            ? new double[][] {{0.3689, 0.1170, 0.2673}, {0.4699, 0.4387, 0.7470}, {0.1091, 0.8732, 0.5547},
-                {0.03815, 0.5743, 0.8828}}
-            : new double[][] {{0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886},
-                {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991}, {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650},
-                {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+        double[][] a =
+            n == 3
+                ? new double[][] {{3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}}
+                : new double[][] {
+                  {10, 3, 17, 3.5, 1.7, 8},
+                  {0.05, 10, 17, 0.1, 8, 14},
+                  {3, 3.5, 1.7, 10, 17, 8},
+                  {17, 8, 0.05, 10, 0.1, 14}
+                };
+        double[][] p =
+            n == 3
+                ? new double[][] {
+                  {0.3689, 0.1170, 0.2673},
+                  {0.4699, 0.4387, 0.7470},
+                  {0.1091, 0.8732, 0.5547},
+                  {0.03815, 0.5743, 0.8828}
+                }
+                : new double[][] {
+                  {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886},
+                  {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+                  {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650},
+                  {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}
+                };
         for (int i = 0; i < 4; i++) {
           double e = 0;
           for (int j = 0; j < n; j++) {
@@ -124,7 +138,9 @@ final class Functions {
     }
   }
 
-  /** @return the final regret of {@code trials} trials of {@code fn} under {@code sampler} */
+  /**
+   * @return the final regret of {@code trials} trials of {@code fn} under {@code sampler}
+   */
   static double regret(String fn, Sampler sampler, int trials) {
     Study study = Study.builder().sampler(sampler).build();
     study.optimize(t -> evaluate(fn, t), trials);

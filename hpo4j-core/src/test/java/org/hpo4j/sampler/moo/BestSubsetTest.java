@@ -18,7 +18,8 @@ class BestSubsetTest {
 
   @Test
   void select_criticalFront_prefersTheLargestHypervolumeGain() {
-    // one front: the extremes (0,10), (10,0) and a knee (2,2) that adds far more volume than (5,4.9)
+    // one front: the extremes (0,10), (10,0) and a knee (2,2) that adds far more volume than
+    // (5,4.9)
     double[][] p = {{0, 10}, {10, 0}, {2, 2}, {5, 4.9}};
     int[] s = BestSubset.select(p, new double[4], 1);
     assertArrayEquals(new int[] {2}, s);
@@ -32,6 +33,8 @@ class BestSubsetTest {
 
   @Test
   void select_kOutOfRange_throws() {
-    assertThrows(IllegalArgumentException.class, () -> BestSubset.select(new double[][] {{1, 2}}, new double[1], 2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BestSubset.select(new double[][] {{1, 2}}, new double[1], 2));
   }
 }

@@ -10,8 +10,8 @@ import org.hpo4j.sampler.Samplers;
 /**
  * Not a test: prints median final hypervolumes over seeds and the median CPU time of the calling
  * thread per run (the whole ask/evaluate/tell loop; the functions are nearly free, so this is the
- * sampler's time). Run after test-compile with
- * {@code java -cp ... org.hpo4j.sampler.moo.MooBenchMain motpe "" 0-29 200 zdt1,zdt2,zdt3,dtlz2}.
+ * sampler's time). Run after test-compile with {@code java -cp ...
+ * org.hpo4j.sampler.moo.MooBenchMain motpe "" 0-29 200 zdt1,zdt2,zdt3,dtlz2}.
  */
 public final class MooBenchMain {
   public static void main(String[] args) {
@@ -22,7 +22,10 @@ public final class MooBenchMain {
         String[] p = kv.split("=");
         Object v;
         try {
-          v = p[1].contains(".") ? (Object) Double.parseDouble(p[1]) : (Object) Integer.parseInt(p[1]);
+          v =
+              p[1].contains(".")
+                  ? (Object) Double.parseDouble(p[1])
+                  : (Object) Integer.parseInt(p[1]);
         } catch (NumberFormatException e) {
           v = p[1];
         }
@@ -34,7 +37,8 @@ public final class MooBenchMain {
     int to = Integer.parseInt(range[range.length - 1]);
     int seeds = to - from + 1;
     int trials = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-    String[] fns = args.length > 4 ? args[4].split(",") : new String[] {"zdt1", "zdt2", "zdt3", "dtlz2"};
+    String[] fns =
+        args.length > 4 ? args[4].split(",") : new String[] {"zdt1", "zdt2", "zdt3", "dtlz2"};
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (String fn : fns) {
       double[] hv = new double[seeds];
@@ -47,8 +51,16 @@ public final class MooBenchMain {
       }
       double mean = Arrays.stream(hv).average().orElse(0);
       double med10 = seeds >= 10 ? median(Arrays.copyOf(hv, 10)) : Double.NaN;
-      System.out.printf("%s %s %s median=%.3f mean=%.3f med0-9=%.3f min=%.3f max=%.3f cpu/run median=%.3fs%n", name, opts,
-          fn, median(hv.clone()), mean, med10, Arrays.stream(hv).min().orElse(0), Arrays.stream(hv).max().orElse(0),
+      System.out.printf(
+          "%s %s %s median=%.3f mean=%.3f med0-9=%.3f min=%.3f max=%.3f cpu/run median=%.3fs%n",
+          name,
+          opts,
+          fn,
+          median(hv.clone()),
+          mean,
+          med10,
+          Arrays.stream(hv).min().orElse(0),
+          Arrays.stream(hv).max().orElse(0),
           median(cpu));
     }
   }

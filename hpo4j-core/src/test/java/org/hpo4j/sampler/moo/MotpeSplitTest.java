@@ -19,7 +19,8 @@ class MotpeSplitTest {
     assertArrayEquals(new int[] {0, 1, 2, 3}, below);
     double knee = weightOf(s, 1);
     double dominated = weightOf(s, 3);
-    // reference point 1.1 * worst = (4.4, 4.4): only the knee covers [1,4]^2 (9), each extreme 0.4 x 1
+    // reference point 1.1 * worst = (4.4, 4.4): only the knee covers [1,4]^2 (9), each extreme 0.4
+    // x 1
     assertTrue(knee > weightOf(s, 0) && knee > weightOf(s, 2), "knee " + knee);
     assertTrue(dominated < 1e-9 * knee, "dominated " + dominated);
     assertEquals(4.0, Arrays.stream(s.weights()).sum(), 1e-9, "weights average 1");
@@ -42,7 +43,9 @@ class MotpeSplitTest {
 
   @Test
   void referencePoint_negativeAndZeroWorst_staysOutsideThePoints() {
-    double[] ref = BestSubset.referencePoint(java.util.List.of(new double[] {-2, 0, 3}, new double[] {-4, -1, 1}));
+    double[] ref =
+        BestSubset.referencePoint(
+            java.util.List.of(new double[] {-2, 0, 3}, new double[] {-4, -1, 1}));
     assertArrayEquals(new double[] {-1.8, 1e-12, 3.3}, ref, 1e-12);
   }
 

@@ -18,7 +18,8 @@ class ReferencePointNichingTest {
     Survival.Member b = member(1, 0.1, 0.9);
     Survival.Member c = member(2, 0.5, 0.5);
     Survival.Member d = member(3, 1, 0);
-    List<Survival.Member> chosen = new ReferencePointNiching(2).choose(List.of(a), List.of(b, c, d), 2);
+    List<Survival.Member> chosen =
+        new ReferencePointNiching(2).choose(List.of(a), List.of(b, c, d), 2);
     assertEquals(List.of(2, 3), chosen.stream().map(Survival.Member::number).sorted().toList());
   }
 
@@ -36,8 +37,19 @@ class ReferencePointNichingTest {
   }
 
   private static Survival.Member member(int number, double x, double y) {
-    FrozenTrial t = new FrozenTrial(number, number, TrialState.COMPLETE, Map.of(), Map.of(), List.of(x, y),
-        new TreeMap<>(), Map.of(), Map.of(), null, null);
+    FrozenTrial t =
+        new FrozenTrial(
+            number,
+            number,
+            TrialState.COMPLETE,
+            Map.of(),
+            Map.of(),
+            List.of(x, y),
+            new TreeMap<>(),
+            Map.of(),
+            Map.of(),
+            null,
+            null);
     return new Survival.Member(t, new double[] {x, y}, 0, 0, 0);
   }
 }

@@ -26,7 +26,11 @@ final class Zdt {
       }
       double a = x[0] * Math.PI / 2;
       double b = x[1] * Math.PI / 2;
-      return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b), (1 + g) * Math.sin(a)};
+      return new double[] {
+        (1 + g) * Math.cos(a) * Math.cos(b),
+        (1 + g) * Math.cos(a) * Math.sin(b),
+        (1 + g) * Math.sin(a)
+      };
     }
     double s = 0;
     for (int i = 1; i < n; i++) {
@@ -34,12 +38,13 @@ final class Zdt {
     }
     double g = 1 + 9 * s / (n - 1);
     double r = x[0] / g;
-    double f2 = switch (fn) {
-      case "zdt1" -> g * (1 - Math.sqrt(r));
-      case "zdt2" -> g * (1 - r * r);
-      case "zdt3" -> g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * x[0]));
-      default -> throw new IllegalArgumentException(fn);
-    };
+    double f2 =
+        switch (fn) {
+          case "zdt1" -> g * (1 - Math.sqrt(r));
+          case "zdt2" -> g * (1 - r * r);
+          case "zdt3" -> g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * x[0]));
+          default -> throw new IllegalArgumentException(fn);
+        };
     return new double[] {x[0], f2};
   }
 
@@ -47,7 +52,9 @@ final class Zdt {
     return fn.equals("dtlz2") ? new double[] {2.5, 2.5, 2.5} : new double[] {11, 11};
   }
 
-  /** @return the final hypervolume of {@code trials} trials of {@code fn} under {@code sampler} */
+  /**
+   * @return the final hypervolume of {@code trials} trials of {@code fn} under {@code sampler}
+   */
   static double run(String fn, Sampler sampler, int trials) {
     int m = fn.equals("dtlz2") ? 3 : 2;
     StudyDirection[] dirs = new StudyDirection[m];

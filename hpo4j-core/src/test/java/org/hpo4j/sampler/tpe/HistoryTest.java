@@ -23,10 +23,25 @@ class HistoryTest {
   static final FloatDistribution X = new FloatDistribution(0, 10);
   static final Axis[] AXES = {new Axis(X)};
 
-  static FrozenTrial trial(int number, TrialState state, Double value, Map<String, Double> params,
-      Map<String, Distribution> dists, Map<Integer, Double> intermediate) {
-    return new FrozenTrial(number, 100 + number, state, params, dists, value == null ? List.of() : List.of(value),
-        new TreeMap<>(intermediate), Map.of(), Map.of(), Instant.EPOCH, null);
+  static FrozenTrial trial(
+      int number,
+      TrialState state,
+      Double value,
+      Map<String, Double> params,
+      Map<String, Distribution> dists,
+      Map<Integer, Double> intermediate) {
+    return new FrozenTrial(
+        number,
+        100 + number,
+        state,
+        params,
+        dists,
+        value == null ? List.of() : List.of(value),
+        new TreeMap<>(intermediate),
+        Map.of(),
+        Map.of(),
+        Instant.EPOCH,
+        null);
   }
 
   static FrozenTrial complete(int number, double x, double value) {
@@ -43,7 +58,9 @@ class HistoryTest {
     for (int i = 0; i < 20; i++) {
       trials.add(complete(i, i, 20 - i)); // x = 19 is best
     }
-    Snapshot.Split s = update(new History(), trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+    Snapshot.Split s =
+        update(new History(), trials)
+            .split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
     assertEquals(2, s.belowWeights().length);
     assertEquals(18, s.aboveWeights().length);
     assertEquals(Set.of(19.0, 18.0), Set.of(s.below()[0][0], s.below()[0][1]));
@@ -55,8 +72,10 @@ class HistoryTest {
     for (int i = 0; i < 10; i++) {
       trials.add(complete(i, i, i));
     }
-    Snapshot.Split s = new History().update(trials, StudyDirection.MAXIMIZE, -1, Map.of())
-        .split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+    Snapshot.Split s =
+        new History()
+            .update(trials, StudyDirection.MAXIMIZE, -1, Map.of())
+            .split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
     assertArrayEquals(new double[] {9.0}, s.below()[0]);
   }
 
@@ -64,12 +83,14 @@ class HistoryTest {
   void split_prunedTrials_rankAfterCompleteByDepthThenValue() {
     List<FrozenTrial> trials = new ArrayList<>();
     trials.add(trial(0, TrialState.PRUNED, 0.0, Map.of("x", 0.0), Map.of("x", X), Map.of(1, 0.0)));
-    trials.add(trial(1, TrialState.PRUNED, 5.0, Map.of("x", 1.0), Map.of("x", X), Map.of(1, 1.0, 3, 5.0)));
+    trials.add(
+        trial(1, TrialState.PRUNED, 5.0, Map.of("x", 1.0), Map.of("x", X), Map.of(1, 1.0, 3, 5.0)));
     trials.add(trial(2, TrialState.COMPLETE, 100.0, Map.of("x", 2.0), Map.of("x", X), Map.of()));
     trials.add(trial(3, TrialState.PRUNED, 4.0, Map.of("x", 3.0), Map.of("x", X), Map.of(3, 4.0)));
     trials.add(trial(4, TrialState.FAIL, null, Map.of("x", 4.0), Map.of("x", X), Map.of()));
     History h = new History();
-    // The ranking is x = 2, 3, 1, 0: the good side of size k holds its first k (listed by trial number).
+    // The ranking is x = 2, 3, 1, 0: the good side of size k holds its first k (listed by trial
+    // number).
     Snapshot snap = update(h, trials);
     double[] ranking = {2.0, 3.0, 1.0, 0.0};
     for (int k = 1; k <= 4; k++) {
@@ -89,12 +110,21 @@ class HistoryTest {
       trials.add(complete(i, i, i));
     }
     trials.add(trial(10, TrialState.RUNNING, null, Map.of(), Map.of(), Map.of()));
-    Map<Long, Map<String, History.Proposal>> pending = Map.of(110L, Map.of("x", new History.Proposal(0.5, X)));
+    Map<Long, Map<String, History.Proposal>> pending =
+        Map.of(110L, Map.of("x", new History.Proposal(0.5, X)));
     Snapshot snap = new History().update(trials, StudyDirection.MINIMIZE, -1, pending);
-    assertEquals(10, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
-    assertEquals(9, snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, false).aboveWeights().length);
+    assertEquals(
+        10,
+        snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
+    assertEquals(
+        9,
+        snap.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, false)
+            .aboveWeights()
+            .length);
     Snapshot self = new History().update(trials, StudyDirection.MINIMIZE, 110L, pending);
-    assertEquals(9, self.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
+    assertEquals(
+        9,
+        self.split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true).aboveWeights().length);
   }
 
   @Test
@@ -108,7 +138,8 @@ class HistoryTest {
     trials.add(complete(5, 7.5, 0.0));
     Snapshot s = update(h, trials);
     assertEquals(6, s.finishedCount());
-    assertArrayEquals(new double[] {7.5}, s.split(new String[] {"x"}, AXES, n -> 1, true).below()[0]);
+    assertArrayEquals(
+        new double[] {7.5}, s.split(new String[] {"x"}, AXES, n -> 1, true).below()[0]);
   }
 
   @Test
@@ -118,18 +149,27 @@ class HistoryTest {
     FloatDistribution beta = new FloatDistribution(0.5, 0.999);
     FloatDistribution mom = new FloatDistribution(0, 0.99);
     List<FrozenTrial> trials = new ArrayList<>();
-    trials.add(withParams(0, Map.of("optimizer", 0.0, "lr", 0.01, "beta1", 0.9),
-        Map.of("optimizer", opt, "lr", lr, "beta1", beta)));
-    trials.add(withParams(1, Map.of("optimizer", 1.0, "lr", 0.01, "momentum", 0.5),
-        Map.of("optimizer", opt, "lr", lr, "momentum", mom)));
-    trials.add(withParams(2, Map.of("optimizer", 2.0, "lr", 0.01), Map.of("optimizer", opt, "lr", lr)));
+    trials.add(
+        withParams(
+            0,
+            Map.of("optimizer", 0.0, "lr", 0.01, "beta1", 0.9),
+            Map.of("optimizer", opt, "lr", lr, "beta1", beta)));
+    trials.add(
+        withParams(
+            1,
+            Map.of("optimizer", 1.0, "lr", 0.01, "momentum", 0.5),
+            Map.of("optimizer", opt, "lr", lr, "momentum", mom)));
+    trials.add(
+        withParams(2, Map.of("optimizer", 2.0, "lr", 0.01), Map.of("optimizer", opt, "lr", lr)));
     Snapshot s = update(new History(), trials);
     Set<Set<String>> groups = new java.util.HashSet<>();
     s.groups(true).forEach(g -> groups.add(g.keySet()));
     assertEquals(Set.of(Set.of("optimizer", "lr"), Set.of("beta1"), Set.of("momentum")), groups);
-    assertEquals(List.of(Set.of("optimizer", "lr")), s.groups(false).stream().map(Map::keySet).toList());
+    assertEquals(
+        List.of(Set.of("optimizer", "lr")), s.groups(false).stream().map(Map::keySet).toList());
     // The child is modelled from the trials that have it.
-    Snapshot.Split child = s.split(new String[] {"beta1"}, new Axis[] {new Axis(beta)}, n -> 1, true);
+    Snapshot.Split child =
+        s.split(new String[] {"beta1"}, new Axis[] {new Axis(beta)}, n -> 1, true);
     assertEquals(1, child.belowWeights().length);
     assertEquals(0, child.aboveWeights().length);
   }
@@ -157,7 +197,8 @@ class HistoryTest {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
     for (int i = 0; i < 60; i++) {
       trials.add(complete(i, 10 * rng.nextDouble(), rng.nextDouble()));
-      Snapshot.Split s = update(h, trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+      Snapshot.Split s =
+          update(h, trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
       for (double[][] side : new double[][][] {s.below(), s.above()}) {
         int[] order = side == s.below() ? s.belowOrder()[0] : s.aboveOrder()[0];
         assertArrayEquals(ParzenEstimator.sortedOrder(side[0]), order);
@@ -181,7 +222,8 @@ class HistoryTest {
           number = t;
         }
       }
-      org.junit.jupiter.api.Assertions.assertTrue(number > last, "trial " + number + " after " + last);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          number > last, "trial " + number + " after " + last);
       last = number;
     }
   }
@@ -193,7 +235,9 @@ class HistoryTest {
       trials.add(complete(i, i, i));
     }
     trials.add(trial(12, TrialState.RUNNING, null, Map.of("x", 3.5), Map.of("x", X), Map.of()));
-    Snapshot.Split s = update(new History(), trials).split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
+    Snapshot.Split s =
+        update(new History(), trials)
+            .split(new String[] {"x"}, AXES, TpeSampler::defaultGamma, true);
     assertEquals(11, s.above()[0].length);
     assertEquals(3.5, s.above()[0][10]);
     assertNull(s.aboveOrder()[0]);
@@ -204,14 +248,28 @@ class HistoryTest {
   void update_otherTrialsUnderSameCache_startsOver() {
     History h = new History();
     update(h, List.of(complete(0, 1, 1), complete(1, 2, 2)));
-    FrozenTrial other = new FrozenTrial(0, 999, TrialState.COMPLETE, Map.of("x", 5.0), Map.of("x", X), List.of(0.0),
-        new TreeMap<>(), Map.of(), Map.of(), Instant.EPOCH, null);
+    FrozenTrial other =
+        new FrozenTrial(
+            0,
+            999,
+            TrialState.COMPLETE,
+            Map.of("x", 5.0),
+            Map.of("x", X),
+            List.of(0.0),
+            new TreeMap<>(),
+            Map.of(),
+            Map.of(),
+            Instant.EPOCH,
+            null);
     Snapshot s = update(h, List.of(other));
     assertEquals(1, s.finishedCount());
-    assertArrayEquals(new double[] {5.0}, s.split(new String[] {"x"}, AXES, n -> 1, true).below()[0]);
+    assertArrayEquals(
+        new double[] {5.0}, s.split(new String[] {"x"}, AXES, n -> 1, true).below()[0]);
   }
 
-  private static FrozenTrial withParams(int number, Map<String, Double> params, Map<String, Distribution> dists) {
-    return trial(number, TrialState.COMPLETE, (double) number, new LinkedHashMap<>(params), dists, Map.of());
+  private static FrozenTrial withParams(
+      int number, Map<String, Double> params, Map<String, Distribution> dists) {
+    return trial(
+        number, TrialState.COMPLETE, (double) number, new LinkedHashMap<>(params), dists, Map.of());
   }
 }

@@ -45,7 +45,8 @@ class ParzenEstimatorTest {
   @Test
   void logPdf_univariateClusterOffCentre_bandwidthsIgnoreThePriorCentre() {
     // 41 points on [2, 4] in steps of 0.05, on the axis [-10, 10] whose centre is 0. Every gap is
-    // 0.05, so every bandwidth is the magic clip 20 / min(100, 43). Were the centre a neighbour, the
+    // 0.05, so every bandwidth is the magic clip 20 / min(100, 43). Were the centre a neighbour,
+    // the
     // point at 2 would get bandwidth 2 and put visible mass near 0.
     double[] xs = new double[41];
     for (int i = 0; i < xs.length; i++) {
@@ -139,8 +140,15 @@ class ParzenEstimatorTest {
   void sample_stepAxis_frequenciesMatchMasses() {
     FloatDistribution d = new FloatDistribution(0, 2, false, 0.25);
     Axis a = new Axis(d);
-    ParzenEstimator p = ParzenEstimator.fit(new Axis[] {a}, new double[][] {{0.25, 0.5, 1.75}},
-        new double[] {1, 2, 1}, null, 1.0, false, 0);
+    ParzenEstimator p =
+        ParzenEstimator.fit(
+            new Axis[] {a},
+            new double[][] {{0.25, 0.5, 1.75}},
+            new double[] {1, 2, 1},
+            null,
+            1.0,
+            false,
+            0);
     int draws = 100_000;
     double[] freq = new double[9];
     for (double[] x : p.sample(new SplittableRandom(5), draws)) {
@@ -193,7 +201,8 @@ class ParzenEstimatorTest {
     for (int q = 0; q < 4; q++) {
       assertEquals(mass[q / 2][q % 2], quadrant[q / 2][q % 2], 0.006, "quadrant " + q);
     }
-    assertTrue(quadrant[0][1] < 0.05, "off-diagonal mass only from the prior, got " + quadrant[0][1]);
+    assertTrue(
+        quadrant[0][1] < 0.05, "off-diagonal mass only from the prior, got " + quadrant[0][1]);
   }
 
   @Test

@@ -18,9 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ParzenPruningTest {
   private static final Distribution[] KINDS = {
-      new FloatDistribution(-5, 5), new FloatDistribution(1e-4, 1, true, null), new IntDistribution(0, 20, false, 1),
-      new FloatDistribution(0, 1, false, 0.05), new CategoricalDistribution(List.of("a", "b", "c")),
-      new IntDistribution(1, 1000, true, 1), new FloatDistribution(-1, 1), new FloatDistribution(0, 10)};
+    new FloatDistribution(-5, 5),
+    new FloatDistribution(1e-4, 1, true, null),
+    new IntDistribution(0, 20, false, 1),
+    new FloatDistribution(0, 1, false, 0.05),
+    new CategoricalDistribution(List.of("a", "b", "c")),
+    new IntDistribution(1, 1000, true, 1),
+    new FloatDistribution(-1, 1),
+    new FloatDistribution(0, 10)
+  };
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 8})
@@ -34,8 +40,10 @@ class ParzenPruningTest {
         Distribution d = KINDS[(j + dims) % KINDS.length];
         axes[j] = new Axis(d);
         for (int i = 0; i < n; i++) {
-          double t = axes[j].categorical ? rng.nextInt(axes[j].choices)
-              : axes[j].low + rng.nextDouble() * axes[j].range();
+          double t =
+              axes[j].categorical
+                  ? rng.nextInt(axes[j].choices)
+                  : axes[j].low + rng.nextDouble() * axes[j].range();
           columns[j][i] = axes[j].categorical ? t : axes[j].toAxis(axes[j].toInternal(t));
         }
       }
@@ -46,8 +54,19 @@ class ParzenPruningTest {
       p.logPdf(points, pruned);
       p.logPdfDense(points, dense);
       for (int c = 0; c < points.length; c++) {
-        assertEquals(Double.doubleToRawLongBits(dense[c]), Double.doubleToRawLongBits(pruned[c]),
-            "d=" + dims + " n=" + n + " point " + c + ": dense " + dense[c] + " pruned " + pruned[c]);
+        assertEquals(
+            Double.doubleToRawLongBits(dense[c]),
+            Double.doubleToRawLongBits(pruned[c]),
+            "d="
+                + dims
+                + " n="
+                + n
+                + " point "
+                + c
+                + ": dense "
+                + dense[c]
+                + " pruned "
+                + pruned[c]);
       }
     }
   }

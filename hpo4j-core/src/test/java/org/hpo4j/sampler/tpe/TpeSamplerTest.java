@@ -12,18 +12,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.sampler.RandomSampler;
 import org.hpo4j.sampler.Sampler;
 import org.hpo4j.sampler.Samplers;
 import org.hpo4j.space.Distribution;
+import org.hpo4j.study.OptimizeOptions;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.study.StudyView;
 import org.hpo4j.trial.FrozenTrial;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TpeSamplerTest {
 
@@ -41,10 +41,12 @@ class TpeSamplerTest {
   @ParameterizedTest
   @ValueSource(strings = {"tpe", "tpe_uni"})
   void optimize_benchmarkFunctions_beatsRandomSearch(String name) {
-    for (TestFunctions.Fn fn : List.of(TestFunctions.BRANIN, TestFunctions.HARTMANN6, TestFunctions.MIXED_CONDITIONAL)) {
+    for (TestFunctions.Fn fn :
+        List.of(TestFunctions.BRANIN, TestFunctions.HARTMANN6, TestFunctions.MIXED_CONDITIONAL)) {
       double tpe = medianFinalRegret(name, fn, 60);
       double random = medianFinalRegret("random", fn, 60);
-      assertTrue(tpe < random, name + " on " + fn.name() + ": regret " + tpe + " vs random " + random);
+      assertTrue(
+          tpe < random, name + " on " + fn.name() + ": regret " + tpe + " vs random " + random);
     }
   }
 
@@ -78,14 +80,16 @@ class TpeSamplerTest {
     }
 
     @Override
-    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+    public Map<String, Double> sampleRelative(
+        StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
       Map<String, Double> out = inner.sampleRelative(study, trial, space);
       out.forEach((k, v) -> check(k, space.get(k), v));
       return out;
     }
 
     @Override
-    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution d) {
+    public double sampleIndependent(
+        StudyView study, FrozenTrial trial, String name, Distribution d) {
       double v = inner.sampleIndependent(study, trial, name, d);
       check(name, d, v);
       return v;
@@ -97,7 +101,8 @@ class TpeSamplerTest {
     }
 
     @Override
-    public void afterTrial(StudyView study, FrozenTrial trial, org.hpo4j.trial.TrialState state, List<Double> values) {
+    public void afterTrial(
+        StudyView study, FrozenTrial trial, org.hpo4j.trial.TrialState state, List<Double> values) {
       inner.afterTrial(study, trial, state, values);
     }
   }
@@ -105,16 +110,24 @@ class TpeSamplerTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void sample_intStepLogParameters_alwaysLegal(boolean multivariate) {
-    Checking sampler = new Checking(TpeSampler.builder().multivariate(multivariate).nStartupTrials(5).seed(7).build());
+    Checking sampler =
+        new Checking(
+            TpeSampler.builder().multivariate(multivariate).nStartupTrials(5).seed(7).build());
     Study study = Study.builder().sampler(sampler).build();
-    study.optimize(t -> {
-      long a = t.suggestInt("a", 1, 1000, true);
-      long b = t.suggestLong("b", -10, 20, 5L);
-      double c = t.suggestFloat("c", 0.0, 1.0, 0.125);
-      double d = t.suggestFloat("d", 1e-4, 10, true);
-      long e = t.suggestInt("e", 3, 3);
-      return Math.abs(Math.log(a) - 3) + Math.abs(b - 5) + Math.abs(c - 0.375) + Math.abs(Math.log10(d)) + e;
-    }, 40);
+    study.optimize(
+        t -> {
+          long a = t.suggestInt("a", 1, 1000, true);
+          long b = t.suggestLong("b", -10, 20, 5L);
+          double c = t.suggestFloat("c", 0.0, 1.0, 0.125);
+          double d = t.suggestFloat("d", 1e-4, 10, true);
+          long e = t.suggestInt("e", 3, 3);
+          return Math.abs(Math.log(a) - 3)
+              + Math.abs(b - 5)
+              + Math.abs(c - 0.375)
+              + Math.abs(Math.log10(d))
+              + e;
+        },
+        40);
     assertTrue(sampler.checked >= 35 * 4, "checked " + sampler.checked);
   }
 
@@ -138,7 +151,8 @@ class TpeSamplerTest {
 
   @Test
   void optimize_startupPhase_equalsRandomSearch() {
-    List<Map<String, Object>> tpe = trace(TpeSampler.builder().seed(5).nStartupTrials(10).build(), 10);
+    List<Map<String, Object>> tpe =
+        trace(TpeSampler.builder().seed(5).nStartupTrials(10).build(), 10);
     List<Map<String, Object>> random = trace(RandomSampler.builder().seed(5).build(), 10);
     assertEquals(random, tpe);
   }
@@ -152,42 +166,67 @@ class TpeSamplerTest {
     assertEquals(60, trials.size());
     Set<List<Object>> seen = new HashSet<>();
     for (FrozenTrial t : trials.subList(0, 40)) {
-      assertTrue(seen.add(List.copyOf(t.internalParams().values())), "duplicate " + t.internalParams());
+      assertTrue(
+          seen.add(List.copyOf(t.internalParams().values())), "duplicate " + t.internalParams());
     }
   }
 
   @Test
   void sampleRelative_multiObjectiveStudy_throwsNamingTheLimit() {
-    Study study = Study.builder().directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-        .sampler(TpeSampler.builder().build()).build();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> study.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1));
+    Study study =
+        Study.builder()
+            .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+            .sampler(TpeSampler.builder().build())
+            .build();
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> study.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 1));
     assertTrue(e.getMessage().contains("single-objective"), e.getMessage());
   }
 
   @Test
   void builder_badArguments_throwNamingTheField() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nEiCandidates(0))
-        .getMessage().contains("nEiCandidates"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nStartupTrials(-1))
-        .getMessage().contains("nStartupTrials"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().priorWeight(0))
-        .getMessage().contains("priorWeight"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().gamma(1.5, 25))
-        .getMessage().contains("gamma"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nEiCandidates(0))
+            .getMessage()
+            .contains("nEiCandidates"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nStartupTrials(-1))
+            .getMessage()
+            .contains("nStartupTrials"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().priorWeight(0))
+            .getMessage()
+            .contains("priorWeight"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().gamma(1.5, 25))
+            .getMessage()
+            .contains("gamma"));
   }
 
   @Test
   void provider_namesAndOptions_createConfiguredSamplers() {
     assertTrue(Samplers.known().containsAll(Set.of("tpe", "tpe_mv", "tpe_uni")));
-    assertInstanceOf(TpeSampler.class, Samplers.create("tpe", 0, Map.of("n_startup_trials", 5, "prior_weight", 2.0)));
-    assertEquals(TpeSampler.builder().seed(3).build().toString(), Samplers.create("tpe", 3, Map.of()).toString());
-    assertEquals(Samplers.create("tpe", 3, Map.of()).toString(), Samplers.create("tpe_mv", 3, Map.of()).toString());
+    assertInstanceOf(
+        TpeSampler.class,
+        Samplers.create("tpe", 0, Map.of("n_startup_trials", 5, "prior_weight", 2.0)));
+    assertEquals(
+        TpeSampler.builder().seed(3).build().toString(),
+        Samplers.create("tpe", 3, Map.of()).toString());
+    assertEquals(
+        Samplers.create("tpe", 3, Map.of()).toString(),
+        Samplers.create("tpe_mv", 3, Map.of()).toString());
     assertTrue(Samplers.create("tpe_uni", 0, Map.of()).toString().contains("multivariate=false"));
-    assertTrue(Samplers.create("tpe", 0, Map.of("group", false)).toString().contains("group=false"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Samplers.create("tpe_uni", 0, Map.of("group", true)));
+    assertTrue(
+        Samplers.create("tpe", 0, Map.of("group", false)).toString().contains("group=false"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Samplers.create("tpe_uni", 0, Map.of("group", true)));
     assertTrue(e.getMessage().contains("group"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Samplers.create("tpe", 0, Map.of("n_ei_candidates", 2.5)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Samplers.create("tpe", 0, Map.of("n_ei_candidates", 2.5)));
   }
 }

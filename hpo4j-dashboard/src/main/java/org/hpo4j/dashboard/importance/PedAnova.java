@@ -17,22 +17,22 @@ import org.hpo4j.space.IntDistribution;
  * all trials, D = sum_x p_all(x) (p_top(x) / p_all(x) - 1)^2. A parameter that does not matter is
  * spread the same way in both sets (D = 0); one that matters concentrates in the top set.
  *
- * <p>Notation: n trials (losses, smaller is better), the top set is the best ceil(gamma n) (at least
- * min(10, n/2)); u is a
- * parameter's value in the unit interval (Distribution.toUnit). Densities are Parzen estimators:
- * Gaussian kernels with Scott's bandwidth over G cells of [0, 1] for continuous parameters, counts
- * per value for discrete ones, each mixed with a uniform prior of weight 1 / (k + 1) for k points, so
- * p_all never vanishes.
+ * <p>Notation: n trials (losses, smaller is better), the top set is the best ceil(gamma n) (at
+ * least min(10, n/2)); u is a parameter's value in the unit interval (Distribution.toUnit).
+ * Densities are Parzen estimators: Gaussian kernels with Scott's bandwidth over G cells of [0, 1]
+ * for continuous parameters, counts per value for discrete ones, each mixed with a uniform prior of
+ * weight 1 / (k + 1) for k points, so p_all never vanishes.
  *
- * <p>Conditional parameters (our extension; the paper assumes a fixed space): a parameter absent from
- * some trials gets an extra outcome "absent", so the divergence also counts how much more (or less)
- * often the top trials use it. A parameter present in every trial has no such term.
+ * <p>Conditional parameters (our extension; the paper assumes a fixed space): a parameter absent
+ * from some trials gets an extra outcome "absent", so the divergence also counts how much more (or
+ * less) often the top trials use it. A parameter present in every trial has no such term.
  *
  * <p>Stateless and thread-safe.
  */
 final class PedAnova {
   /** Cells of the unit interval on which continuous densities are evaluated. */
   static final int CELLS = 128;
+
   /** Discrete parameters with at most this many values are counted, not smoothed. */
   static final int MAX_DISCRETE = 64;
 
@@ -47,7 +47,8 @@ final class PedAnova {
    * @param gamma fraction of trials in the top set, in (0, 1)
    * @return the raw divergence of each parameter, largest first
    */
-  static Map<String, Double> divergences(List<Sample> samples, Map<String, Distribution> space, double gamma) {
+  static Map<String, Double> divergences(
+      List<Sample> samples, Map<String, Distribution> space, double gamma) {
     List<Sample> sorted = new ArrayList<>(samples);
     sorted.sort(Comparator.comparingDouble(Sample::loss));
     int n = sorted.size();
@@ -55,7 +56,9 @@ final class PedAnova {
     List<Sample> top = sorted.subList(0, k);
     Map<String, Double> out = new LinkedHashMap<>();
     for (Map.Entry<String, Distribution> e : space.entrySet()) {
-      out.put(e.getKey(), e.getValue().isSingle() ? 0.0 : divergence(e.getKey(), e.getValue(), top, sorted));
+      out.put(
+          e.getKey(),
+          e.getValue().isSingle() ? 0.0 : divergence(e.getKey(), e.getValue(), top, sorted));
     }
     List<Map.Entry<String, Double>> entries = new ArrayList<>(out.entrySet());
     entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
@@ -72,7 +75,8 @@ final class PedAnova {
     return Math.min(n - 1, Math.max(Math.max(2, Math.min(10, n / 2)), (int) Math.ceil(gamma * n)));
   }
 
-  private static double divergence(String name, Distribution d, List<Sample> top, List<Sample> all) {
+  private static double divergence(
+      String name, Distribution d, List<Sample> top, List<Sample> all) {
     boolean conditional = all.stream().anyMatch(s -> !s.params().containsKey(name));
     double[] topMass = masses(name, d, top, conditional);
     double[] allMass = masses(name, d, all, conditional);
@@ -91,7 +95,8 @@ final class PedAnova {
    * Probability masses over the cells (or values) of the parameter, then one last entry for
    * "absent", which is 0 unless {@code conditional} (some trial of the whole study lacks it).
    */
-  private static double[] masses(String name, Distribution d, List<Sample> set, boolean conditional) {
+  private static double[] masses(
+      String name, Distribution d, List<Sample> set, boolean conditional) {
     boolean discrete = d instanceof CategoricalDistribution || d.cardinality() <= MAX_DISCRETE;
     int cells = discrete ? (int) d.cardinality() : CELLS;
     List<Double> us = new ArrayList<>();
@@ -111,7 +116,9 @@ final class PedAnova {
     return out;
   }
 
-  /** @return the 0-based position of a value among the distribution's values (log scales too) */
+  /**
+   * @return the 0-based position of a value among the distribution's values (log scales too)
+   */
   static double index(Distribution d, double internal) {
     double v = d.snap(internal);
     if (d instanceof IntDistribution i) {
@@ -123,7 +130,9 @@ final class PedAnova {
     return v; // categorical: the index itself
   }
 
-  /** Masses per value, Laplace-smoothed by one uniform pseudo-observation spread over all values. */
+  /**
+   * Masses per value, Laplace-smoothed by one uniform pseudo-observation spread over all values.
+   */
   private static double[] counts(List<Double> indices, int cells) {
     double[] q = new double[cells];
     java.util.Arrays.fill(q, 1.0 / cells);
@@ -149,7 +158,9 @@ final class PedAnova {
       var += (u - mean) * (u - mean);
     }
     double sd = k > 1 ? Math.sqrt(var / (k - 1)) : 0.5;
-    double h = Math.min(0.5, Math.max(1.0 / cells, 1.06 * Math.max(sd, 1e-3) * Math.pow(Math.max(k, 1), -0.2)));
+    double h =
+        Math.min(
+            0.5, Math.max(1.0 / cells, 1.06 * Math.max(sd, 1e-3) * Math.pow(Math.max(k, 1), -0.2)));
     double[] q = new double[cells];
     java.util.Arrays.fill(q, 1.0); // the uniform prior
     double norm = 1 / (h * Math.sqrt(2 * Math.PI));

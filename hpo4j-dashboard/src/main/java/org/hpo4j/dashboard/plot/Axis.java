@@ -16,14 +16,17 @@ import org.hpo4j.space.IntDistribution;
  * @param high upper bound of the distribution (choices - 1 for categoricals)
  * @param categories the choices as strings, empty for numeric parameters
  */
-public record Axis(String name, String kind, boolean log, double low, double high, List<String> categories) {
+public record Axis(
+    String name, String kind, boolean log, double low, double high, List<String> categories) {
 
   /** Copies the list. */
   public Axis {
     categories = List.copyOf(categories);
   }
 
-  /** @return the axis of parameter {@code name} with distribution {@code d} */
+  /**
+   * @return the axis of parameter {@code name} with distribution {@code d}
+   */
   public static Axis of(String name, Distribution d) {
     double low;
     double high;
@@ -37,6 +40,7 @@ public record Axis(String name, String kind, boolean log, double low, double hig
       low = 0;
       high = d.cardinality() - 1;
     }
-    return new Axis(name, PlotTrials.kind(d), PlotTrials.log(d), low, high, PlotTrials.categories(d));
+    return new Axis(
+        name, PlotTrials.kind(d), PlotTrials.log(d), low, high, PlotTrials.categories(d));
   }
 }

@@ -15,9 +15,9 @@ import org.hpo4j.trial.FrozenTrial;
  * sampling space (log space for log parameters); a parameter with at most {@code gridSize} values
  * gets one column per value.
  *
- * <p>Interpolation is inverse-distance weighting (power 2) in the unit square, so the surface passes
- * through every observation and stays within the observed range: an honest picture of what was
- * measured, not a model's guess.
+ * <p>Interpolation is inverse-distance weighting (power 2) in the unit square, so the surface
+ * passes through every observation and stays within the observed range: an honest picture of what
+ * was measured, not a model's guess.
  *
  * <p>Notation: G_x, G_y grid columns and rows; z is G_y x G_x, row j holding y-grid value j.
  * Observation positions are fractional grid indices, so they line up with the cells.
@@ -31,8 +31,15 @@ import org.hpo4j.trial.FrozenTrial;
  * @param z interpolated objective, z.get(j).get(i) at (xValues[i], yValues[j])
  * @param observations the trials that used both parameters
  */
-public record ContourPlot(int objective, StudyDirection direction, Axis x, Axis y, List<Double> xValues,
-    List<Double> yValues, List<List<Double>> z, List<Observation> observations) {
+public record ContourPlot(
+    int objective,
+    StudyDirection direction,
+    Axis x,
+    Axis y,
+    List<Double> xValues,
+    List<Double> yValues,
+    List<List<Double>> z,
+    List<Observation> observations) {
 
   /**
    * @param number trial number
@@ -57,16 +64,32 @@ public record ContourPlot(int objective, StudyDirection direction, Axis x, Axis 
    * @throws IllegalArgumentException when a parameter never occurs in a complete trial, the two are
    *     equal, gridSize &lt; 2, or objective is out of range
    */
-  public static ContourPlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective,
-      String xParam, String yParam, int gridSize) {
-    requireArgument(objective >= 0 && objective < directions.size(),
-        "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
-    requireArgument(gridSize >= 2, "gridSize >= 2 must hold for a contour, but got gridSize=%s", gridSize);
-    requireArgument(!xParam.equals(yParam), "a contour needs two different parameters, but got '%s' twice", xParam);
+  public static ContourPlot of(
+      List<FrozenTrial> trials,
+      List<StudyDirection> directions,
+      int objective,
+      String xParam,
+      String yParam,
+      int gridSize) {
+    requireArgument(
+        objective >= 0 && objective < directions.size(),
+        "objective must be in [0, %s), but got objective=%s",
+        directions.size(),
+        objective);
+    requireArgument(
+        gridSize >= 2, "gridSize >= 2 must hold for a contour, but got gridSize=%s", gridSize);
+    requireArgument(
+        !xParam.equals(yParam),
+        "a contour needs two different parameters, but got '%s' twice",
+        xParam);
     List<FrozenTrial> complete = PlotTrials.completeFinite(trials, objective);
     Map<String, Distribution> space = PlotTrials.space(complete);
-    requireArgument(space.containsKey(xParam) && space.containsKey(yParam),
-        "contour parameters must occur in a complete trial; got x='%s', y='%s', known: %s", xParam, yParam, space.keySet());
+    requireArgument(
+        space.containsKey(xParam) && space.containsKey(yParam),
+        "contour parameters must occur in a complete trial; got x='%s', y='%s', known: %s",
+        xParam,
+        yParam,
+        space.keySet());
     Grid gx = Grid.of(space.get(xParam), gridSize);
     Grid gy = Grid.of(space.get(yParam), gridSize);
 
@@ -91,8 +114,15 @@ public record ContourPlot(int objective, StudyDirection direction, Axis x, Axis 
       }
       z.add(row);
     }
-    return new ContourPlot(objective, directions.get(objective), Axis.of(xParam, space.get(xParam)),
-        Axis.of(yParam, space.get(yParam)), gx.coordinates(), gy.coordinates(), z, observations);
+    return new ContourPlot(
+        objective,
+        directions.get(objective),
+        Axis.of(xParam, space.get(xParam)),
+        Axis.of(yParam, space.get(yParam)),
+        gx.coordinates(),
+        gy.coordinates(),
+        z,
+        observations);
   }
 
   /** Inverse-distance weighting with power 2; an observation on the point wins outright. */
@@ -110,7 +140,9 @@ public record ContourPlot(int objective, StudyDirection direction, Axis x, Axis 
     return num / den;
   }
 
-  /** One axis of the grid: unit positions, internal values, and how a unit value maps to an index. */
+  /**
+   * One axis of the grid: unit positions, internal values, and how a unit value maps to an index.
+   */
   private static final class Grid {
     final Distribution d;
     final double[] units;

@@ -19,11 +19,14 @@ import org.hpo4j.trial.FrozenTrial;
  * @param total complete trials with a finite value (a huge study keeps {@link #MAX_STEPS} evenly
  *     spaced steps of its curve, which looks the same)
  */
-public record EdfPlot(int objective, StudyDirection direction, List<Double> values, List<Double> cumulative,
+public record EdfPlot(
+    int objective,
+    StudyDirection direction,
+    List<Double> values,
+    List<Double> cumulative,
     int total) {
   /** Steps of the curve carried at most. */
   public static final int MAX_STEPS = 1000;
-
 
   /** Copies the lists. */
   public EdfPlot {
@@ -34,11 +37,18 @@ public record EdfPlot(int objective, StudyDirection direction, List<Double> valu
   /**
    * @throws IllegalArgumentException when objective is not in [0, directions.size())
    */
-  public static EdfPlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
-    requireArgument(objective >= 0 && objective < directions.size(),
-        "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
-    double[] v = PlotTrials.completeFinite(trials, objective).stream()
-        .mapToDouble(t -> t.values().get(objective)).sorted().toArray();
+  public static EdfPlot of(
+      List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+    requireArgument(
+        objective >= 0 && objective < directions.size(),
+        "objective must be in [0, %s), but got objective=%s",
+        directions.size(),
+        objective);
+    double[] v =
+        PlotTrials.completeFinite(trials, objective).stream()
+            .mapToDouble(t -> t.values().get(objective))
+            .sorted()
+            .toArray();
     List<Double> values = new ArrayList<>();
     List<Double> cum = new ArrayList<>();
     int step = Math.max(1, (v.length + MAX_STEPS - 1) / MAX_STEPS);

@@ -19,7 +19,11 @@ import org.hpo4j.trial.FrozenTrial;
  * @param total complete trials with a finite value; more than {@code points.size()} when a huge
  *     study was thinned to every improvement of the best plus an even stride ({@link Thin})
  */
-public record HistoryPlot(int objective, StudyDirection direction, List<Point> points, List<Double> bestSoFar,
+public record HistoryPlot(
+    int objective,
+    StudyDirection direction,
+    List<Point> points,
+    List<Double> bestSoFar,
     int total) {
 
   /** One complete trial. */
@@ -37,9 +41,13 @@ public record HistoryPlot(int objective, StudyDirection direction, List<Point> p
    * @param objective which objective to show
    * @throws IllegalArgumentException when objective is not in [0, directions.size())
    */
-  public static HistoryPlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
-    requireArgument(objective >= 0 && objective < directions.size(),
-        "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
+  public static HistoryPlot of(
+      List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+    requireArgument(
+        objective >= 0 && objective < directions.size(),
+        "objective must be in [0, %s), but got objective=%s",
+        directions.size(),
+        objective);
     StudyDirection dir = directions.get(objective);
     List<FrozenTrial> complete = PlotTrials.completeFinite(trials, objective);
     int n = complete.size();

@@ -28,13 +28,14 @@ public record ImportancePlot(int objective, String method, List<Entry> entries) 
   public static final int MAX_TRIALS = 5000;
 
   /**
-   * Importances of a study; past {@link #MAX_TRIALS} trials, of an even stride through them: the top
-   * tenth and the whole are then both estimated from that sample, which ranks parameters as the
+   * Importances of a study; past {@link #MAX_TRIALS} trials, of an even stride through them: the
+   * top tenth and the whole are then both estimated from that sample, which ranks parameters as the
    * full study does at a fraction of the cost.
    *
    * @throws IllegalArgumentException when objective is not in [0, directions.size())
    */
-  public static ImportancePlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+  public static ImportancePlot of(
+      List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
     List<Entry> entries = new ArrayList<>();
     List<FrozenTrial> rated = Thin.stride(PlotTrials.completeFinite(trials, objective), MAX_TRIALS);
     for (Map.Entry<String, Double> e : Importance.of(rated, directions, objective).entrySet()) {

@@ -25,7 +25,8 @@ public record IntermediatePlot(List<Curve> curves, int omitted) {
    * @param steps reported steps, increasing
    * @param values the value at each step (non-finite values are left out)
    */
-  public record Curve(int number, TrialState state, boolean pruned, List<Integer> steps, List<Double> values) {
+  public record Curve(
+      int number, TrialState state, boolean pruned, List<Integer> steps, List<Double> values) {
     /** Copies the lists. */
     public Curve {
       steps = List.copyOf(steps);
@@ -38,7 +39,9 @@ public record IntermediatePlot(List<Curve> curves, int omitted) {
     curves = List.copyOf(curves);
   }
 
-  /** @param trials the study's trials, by number */
+  /**
+   * @param trials the study's trials, by number
+   */
   public static IntermediatePlot of(List<FrozenTrial> trials) {
     List<Curve> curves = new ArrayList<>();
     for (FrozenTrial t : trials) {

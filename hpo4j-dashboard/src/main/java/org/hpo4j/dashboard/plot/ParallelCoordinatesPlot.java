@@ -12,8 +12,8 @@ import org.hpo4j.trial.FrozenTrial;
 
 /**
  * Parallel coordinates: one polyline per complete trial through the objective and every parameter
- * axis, coloured by the objective, to see which regions of each parameter the good trials share.
- * A conditional parameter that a trial did not use has a null coordinate there.
+ * axis, coloured by the objective, to see which regions of each parameter the good trials share. A
+ * conditional parameter that a trial did not use has a null coordinate there.
  *
  * @param objective the index of the objective shown
  * @param direction its direction
@@ -22,11 +22,10 @@ import org.hpo4j.trial.FrozenTrial;
  *     (the best tenth of them and an even stride through the rest)
  * @param total complete trials with a finite value
  */
-public record ParallelCoordinatesPlot(int objective, StudyDirection direction, List<Axis> axes, List<Line> lines,
-    int total) {
+public record ParallelCoordinatesPlot(
+    int objective, StudyDirection direction, List<Axis> axes, List<Line> lines, int total) {
   /** Lines carried at most: more turn into an unreadable, slow-to-draw block of ink. */
   public static final int MAX_LINES = 1500;
-
 
   /**
    * @param number trial number
@@ -49,13 +48,18 @@ public record ParallelCoordinatesPlot(int objective, StudyDirection direction, L
   /**
    * @throws IllegalArgumentException when objective is not in [0, directions.size())
    */
-  public static ParallelCoordinatesPlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
-    requireArgument(objective >= 0 && objective < directions.size(),
-        "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
+  public static ParallelCoordinatesPlot of(
+      List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+    requireArgument(
+        objective >= 0 && objective < directions.size(),
+        "objective must be in [0, %s), but got objective=%s",
+        directions.size(),
+        objective);
     List<FrozenTrial> all = PlotTrials.completeFinite(trials, objective);
     StudyDirection dir = directions.get(objective);
     Map<String, Distribution> space = PlotTrials.space(all);
-    List<FrozenTrial> complete = Thin.keepBest(all, MAX_LINES, t -> dir.asLoss(t.values().get(objective)));
+    List<FrozenTrial> complete =
+        Thin.keepBest(all, MAX_LINES, t -> dir.asLoss(t.values().get(objective)));
     List<Axis> axes = new ArrayList<>();
     space.forEach((name, d) -> axes.add(Axis.of(name, d)));
     List<Line> lines = new ArrayList<>();

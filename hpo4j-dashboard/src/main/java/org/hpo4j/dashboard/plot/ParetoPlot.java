@@ -1,9 +1,9 @@
 package org.hpo4j.dashboard.plot;
 
-import org.hpo4j.math.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.hpo4j.math.pareto.Hypervolume;
 import org.hpo4j.study.ParetoFront;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
@@ -11,9 +11,9 @@ import org.hpo4j.trial.TrialState;
 
 /**
  * Pareto front of a study with two or more objectives: every complete trial's values with the
- * non-dominated ones marked (the page draws 2-D directly and 3-D as its three pairwise projections),
- * and the hypervolume of the front found so far after each trial, which rises as the search
- * improves the front.
+ * non-dominated ones marked (the page draws 2-D directly and 3-D as its three pairwise
+ * projections), and the hypervolume of the front found so far after each trial, which rises as the
+ * search improves the front.
  *
  * <p>The reference point is, per objective, the worst value seen plus 10% of the observed range (1%
  * of the value, or 1, when the range is 0), so every trial counts; it is given in the objective's
@@ -21,12 +21,15 @@ import org.hpo4j.trial.TrialState;
  *
  * @param directions one per objective
  * @param reference the reference point of the hypervolume, one value per objective
- * @param hypervolume the hypervolume of the front so far, after each trial (in a huge study,
- *     only at the trials that changed it and at the last)
- * @param points complete trials with finite values, by number: the whole front and, in a huge study,
- *     an even stride through the dominated rest
+ * @param hypervolume the hypervolume of the front so far, after each trial (in a huge study, only
+ *     at the trials that changed it and at the last)
+ * @param points complete trials with finite values, by number: the whole front and, in a huge
+ *     study, an even stride through the dominated rest
  */
-public record ParetoPlot(List<StudyDirection> directions, List<Point> points, List<Double> reference,
+public record ParetoPlot(
+    List<StudyDirection> directions,
+    List<Point> points,
+    List<Double> reference,
     List<HypervolumeStep> hypervolume) {
 
   /**
@@ -52,12 +55,15 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
     hypervolume = List.copyOf(hypervolume);
   }
 
-  /** @param trials the study's trials; only COMPLETE ones with finite values are used */
+  /**
+   * @param trials the study's trials; only COMPLETE ones with finite values are used
+   */
   public static ParetoPlot of(List<FrozenTrial> trials, List<StudyDirection> directions) {
     int m = directions.size();
     List<FrozenTrial> complete = new ArrayList<>();
     for (FrozenTrial t : trials) {
-      if (t.state() == TrialState.COMPLETE && t.values().size() == m
+      if (t.state() == TrialState.COMPLETE
+          && t.values().size() == m
           && t.values().stream().allMatch(Double::isFinite)) {
         complete.add(t);
       }
@@ -79,7 +85,10 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
     for (int i = 0; i < m; i++) {
       refValues.add(directions.get(i).asLoss(ref[i]));
     }
-    return new ParetoPlot(directions, points, complete.isEmpty() ? List.of() : refValues,
+    return new ParetoPlot(
+        directions,
+        points,
+        complete.isEmpty() ? List.of() : refValues,
         history(complete, directions, ref));
   }
 
@@ -101,8 +110,8 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
     return ref;
   }
 
-  private static List<HypervolumeStep> history(List<FrozenTrial> complete, List<StudyDirection> directions,
-      double[] ref) {
+  private static List<HypervolumeStep> history(
+      List<FrozenTrial> complete, List<StudyDirection> directions, double[] ref) {
     int m = directions.size();
     List<double[]> front = new ArrayList<>();
     List<HypervolumeStep> out = new ArrayList<>();
@@ -121,14 +130,18 @@ public record ParetoPlot(List<StudyDirection> directions, List<Point> points, Li
         front.add(p);
         hv = Hypervolume.of(front, ref);
         out.add(new HypervolumeStep(t.number(), hv));
-      } else if (complete.size() <= Thin.MAX_POINTS || out.isEmpty() || t == complete.get(complete.size() - 1)) {
+      } else if (complete.size() <= Thin.MAX_POINTS
+          || out.isEmpty()
+          || t == complete.get(complete.size() - 1)) {
         out.add(new HypervolumeStep(t.number(), hv));
       }
     }
     return out;
   }
 
-  /** @return whether some point of {@code set} is no worse than {@code p} in every objective */
+  /**
+   * @return whether some point of {@code set} is no worse than {@code p} in every objective
+   */
   private static boolean dominatedOrEqual(List<double[]> set, double[] p) {
     for (double[] q : set) {
       boolean noWorse = true;

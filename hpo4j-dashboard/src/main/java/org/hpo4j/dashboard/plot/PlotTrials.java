@@ -15,11 +15,14 @@ import org.hpo4j.trial.TrialState;
 final class PlotTrials {
   private PlotTrials() {}
 
-  /** @return the COMPLETE trials whose value at {@code objective} is finite, by number */
+  /**
+   * @return the COMPLETE trials whose value at {@code objective} is finite, by number
+   */
   static List<FrozenTrial> completeFinite(List<FrozenTrial> trials, int objective) {
     List<FrozenTrial> out = new ArrayList<>();
     for (FrozenTrial t : trials) {
-      if (t.state() == TrialState.COMPLETE && t.values().size() > objective
+      if (t.state() == TrialState.COMPLETE
+          && t.values().size() > objective
           && Double.isFinite(t.values().get(objective))) {
         out.add(t);
       }
@@ -39,7 +42,9 @@ final class PlotTrials {
     return out;
   }
 
-  /** @return "float", "int" or "categorical" */
+  /**
+   * @return "float", "int" or "categorical"
+   */
   static String kind(Distribution d) {
     if (d instanceof FloatDistribution) {
       return "float";
@@ -47,12 +52,17 @@ final class PlotTrials {
     return d instanceof IntDistribution ? "int" : "categorical";
   }
 
-  /** @return whether the axis of this distribution is best drawn on a log scale */
+  /**
+   * @return whether the axis of this distribution is best drawn on a log scale
+   */
   static boolean log(Distribution d) {
-    return (d instanceof FloatDistribution f && f.log()) || (d instanceof IntDistribution i && i.log());
+    return (d instanceof FloatDistribution f && f.log())
+        || (d instanceof IntDistribution i && i.log());
   }
 
-  /** @return the choices as display strings, or an empty list for a numeric distribution */
+  /**
+   * @return the choices as display strings, or an empty list for a numeric distribution
+   */
   static List<String> categories(Distribution d) {
     List<String> out = new ArrayList<>();
     if (d instanceof CategoricalDistribution c) {

@@ -43,12 +43,17 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
   /**
    * @throws IllegalArgumentException when objective is not in [0, directions.size())
    */
-  public static SlicePlot of(List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
-    requireArgument(objective >= 0 && objective < directions.size(),
-        "objective must be in [0, %s), but got objective=%s", directions.size(), objective);
+  public static SlicePlot of(
+      List<FrozenTrial> trials, List<StudyDirection> directions, int objective) {
+    requireArgument(
+        objective >= 0 && objective < directions.size(),
+        "objective must be in [0, %s), but got objective=%s",
+        directions.size(),
+        objective);
     List<FrozenTrial> all = PlotTrials.completeFinite(trials, objective);
     StudyDirection dir = directions.get(objective);
-    List<FrozenTrial> complete = Thin.keepBest(all, Thin.MAX_POINTS / 2, t -> dir.asLoss(t.values().get(objective)));
+    List<FrozenTrial> complete =
+        Thin.keepBest(all, Thin.MAX_POINTS / 2, t -> dir.asLoss(t.values().get(objective)));
     List<Panel> panels = new ArrayList<>();
     for (Map.Entry<String, Distribution> e : PlotTrials.space(complete).entrySet()) {
       List<Double> x = new ArrayList<>();
@@ -62,7 +67,10 @@ public record SlicePlot(int objective, StudyDirection direction, List<Panel> pan
           n.add(t.number());
         }
       }
-      int total = complete == all ? x.size() : (int) all.stream().filter(t -> t.internalParams().containsKey(e.getKey())).count();
+      int total =
+          complete == all
+              ? x.size()
+              : (int) all.stream().filter(t -> t.internalParams().containsKey(e.getKey())).count();
       panels.add(new Panel(Axis.of(e.getKey(), e.getValue()), x, y, n, total));
     }
     return new SlicePlot(objective, directions.get(objective), panels);

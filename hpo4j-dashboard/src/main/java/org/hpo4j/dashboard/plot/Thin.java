@@ -56,7 +56,9 @@ public final class Thin {
     return out;
   }
 
-  /** @return at most {@code cap} items at an even stride, first and last included */
+  /**
+   * @return at most {@code cap} items at an even stride, first and last included
+   */
   public static <T> List<T> stride(List<T> items, int cap) {
     int n = items.size();
     if (n <= cap) {

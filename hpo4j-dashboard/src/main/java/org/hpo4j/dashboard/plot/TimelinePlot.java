@@ -14,8 +14,8 @@ import org.hpo4j.trial.TrialState;
  * per worker, coloured by state, to see idle workers, stragglers and failures in time.
  *
  * <p>A trial's worker is its system attribute {@value #WORKER_ATTR} when a runner recorded one.
- * Otherwise the rows are lanes: each trial goes to the first lane free at its start, so the number of
- * lanes is the peak concurrency, which is what parallel workers look like from the storage.
+ * Otherwise the rows are lanes: each trial goes to the first lane free at its start, so the number
+ * of lanes is the peak concurrency, which is what parallel workers look like from the storage.
  *
  * @param workers row labels, in order
  * @param bars one per trial that started, by number
@@ -80,7 +80,13 @@ public record TimelinePlot(List<String> workers, List<Bar> bars, long now) {
           laneFreeAt.set(row, e);
         }
       }
-      bars.add(new Bar(t.number(), t.state() == TrialState.WAITING ? TrialState.RUNNING : t.state(), row, s, e));
+      bars.add(
+          new Bar(
+              t.number(),
+              t.state() == TrialState.WAITING ? TrialState.RUNNING : t.state(),
+              row,
+              s,
+              e));
     }
     bars.sort(Comparator.comparingInt(Bar::number));
     return new TimelinePlot(new ArrayList<>(rows.keySet()), bars, nowMs);

@@ -46,18 +46,27 @@ class ImportanceTest {
     }
     var stepped = org.hpo4j.space.FloatDistribution.of("f", 0, 1, false, 0.25);
     assertEquals(3, PedAnova.index(stepped, 0.75), 0);
-    assertEquals(1, PedAnova.index(org.hpo4j.space.CategoricalDistribution.of("c", List.of("a", "b")), 1), 0);
+    assertEquals(
+        1,
+        PedAnova.index(org.hpo4j.space.CategoricalDistribution.of("c", List.of("a", "b")), 1),
+        0);
   }
 
   @Test
   void of_onlyALogIntMatters_ranksItFirst() {
-    Study s = Study.builder().name("log-int").storage(Storages.inMemory())
-        .sampler(org.hpo4j.sampler.RandomSampler.builder().seed(8).build()).build();
-    s.optimize(t -> {
-      long k = t.suggestInt("k", 1, 32, true);
-      t.suggestFloat("noise", 0, 1);
-      return Math.abs(Math.log(k) - Math.log(16));
-    }, 150);
+    Study s =
+        Study.builder()
+            .name("log-int")
+            .storage(Storages.inMemory())
+            .sampler(org.hpo4j.sampler.RandomSampler.builder().seed(8).build())
+            .build();
+    s.optimize(
+        t -> {
+          long k = t.suggestInt("k", 1, 32, true);
+          t.suggestFloat("noise", 0, 1);
+          return Math.abs(Math.log(k) - Math.log(16));
+        },
+        150);
     Map<String, Double> imp = Importance.of(s);
     assertEquals("k", imp.keySet().iterator().next(), imp.toString());
   }
@@ -78,7 +87,8 @@ class ImportanceTest {
   @Test
   void of_unknownStudyOrMultiObjective_throwsWithAClearMessage() {
     Storage storage = Storages.inMemory();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Importance.of(storage, "nope", 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Importance.of(storage, "nope", 0));
     assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     Study mo = Studies.twoObjectives(storage, "mo", 10, 6);
     e = assertThrows(IllegalArgumentException.class, () -> Importance.of(mo));

@@ -42,7 +42,8 @@ class PlotsTest {
 
   @Test
   void history_objectiveOutOfRange_throwsNamingTheRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HistoryPlot.of(List.of(), MIN, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> HistoryPlot.of(List.of(), MIN, 1));
     assertTrue(e.getMessage().contains("objective must be in [0, 1)"), e.getMessage());
   }
 
@@ -95,8 +96,10 @@ class PlotsTest {
   @Test
   void contour_sameParameterTwice_throws() {
     Study s = Studies.plane(Storages.inMemory(), "same", 5, 6);
-    assertThrows(IllegalArgumentException.class, () -> ContourPlot.of(s.trials(), MIN, 0, "x", "x", 10));
-    assertThrows(IllegalArgumentException.class, () -> ContourPlot.of(s.trials(), MIN, 0, "x", "nope", 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> ContourPlot.of(s.trials(), MIN, 0, "x", "x", 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> ContourPlot.of(s.trials(), MIN, 0, "x", "nope", 10));
   }
 
   @Test
@@ -111,8 +114,20 @@ class PlotsTest {
       assertTrue(l.coordinates().get(c) == null ^ l.coordinates().get(depth) == null);
     }
     SlicePlot sl = SlicePlot.of(s.trials(), MIN, 0);
-    int withC = sl.panels().stream().filter(x -> x.axis().name().equals("C")).findFirst().orElseThrow().x().size();
-    int withDepth = sl.panels().stream().filter(x -> x.axis().name().equals("depth")).findFirst().orElseThrow().x().size();
+    int withC =
+        sl.panels().stream()
+            .filter(x -> x.axis().name().equals("C"))
+            .findFirst()
+            .orElseThrow()
+            .x()
+            .size();
+    int withDepth =
+        sl.panels().stream()
+            .filter(x -> x.axis().name().equals("depth"))
+            .findFirst()
+            .orElseThrow()
+            .x()
+            .size();
     assertEquals(50, withC + withDepth);
   }
 
@@ -131,11 +146,12 @@ class PlotsTest {
   @Test
   void timeline_overlappingTrials_getSeparateLanes() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-    List<FrozenTrial> trials = List.of(
-        trial(0, t0, t0.plusSeconds(10), TrialState.COMPLETE),
-        trial(1, t0.plusSeconds(1), t0.plusSeconds(5), TrialState.PRUNED),
-        trial(2, t0.plusSeconds(6), t0.plusSeconds(9), TrialState.FAIL),
-        trial(3, t0.plusSeconds(11), null, TrialState.RUNNING));
+    List<FrozenTrial> trials =
+        List.of(
+            trial(0, t0, t0.plusSeconds(10), TrialState.COMPLETE),
+            trial(1, t0.plusSeconds(1), t0.plusSeconds(5), TrialState.PRUNED),
+            trial(2, t0.plusSeconds(6), t0.plusSeconds(9), TrialState.FAIL),
+            trial(3, t0.plusSeconds(11), null, TrialState.RUNNING));
     TimelinePlot p = TimelinePlot.of(trials, t0.plusSeconds(20));
     assertEquals(List.of("lane 0", "lane 1"), p.workers());
     assertEquals(List.of(0, 1, 1, 0), p.bars().stream().map(TimelinePlot.Bar::worker).toList());
@@ -159,28 +175,79 @@ class PlotsTest {
   @Test
   void gpView_nonFiniteMean_throwsInsteadOfDrawingNaN() {
     var d = new org.hpo4j.space.FloatDistribution(0, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GpViewPlot.of("x", d,
-        StudyDirection.MINIMIZE, "EI", List.of(0.0, 1.0), List.of(0.0, Double.NaN), List.of(1.0, 1.0),
-        List.of(0.0, 0.0), 0.5, null, List.of(), 0, "test"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GpViewPlot.of(
+                    "x",
+                    d,
+                    StudyDirection.MINIMIZE,
+                    "EI",
+                    List.of(0.0, 1.0),
+                    List.of(0.0, Double.NaN),
+                    List.of(1.0, 1.0),
+                    List.of(0.0, 0.0),
+                    0.5,
+                    null,
+                    List.of(),
+                    0,
+                    "test"));
     assertTrue(e.getMessage().contains("'x'"), e.getMessage());
   }
 
   @Test
   void gpView_valid_bandIsTwoSigma() {
     var d = new org.hpo4j.space.FloatDistribution(0, 1);
-    GpViewPlot g = GpViewPlot.of("x", d, StudyDirection.MINIMIZE, "EI", List.of(0.0, 1.0), List.of(1.0, 2.0),
-        List.of(0.5, 0.25), List.of(0.1, 0.2), 0.0, 1.0, List.of(), 0, "test");
+    GpViewPlot g =
+        GpViewPlot.of(
+            "x",
+            d,
+            StudyDirection.MINIMIZE,
+            "EI",
+            List.of(0.0, 1.0),
+            List.of(1.0, 2.0),
+            List.of(0.5, 0.25),
+            List.of(0.1, 0.2),
+            0.0,
+            1.0,
+            List.of(),
+            0,
+            "test");
     assertEquals(List.of(0.0, 1.5), g.lower());
     assertEquals(List.of(2.0, 2.5), g.upper());
     assertEquals(1.0, g.next());
-    assertNull(GpViewPlot.of("x", d, StudyDirection.MINIMIZE, "EI", List.of(0.0), List.of(1.0), List.of(0.0),
-        List.of(0.0), 0.0, null, List.of(), 0, "test").next());
+    assertNull(
+        GpViewPlot.of(
+                "x",
+                d,
+                StudyDirection.MINIMIZE,
+                "EI",
+                List.of(0.0),
+                List.of(1.0),
+                List.of(0.0),
+                List.of(0.0),
+                0.0,
+                null,
+                List.of(),
+                0,
+                "test")
+            .next());
     assertFalse(g.axis().log());
   }
 
   private static FrozenTrial trial(int n, Instant start, Instant end, TrialState state) {
-    return new FrozenTrial(n, n, state, java.util.Map.of(), java.util.Map.of(),
-        state == TrialState.COMPLETE ? List.of(1.0) : List.of(), new java.util.TreeMap<>(), java.util.Map.of(),
-        java.util.Map.of(), start, end);
+    return new FrozenTrial(
+        n,
+        n,
+        state,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        state == TrialState.COMPLETE ? List.of(1.0) : List.of(),
+        new java.util.TreeMap<>(),
+        java.util.Map.of(),
+        java.util.Map.of(),
+        start,
+        end);
   }
 }

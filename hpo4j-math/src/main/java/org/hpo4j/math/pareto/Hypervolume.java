@@ -16,8 +16,8 @@ import java.util.List;
  * <p>Algorithms: m = 2 sorts by the first objective and sweeps, O(n log n). m &gt;= 3 slices along
  * the last objective (While et al., "A faster algorithm for calculating hypervolume", IEEE TEC
  * 2006, the HSO idea): sorted by the last objective, the volume is the sum over consecutive slices
- * of the slice thickness times the (m-1)-dimensional hypervolume of the points already passed,
- * kept non-dominated as they are added. m = 3 is the base case, swept in O(n log n) with an
+ * of the slice thickness times the (m-1)-dimensional hypervolume of the points already passed, kept
+ * non-dominated as they are added. m = 3 is the base case, swept in O(n log n) with an
  * incrementally updated staircase; m = 4 costs O(n^2 log n).
  *
  * <p>Stateless and thread-safe.
@@ -29,8 +29,8 @@ public final class Hypervolume {
    * @param points loss vectors, each of {@code ref.length} entries; not modified
    * @param ref the reference point, finite
    * @return the hypervolume, 0 when no point is strictly below {@code ref}
-   * @throws IllegalArgumentException when a length differs, a value is NaN or -Infinity, or
-   *     {@code ref} is not finite
+   * @throws IllegalArgumentException when a length differs, a value is NaN or -Infinity, or {@code
+   *     ref} is not finite
    */
   public static double of(List<double[]> points, double[] ref) {
     return volume(inside(points, ref), ref, ref.length);
@@ -91,20 +91,27 @@ public final class Hypervolume {
     }
     for (double r : ref) {
       if (!Double.isFinite(r)) {
-        throw new IllegalArgumentException("the reference point must be finite, but got " + Arrays.toString(ref));
+        throw new IllegalArgumentException(
+            "the reference point must be finite, but got " + Arrays.toString(ref));
       }
     }
     List<double[]> inside = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       double[] p = points.get(i);
       if (p.length != ref.length) {
-        throw new IllegalArgumentException("point " + i + " has " + p.length
-            + " objectives but the reference point has " + ref.length);
+        throw new IllegalArgumentException(
+            "point "
+                + i
+                + " has "
+                + p.length
+                + " objectives but the reference point has "
+                + ref.length);
       }
       boolean below = true;
       for (double v : p) {
         if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
-          throw new IllegalArgumentException("point " + i + " must have no NaN or -Infinity, but got " + Arrays.toString(p));
+          throw new IllegalArgumentException(
+              "point " + i + " must have no NaN or -Infinity, but got " + Arrays.toString(p));
         }
       }
       for (int k = 0; k < ref.length; k++) {
@@ -117,7 +124,9 @@ public final class Hypervolume {
     return inside;
   }
 
-  /** @return the hypervolume of the first {@code m} coordinates of {@code points}, all below ref */
+  /**
+   * @return the hypervolume of the first {@code m} coordinates of {@code points}, all below ref
+   */
   private static double volume(List<double[]> points, double[] ref, int m) {
     if (points.isEmpty()) {
       return 0;
@@ -152,10 +161,12 @@ public final class Hypervolume {
 
   private static double volume2(List<double[]> points, double[] ref) {
     double[][] p = points.toArray(new double[0][]);
-    Arrays.sort(p, (a, b) -> {
-      int c = Double.compare(a[0], b[0]);
-      return c != 0 ? c : Double.compare(a[1], b[1]);
-    });
+    Arrays.sort(
+        p,
+        (a, b) -> {
+          int c = Double.compare(a[0], b[0]);
+          return c != 0 ? c : Double.compare(a[1], b[1]);
+        });
     double total = 0;
     double ceiling = ref[1];
     for (double[] q : p) {
@@ -168,10 +179,10 @@ public final class Hypervolume {
   }
 
   /**
-   * Three objectives in O(n log n) (the sweep of Beume, Fonseca, Lopez-Ibanez, Paquete and Vahrenhold,
-   * IEEE TEC 13(5), 2009): points by increasing third objective; the (x, y) staircase of the points
-   * passed lives in a sorted map (x increasing, y decreasing), and its area is updated by each
-   * point's exclusive area, removing the points it dominates.
+   * Three objectives in O(n log n) (the sweep of Beume, Fonseca, Lopez-Ibanez, Paquete and
+   * Vahrenhold, IEEE TEC 13(5), 2009): points by increasing third objective; the (x, y) staircase
+   * of the points passed lives in a sorted map (x increasing, y decreasing), and its area is
+   * updated by each point's exclusive area, removing the points it dominates.
    */
   private static double volume3(List<double[]> points, double[] ref) {
     List<double[]> sorted = new ArrayList<>(points);
@@ -208,7 +219,8 @@ public final class Hypervolume {
   }
 
   /**
-   * Adds {@code p} (first m coordinates) to a non-dominated set unless a member weakly dominates it.
+   * Adds {@code p} (first m coordinates) to a non-dominated set unless a member weakly dominates
+   * it.
    *
    * @return whether it was added
    */

@@ -23,7 +23,9 @@ import java.util.List;
 public final class NonDominatedSort {
   private NonDominatedSort() {}
 
-  /** @return whether loss vector {@code a} dominates {@code b}: no worse anywhere, better somewhere */
+  /**
+   * @return whether loss vector {@code a} dominates {@code b}: no worse anywhere, better somewhere
+   */
   public static boolean dominates(double[] a, double[] b) {
     boolean strictly = false;
     for (int i = 0; i < a.length; i++) {
@@ -48,12 +50,18 @@ public final class NonDominatedSort {
     int m = losses[0].length;
     for (int i = 0; i < n; i++) {
       if (losses[i].length != m || m < 1) {
-        throw new IllegalArgumentException("every point needs the same number (>= 1) of objectives, but point "
-            + i + " has " + losses[i].length + " and point 0 has " + m);
+        throw new IllegalArgumentException(
+            "every point needs the same number (>= 1) of objectives, but point "
+                + i
+                + " has "
+                + losses[i].length
+                + " and point 0 has "
+                + m);
       }
       for (double v : losses[i]) {
         if (Double.isNaN(v)) {
-          throw new IllegalArgumentException("losses must not be NaN, but point " + i + " is " + Arrays.toString(losses[i]));
+          throw new IllegalArgumentException(
+              "losses must not be NaN, but point " + i + " is " + Arrays.toString(losses[i]));
         }
       }
     }
@@ -74,13 +82,17 @@ public final class NonDominatedSort {
   public static int[] ranks(double[][] losses, double[] violations) {
     if (violations.length != losses.length) {
       throw new IllegalArgumentException(
-          "violations needs one entry per point (" + losses.length + "), but got " + violations.length);
+          "violations needs one entry per point ("
+              + losses.length
+              + "), but got "
+              + violations.length);
     }
     List<Integer> feasible = new ArrayList<>();
     List<Integer> infeasible = new ArrayList<>();
     for (int i = 0; i < violations.length; i++) {
       if (!(violations[i] >= 0)) {
-        throw new IllegalArgumentException("violations must be >= 0, but point " + i + " has " + violations[i]);
+        throw new IllegalArgumentException(
+            "violations must be >= 0, but point " + i + " has " + violations[i]);
       }
       (violations[i] == 0 ? feasible : infeasible).add(i);
     }
@@ -108,7 +120,9 @@ public final class NonDominatedSort {
     return out;
   }
 
-  /** @return the indices of each front, best first; every index appears exactly once */
+  /**
+   * @return the indices of each front, best first; every index appears exactly once
+   */
   public static List<int[]> fronts(int[] ranks) {
     int max = -1;
     for (int r : ranks) {
@@ -219,10 +233,14 @@ public final class NonDominatedSort {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(losses[a][0], losses[b][0]);
-      return c != 0 ? c : Double.compare(losses[a][losses[a].length - 1], losses[b][losses[b].length - 1]);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(losses[a][0], losses[b][0]);
+          return c != 0
+              ? c
+              : Double.compare(losses[a][losses[a].length - 1], losses[b][losses[b].length - 1]);
+        });
     return order;
   }
 }

@@ -24,6 +24,7 @@ class CrowdingDistanceTest {
   @Test
   void of_twoPoints_allInfinite() {
     double inf = Double.POSITIVE_INFINITY;
-    assertArrayEquals(new double[] {inf, inf}, CrowdingDistance.of(new double[][] {{0, 1}, {1, 0}}));
+    assertArrayEquals(
+        new double[] {inf, inf}, CrowdingDistance.of(new double[][] {{0, 1}, {1, 0}}));
   }
 }

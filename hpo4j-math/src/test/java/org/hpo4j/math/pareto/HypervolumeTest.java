@@ -14,7 +14,8 @@ class HypervolumeTest {
   @Test
   void of_handWorked2d_sumsTheStaircase() {
     // staircase (1,3),(2,2),(3,1) under (4,4): 3*1 + 2*1 + 1*1
-    List<double[]> p = List.of(new double[] {2, 2}, new double[] {1, 3}, new double[] {3, 1}, new double[] {3, 3});
+    List<double[]> p =
+        List.of(new double[] {2, 2}, new double[] {1, 3}, new double[] {3, 1}, new double[] {3, 3});
     assertEquals(6.0, Hypervolume.of(p, new double[] {4, 4}), 1e-12);
   }
 
@@ -30,7 +31,10 @@ class HypervolumeTest {
     // boxes 2*2*1 and 1*1*2 overlapping in the unit cube [1,2]^3
     List<double[]> p = List.of(new double[] {0, 0, 1}, new double[] {1, 1, 0});
     assertEquals(5.0, Hypervolume.of(p, new double[] {2, 2, 2}), 1e-12);
-    assertEquals(6.0, Hypervolume.of(List.<double[]>of(new double[] {0, 0, 0}), new double[] {1, 2, 3}), 1e-12);
+    assertEquals(
+        6.0,
+        Hypervolume.of(List.<double[]>of(new double[] {0, 0, 0}), new double[] {1, 2, 3}),
+        1e-12);
   }
 
   @Test
@@ -49,7 +53,8 @@ class HypervolumeTest {
           }
           pts.add(p);
         }
-        assertEquals(inclusionExclusion(pts, ref), Hypervolume.of(pts, ref), 1e-9, "m=" + m + " rep=" + rep);
+        assertEquals(
+            inclusionExclusion(pts, ref), Hypervolume.of(pts, ref), 1e-9, "m=" + m + " rep=" + rep);
       }
     }
   }
@@ -129,8 +134,14 @@ class HypervolumeTest {
 
   @Test
   void trace_sequence_isTheHypervolumeOfEachPrefix() {
-    List<double[]> p = List.of(new double[] {3, 3}, new double[] {5, 5}, new double[] {1, 3}, new double[] {2, 2},
-        new double[] {3, 1}, new double[] {2, 2});
+    List<double[]> p =
+        List.of(
+            new double[] {3, 3},
+            new double[] {5, 5},
+            new double[] {1, 3},
+            new double[] {2, 2},
+            new double[] {3, 1},
+            new double[] {2, 2});
     double[] ref = {4, 4};
     double[] trace = Hypervolume.trace(p, ref);
     for (int i = 0; i < p.size(); i++) {
@@ -141,26 +152,35 @@ class HypervolumeTest {
 
   @Test
   void contributions_staircase_isEachPointsExclusiveBox() {
-    List<double[]> p = List.of(new double[] {1, 3}, new double[] {2, 2}, new double[] {3, 1}, new double[] {3, 3});
-    // (1,3) alone covers [1,2]x[3,4]; (2,2) covers [2,3]x[2,3]; (3,1) covers [3,4]x[1,2]; (3,3) is dominated
-    assertArrayEquals(new double[] {1, 1, 1, 0}, Hypervolume.contributions(p, new double[] {4, 4}), 1e-12);
+    List<double[]> p =
+        List.of(new double[] {1, 3}, new double[] {2, 2}, new double[] {3, 1}, new double[] {3, 3});
+    // (1,3) alone covers [1,2]x[3,4]; (2,2) covers [2,3]x[2,3]; (3,1) covers [3,4]x[1,2]; (3,3) is
+    // dominated
+    assertArrayEquals(
+        new double[] {1, 1, 1, 0}, Hypervolume.contributions(p, new double[] {4, 4}), 1e-12);
   }
 
   @Test
   void of_wrongLength_throws() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Hypervolume.of(List.<double[]>of(new double[] {1, 2, 3}), new double[] {4, 4}));
   }
 
   @Test
   void of_nanPoint_throws() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Hypervolume.of(List.<double[]>of(new double[] {1, Double.NaN}), new double[] {4, 4}));
   }
 
   @Test
   void of_infiniteReference_throws() {
-    assertThrows(IllegalArgumentException.class,
-        () -> Hypervolume.of(List.<double[]>of(new double[] {1, 1}), new double[] {4, Double.POSITIVE_INFINITY}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Hypervolume.of(
+                List.<double[]>of(new double[] {1, 1}),
+                new double[] {4, Double.POSITIVE_INFINITY}));
   }
 }

@@ -12,10 +12,10 @@ class NonDominatedSortTest {
   @Test
   void ranks_handWorkedTwoObjectives_givesFronts() {
     double[][] p = {
-        {1, 5}, {2, 3}, {4, 1}, // front 0
-        {2, 5}, {3, 4}, {5, 2}, // front 1
-        {6, 6}, // front 2
-        {2, 3}, // duplicate of a front-0 point shares its rank
+      {1, 5}, {2, 3}, {4, 1}, // front 0
+      {2, 5}, {3, 4}, {5, 2}, // front 1
+      {6, 6}, // front 2
+      {2, 3}, // duplicate of a front-0 point shares its rank
     };
     assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1, 2, 0}, NonDominatedSort.ranks(p));
   }
@@ -47,7 +47,8 @@ class NonDominatedSortTest {
   void ranks_withViolations_putsFeasibleFirstAndInfeasibleByViolation() {
     double[][] p = {{5, 5}, {0, 0}, {1, 1}, {9, 9}, {0, 1}};
     double[] v = {0, 2.0, 0.5, 0, 0.5};
-    // feasible: (5,5) rank 0, (9,9) rank 1; infeasible by violation: 0.5 -> rank 2 (two points), 2.0 -> 3
+    // feasible: (5,5) rank 0, (9,9) rank 1; infeasible by violation: 0.5 -> rank 2 (two points),
+    // 2.0 -> 3
     assertArrayEquals(new int[] {0, 3, 2, 1, 2}, NonDominatedSort.ranks(p, v));
   }
 
@@ -61,11 +62,14 @@ class NonDominatedSortTest {
 
   @Test
   void ranks_nan_throws() {
-    assertThrows(IllegalArgumentException.class, () -> NonDominatedSort.ranks(new double[][] {{1, Double.NaN}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NonDominatedSort.ranks(new double[][] {{1, Double.NaN}}));
   }
 
   @Test
   void ranks_raggedRows_throws() {
-    assertThrows(IllegalArgumentException.class, () -> NonDominatedSort.ranks(new double[][] {{1, 2}, {1}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> NonDominatedSort.ranks(new double[][] {{1, 2}, {1}}));
   }
 }

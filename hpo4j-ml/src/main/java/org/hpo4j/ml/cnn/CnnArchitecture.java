@@ -21,15 +21,17 @@ import org.hpo4j.trial.Trial;
  * Builds the two-block CNN of one trial from its drawn parameters.
  *
  * <p>Each block is a convolution stage of the chosen type, then pooling:
+ *
  * <ul>
  *   <li>{@code plain}: k x k convolution (stride s) -> batch norm -> ReLU;
- *   <li>{@code bottleneck} (ResNet): 1x1 to {@code C/ratio} -> k x k (stride s) -> 1x1 to {@code C},
- *       each with batch norm, plus a shortcut (identity, or 1x1 projection when the shape changes),
- *       then ReLU;
- *   <li>{@code inverted_residual} (MobileNetV2): 1x1 expansion to {@code expansion * max(in, 8)}
- *       -> depthwise k x k (stride s) -> linear 1x1 projection to {@code C}, with an identity
- *       shortcut when stride is 1 and channels match.
+ *   <li>{@code bottleneck} (ResNet): 1x1 to {@code C/ratio} -> k x k (stride s) -> 1x1 to {@code
+ *       C}, each with batch norm, plus a shortcut (identity, or 1x1 projection when the shape
+ *       changes), then ReLU;
+ *   <li>{@code inverted_residual} (MobileNetV2): 1x1 expansion to {@code expansion * max(in, 8)} ->
+ *       depthwise k x k (stride s) -> linear 1x1 projection to {@code C}, with an identity shortcut
+ *       when stride is 1 and channels match.
  * </ul>
+ *
  * Convolutions use "same" padding {@code k/2}. A pool larger than the feature map is shrunk to it,
  * so every drawn configuration yields a valid network. The head is flatten -> dropout -> dense
  * ({@code fc_units}) -> ReLU -> dropout -> dense (classes).
@@ -56,11 +58,12 @@ final class CnnArchitecture {
       int out = space.suggestInt(s, "conv" + i + "_channels");
       String poolType = space.suggestString(s, "pool" + i + "_type");
       int pool = space.suggestInt(s, "pool" + i + "_size");
-      net.add(switch (type) {
-        case "plain" -> plain(k, stride, out);
-        case "bottleneck" -> bottleneck(in, k, stride, out, ratio);
-        default -> invertedResidual(in, k, stride, out, expansion);
-      });
+      net.add(
+          switch (type) {
+            case "plain" -> plain(k, stride, out);
+            case "bottleneck" -> bottleneck(in, k, stride, out, ratio);
+            default -> invertedResidual(in, k, stride, out, expansion);
+          });
       size = (size - 1) / stride + 1;
       int p = Math.min(pool, size);
       if (p > 1) {
@@ -87,8 +90,13 @@ final class CnnArchitecture {
   }
 
   private static Block conv(int k, int stride, int out, int groups) {
-    return Conv2d.builder().setKernelShape(new Shape(k, k)).optStride(new Shape(stride, stride))
-        .optPadding(new Shape(k / 2, k / 2)).setFilters(out).optGroups(groups).optBias(false)
+    return Conv2d.builder()
+        .setKernelShape(new Shape(k, k))
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(k / 2, k / 2))
+        .setFilters(out)
+        .optGroups(groups)
+        .optBias(false)
         .build();
   }
 
@@ -102,18 +110,24 @@ final class CnnArchitecture {
 
   private static Block bottleneck(int in, int k, int stride, int out, int ratio) {
     int mid = Math.max(1, out / ratio);
-    SequentialBlock main = convBn(1, 1, mid, 1).add(Activation.reluBlock())
-        .add(convBn(k, stride, mid, 1)).add(Activation.reluBlock())
-        .add(convBn(1, 1, out, 1));
+    SequentialBlock main =
+        convBn(1, 1, mid, 1)
+            .add(Activation.reluBlock())
+            .add(convBn(k, stride, mid, 1))
+            .add(Activation.reluBlock())
+            .add(convBn(1, 1, out, 1));
     Block shortcut = in == out && stride == 1 ? Blocks.identityBlock() : convBn(1, stride, out, 1);
     return new SequentialBlock().add(residual(main, shortcut)).add(Activation.reluBlock());
   }
 
   private static Block invertedResidual(int in, int k, int stride, int out, int expansion) {
     int hidden = expansion * Math.max(in, 8);
-    SequentialBlock main = convBn(1, 1, hidden, 1).add(Activation.reluBlock())
-        .add(convBn(k, stride, hidden, hidden)).add(Activation.reluBlock())
-        .add(convBn(1, 1, out, 1));
+    SequentialBlock main =
+        convBn(1, 1, hidden, 1)
+            .add(Activation.reluBlock())
+            .add(convBn(k, stride, hidden, hidden))
+            .add(Activation.reluBlock())
+            .add(convBn(1, 1, out, 1));
     return in == out && stride == 1 ? residual(main, Blocks.identityBlock()) : main;
   }
 

@@ -20,8 +20,9 @@ final class CnnDataFile {
     Path p = Files.createTempFile("hpo4j-cnn-", ".bin");
     p.toFile().deleteOnExit();
     int rows = data.labels().length;
-    ByteBuffer b = ByteBuffer.allocate(16 + 4 * data.pixels().length + 4 * rows)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(16 + 4 * data.pixels().length + 4 * rows)
+            .order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(rows).putInt(data.channels()).putInt(data.side()).putInt(data.classes());
     b.asFloatBuffer().put(data.pixels());
     b.position(16 + 4 * data.pixels().length);

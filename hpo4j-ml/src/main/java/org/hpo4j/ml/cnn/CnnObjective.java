@@ -18,8 +18,8 @@ import org.hpo4j.trial.TrialPrunedException;
 /**
  * Tunes a small CNN ({@link CnnArchitecture}) on square images with DJL's PyTorch engine on the
  * CPU: trains on a stratified training split for a few epochs, reports validation accuracy after
- * each epoch and returns the last one. The parameter count is set as user attribute
- * {@code param_count} and returned by {@link #evaluateWithSize}, for accuracy-versus-size studies.
+ * each epoch and returns the last one. The parameter count is set as user attribute {@code
+ * param_count} and returned by {@link #evaluateWithSize}, for accuracy-versus-size studies.
  *
  * <p>Each evaluation trains in a child JVM by default ({@link CnnSettings#isolated()}): the
  * parameters are drawn here, from the study's trial, and the child ({@link CnnTrialMain}) replays
@@ -28,8 +28,8 @@ import org.hpo4j.trial.TrialPrunedException;
  * that spell NaN poisoned a training now and then; the child's heap is filled with finite bytes
  * ({@link CnnProcess}, docs/ml/cnn-nan.md). An isolated evaluation whose training still turns
  * non-finite is retried in new processes with the same parameters and seed, {@value #ATTEMPTS}
- * trainings in all (attribute {@code cnn_attempts}), and the trial fails only if every one does.
- * A process per training also isolates native crashes.
+ * trainings in all (attribute {@code cnn_attempts}), and the trial fails only if every one does. A
+ * process per training also isolates native crashes.
  *
  * <p>Pixels are scaled by the largest absolute feature of the dataset (16 for digits, 255 for
  * MNIST). Nothing is downloaded: the engine loads from the native jar on the class path (run with
@@ -47,6 +47,7 @@ public final class CnnObjective implements ModelObjective {
   private final int side;
   private final CnnTraining.Images images;
   private final CnnProcess process;
+
   /** Trainings per isolated evaluation before a non-finite loss counts as divergence. */
   static final int ATTEMPTS = 5;
 
@@ -66,16 +67,19 @@ public final class CnnObjective implements ModelObjective {
     int perChannel = data.cols() / settings.channels();
     int s = (int) Math.round(Math.sqrt(perChannel));
     if (perChannel * settings.channels() != data.cols() || s * s != perChannel) {
-      throw new IllegalArgumentException(String.format(
-          "model 'cnn' needs channels x side x side pixels per row, but %s has %d features for "
-              + "%d channel(s)", data.name(), data.cols(), settings.channels()));
+      throw new IllegalArgumentException(
+          String.format(
+              "model 'cnn' needs channels x side x side pixels per row, but %s has %d features for "
+                  + "%d channel(s)",
+              data.name(), data.cols(), settings.channels()));
     }
     this.data = data;
     this.space = space;
     this.settings = settings;
     this.side = s;
-    this.split = Splits.trainValidTest(data, settings.validFraction(), settings.testFraction(),
-        settings.seed());
+    this.split =
+        Splits.trainValidTest(
+            data, settings.validFraction(), settings.testFraction(), settings.seed());
     this.trainRows = cap(split.train(), settings.maxTrainRows(), settings.seed());
     int[] all = new int[data.rows()];
     Arrays.setAll(all, i -> i);
@@ -167,48 +171,57 @@ public final class CnnObjective implements ModelObjective {
     }
     int[] fit = split.trainAndValid();
     CnnTraining.Result r = train(FixedTrial.of(params), fit, test, false);
-    return new HoldoutScore(Metric.ACCURACY, r.accuracy(), fit.length, test.length,
+    return new HoldoutScore(
+        Metric.ACCURACY,
+        r.accuracy(),
+        fit.length,
+        test.length,
         Map.of("param_count", r.parameters(), "epochs", settings.epochs(), "network", r.summary()));
   }
 
   CnnTraining.Result train(Trial s, int[] fitRows, int[] scoreRows, boolean report) {
     int[] reported = {0};
-    CnnTraining.Progress progress = new CnnTraining.Progress() {
-      @Override
-      public void started(long parameters, String summary) {
-        s.setUserAttr("param_count", parameters);
-        s.setUserAttr("network", summary);
-      }
-
-      @Override
-      public void epoch(int epoch, double accuracy) {
-        if (report && epoch > reported[0]) { // a retry replays the epochs already reported
-          reported[0] = epoch;
-          s.report(epoch, accuracy);
-          if (epoch < settings.epochs() && s.shouldPrune()) {
-            throw new TrialPrunedException();
+    CnnTraining.Progress progress =
+        new CnnTraining.Progress() {
+          @Override
+          public void started(long parameters, String summary) {
+            s.setUserAttr("param_count", parameters);
+            s.setUserAttr("network", summary);
           }
-        }
-      }
-    };
+
+          @Override
+          public void epoch(int epoch, double accuracy) {
+            if (report && epoch > reported[0]) { // a retry replays the epochs already reported
+              reported[0] = epoch;
+              s.report(epoch, accuracy);
+              if (epoch < settings.epochs() && s.shouldPrune()) {
+                throw new TrialPrunedException();
+              }
+            }
+          }
+        };
     if (!settings.isolated()) {
-      return CnnTraining.run(images, space, s, fitRows, scoreRows, settings.epochs(),
-          settings.seed(), progress);
+      return CnnTraining.run(
+          images, space, s, fitRows, scoreRows, settings.epochs(), settings.seed(), progress);
     }
     Map<String, Object> params = draw(s);
     for (int attempt = 1; ; attempt++) {
       try {
-        CnnTraining.Result r = process.run(params, fitRows, scoreRows, settings.epochs(),
-            settings.seed(), report, progress);
+        CnnTraining.Result r =
+            process.run(
+                params, fitRows, scoreRows, settings.epochs(), settings.seed(), report, progress);
         if (attempt > 1) {
           s.setUserAttr("cnn_attempts", attempt);
         }
         return r;
       } catch (ArithmeticException e) {
         if (attempt == ATTEMPTS) {
-          throw new ArithmeticException(e.getMessage() + " (in each of " + ATTEMPTS
-              + " fresh processes: a diverging configuration, or the native fault described in "
-              + "CnnObjective)");
+          throw new ArithmeticException(
+              e.getMessage()
+                  + " (in each of "
+                  + ATTEMPTS
+                  + " fresh processes: a diverging configuration, or the native fault described in "
+                  + "CnnObjective)");
         }
       }
     }

@@ -20,10 +20,10 @@ import java.util.Map;
  * Runs one CNN training in a child JVM ({@link CnnTrialMain}) with the parent's class path, and
  * relays its epochs to a {@link CnnTraining.Progress} (which may stop it, e.g. to prune).
  *
- * <p>Why a process per training: the child's heap is filled on allocation (see
- * {@link #childEnvironment}), a retry after a non-finite training starts clean, and a native
- * crash kills the trial, not the study. Cost: about a second of JVM and engine start-up per trial.
- * The child runs C1 only: it is short-lived.
+ * <p>Why a process per training: the child's heap is filled on allocation (see {@link
+ * #childEnvironment}), a retry after a non-finite training starts clean, and a native crash kills
+ * the trial, not the study. Cost: about a second of JVM and engine start-up per trial. The child
+ * runs C1 only: it is short-lived.
  *
  * <p>Thread-safe: each call starts its own process.
  */
@@ -56,8 +56,14 @@ final class CnnProcess {
    * @throws ArithmeticException if the child reports a diverged training
    * @throws IllegalStateException if the child fails otherwise or dies
    */
-  CnnTraining.Result run(Map<String, Object> params, int[] fit, int[] score, int epochs, long seed,
-      boolean interactive, CnnTraining.Progress progress) {
+  CnnTraining.Result run(
+      Map<String, Object> params,
+      int[] fit,
+      int[] score,
+      int epochs,
+      long seed,
+      boolean interactive,
+      CnnTraining.Progress progress) {
     Map<String, Object> req = new LinkedHashMap<>();
     req.put("data", dataFile().toString());
     req.put("fit", fit);
@@ -76,8 +82,8 @@ final class CnnProcess {
       Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
       w.write(JSON.writeValueAsString(req) + "\n");
       w.flush();
-      BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {
         if (!line.startsWith("{")) {
           continue;
@@ -95,8 +101,10 @@ final class CnnProcess {
           }
         } else if (m.has("result")) {
           JsonNode res = m.get("result");
-          return new CnnTraining.Result(res.get("accuracy").asDouble(),
-              res.get("parameters").asLong(), res.get("summary").asText());
+          return new CnnTraining.Result(
+              res.get("accuracy").asDouble(),
+              res.get("parameters").asLong(),
+              res.get("summary").asText());
         } else if (m.has("error")) {
           String msg = m.get("error").asText();
           if (msg.startsWith("ArithmeticException: ")) {
@@ -106,8 +114,11 @@ final class CnnProcess {
         }
       }
       int code = p.waitFor();
-      throw new IllegalStateException("CNN trial process ended (exit code " + code
-          + ") without a result; its stderr ends with:\n" + tail(err));
+      throw new IllegalStateException(
+          "CNN trial process ended (exit code "
+              + code
+              + ") without a result; its stderr ends with:\n"
+              + tail(err));
     } catch (IOException e) {
       throw new UncheckedIOException("CNN trial process: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -139,25 +150,35 @@ final class CnnProcess {
   }
 
   private List<String> command() {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true",
-        "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1"));
     for (String key : List.of("ai.djl.pytorch.graph_optimizer", "java.io.tmpdir")) {
       if (System.getProperty(key) != null) {
         cmd.add("-D" + key + "=" + System.getProperty(key));
       }
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        CnnTrialMain.class.getName()));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CnnTrialMain.class.getName()));
     return cmd;
   }
 
   private static String tail(Path err) {
     try {
-      List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
-          .filter(l -> !l.contains("NNPACK")).toList();
+      List<String> lines =
+          Files.readAllLines(err, StandardCharsets.UTF_8).stream()
+              .filter(l -> !l.contains("NNPACK"))
+              .toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     } catch (IOException e) {
       return "(unreadable: " + e.getMessage() + ")";

@@ -6,10 +6,9 @@ import org.hpo4j.ml.space.SearchSpace;
 /**
  * The default CNN search space: the seed paper's two-block CNN (kernel, stride, channels, pooling
  * type and size per block, fully connected width, batch size, optimizer, learning rate) plus a
- * block type, each type with its own parameters. Conditional parameters:
- * {@code momentum} only with {@code sgd}; {@code beta1}, {@code beta2} only with {@code adam};
- * {@code bottleneck_ratio} only with {@code bottleneck}; {@code expansion} only with
- * {@code inverted_residual}.
+ * block type, each type with its own parameters. Conditional parameters: {@code momentum} only with
+ * {@code sgd}; {@code beta1}, {@code beta2} only with {@code adam}; {@code bottleneck_ratio} only
+ * with {@code bottleneck}; {@code expansion} only with {@code inverted_residual}.
  *
  * <p>Ranges are kept where a few epochs on the shipped image sets train stably: one learning-rate
  * range serves both optimizers (3e-4 to 3e-2), and batches stay small enough for many steps per
@@ -26,8 +25,9 @@ public final class CnnSpace {
 
   /** The default space; override per study with {@link SearchSpace#withOverrides}. */
   public static SearchSpace defaults() {
-    SearchSpace.Builder b = SearchSpace.builder().stringChoice("block_type", "plain", "bottleneck",
-        "inverted_residual");
+    SearchSpace.Builder b =
+        SearchSpace.builder()
+            .stringChoice("block_type", "plain", "bottleneck", "inverted_residual");
     for (int i = 1; i <= 2; i++) {
       b.intChoice("conv" + i + "_kernel", 3L, 5L)
           .intChoice("conv" + i + "_stride", 1L, 2L)

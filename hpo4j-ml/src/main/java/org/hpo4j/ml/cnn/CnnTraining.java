@@ -20,13 +20,12 @@ import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.trial.Trial;
 
 /**
- * Trains one CNN configuration with DJL's PyTorch engine in the current JVM: the network of
- * {@link CnnArchitecture}, softmax cross-entropy, SGD with momentum or Adam (DJL's fused
- * optimizers, which also reset the gradients after each step), and the accuracy on the scored rows
- * after every epoch.
+ * Trains one CNN configuration with DJL's PyTorch engine in the current JVM: the network of {@link
+ * CnnArchitecture}, softmax cross-entropy, SGD with momentum or Adam (DJL's fused optimizers, which
+ * also reset the gradients after each step), and the accuracy on the scored rows after every epoch.
  *
- * <p>A non-finite training loss or non-finite logits end the run with an
- * {@link ArithmeticException} (the trial fails and says so) rather than a chance-level accuracy.
+ * <p>A non-finite training loss or non-finite logits end the run with an {@link
+ * ArithmeticException} (the trial fails and says so) rather than a chance-level accuracy.
  *
  * <p>Runs inside {@link CnnObjective} or, one training per process, in {@link CnnTrialMain}; see
  * {@link CnnObjective} for why the latter is the default. Stateless; one call trains one model.
@@ -66,14 +65,22 @@ final class CnnTraining {
    *
    * @throws ArithmeticException if the loss or the logits become non-finite
    */
-  static Result run(Images data, SearchSpace space, Trial s, int[] fitRows, int[] scoreRows,
-      int epochs, long seed, Progress progress) {
+  static Result run(
+      Images data,
+      SearchSpace space,
+      Trial s,
+      int[] fitRows,
+      int[] scoreRows,
+      int epochs,
+      long seed,
+      Progress progress) {
     CnnArchitecture.Network net =
         CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
     int batch = space.suggestInt(s, "batch_size");
     Optimizer optimizer = optimizer(space, s, epochs * ((fitRows.length + batch - 1) / batch));
     DefaultTrainingConfig config =
-        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            .optOptimizer(optimizer)
             .optDevices(new Device[] {Device.cpu()});
     try (Model model = Model.newInstance("cnn", Device.cpu(), ENGINE)) {
       model.setBlock(net.block());
@@ -99,8 +106,8 @@ final class CnnTraining {
   }
 
   /**
-   * Asks {@code s} for every parameter a training of these images would ask for, in the same
-   * order, without building anything native.
+   * Asks {@code s} for every parameter a training of these images would ask for, in the same order,
+   * without building anything native.
    */
   static void draw(SearchSpace space, Trial s, Images data) {
     CnnArchitecture.build(space, s, data.channels(), data.side(), data.classes());
@@ -108,7 +115,9 @@ final class CnnTraining {
     optimizer(space, s, 1);
   }
 
-  /** @param updates optimizer steps the whole training takes, for the schedule */
+  /**
+   * @param updates optimizer steps the whole training takes, for the schedule
+   */
   private static Optimizer optimizer(SearchSpace space, Trial s, int updates) {
     String name = space.suggestString(s, "optimizer");
     float lr = (float) space.suggestDouble(s, "learning_rate");
@@ -124,16 +133,21 @@ final class CnnTraining {
 
   /**
    * The learning rate by update number (DJL counts a parameter's updates from 1): {@code lr}
-   * throughout for {@code constant}; for {@code cosine}, {@code lr * (1 + cos(pi * t / updates)) / 2},
-   * reaching 0 at the last update.
+   * throughout for {@code constant}; for {@code cosine}, {@code lr * (1 + cos(pi * t / updates)) /
+   * 2}, reaching 0 at the last update.
    */
   static Tracker learningRate(String schedule, float lr, int updates) {
     return switch (schedule) {
       case "constant" -> Tracker.fixed(lr);
-      case "cosine" -> Tracker.cosine().setBaseValue(lr).optFinalValue(0f)
-          .setMaxUpdates(Math.max(1, updates)).build();
-      default -> throw new IllegalArgumentException(
-          "'lr_schedule' must be one of [constant, cosine], but got '" + schedule + "'");
+      case "cosine" ->
+          Tracker.cosine()
+              .setBaseValue(lr)
+              .optFinalValue(0f)
+              .setMaxUpdates(Math.max(1, updates))
+              .build();
+      default ->
+          throw new IllegalArgumentException(
+              "'lr_schedule' must be one of [constant, cosine], but got '" + schedule + "'");
     };
   }
 
@@ -147,8 +161,8 @@ final class CnnTraining {
     return n;
   }
 
-  private static void trainEpoch(Trainer trainer, Images data, int[] rows, int batch,
-      Random random, int epoch) {
+  private static void trainEpoch(
+      Trainer trainer, Images data, int[] rows, int batch, Random random, int epoch) {
     int[] order = rows.clone();
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
@@ -173,9 +187,11 @@ final class CnnTraining {
           loss = l.getFloat();
         }
         if (!Float.isFinite(loss)) {
-          throw new ArithmeticException(String.format("CNN training diverged: non-finite loss "
-              + "(%s) in epoch %d, batch %d; a smaller learning_rate may train", loss, epoch,
-              batches + 1));
+          throw new ArithmeticException(
+              String.format(
+                  "CNN training diverged: non-finite loss "
+                      + "(%s) in epoch %d, batch %d; a smaller learning_rate may train",
+                  loss, epoch, batches + 1));
         }
         trainer.step();
       }
@@ -191,8 +207,8 @@ final class CnnTraining {
         NDArray x = bm.create(images(data, rows, start, n), shape(data, n));
         NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
         if (logits.isNaN().any().getBoolean() || logits.isInfinite().any().getBoolean()) {
-          throw new ArithmeticException("CNN training diverged: non-finite outputs when scoring "
-              + "after epoch " + epoch);
+          throw new ArithmeticException(
+              "CNN training diverged: non-finite outputs when scoring " + "after epoch " + epoch);
         }
         long[] predicted = logits.argMax(1).toLongArray();
         for (int i = 0; i < n; i++) {

@@ -7,7 +7,9 @@ package org.hpo4j.ml.command;
 public final class CommandFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what went wrong, with the tail of the program's stderr */
+  /**
+   * @param message what went wrong, with the tail of the program's stderr
+   */
   public CommandFailedException(String message) {
     super(message);
   }

@@ -27,15 +27,16 @@ import org.hpo4j.trial.TrialPrunedException;
 
 /**
  * Tunes any program: each evaluation draws the parameters, runs the command with them substituted
- * into its arguments ({@code {name}} placeholders) and also passed as environment variables
- * ({@code HPO_PARAM_NAME}, upper-cased, non-alphanumerics as {@code _}; and {@code HPO_PARAMS} as
- * JSON), and reads the result from its standard output (see {@link CommandOutput}).
+ * into its arguments ({@code {name}} placeholders) and also passed as environment variables ({@code
+ * HPO_PARAM_NAME}, upper-cased, non-alphanumerics as {@code _}; and {@code HPO_PARAMS} as JSON),
+ * and reads the result from its standard output (see {@link CommandOutput}).
  *
- * <p>The command is started directly, never through a shell: a parameter value such as
- * {@code ; rm -rf x} stays one literal argument. Each run leads a process group of its own
- * ({@link ProcessGroups}), ended with all its children when the run is killed or the worker shuts
- * down or is killed; its standard input is empty. A run that exceeds the timeout is killed that way and fails the trial, as do a non-zero exit and unreadable output; the message
- * quotes the last lines of standard error.
+ * <p>The command is started directly, never through a shell: a parameter value such as {@code ; rm
+ * -rf x} stays one literal argument. Each run leads a process group of its own ({@link
+ * ProcessGroups}), ended with all its children when the run is killed or the worker shuts down or
+ * is killed; its standard input is empty. A run that exceeds the timeout is killed that way and
+ * fails the trial, as do a non-zero exit and unreadable output; the message quotes the last lines
+ * of standard error.
  *
  * <p>Thread-safe: evaluations share only immutable configuration.
  */
@@ -58,8 +59,12 @@ public final class CommandObjective {
    * @throws IllegalArgumentException if argv is empty, a placeholder names no parameter, or the
    *     timeout is not positive
    */
-  public CommandObjective(List<String> argv, SearchSpace space, Duration timeout,
-      Path workDir, Map<String, String> env) {
+  public CommandObjective(
+      List<String> argv,
+      SearchSpace space,
+      Duration timeout,
+      Path workDir,
+      Map<String, String> env) {
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("the command must not be empty");
     }
@@ -70,9 +75,10 @@ public final class CommandObjective {
       Matcher m = PLACEHOLDER.matcher(a);
       while (m.find()) {
         if (!space.names().contains(m.group(1))) {
-          throw new IllegalArgumentException(String.format(
-              "argument '%s' names parameter '%s', which the space does not declare; declared are %s",
-              a, m.group(1), space.names()));
+          throw new IllegalArgumentException(
+              String.format(
+                  "argument '%s' names parameter '%s', which the space does not declare; declared are %s",
+                  a, m.group(1), space.names()));
         }
       }
     }
@@ -134,21 +140,24 @@ public final class CommandObjective {
     Deque<String> errTail = new ArrayDeque<>();
     Thread errDrain = drain(p.getErrorStream(), errTail);
     AtomicBoolean timedOut = new AtomicBoolean();
-    Thread watchdog = new Thread(() -> {
-      try {
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          timedOut.set(true);
-          kill(p);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "hpo-command-timeout");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                  timedOut.set(true);
+                  kill(p);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "hpo-command-timeout");
     watchdog.setDaemon(true);
     watchdog.start();
     String last = null;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         Optional<Map.Entry<Integer, Double>> im = CommandOutput.intermediate(line);
@@ -174,8 +183,9 @@ public final class CommandObjective {
     watchdog.interrupt();
     errDrain.join(1000);
     if (timedOut.get()) {
-      throw new CommandFailedException(String.format("the command timed out after %s and was killed%s",
-          timeout, stderr(errTail)));
+      throw new CommandFailedException(
+          String.format(
+              "the command timed out after %s and was killed%s", timeout, stderr(errTail)));
     }
     if (code != 0) {
       throw new CommandFailedException(
@@ -191,9 +201,9 @@ public final class CommandObjective {
   }
 
   /**
-   * Ends every run still going in this JVM with its whole process group (SIGTERM, then SIGKILL after
-   * two seconds), as the shutdown hook does: for a signal handler that halts the JVM, which runs no
-   * hook.
+   * Ends every run still going in this JVM with its whole process group (SIGTERM, then SIGKILL
+   * after two seconds), as the shutdown hook does: for a signal handler that halts the JVM, which
+   * runs no hook.
    */
   public static void endAllRuns() {
     ProcessGroups.endAll();
@@ -234,22 +244,25 @@ public final class CommandObjective {
   }
 
   private static Thread drain(InputStream in, Deque<String> tail) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (tail) {
-            tail.addLast(line);
-            if (tail.size() > STDERR_TAIL) {
-              tail.removeFirst();
-            }
-          }
-        }
-      } catch (IOException e) {
-        // the process was killed; what was read is kept
-      }
-    }, "hpo-command-stderr");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > STDERR_TAIL) {
+                      tail.removeFirst();
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // the process was killed; what was read is kept
+              }
+            },
+            "hpo-command-stderr");
     t.setDaemon(true);
     t.start();
     return t;

@@ -11,12 +11,14 @@ import java.util.TreeMap;
 
 /**
  * The protocol between hpo4j and a tuned program's standard output:
+ *
  * <ul>
  *   <li>a line {@code intermediate STEP VALUE} reports an intermediate value (e.g. per epoch);
- *   <li>the last non-empty line is the result: a number ({@code 0.973}), or a JSON object
- *       {@code {"value": 0.973}} / {@code {"values": [0.97, 12000]}}, optionally with
- *       {@code "intermediate": {"1": 0.8, "2": 0.9}}.
+ *   <li>the last non-empty line is the result: a number ({@code 0.973}), or a JSON object {@code
+ *       {"value": 0.973}} / {@code {"values": [0.97, 12000]}}, optionally with {@code
+ *       "intermediate": {"1": 0.8, "2": 0.9}}.
  * </ul>
+ *
  * Any other line is the program's own output and is ignored.
  *
  * <p>Stateless and thread-safe.
@@ -54,7 +56,9 @@ public final class CommandOutput {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "an intermediate line must read 'intermediate STEP VALUE' with an integer STEP >= 0 "
-              + "and a finite VALUE, but got '" + t + "'");
+              + "and a finite VALUE, but got '"
+              + t
+              + "'");
     }
   }
 
@@ -66,8 +70,11 @@ public final class CommandOutput {
    */
   public static Result result(String line) {
     String t = line == null ? "" : line.strip();
-    String rule = "the last line of stdout must be a number or a JSON object with \"value\" or "
-        + "\"values\", but got '" + abbreviate(t) + "'";
+    String rule =
+        "the last line of stdout must be a number or a JSON object with \"value\" or "
+            + "\"values\", but got '"
+            + abbreviate(t)
+            + "'";
     if (t.isEmpty()) {
       throw new IllegalArgumentException("the program printed nothing; " + rule);
     }

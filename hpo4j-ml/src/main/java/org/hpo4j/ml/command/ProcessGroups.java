@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Starts each run of a command in a process group of its own, and ends the whole group, children
  * and grandchildren included, when the run is killed (timeout, pruning) or when the worker itself
  * shuts down (SIGTERM, SIGINT, {@code System.exit}): a training job must not keep its CPU or GPU
- * while its trial is retried elsewhere. A group is what survives a child that forks and exits
- * (its grandchildren are re-parented away from the worker, out of reach of
- * {@link ProcessHandle#descendants()}), and one {@code kill -- -PGID} reaches all of it.
+ * while its trial is retried elsewhere. A group is what survives a child that forks and exits (its
+ * grandchildren are re-parented away from the worker, out of reach of {@link
+ * ProcessHandle#descendants()}), and one {@code kill -- -PGID} reaches all of it.
  *
  * <p>On Linux the run is started through {@code setsid}, which execs a small supervisor shell in
  * place (a process started by the JVM is never a group leader), so the supervisor's pid is the
@@ -29,24 +29,28 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessGroups {
   private static final String SETSID = findSetsid();
+
   /**
    * The supervisor ({@code sh -c SUPERVISOR hpo-run COMMAND...}): runs the command, passes its exit
    * status on, and when the pipe on its standard input reaches end of file (the JVM closed it or
    * died) ends the whole group. The watcher ignores the SIGTERM it sends the group, so that it can
    * follow up with SIGKILL.
    */
-  static final String SUPERVISOR = "exec 3<&0\n"
-      + "\"$@\" </dev/null 3<&- &\n"
-      + "c=$!\n"
-      + "( trap '' TERM; while read -r _ <&3; do :; done; kill -TERM -$$ 2>/dev/null; sleep 2; "
-      + "kill -KILL -$$ 2>/dev/null ) >/dev/null 2>&1 &\n"
-      + "w=$!\n"
-      + "exec 3<&- </dev/null\n"
-      + "wait $c; s=$?\n"
-      + "kill -KILL $w 2>/dev/null\n"
-      + "exit $s\n";
+  static final String SUPERVISOR =
+      "exec 3<&0\n"
+          + "\"$@\" </dev/null 3<&- &\n"
+          + "c=$!\n"
+          + "( trap '' TERM; while read -r _ <&3; do :; done; kill -TERM -$$ 2>/dev/null; sleep 2; "
+          + "kill -KILL -$$ 2>/dev/null ) >/dev/null 2>&1 &\n"
+          + "w=$!\n"
+          + "exec 3<&- </dev/null\n"
+          + "wait $c; s=$?\n"
+          + "kill -KILL $w 2>/dev/null\n"
+          + "exit $s\n";
+
   /** Runs that may still be alive, ended by the shutdown hook. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
   /** How long the hook lets a group exit after SIGTERM before SIGKILL. */
   private static final long GRACE_MS = 2000;
 
@@ -72,7 +76,9 @@ final class ProcessGroups {
     return null;
   }
 
-  /** @return whether runs get a process group of their own here */
+  /**
+   * @return whether runs get a process group of their own here
+   */
   static boolean supported() {
     return SETSID != null;
   }
@@ -96,9 +102,9 @@ final class ProcessGroups {
   }
 
   /**
-   * Tracks a started run so that the worker's shutdown ends it. The pipe to its standard input stays
-   * open until {@link #finished} (the supervisor's lifeline); without a supervisor it is closed at
-   * once, so that the command reads end of file.
+   * Tracks a started run so that the worker's shutdown ends it. The pipe to its standard input
+   * stays open until {@link #finished} (the supervisor's lifeline); without a supervisor it is
+   * closed at once, so that the command reads end of file.
    */
   static void started(Process p) {
     LIVE.add(p);
@@ -107,7 +113,10 @@ final class ProcessGroups {
     }
   }
 
-  /** Forgets a run that ended (its group id may be reused once the group is empty, so it is not signalled). */
+  /**
+   * Forgets a run that ended (its group id may be reused once the group is empty, so it is not
+   * signalled).
+   */
   static void finished(Process p) {
     LIVE.remove(p);
     closeStdin(p);
@@ -160,8 +169,11 @@ final class ProcessGroups {
       return;
     }
     try {
-      Process k = new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process k =
+          new ProcessBuilder("kill", "-" + signal, "--", "-" + p.pid())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       k.waitFor(5, TimeUnit.SECONDS);
     } catch (java.io.IOException e) {
       // no kill(1): the descendants are still ended one by one

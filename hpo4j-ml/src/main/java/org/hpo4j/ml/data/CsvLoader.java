@@ -25,8 +25,8 @@ import java.util.zip.GZIPInputStream;
  * feature cell must be a number. A file whose name ends in {@code .gz} is gunzipped.
  *
  * <p>The task is {@link Task#CLASSIFICATION} when the target is non-numeric, or integer-valued with
- * at most {@value #MAX_AUTO_CLASSES} distinct values; otherwise {@link Task#REGRESSION}. Classes are
- * indexed in ascending order of their labels (numerically when all labels are numbers).
+ * at most {@value #MAX_AUTO_CLASSES} distinct values; otherwise {@link Task#REGRESSION}. Classes
+ * are indexed in ascending order of their labels (numerically when all labels are numbers).
  *
  * <p>Stateless and thread-safe.
  */
@@ -61,8 +61,9 @@ public final class CsvLoader {
   }
 
   /** Reads CSV text from {@code reader}; {@code source} names it in error messages. */
-  public static Dataset read(BufferedReader reader, String name, String source, TargetColumn target,
-      Task task) throws IOException {
+  public static Dataset read(
+      BufferedReader reader, String name, String source, TargetColumn target, Task task)
+      throws IOException {
     String headerLine = reader.readLine();
     if (headerLine == null || headerLine.isBlank()) {
       throw new IllegalArgumentException(source + " is empty: a header row is required");
@@ -83,16 +84,18 @@ public final class CsvLoader {
       }
       String[] cells = split(line);
       if (cells.length != header.size()) {
-        throw new IllegalArgumentException(String.format(
-            "%s line %d has %d cells, but the header has %d", source, lineNo, cells.length,
-            header.size()));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s line %d has %d cells, but the header has %d",
+                source, lineNo, cells.length, header.size()));
       }
       for (int c = 0; c < cells.length; c++) {
         if (c == t) {
           if (cells[c].isEmpty()) {
-            throw new IllegalArgumentException(String.format(
-                "%s line %d column %d ('%s'): the target is empty", source, lineNo, c + 1,
-                header.get(c)));
+            throw new IllegalArgumentException(
+                String.format(
+                    "%s line %d column %d ('%s'): the target is empty",
+                    source, lineNo, c + 1, header.get(c)));
           }
           rawTargets.add(cells[c]);
         } else {
@@ -106,8 +109,14 @@ public final class CsvLoader {
     return build(name, featureNames, header.get(t), task, features.toArray(), rawTargets, source);
   }
 
-  private static Dataset build(String name, List<String> featureNames, String targetName,
-      Task task, float[] features, List<String> rawTargets, String source) {
+  private static Dataset build(
+      String name,
+      List<String> featureNames,
+      String targetName,
+      Task task,
+      float[] features,
+      List<String> rawTargets,
+      String source) {
     double[] numeric = new double[rawTargets.size()];
     boolean allNumeric = true;
     boolean allIntegral = true;
@@ -132,9 +141,10 @@ public final class CsvLoader {
         while (bad < numeric.length && isNumber(rawTargets.get(bad))) {
           bad++;
         }
-        throw new IllegalArgumentException(String.format(
-            "%s: regression needs a numeric target '%s', but data row %d holds '%s'", source,
-            targetName, bad + 1, rawTargets.get(bad)));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s: regression needs a numeric target '%s', but data row %d holds '%s'",
+                source, targetName, bad + 1, rawTargets.get(bad)));
       }
       for (int i = 0; i < numeric.length; i++) {
         targets[i] = (float) numeric[i];
@@ -174,9 +184,10 @@ public final class CsvLoader {
       }
     }
     if (labels.size() < 2) {
-      throw new IllegalArgumentException(String.format(
-          "%s: classification needs at least 2 classes in target '%s', but found only %s", source,
-          targetName, labels));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s: classification needs at least 2 classes in target '%s', but found only %s",
+              source, targetName, labels));
     }
     return new Dataset(name, featureNames, targetName, resolved, labels, features, targets);
   }
@@ -200,9 +211,10 @@ public final class CsvLoader {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(String.format(
-          "%s line %d column %d ('%s'): '%s' is not a number", source, lineNo, col + 1, name,
-          cell));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s line %d column %d ('%s'): '%s' is not a number",
+              source, lineNo, col + 1, name, cell));
     }
   }
 

@@ -29,8 +29,14 @@ public final class Dataset {
    * @param classLabels original labels of the classes, empty for regression
    * @throws IllegalArgumentException if the shapes disagree or a class index is out of range
    */
-  public Dataset(String name, List<String> featureNames, String targetName, Task task,
-      List<String> classLabels, float[] features, float[] targets) {
+  public Dataset(
+      String name,
+      List<String> featureNames,
+      String targetName,
+      Task task,
+      List<String> classLabels,
+      float[] features,
+      float[] targets) {
     this.name = Objects.requireNonNull(name, "name");
     this.featureNames = List.copyOf(featureNames);
     this.targetName = Objects.requireNonNull(targetName, "targetName");
@@ -39,8 +45,10 @@ public final class Dataset {
     this.rows = targets.length;
     this.cols = this.featureNames.size();
     if (features.length != (long) rows * cols) {
-      throw new IllegalArgumentException(String.format(
-          "features must hold rows*cols=%d*%d values, but got %d", rows, cols, features.length));
+      throw new IllegalArgumentException(
+          String.format(
+              "features must hold rows*cols=%d*%d values, but got %d",
+              rows, cols, features.length));
     }
     if (task == Task.CLASSIFICATION) {
       if (this.classLabels.size() < 2) {
@@ -49,8 +57,10 @@ public final class Dataset {
       }
       for (float t : targets) {
         if (t != Math.rint(t) || t < 0 || t >= this.classLabels.size()) {
-          throw new IllegalArgumentException(String.format(
-              "class indices must be integers in [0, %d), but got %s", this.classLabels.size(), t));
+          throw new IllegalArgumentException(
+              String.format(
+                  "class indices must be integers in [0, %d), but got %s",
+                  this.classLabels.size(), t));
         }
       }
     }
@@ -174,21 +184,38 @@ public final class Dataset {
             String.format("row index must be in [0, %d), but got %d", rows, r));
       }
     }
-    return new Dataset(name, featureNames, targetName, task, classLabels, features(rowIndices),
+    return new Dataset(
+        name,
+        featureNames,
+        targetName,
+        task,
+        classLabels,
+        features(rowIndices),
         targets(rowIndices));
   }
 
   @Override
   public String toString() {
-    return String.format("Dataset[%s: %d rows x %d features, target '%s', %s%s]", name, rows, cols,
-        targetName, task, task == Task.CLASSIFICATION ? " " + classLabels.size() + " classes" : "");
+    return String.format(
+        "Dataset[%s: %d rows x %d features, target '%s', %s%s]",
+        name,
+        rows,
+        cols,
+        targetName,
+        task,
+        task == Task.CLASSIFICATION ? " " + classLabels.size() + " classes" : "");
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Dataset d && name.equals(d.name) && featureNames.equals(d.featureNames)
-        && targetName.equals(d.targetName) && task == d.task && classLabels.equals(d.classLabels)
-        && Arrays.equals(features, d.features) && Arrays.equals(targets, d.targets);
+    return o instanceof Dataset d
+        && name.equals(d.name)
+        && featureNames.equals(d.featureNames)
+        && targetName.equals(d.targetName)
+        && task == d.task
+        && classLabels.equals(d.classLabels)
+        && Arrays.equals(features, d.features)
+        && Arrays.equals(targets, d.targets);
   }
 
   @Override

@@ -74,14 +74,15 @@ public final class Splits {
    * @throws IllegalArgumentException if a fraction is outside [0, 1), their sum is not below 1, or
    *     the train part would be empty
    */
-  public static TrainValidTest trainValidTest(Dataset data, double validFraction,
-      double testFraction, long seed) {
+  public static TrainValidTest trainValidTest(
+      Dataset data, double validFraction, double testFraction, long seed) {
     checkFraction("valid_fraction", validFraction);
     checkFraction("test_fraction", testFraction);
     if (validFraction + testFraction >= 1.0) {
-      throw new IllegalArgumentException(String.format(
-          "valid_fraction + test_fraction < 1 must hold, but got %s + %s", validFraction,
-          testFraction));
+      throw new IllegalArgumentException(
+          String.format(
+              "valid_fraction + test_fraction < 1 must hold, but got %s + %s",
+              validFraction, testFraction));
     }
     List<int[]> strata = strata(data, seed);
     IntList train = new IntList();
@@ -114,15 +115,16 @@ public final class Splits {
   }
 
   /**
-   * Splits the given rows into {@code k} folds; each fold's validation part holds about
-   * {@code 1/k} of every stratum, and the validation parts partition {@code rows}.
+   * Splits the given rows into {@code k} folds; each fold's validation part holds about {@code 1/k}
+   * of every stratum, and the validation parts partition {@code rows}.
    *
    * @throws IllegalArgumentException if {@code k < 2} or {@code k} exceeds the number of rows
    */
   public static List<Fold> stratifiedKFold(Dataset data, int[] rows, int k, long seed) {
     if (k < 2 || k > rows.length) {
-      throw new IllegalArgumentException(String.format(
-          "folds must be in [2, %d] (the number of rows), but got %d", rows.length, k));
+      throw new IllegalArgumentException(
+          String.format(
+              "folds must be in [2, %d] (the number of rows), but got %d", rows.length, k));
     }
     Dataset view = data.subset(rows);
     int[] position = new int[rows.length];

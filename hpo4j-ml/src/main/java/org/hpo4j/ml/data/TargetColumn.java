@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Which CSV column is the target: by header name, by 0-based position (negative counts from the
- * end, {@code -1} is the last column), or automatic (a column named {@code label} or
- * {@code target}, else the last one).
+ * end, {@code -1} is the last column), or automatic (a column named {@code label} or {@code
+ * target}, else the last one).
  *
  * <p>Immutable value.
  */
@@ -21,7 +21,8 @@ public final class TargetColumn {
   /** The column whose header is {@code name}. */
   public static TargetColumn named(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("target column name must be non-blank, but got '" + name + "'");
+      throw new IllegalArgumentException(
+          "target column name must be non-blank, but got '" + name + "'");
     }
     return new TargetColumn(name, null);
   }
@@ -45,17 +46,20 @@ public final class TargetColumn {
     if (name != null) {
       int i = header.indexOf(name);
       if (i < 0) {
-        throw new IllegalArgumentException(String.format(
-            "target column '%s' is not in the header of %s; columns are %s", name, source, header));
+        throw new IllegalArgumentException(
+            String.format(
+                "target column '%s' is not in the header of %s; columns are %s",
+                name, source, header));
       }
       return i;
     }
     if (position != null) {
       int i = position < 0 ? header.size() + position : position;
       if (i < 0 || i >= header.size()) {
-        throw new IllegalArgumentException(String.format(
-            "target column position must be in [-%d, %d) for %s, but got %d",
-            header.size(), header.size(), source, position));
+        throw new IllegalArgumentException(
+            String.format(
+                "target column position must be in [-%d, %d) for %s, but got %d",
+                header.size(), header.size(), source, position));
       }
       return i;
     }

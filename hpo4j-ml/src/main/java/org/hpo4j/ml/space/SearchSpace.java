@@ -14,11 +14,11 @@ import org.hpo4j.space.IntDistribution;
 import org.hpo4j.trial.Trial;
 
 /**
- * The named hyperparameters of an objective, in a fixed order, each either tuned (a core
- * {@link Distribution} that a {@link Trial} draws from) or fixed (a value no trial is asked for).
- * A model declares each parameter once with its value type and default; a study file then
- * overrides parameters by name ({@link #withOverrides(Map)}), or, for a command, declares them all
- * ({@link #parse(Map)}). Which parameters a trial actually draws is up to the objective's code, so a
+ * The named hyperparameters of an objective, in a fixed order, each either tuned (a core {@link
+ * Distribution} that a {@link Trial} draws from) or fixed (a value no trial is asked for). A model
+ * declares each parameter once with its value type and default; a study file then overrides
+ * parameters by name ({@link #withOverrides(Map)}), or, for a command, declares them all ({@link
+ * #parse(Map)}). Which parameters a trial actually draws is up to the objective's code, so a
  * conditional parameter (momentum only for SGD) is simply not asked for when its condition fails.
  *
  * <p>Why fixed values are not one-choice distributions: a fixed parameter is configuration, not a
@@ -26,16 +26,19 @@ import org.hpo4j.trial.Trial;
  * studies stored before a default became fixed read the same way.
  *
  * <p>Override forms, as parsed from YAML: a scalar fixes the value ({@code max_depth: 6}); a list
- * gives choices ({@code max_depth: [3, 6, 9]}); a map gives a range
- * ({@code learning_rate: {low: 0.01, high: 0.3, log: true}}), choices ({@code {choices: [...]}})
- * or a fixed value ({@code {value: 3}}).
+ * gives choices ({@code max_depth: [3, 6, 9]}); a map gives a range ({@code learning_rate: {low:
+ * 0.01, high: 0.3, log: true}}), choices ({@code {choices: [...]}}) or a fixed value ({@code
+ * {value: 3}}).
  *
  * <p>Immutable and thread-safe.
  */
 public final class SearchSpace {
   /** Value type of a parameter; {@code ANY} for a command's parameters, typed as written. */
   public enum Type {
-    FLOAT, INT, STRING, ANY
+    FLOAT,
+    INT,
+    STRING,
+    ANY
   }
 
   /** One parameter: exactly one of {@code distribution} and {@code fixed} is non-null. */
@@ -72,8 +75,9 @@ public final class SearchSpace {
     for (Map.Entry<String, ?> e : raw.entrySet()) {
       String name = e.getKey();
       if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-        throw new IllegalArgumentException(String.format(
-            "parameter names must match [A-Za-z_][A-Za-z0-9_.-]*, but got 'space.%s'", name));
+        throw new IllegalArgumentException(
+            String.format(
+                "parameter names must match [A-Za-z_][A-Za-z0-9_.-]*, but got 'space.%s'", name));
       }
       out.put(name, SpaceParser.parse("space." + name, Type.ANY, null, e.getValue()));
     }
@@ -93,36 +97,46 @@ public final class SearchSpace {
 
     /** A float parameter tuned in {@code [low, high]}. */
     public Builder floatRange(String name, double low, double high, boolean log) {
-      return put(name, new Param(Type.FLOAT, FloatDistribution.of(name, low, high, log, null), null, null));
+      return put(
+          name,
+          new Param(Type.FLOAT, FloatDistribution.of(name, low, high, log, null), null, null));
     }
 
     /** An integer parameter tuned in {@code [low, high]}. */
     public Builder intRange(String name, long low, long high, boolean log) {
-      return put(name, new Param(Type.INT, IntDistribution.of(name, low, high, log, 1), null, null));
+      return put(
+          name, new Param(Type.INT, IntDistribution.of(name, low, high, log, 1), null, null));
     }
 
     /** An integer parameter chosen among {@code choices}. */
     public Builder intChoice(String name, Long... choices) {
-      return put(name, new Param(Type.INT, CategoricalDistribution.of(name, List.of(choices)), null, null));
+      return put(
+          name,
+          new Param(Type.INT, CategoricalDistribution.of(name, List.of(choices)), null, null));
     }
 
     /** A string parameter chosen among {@code choices}, which are also all the values allowed. */
     public Builder stringChoice(String name, String... choices) {
-      return put(name,
-          new Param(Type.STRING, CategoricalDistribution.of(name, List.of(choices)), null, List.of(choices)));
+      return put(
+          name,
+          new Param(
+              Type.STRING,
+              CategoricalDistribution.of(name, List.of(choices)),
+              null,
+              List.of(choices)));
     }
 
     /**
-     * A string parameter fixed to {@code value} unless a study file tunes it among
-     * {@code allowed} (e.g. an opt-in conditional branch of the space).
+     * A string parameter fixed to {@code value} unless a study file tunes it among {@code allowed}
+     * (e.g. an opt-in conditional branch of the space).
      *
      * @throws IllegalArgumentException if {@code value} is not among {@code allowed}
      */
     public Builder stringFixed(String name, String value, String... allowed) {
       List<String> ok = List.of(allowed);
       if (!ok.contains(value)) {
-        throw new IllegalArgumentException(String.format(
-            "the default of '%s' must be one of %s, but got '%s'", name, ok, value));
+        throw new IllegalArgumentException(
+            String.format("the default of '%s' must be one of %s, but got '%s'", name, ok, value));
       }
       return put(name, new Param(Type.STRING, null, value, ok));
     }
@@ -137,12 +151,18 @@ public final class SearchSpace {
     return params.keySet();
   }
 
-  /** The distribution {@code name} is drawn from, or empty when it is fixed. @throws IllegalArgumentException if unknown */
+  /**
+   * The distribution {@code name} is drawn from, or empty when it is fixed. @throws
+   * IllegalArgumentException if unknown
+   */
   public Optional<Distribution> distribution(String name) {
     return Optional.ofNullable(param(name).distribution());
   }
 
-  /** The value of {@code name} when it is fixed, else empty. @throws IllegalArgumentException if unknown */
+  /**
+   * The value of {@code name} when it is fixed, else empty. @throws IllegalArgumentException if
+   * unknown
+   */
   public Optional<Object> fixedValue(String name) {
     return Optional.ofNullable(param(name).fixed());
   }
@@ -198,8 +218,8 @@ public final class SearchSpace {
       String name = o.getKey();
       Param p = params.get(name);
       if (p == null) {
-        throw new IllegalArgumentException(String.format(
-            "unknown parameter 'space.%s'; allowed are %s", name, params.keySet()));
+        throw new IllegalArgumentException(
+            String.format("unknown parameter 'space.%s'; allowed are %s", name, params.keySet()));
       }
       copy.put(name, SpaceParser.parse("space." + name, p.type(), p.allowed(), o.getValue()));
     }
@@ -209,7 +229,9 @@ public final class SearchSpace {
   /** A readable listing, one parameter a line, for documentation and error messages. */
   public List<String> describe() {
     List<String> out = new ArrayList<>();
-    params.forEach((n, p) -> out.add(n + ": " + (p.fixed() != null ? "fixed " + p.fixed() : p.distribution())));
+    params.forEach(
+        (n, p) ->
+            out.add(n + ": " + (p.fixed() != null ? "fixed " + p.fixed() : p.distribution())));
     return out;
   }
 

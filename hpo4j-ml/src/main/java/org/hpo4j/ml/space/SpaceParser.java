@@ -15,7 +15,8 @@ import org.hpo4j.space.IntDistribution;
  * Turns one parameter's YAML form into a core distribution or a fixed value. A model's parameter
  * has a declared type, which the values must fit; a command's ({@link Type#ANY}) is typed by how it
  * is written. Every message names the field ({@code space.NAME}); the range rules are core's own,
- * so a study file's range is checked exactly as {@code trial.suggestFloat} would check it. Stateless.
+ * so a study file's range is checked exactly as {@code trial.suggestFloat} would check it.
+ * Stateless.
  */
 final class SpaceParser {
   private static final List<String> RANGE_KEYS = List.of("low", "high", "log");
@@ -41,7 +42,8 @@ final class SpaceParser {
       }
       if (map.containsKey("value")) {
         onlyKeys(key, map, Set.of("value"), type);
-        return new Param(type, null, value(key + ".value", type, allowed, map.get("value")), allowed);
+        return new Param(
+            type, null, value(key + ".value", type, allowed, map.get("value")), allowed);
       }
       return range(key, type, allowed, map);
     }
@@ -52,15 +54,17 @@ final class SpaceParser {
     List<String> keys = type == Type.ANY ? COMMAND_RANGE_KEYS : RANGE_KEYS;
     onlyKeys(key, map, Set.copyOf(keys), type);
     if (type == Type.STRING) {
-      throw new IllegalArgumentException(String.format(
-          "'%s' takes a value or a list of choices among %s, not a range", key, allowed));
+      throw new IllegalArgumentException(
+          String.format(
+              "'%s' takes a value or a list of choices among %s, not a range", key, allowed));
     }
     Object lowRaw = map.get("low");
     Object highRaw = map.get("high");
     if (!(lowRaw instanceof Number) || !(highRaw instanceof Number)) {
-      throw new IllegalArgumentException(String.format(
-          "'%s' needs numeric 'low' and 'high' (and optional 'log'), but got low=%s, high=%s",
-          key, lowRaw, highRaw));
+      throw new IllegalArgumentException(
+          String.format(
+              "'%s' needs numeric 'low' and 'high' (and optional 'log'), but got low=%s, high=%s",
+              key, lowRaw, highRaw));
     }
     Object logRaw = map.get("log");
     if (logRaw != null && !(logRaw instanceof Boolean)) {
@@ -87,30 +91,36 @@ final class SpaceParser {
     switch (type) {
       case "int" -> {
         if (!integral) {
-          throw new IllegalArgumentException(String.format(
-              "'%s' is an int range, so low and high must be integers, but got low=%s, high=%s",
-              key, map.get("low"), map.get("high")));
+          throw new IllegalArgumentException(
+              String.format(
+                  "'%s' is an int range, so low and high must be integers, but got low=%s, high=%s",
+                  key, map.get("low"), map.get("high")));
         }
         return Type.INT;
       }
       case "float" -> {
         return Type.FLOAT;
       }
-      default -> throw new IllegalArgumentException(
-          String.format("'%s.type' must be one of [int, float], but got '%s'", key, type));
+      default ->
+          throw new IllegalArgumentException(
+              String.format("'%s.type' must be one of [int, float], but got '%s'", key, type));
     }
   }
 
   private static boolean isIntegral(Object n) {
-    return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof BigInteger;
+    return n instanceof Integer
+        || n instanceof Long
+        || n instanceof Short
+        || n instanceof BigInteger;
   }
 
   private static void onlyKeys(String key, Map<?, ?> map, Set<String> keys, Type type) {
     for (Object k : map.keySet()) {
       if (!keys.contains(String.valueOf(k))) {
-        throw new IllegalArgumentException(String.format(
-            "unknown key '%s.%s'; allowed are %s, or 'choices', or 'value'", key, k,
-            type == Type.ANY ? COMMAND_RANGE_KEYS : RANGE_KEYS));
+        throw new IllegalArgumentException(
+            String.format(
+                "unknown key '%s.%s'; allowed are %s, or 'choices', or 'value'",
+                key, k, type == Type.ANY ? COMMAND_RANGE_KEYS : RANGE_KEYS));
       }
     }
   }
@@ -152,8 +162,8 @@ final class SpaceParser {
       }
       default -> {
         if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
-          throw new IllegalArgumentException(String.format(
-              "'%s' must be a number, a string or a boolean, but got %s", key, v));
+          throw new IllegalArgumentException(
+              String.format("'%s' must be a number, a string or a boolean, but got %s", key, v));
         }
         return v instanceof Integer i ? Long.valueOf(i) : v;
       }

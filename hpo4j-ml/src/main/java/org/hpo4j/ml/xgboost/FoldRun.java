@@ -14,25 +14,32 @@ final class FoldRun {
   private final Metric metric;
   private final int earlyStoppingRounds;
   private final boolean lossMaximized;
+
   /** gblinear: XGBoost cannot predict at an earlier round, so keep the best round's predictions. */
   private final boolean keepBestPredictions;
+
   private float[][] bestPredictions;
   DMatrix train;
   DMatrix valid;
   float[] validTargets;
   Booster booster;
   boolean active = true;
+
   /** Rounds boosted so far. */
   int roundsDone;
+
   /** 0-based round with the best validation loss, -1 before the first. */
   int bestRound = -1;
+
   private double bestLoss = Double.NaN;
+
   /** The metric on the validation rows at {@link #bestRound}. */
   double score = Double.NaN;
+
   private int scoredAt = -1;
 
-  FoldRun(Metric metric, int earlyStoppingRounds, boolean lossMaximized,
-      boolean keepBestPredictions) {
+  FoldRun(
+      Metric metric, int earlyStoppingRounds, boolean lossMaximized, boolean keepBestPredictions) {
     this.metric = metric;
     this.earlyStoppingRounds = earlyStoppingRounds;
     this.lossMaximized = lossMaximized;
@@ -64,8 +71,8 @@ final class FoldRun {
       }
     }
     if (scoredAt != bestRound) {
-      float[][] predictions = keepBestPredictions ? bestPredictions
-          : booster.predict(valid, false, bestRound + 1);
+      float[][] predictions =
+          keepBestPredictions ? bestPredictions : booster.predict(valid, false, bestRound + 1);
       score = metric.score(predictions, validTargets);
       scoredAt = bestRound;
     }

@@ -3,8 +3,8 @@ package org.hpo4j.ml.xgboost;
 import org.hpo4j.ml.data.Dataset;
 
 /**
- * Per-column centring and scaling fitted on training rows only, for XGBoost's linear booster,
- * whose coordinate descent and L1/L2 penalties depend on the scale of each feature (trees do not).
+ * Per-column centring and scaling fitted on training rows only, for XGBoost's linear booster, whose
+ * coordinate descent and L1/L2 penalties depend on the scale of each feature (trees do not).
  * Fitting on the training rows of each fold (and of the refit) and applying the same statistics to
  * the validation or test rows keeps those rows' values out of the model.
  *
@@ -59,7 +59,9 @@ final class Standardization {
     return mean[j];
   }
 
-  /** The scale of column {@code j}: its standard deviation over the fitted rows, or 1 if that is 0. */
+  /**
+   * The scale of column {@code j}: its standard deviation over the fitted rows, or 1 if that is 0.
+   */
   double scale(int j) {
     return sd[j];
   }
@@ -75,8 +77,8 @@ final class Standardization {
       return features;
     }
     if (features.length % cols != 0) {
-      throw new IllegalArgumentException(String.format(
-          "features must hold rows x %d values, but got %d", cols, features.length));
+      throw new IllegalArgumentException(
+          String.format("features must hold rows x %d values, but got %d", cols, features.length));
     }
     for (int i = 0; i < features.length; i++) {
       int j = i % cols;

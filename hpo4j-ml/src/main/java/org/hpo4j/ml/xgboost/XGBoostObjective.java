@@ -31,21 +31,22 @@ import org.hpo4j.trial.TrialPrunedException;
  * round. Every {@code report_every} rounds the mean fold score so far is reported, so that a pruner
  * can stop a poor configuration after a few chunks.
  *
- * <p>The booster is a parameter ({@code booster}, gbtree unless the space tunes it; see
- * {@link XGBoostSpace}). For gblinear the features are standardized with statistics of the
- * training rows only (each fold's, and the refit's), and as XGBoost cannot predict a linear model
- * at an earlier round, each fold keeps its validation predictions of the best round instead.
+ * <p>The booster is a parameter ({@code booster}, gbtree unless the space tunes it; see {@link
+ * XGBoostSpace}). For gblinear the features are standardized with statistics of the training rows
+ * only (each fold's, and the refit's), and as XGBoost cannot predict a linear model at an earlier
+ * round, each fold keeps its validation predictions of the best round instead.
  *
  * <p>Thread-safe: each evaluation builds its own matrices and boosters. An evaluation trains its
  * folds side by side on {@code nthread} threads, each booster single-threaded, so the value does
  * not depend on {@code nthread}.
  */
 public final class XGBoostObjective implements ModelObjective {
-  private static final ThreadFactory DAEMON = r -> {
-    Thread t = new Thread(r, "xgboost-fold");
-    t.setDaemon(true);
-    return t;
-  };
+  private static final ThreadFactory DAEMON =
+      r -> {
+        Thread t = new Thread(r, "xgboost-fold");
+        t.setDaemon(true);
+        return t;
+      };
   private final Dataset data;
   private final SearchSpace space;
   private final XGBoostSettings settings;
@@ -112,8 +113,17 @@ public final class XGBoostObjective implements ModelObjective {
       float[][] predictions = booster.predict(testMatrix);
       float[] targets = data.targets(test);
       double score = metric().score(predictions, targets);
-      Map<String, Object> details = new HashMap<>(Map.of("rounds", rounds, "cv_mean", cv.mean(),
-          "cv_std", cv.std(), "booster", c.booster()));
+      Map<String, Object> details =
+          new HashMap<>(
+              Map.of(
+                  "rounds",
+                  rounds,
+                  "cv_mean",
+                  cv.mean(),
+                  "cv_std",
+                  cv.std(),
+                  "booster",
+                  c.booster()));
       if (data.task() == Task.CLASSIFICATION && metric() != Metric.ACCURACY) {
         // selection by log loss or AUC: accuracy is still what most readers compare
         details.put("test_accuracy", Metric.ACCURACY.score(predictions, targets));
@@ -137,16 +147,17 @@ public final class XGBoostObjective implements ModelObjective {
   }
 
   /**
-   * Draws one configuration. The order of the suggestions is that of the paper's space, so that
-   * a gbtree-only study is the same as before the booster became a parameter; a parameter whose
+   * Draws one configuration. The order of the suggestions is that of the paper's space, so that a
+   * gbtree-only study is the same as before the booster became a parameter; a parameter whose
    * booster does not use it is never suggested.
    */
   Config draw(Trial s) {
     Map<String, Object> p = new HashMap<>();
     String booster = space.suggestString(s, "booster");
     if (!XGBoostSpace.BOOSTERS.contains(booster)) {
-      throw new IllegalArgumentException(String.format(
-          "'booster' must be one of %s, but got '%s'", XGBoostSpace.BOOSTERS, booster));
+      throw new IllegalArgumentException(
+          String.format(
+              "'booster' must be one of %s, but got '%s'", XGBoostSpace.BOOSTERS, booster));
     }
     boolean trees = !booster.equals("gblinear");
     p.put("booster", booster);
@@ -211,8 +222,8 @@ public final class XGBoostObjective implements ModelObjective {
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, DAEMON) : null;
     try {
       for (Splits.Fold f : folds) {
-        FoldRun r = new FoldRun(metric(), settings.earlyStoppingRounds(), lossMaximized(),
-            c.linear());
+        FoldRun r =
+            new FoldRun(metric(), settings.earlyStoppingRounds(), lossMaximized(), c.linear());
         runs.add(r);
         float[][] features = trainValidFeatures(c, f.train(), f.valid());
         r.train = matrix(features[0], f.train());
@@ -265,10 +276,12 @@ public final class XGBoostObjective implements ModelObjective {
     }
     List<Future<?>> pending = new ArrayList<>();
     for (FoldRun r : runs) {
-      pending.add(pool.submit(() -> {
-        r.advance(target);
-        return null;
-      }));
+      pending.add(
+          pool.submit(
+              () -> {
+                r.advance(target);
+                return null;
+              }));
     }
     // wait for every fold before rethrowing: the caller frees the boosters next
     Throwable failure = null;
@@ -311,8 +324,10 @@ public final class XGBoostObjective implements ModelObjective {
   /** Parses the value of XGBoost's evaluation line, e.g. {@code [9]\tvalid-logloss:0.10786}. */
   static double parseEval(String line) {
     String text = line.substring(line.lastIndexOf(':') + 1).trim();
-    double v = text.equalsIgnoreCase("nan") || text.equalsIgnoreCase("-nan") ? Double.NaN
-        : Double.parseDouble(text);
+    double v =
+        text.equalsIgnoreCase("nan") || text.equalsIgnoreCase("-nan")
+            ? Double.NaN
+            : Double.parseDouble(text);
     if (Double.isNaN(v)) {
       throw new ArithmeticException("XGBoost's validation loss is NaN: " + line.trim());
     }
@@ -320,9 +335,9 @@ public final class XGBoostObjective implements ModelObjective {
   }
 
   /**
-   * Row-major features of {@code train} and {@code other} rows as the configuration's booster
-   * sees them: raw for the tree boosters; for gblinear standardized with the statistics of the
-   * {@code train} rows alone, so the validation or test rows never shape their own scaling.
+   * Row-major features of {@code train} and {@code other} rows as the configuration's booster sees
+   * them: raw for the tree boosters; for gblinear standardized with the statistics of the {@code
+   * train} rows alone, so the validation or test rows never shape their own scaling.
    */
   float[][] trainValidFeatures(Config c, int[] train, int[] other) {
     float[] a = data.features(train);

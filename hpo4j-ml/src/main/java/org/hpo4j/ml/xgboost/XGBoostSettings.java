@@ -7,8 +7,8 @@ import org.hpo4j.ml.Metric;
  *
  * @param metric the score to return (its task must match the dataset's)
  * @param folds number of cross-validation folds, at least 2
- * @param testFraction share of rows held out for the final test, in [0, 1); 0 disables
- *     {@link XGBoostObjective#holdout}
+ * @param testFraction share of rows held out for the final test, in [0, 1); 0 disables {@link
+ *     XGBoostObjective#holdout}
  * @param earlyStoppingRounds stop a fold after this many rounds without improvement of the
  *     validation loss (log loss, RMSE, or AUC for the AUC metric); 0 disables
  * @param reportEvery rounds per intermediate report, at least 1
@@ -16,10 +16,18 @@ import org.hpo4j.ml.Metric;
  *     booster single-threaded, so results do not depend on it
  * @param seed seeds the splits and XGBoost's row and column sampling
  */
-public record XGBoostSettings(Metric metric, int folds, double testFraction,
-    int earlyStoppingRounds, int reportEvery, int nthread, long seed) {
+public record XGBoostSettings(
+    Metric metric,
+    int folds,
+    double testFraction,
+    int earlyStoppingRounds,
+    int reportEvery,
+    int nthread,
+    long seed) {
 
-  /** @throws IllegalArgumentException naming the field whose value is out of range */
+  /**
+   * @throws IllegalArgumentException naming the field whose value is out of range
+   */
   public XGBoostSettings {
     if (metric == null) {
       throw new IllegalArgumentException("'metric' must be given");
@@ -49,12 +57,12 @@ public record XGBoostSettings(Metric metric, int folds, double testFraction,
   }
 
   public XGBoostSettings withNthread(int n) {
-    return new XGBoostSettings(metric, folds, testFraction, earlyStoppingRounds, reportEvery, n,
-        seed);
+    return new XGBoostSettings(
+        metric, folds, testFraction, earlyStoppingRounds, reportEvery, n, seed);
   }
 
   public XGBoostSettings withFolds(int k) {
-    return new XGBoostSettings(metric, k, testFraction, earlyStoppingRounds, reportEvery, nthread,
-        seed);
+    return new XGBoostSettings(
+        metric, k, testFraction, earlyStoppingRounds, reportEvery, nthread, seed);
   }
 }

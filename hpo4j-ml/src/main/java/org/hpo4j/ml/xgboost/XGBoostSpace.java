@@ -12,8 +12,8 @@ import org.hpo4j.ml.space.SearchSpace;
  * a conditional space by tuning it, {@code space: {booster: [gbtree, gblinear, dart]}}: the tree
  * parameters ({@link #TREE}, with reg_alpha and reg_lambda) are then drawn only for gbtree and
  * dart, the dropout parameters ({@link #DART}) only for dart, {@link #LINEAR} only for gblinear;
- * learning_rate and n_estimators for every booster. gblinear sees standardized features (see
- * {@link XGBoostObjective}).
+ * learning_rate and n_estimators for every booster. gblinear sees standardized features (see {@link
+ * XGBoostObjective}).
  *
  * <p>gblinear has penalties of its own, {@code linear_reg_alpha} and {@code linear_reg_lambda}
  * (XGBoost's alpha and lambda, in [1e-8, 1] as in Optuna's XGBoost example), because XGBoost
@@ -24,12 +24,23 @@ import org.hpo4j.ml.space.SearchSpace;
 public final class XGBoostSpace {
   /** The boosters XGBoost offers. */
   public static final List<String> BOOSTERS = List.of("gbtree", "gblinear", "dart");
+
   /** Parameters drawn only for the tree boosters, gbtree and dart. */
-  public static final List<String> TREE = List.of("max_depth", "gamma", "min_child_weight",
-      "subsample", "colsample_bytree", "colsample_bylevel", "reg_alpha", "reg_lambda");
+  public static final List<String> TREE =
+      List.of(
+          "max_depth",
+          "gamma",
+          "min_child_weight",
+          "subsample",
+          "colsample_bytree",
+          "colsample_bylevel",
+          "reg_alpha",
+          "reg_lambda");
+
   /** Parameters drawn only for dart. */
   public static final List<String> DART =
       List.of("sample_type", "normalize_type", "rate_drop", "skip_drop");
+
   /** Parameters drawn only for gblinear. */
   public static final List<String> LINEAR =
       List.of("linear_reg_alpha", "linear_reg_lambda", "feature_selector");

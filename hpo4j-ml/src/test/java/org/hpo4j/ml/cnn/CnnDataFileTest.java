@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class CnnDataFileTest {
   @Test
   void writeThenRead_sameImagesAndLabels() throws IOException {
-    var images = new CnnTraining.Images(new float[] {0f, 0.5f, 1f, -2f, 3f, 4f, 5f, 6f},
-        new int[] {1, 0}, 1, 2, 3);
+    var images =
+        new CnnTraining.Images(
+            new float[] {0f, 0.5f, 1f, -2f, 3f, 4f, 5f, 6f}, new int[] {1, 0}, 1, 2, 3);
     Path p = CnnDataFile.write(images);
     try {
       var back = CnnDataFile.read(p);
@@ -36,7 +37,9 @@ class CnnDataFileTest {
     assertEquals(0.5, s.suggestDouble(nothingDrawn, "learning_rate"));
     assertEquals(7, s.suggestInt(nothingDrawn, "fc_units"));
     assertEquals("adam", s.suggestString(nothingDrawn, "optimizer"));
-    var e = assertThrows(IllegalArgumentException.class, () -> s.suggestDouble(nothingDrawn, "momentum"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> s.suggestDouble(nothingDrawn, "momentum"));
     assertTrue(e.getMessage().contains("'momentum'"), e.getMessage());
   }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.hpo4j.ml.HoldoutScore;
-import org.hpo4j.ml.RecordingTrial;
 import org.hpo4j.ml.ReplayingTrial;
 import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
@@ -29,10 +28,26 @@ import org.junit.jupiter.api.Test;
 class CnnObjectiveTest {
   static final String TRAINING = "djl-training";
   private static Dataset digits;
+
   /** A tiny, fast network; the block type and optimizer stay free. */
-  private static final Map<String, Object> TINY = Map.of("conv1_channels", 8, "conv2_channels", 8,
-      "fc_units", 32, "batch_size", 16, "learning_rate", 0.003, "conv1_kernel", 3, "conv2_kernel", 3,
-      "expansion", 2);
+  private static final Map<String, Object> TINY =
+      Map.of(
+          "conv1_channels",
+          8,
+          "conv2_channels",
+          8,
+          "fc_units",
+          32,
+          "batch_size",
+          16,
+          "learning_rate",
+          0.003,
+          "conv1_kernel",
+          3,
+          "conv2_kernel",
+          3,
+          "expansion",
+          2);
 
   @BeforeAll
   static void load() throws IOException {
@@ -40,7 +55,9 @@ class CnnObjectiveTest {
   }
 
   private static CnnObjective tiny(int epochs) {
-    return new CnnObjective(digits, CnnSpace.defaults().withOverrides(TINY),
+    return new CnnObjective(
+        digits,
+        CnnSpace.defaults().withOverrides(TINY),
         new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
   }
 
@@ -48,15 +65,36 @@ class CnnObjectiveTest {
   private static CnnObjective wider(int epochs) {
     Map<String, Object> overrides = new HashMap<>(TINY);
     overrides.putAll(Map.of("batch_size", 64, "learning_rate", 0.01));
-    return new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
+    return new CnnObjective(
+        digits,
+        CnnSpace.defaults().withOverrides(overrides),
         new CnnSettings(epochs, 0.2, 0.2, 400, 1, 1, 7));
   }
 
   private static Map<String, Object> params(String block, String optimizer) {
     Map<String, Object> p = new HashMap<>(TINY);
-    p.putAll(Map.of("block_type", block, "bottleneck_ratio", 2, "conv1_stride", 1,
-        "conv2_stride", 1, "pool1_type", "max", "pool1_size", 2, "pool2_type", "avg",
-        "pool2_size", 2, "dropout", 0.0, "optimizer", optimizer));
+    p.putAll(
+        Map.of(
+            "block_type",
+            block,
+            "bottleneck_ratio",
+            2,
+            "conv1_stride",
+            1,
+            "conv2_stride",
+            1,
+            "pool1_type",
+            "max",
+            "pool1_size",
+            2,
+            "pool2_type",
+            "avg",
+            "pool2_size",
+            2,
+            "dropout",
+            0.0,
+            "optimizer",
+            optimizer));
     p.putAll(Map.of("momentum", 0.9, "beta1", 0.9, "beta2", 0.999));
     return p;
   }
@@ -74,15 +112,20 @@ class CnnObjectiveTest {
 
   /**
    * Several networks one after another, as in a study: each block type with each optimizer must
-   * learn (above twice chance, 0.1). Trained in one JVM, bottleneck networks intermittently got
-   * NaN gradients, and SGD learned nothing while gradients were never reset.
+   * learn (above twice chance, 0.1). Trained in one JVM, bottleneck networks intermittently got NaN
+   * gradients, and SGD learned nothing while gradients were never reset.
    */
   @Test
   @Tag(TRAINING)
   void evaluate_eachBlockTypeInTurn_learns() {
     CnnObjective o = tiny(2);
-    for (String[] c : new String[][] {{"bottleneck", "adam"}, {"inverted_residual", "sgd"},
-        {"plain", "sgd"}, {"bottleneck", "sgd"}}) {
+    for (String[] c :
+        new String[][] {
+          {"bottleneck", "adam"},
+          {"inverted_residual", "sgd"},
+          {"plain", "sgd"},
+          {"bottleneck", "sgd"}
+        }) {
       var s = new ReplayingTrial(params(c[0], c[1]));
       double acc = o.evaluate(s);
       assertTrue(acc > 0.2, c[0] + "/" + c[1] + " accuracy " + acc);
@@ -116,8 +159,11 @@ class CnnObjectiveTest {
     big.put("fc_units", 256);
     Map<String, Object> overrides = new HashMap<>(TINY);
     overrides.remove("fc_units");
-    var o = new CnnObjective(digits, CnnSpace.defaults().withOverrides(overrides),
-        new CnnSettings(1, 0.2, 0.2, 200, 1, 1, 7));
+    var o =
+        new CnnObjective(
+            digits,
+            CnnSpace.defaults().withOverrides(overrides),
+            new CnnSettings(1, 0.2, 0.2, 200, 1, 1, 7));
     double[] small = o.evaluateWithSize(new ReplayingTrial(params("plain", "adam")));
     double[] large = o.evaluateWithSize(new ReplayingTrial(big));
     assertTrue(large[1] > small[1], large[1] + " vs " + small[1]);
@@ -130,7 +176,8 @@ class CnnObjectiveTest {
     p.putAll(Map.of("conv1_stride", 2, "conv2_stride", 2, "pool1_size", 3, "pool2_size", 3));
     var s = new ReplayingTrial(p);
     tiny(1).evaluate(s);
-    assertTrue(String.valueOf(s.attrs.get("network")).endsWith("(map 1x1)"),
+    assertTrue(
+        String.valueOf(s.attrs.get("network")).endsWith("(map 1x1)"),
         String.valueOf(s.attrs.get("network")));
   }
 
@@ -146,16 +193,20 @@ class CnnObjectiveTest {
   @Test
   void constructor_nonSquareFeatures_throws() throws IOException {
     Dataset iris = CsvLoader.load(TestData.path("wine.csv"));
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new CnnObjective(iris, CnnSpace.defaults(), CnnSettings.defaults(1)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CnnObjective(iris, CnnSpace.defaults(), CnnSettings.defaults(1)));
     assertTrue(e.getMessage().contains("13 features"), e.getMessage());
   }
 
   @Test
   void space_overrideOptimizerToUnknown_throwsListingAllowed() {
     SearchSpace space = CnnSpace.defaults();
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> space.withOverrides(Map.of("optimizer", "rmsprop")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> space.withOverrides(Map.of("optimizer", "rmsprop")));
     assertTrue(e.getMessage().contains("[sgd, adam]"), e.getMessage());
   }
 }

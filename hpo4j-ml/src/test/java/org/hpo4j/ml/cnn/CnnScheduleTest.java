@@ -22,22 +22,46 @@ class CnnScheduleTest {
 
   @Test
   void fromConfig_unknownSchedule_namesKeyAndAllowedValues() {
-    var e = assertThrows(IllegalArgumentException.class, () -> ObjectiveFactory.fromConfig(
-        Map.of("model", "cnn", "dataset", TestData.path("digits.csv").toString(),
-            "space", Map.of("lr_schedule", "step"))));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ObjectiveFactory.fromConfig(
+                    Map.of(
+                        "model",
+                        "cnn",
+                        "dataset",
+                        TestData.path("digits.csv").toString(),
+                        "space",
+                        Map.of("lr_schedule", "step"))));
     assertTrue(e.getMessage().contains("'objective.space.lr_schedule'"), e.getMessage());
     assertTrue(e.getMessage().contains("[constant, cosine]"), e.getMessage());
   }
 
   @Test
   void fromConfig_cosineOrChoice_isAccepted() {
-    var fixed = ObjectiveFactory.fromConfig(Map.of("model", "cnn", "dataset",
-        TestData.path("digits.csv").toString(), "space", Map.of("lr_schedule", "cosine")));
+    var fixed =
+        ObjectiveFactory.fromConfig(
+            Map.of(
+                "model",
+                "cnn",
+                "dataset",
+                TestData.path("digits.csv").toString(),
+                "space",
+                Map.of("lr_schedule", "cosine")));
     assertEquals(Optional.of("cosine"), fixed.model().space().fixedValue("lr_schedule"));
-    var tuned = ObjectiveFactory.fromConfig(Map.of("model", "cnn", "dataset",
-        TestData.path("digits.csv").toString(), "space",
-        Map.of("lr_schedule", java.util.List.of("constant", "cosine"))));
-    assertTrue(tuned.model().space().distribution("lr_schedule").orElse(null) instanceof CategoricalDistribution);
+    var tuned =
+        ObjectiveFactory.fromConfig(
+            Map.of(
+                "model",
+                "cnn",
+                "dataset",
+                TestData.path("digits.csv").toString(),
+                "space",
+                Map.of("lr_schedule", java.util.List.of("constant", "cosine"))));
+    assertTrue(
+        tuned.model().space().distribution("lr_schedule").orElse(null)
+            instanceof CategoricalDistribution);
   }
 
   @Test
@@ -58,16 +82,20 @@ class CnnScheduleTest {
 
   @Test
   void learningRate_unknown_throwsNamingKey() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> CnnTraining.learningRate("step", 0.01f, 100));
-    assertEquals("'lr_schedule' must be one of [constant, cosine], but got 'step'",
-        e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CnnTraining.learningRate("step", 0.01f, 100));
+    assertEquals("'lr_schedule' must be one of [constant, cosine], but got 'step'", e.getMessage());
   }
 
   /** The child trains with the schedule its parent's study chose, not the default. */
   @Test
   void trialMainSpace_parentSchedule_overridesTheFixedDefault() {
-    assertEquals(Optional.of("cosine"), CnnTrialMain.space(Map.of("lr_schedule", "cosine")).fixedValue("lr_schedule"));
-    assertEquals(Optional.of("constant"), CnnTrialMain.space(Map.of("learning_rate", 0.01)).fixedValue("lr_schedule"));
+    assertEquals(
+        Optional.of("cosine"),
+        CnnTrialMain.space(Map.of("lr_schedule", "cosine")).fixedValue("lr_schedule"));
+    assertEquals(
+        Optional.of("constant"),
+        CnnTrialMain.space(Map.of("learning_rate", 0.01)).fixedValue("lr_schedule"));
   }
 }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandObjectiveTest {
-  private static final SearchSpace SPACE = SearchSpace.parse(Map.of(
-      "x", Map.of("low", 0.0, "high", 1.0)));
+  private static final SearchSpace SPACE =
+      SearchSpace.parse(Map.of("x", Map.of("low", 0.0, "high", 1.0)));
 
-  private static CommandObjective sh(String script, SearchSpace space, Duration timeout,
-      Map<String, String> env, String... args) {
+  private static CommandObjective sh(
+      String script, SearchSpace space, Duration timeout, Map<String, String> env, String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh"));
     argv.addAll(List.of(args));
     return new CommandObjective(argv, space, timeout, null, env);
@@ -33,8 +33,14 @@ class CommandObjectiveTest {
 
   @Test
   void run_printsNumber_returnsItAndReportsIntermediates() throws Exception {
-    var o = sh("echo 'intermediate 1 0.5'; echo noise; echo \"intermediate 2 $HPO_PARAM_X\"; "
-        + "echo $1", SPACE, Duration.ofSeconds(20), Map.of(), "{x}");
+    var o =
+        sh(
+            "echo 'intermediate 1 0.5'; echo noise; echo \"intermediate 2 $HPO_PARAM_X\"; "
+                + "echo $1",
+            SPACE,
+            Duration.ofSeconds(20),
+            Map.of(),
+            "{x}");
     var s = new RecordingTrial(1);
     double[] v = o.run(s);
     double x = (Double) s.params.get("x");
@@ -45,24 +51,36 @@ class CommandObjectiveTest {
 
   @Test
   void run_jsonWithSeveralValues_returnsAll() throws Exception {
-    var o = sh("echo '{\"values\": [0.9, 1200], \"intermediate\": {\"3\": 0.7}}'", SPACE,
-        Duration.ofSeconds(20), Map.of());
+    var o =
+        sh(
+            "echo '{\"values\": [0.9, 1200], \"intermediate\": {\"3\": 0.7}}'",
+            SPACE,
+            Duration.ofSeconds(20),
+            Map.of());
     var s = new RecordingTrial(1);
     assertArrayEquals(new double[] {0.9, 1200}, o.run(s), 0.0);
     assertArrayEquals(new double[] {3, 0.7}, s.reports.get(0), 0.0);
   }
 
   @Test
-  void run_shellMetacharactersAndSpaces_stayOneLiteralArgument(@TempDir Path dir)
-      throws Exception {
+  void run_shellMetacharactersAndSpaces_stayOneLiteralArgument(@TempDir Path dir) throws Exception {
     Path victim = Files.createFile(dir.resolve("x"));
     Path out = dir.resolve("args.txt");
-    SearchSpace space = SearchSpace.parse(Map.of(
-        "evil", List.of("; rm -rf x"), "name", List.of("hello world")));
-    var o = new CommandObjective(
-        List.of("sh", "-c", "printf '%s\\n' \"$@\" > \"$OUT\"; echo 1", "sh", "{evil}",
-            "--name={name}"),
-        space, Duration.ofSeconds(20), dir, Map.of("OUT", out.toString()));
+    SearchSpace space =
+        SearchSpace.parse(Map.of("evil", List.of("; rm -rf x"), "name", List.of("hello world")));
+    var o =
+        new CommandObjective(
+            List.of(
+                "sh",
+                "-c",
+                "printf '%s\\n' \"$@\" > \"$OUT\"; echo 1",
+                "sh",
+                "{evil}",
+                "--name={name}"),
+            space,
+            Duration.ofSeconds(20),
+            dir,
+            Map.of("OUT", out.toString()));
     o.run(new RecordingTrial(1));
     assertEquals(List.of("; rm -rf x", "--name=hello world"), Files.readAllLines(out));
     assertTrue(Files.exists(victim));
@@ -99,33 +117,46 @@ class CommandObjectiveTest {
 
   @Test
   void run_pruneRequested_stopsTheProgram() {
-    var o = sh("echo 'intermediate 1 0.1'; sleep 30; echo 1", SPACE, Duration.ofSeconds(60),
-        Map.of());
-    assertThrows(TrialPrunedException.class,
-        () -> o.run(new RecordingTrial(1, 1)));
+    var o =
+        sh("echo 'intermediate 1 0.1'; sleep 30; echo 1", SPACE, Duration.ofSeconds(60), Map.of());
+    assertThrows(TrialPrunedException.class, () -> o.run(new RecordingTrial(1, 1)));
   }
 
   @Test
   void constructor_unknownPlaceholder_throwsListingDeclared() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> sh("echo 1", SPACE, Duration.ofSeconds(1), Map.of(), "--lr={lr}"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> sh("echo 1", SPACE, Duration.ofSeconds(1), Map.of(), "--lr={lr}"));
     assertTrue(e.getMessage().contains("'lr'"), e.getMessage());
     assertTrue(e.getMessage().contains("[x]"), e.getMessage());
   }
 
   @Test
   void parseSpace_infersTypes_andRejectsBadEntries() {
-    SearchSpace s = SearchSpace.parse(Map.of("d", Map.of("low", 2, "high", 8),
-        "lr", Map.of("low", 1e-4, "high", 0.1, "log", true), "opt", List.of("sgd", "adam"),
-        "epochs", 5));
+    SearchSpace s =
+        SearchSpace.parse(
+            Map.of(
+                "d",
+                Map.of("low", 2, "high", 8),
+                "lr",
+                Map.of("low", 1e-4, "high", 0.1, "log", true),
+                "opt",
+                List.of("sgd", "adam"),
+                "epochs",
+                5));
     assertEquals(Optional.of(new IntDistribution(2, 8, false, 1)), s.distribution("d"));
     assertEquals(Optional.of(new FloatDistribution(1e-4, 0.1, true, null)), s.distribution("lr"));
     assertEquals(Optional.of(5L), s.fixedValue("epochs"));
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> SearchSpace.parse(Map.of("d", Map.of("low", 8, "high", 2))));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SearchSpace.parse(Map.of("d", Map.of("low", 8, "high", 2))));
     assertEquals("low <= high must hold for 'space.d', but got low=8, high=2", e.getMessage());
-    var e2 = assertThrows(IllegalArgumentException.class,
-        () -> SearchSpace.parse(Map.of("d", Map.of("low", 1, "hi", 2))));
+    var e2 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SearchSpace.parse(Map.of("d", Map.of("low", 1, "hi", 2))));
     assertTrue(e2.getMessage().contains("'space.d.hi'"), e2.getMessage());
   }
 

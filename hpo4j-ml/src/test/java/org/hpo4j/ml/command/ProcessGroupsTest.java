@@ -15,10 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Repro 4: a command's children and grandchildren end with their worker. */
 class ProcessGroupsTest {
   /** A child, a child with its own child, and a grandchild orphaned by its exited parent. */
-  private static final String SCRIPT = "sleep 300 & echo $! >> \"$0.pids\"\n"
-      + "sh -c 'sleep 300 & echo $! >> \"$0.pids\"; wait' \"$0\" & echo $! >> \"$0.pids\"\n"
-      + "( sleep 300 & echo $! >> \"$0.pids\" )\n"
-      + "echo $$ >> \"$0.pids\"; touch \"$0.ready\"; wait\n";
+  private static final String SCRIPT =
+      "sleep 300 & echo $! >> \"$0.pids\"\n"
+          + "sh -c 'sleep 300 & echo $! >> \"$0.pids\"; wait' \"$0\" & echo $! >> \"$0.pids\"\n"
+          + "( sleep 300 & echo $! >> \"$0.pids\" )\n"
+          + "echo $$ >> \"$0.pids\"; touch \"$0.ready\"; wait\n";
 
   @TempDir Path dir;
 
@@ -28,8 +29,8 @@ class ProcessGroupsTest {
   }
 
   /**
-   * SIGKILL runs no shutdown hook: the supervisor sees the pipe from the dead JVM close and ends the
-   * group (SIGTERM, SIGKILL two seconds later).
+   * SIGKILL runs no shutdown hook: the supervisor sees the pipe from the dead JVM close and ends
+   * the group (SIGTERM, SIGKILL two seconds later).
    */
   @Test
   void workerKilled_groupEndsWithinADeadline() throws Exception {
@@ -41,15 +42,27 @@ class ProcessGroupsTest {
     Path base = dir.resolve("run");
     Files.writeString(base, SCRIPT);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process worker = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", cp,
-        CommandRunMain.class.getName(), "exec sh " + base).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("worker.log").toFile()).start();
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process worker =
+        new ProcessBuilder(
+                java,
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                cp,
+                CommandRunMain.class.getName(),
+                "exec sh " + base)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("worker.log").toFile())
+            .start();
     List<Long> pids = new ArrayList<>();
     try {
       Path ready = Path.of(base + ".ready");
       Path pidFile = Path.of(base + ".pids");
-      for (int i = 0; i < 600 && !(Files.exists(ready) && Files.readAllLines(pidFile).size() == 5); i++) {
+      for (int i = 0;
+          i < 600 && !(Files.exists(ready) && Files.readAllLines(pidFile).size() == 5);
+          i++) {
         assertTrue(worker.isAlive(), () -> "the worker died: " + log());
         TimeUnit.MILLISECONDS.sleep(50); // waiting for another process's file: no clock to inject
       }
@@ -85,7 +98,9 @@ class ProcessGroupsTest {
     }
   }
 
-  /** @return whether the process runs (a zombie awaiting its reaper counts as ended) */
+  /**
+   * @return whether the process runs (a zombie awaiting its reaper counts as ended)
+   */
   private static boolean alive(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -31,8 +31,8 @@ class CsvLoaderTest {
 
   @Test
   void load_gzipWithLabelFirst_findsLabelByName() throws IOException {
-    Dataset mnist = CsvLoader.load(TestData.path("mnist10k.csv.gz"), TargetColumn.named("label"),
-        null);
+    Dataset mnist =
+        CsvLoader.load(TestData.path("mnist10k.csv.gz"), TargetColumn.named("label"), null);
     assertEquals(10000, mnist.rows());
     assertEquals(784, mnist.cols());
     assertEquals(10, mnist.classCount());
@@ -60,31 +60,38 @@ class CsvLoaderTest {
 
   @Test
   void read_missingTargetColumn_throwsNamingColumnAndHeader() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> read("a,b,c\n1,2,3\n", TargetColumn.named("label")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> read("a,b,c\n1,2,3\n", TargetColumn.named("label")));
     assertTrue(e.getMessage().contains("'label'"), e.getMessage());
     assertTrue(e.getMessage().contains("[a, b, c]"), e.getMessage());
   }
 
   @Test
   void read_targetPositionOutOfRange_throws() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> read("a,b,c\n1,2,3\n", TargetColumn.at(3)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> read("a,b,c\n1,2,3\n", TargetColumn.at(3)));
     assertTrue(e.getMessage().contains("got 3"), e.getMessage());
   }
 
   @Test
   void read_raggedRow_throwsWithLineNumber() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> read("a,b,label\n1,2,0\n3,4\n", TargetColumn.auto()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> read("a,b,label\n1,2,0\n3,4\n", TargetColumn.auto()));
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     assertTrue(e.getMessage().contains("2 cells"), e.getMessage());
   }
 
   @Test
   void read_nonNumericCell_throwsWithLineAndColumn() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> read("a,b,label\n1,2,0\n3,abc,1\n", TargetColumn.auto()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> read("a,b,label\n1,2,0\n3,abc,1\n", TargetColumn.auto()));
     assertTrue(e.getMessage().contains("line 3 column 2 ('b')"), e.getMessage());
     assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
   }
@@ -98,8 +105,9 @@ class CsvLoaderTest {
 
   @Test
   void read_onlyOneClass_throws() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> read("a,label\n1,0\n2,0\n", TargetColumn.auto()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> read("a,label\n1,0\n2,0\n", TargetColumn.auto()));
     assertTrue(e.getMessage().contains("at least 2 classes"), e.getMessage());
   }
 

@@ -60,8 +60,9 @@ class SplitsTest {
 
   @Test
   void trainValidTest_fractionsSumToOne_throwsNamingFields() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Splits.trainValidTest(cancer, 0.5, 0.5, 1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Splits.trainValidTest(cancer, 0.5, 0.5, 1));
     assertTrue(e.getMessage().contains("valid_fraction + test_fraction"), e.getMessage());
   }
 
@@ -113,8 +114,8 @@ class SplitsTest {
 
   @Test
   void stratifiedKFold_oneFold_throws() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Splits.stratifiedKFold(cancer, 1, 0));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> Splits.stratifiedKFold(cancer, 1, 0));
     assertTrue(e.getMessage().contains("folds must be in [2, 569]"), e.getMessage());
   }
 

@@ -23,7 +23,6 @@ import org.hpo4j.ml.TestData;
 import org.hpo4j.ml.data.CsvLoader;
 import org.hpo4j.ml.data.Dataset;
 import org.hpo4j.ml.data.Splits;
-import org.hpo4j.ml.space.SearchSpace;
 import org.hpo4j.sampler.tpe.TpeSampler;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
@@ -48,28 +47,45 @@ class XGBoostBoosterTest {
   }
 
   private static Map<String, Object> linear(double eta, int rounds) {
-    return new HashMap<>(Map.of("booster", "gblinear", "learning_rate", eta, "n_estimators",
-        rounds, "linear_reg_alpha", 1e-6, "linear_reg_lambda", 1e-3, "feature_selector",
-        "cyclic"));
+    return new HashMap<>(
+        Map.of(
+            "booster",
+            "gblinear",
+            "learning_rate",
+            eta,
+            "n_estimators",
+            rounds,
+            "linear_reg_alpha",
+            1e-6,
+            "linear_reg_lambda",
+            1e-3,
+            "feature_selector",
+            "cyclic"));
   }
 
   @Test
   void draw_tpeOverBoosterSpace_eachTrialHasOnlyItsBoostersParameters() {
     var o = new XGBoostObjective(iris, XGBoostSpace.withBooster(), settings(Metric.ACCURACY, 0));
-    Study study = Study.builder().name("draw").direction(StudyDirection.MAXIMIZE)
-        .sampler(TpeSampler.builder().seed(3).nStartupTrials(10).build()).build();
+    Study study =
+        Study.builder()
+            .name("draw")
+            .direction(StudyDirection.MAXIMIZE)
+            .sampler(TpeSampler.builder().seed(3).nStartupTrials(10).build())
+            .build();
     // only drawing, no training: the value is a cheap function of the configuration
-    study.optimize(t -> {
-      var c = o.draw(t);
-      return c.linear() ? 1.0 : c.booster().equals("dart") ? 0.5 : 0.0;
-    }, 60);
+    study.optimize(
+        t -> {
+          var c = o.draw(t);
+          return c.linear() ? 1.0 : c.booster().equals("dart") ? 0.5 : 0.0;
+        },
+        60);
     Set<String> seen = new HashSet<>();
     for (FrozenTrial t : study.trials()) {
       Set<String> names = t.params().keySet();
       String booster = String.valueOf(t.params().get("booster"));
       seen.add(booster);
-      assertTrue(names.containsAll(List.of("booster", "learning_rate", "n_estimators")),
-          names.toString());
+      assertTrue(
+          names.containsAll(List.of("booster", "learning_rate", "n_estimators")), names.toString());
       for (String p : XGBoostSpace.TREE) {
         assertEquals(!booster.equals("gblinear"), names.contains(p), booster + " " + names);
       }
@@ -89,15 +105,24 @@ class XGBoostBoosterTest {
     var s = new RecordingTrial(2);
     var c = o.draw(s);
     assertEquals("gbtree", c.booster());
-    assertEquals(Set.of("max_depth", "learning_rate", "n_estimators", "gamma", "min_child_weight",
-        "subsample", "colsample_bytree", "colsample_bylevel", "reg_alpha", "reg_lambda"),
+    assertEquals(
+        Set.of(
+            "max_depth",
+            "learning_rate",
+            "n_estimators",
+            "gamma",
+            "min_child_weight",
+            "subsample",
+            "colsample_bytree",
+            "colsample_bylevel",
+            "reg_alpha",
+            "reg_lambda"),
         s.params.keySet());
   }
 
   @Test
   void evaluate_gblinearOnBreastCancer_wellAboveChanceAndReportsPerChunk() throws Exception {
-    var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(),
-        settings(Metric.ACCURACY, 10));
+    var o = new XGBoostObjective(cancer, XGBoostSpace.withBooster(), settings(Metric.ACCURACY, 10));
     var s = new ReplayingTrial(linear(0.5, 60));
     double acc = o.evaluate(s);
     // 63% of the rows are benign: always answering benign scores 0.63
@@ -144,11 +169,41 @@ class XGBoostBoosterTest {
   @Test
   void evaluate_dartOnIris_accurateAndReportsPerChunk() throws Exception {
     var o = new XGBoostObjective(iris, XGBoostSpace.withBooster(), settings(Metric.ACCURACY, 5));
-    Map<String, Object> p = new HashMap<>(Map.of("booster", "dart", "max_depth", 3,
-        "learning_rate", 0.3, "n_estimators", 20, "gamma", 0.0, "min_child_weight", 1.0,
-        "subsample", 1.0, "colsample_bytree", 1.0, "colsample_bylevel", 1.0, "reg_alpha", 1e-6));
-    p.putAll(Map.of("reg_lambda", 1.0, "sample_type", "uniform", "normalize_type", "tree",
-        "rate_drop", 0.1, "skip_drop", 0.5));
+    Map<String, Object> p =
+        new HashMap<>(
+            Map.of(
+                "booster",
+                "dart",
+                "max_depth",
+                3,
+                "learning_rate",
+                0.3,
+                "n_estimators",
+                20,
+                "gamma",
+                0.0,
+                "min_child_weight",
+                1.0,
+                "subsample",
+                1.0,
+                "colsample_bytree",
+                1.0,
+                "colsample_bylevel",
+                1.0,
+                "reg_alpha",
+                1e-6));
+    p.putAll(
+        Map.of(
+            "reg_lambda",
+            1.0,
+            "sample_type",
+            "uniform",
+            "normalize_type",
+            "tree",
+            "rate_drop",
+            0.1,
+            "skip_drop",
+            0.5));
     var s = new ReplayingTrial(p);
     double acc = o.evaluate(s);
     assertTrue(acc > 0.85, "cv accuracy " + acc);
@@ -212,8 +267,15 @@ class XGBoostBoosterTest {
         features[r * cancer.cols() + j] = features[r * cancer.cols() + j] * 50 + 1000;
       }
     }
-    Dataset shifted = new Dataset(cancer.name(), cancer.featureNames(), cancer.targetName(),
-        cancer.task(), cancer.classLabels(), features, cancer.targets(allRows(cancer.rows())));
+    Dataset shifted =
+        new Dataset(
+            cancer.name(),
+            cancer.featureNames(),
+            cancer.targetName(),
+            cancer.task(),
+            cancer.classLabels(),
+            features,
+            cancer.targets(allRows(cancer.rows())));
     var o2 = new XGBoostObjective(shifted, XGBoostSpace.withBooster(), settings);
     assertEquals(before, o2.evaluate(FixedTrial.of(linear(0.3, 20))), 0.0);
     assertFalse(java.util.Arrays.equals(o.testRows(), new int[0]));

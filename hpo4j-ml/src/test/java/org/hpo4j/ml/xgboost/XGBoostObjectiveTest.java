@@ -60,8 +60,9 @@ class XGBoostObjectiveTest {
     var one = new RecordingTrial(7);
     var three = new RecordingTrial(7);
     double a = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS)).evaluate(one);
-    double b = new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS).withNthread(3))
-        .evaluate(three);
+    double b =
+        new XGBoostObjective(cancer, SMALL, settings(Metric.LOGLOSS).withNthread(3))
+            .evaluate(three);
     assertEquals(a, b, 0.0);
     assertEquals(one.reports.size(), three.reports.size());
     for (int i = 0; i < one.reports.size(); i++) {
@@ -78,7 +79,8 @@ class XGBoostObjectiveTest {
         .evaluate(s);
     assertEquals(5, s.reports.size());
     double[] steps = s.reports.stream().mapToDouble(r -> r[0]).toArray();
-    assertEquals(java.util.Arrays.toString(new double[] {5, 10, 15, 20, 23}),
+    assertEquals(
+        java.util.Arrays.toString(new double[] {5, 10, 15, 20, 23}),
         java.util.Arrays.toString(steps));
   }
 
@@ -91,8 +93,11 @@ class XGBoostObjectiveTest {
 
   @Test
   void evaluate_pruneRequested_stopsAfterFirstChunk() throws Exception {
-    var o = new XGBoostObjective(iris, XGBoostSpace.defaults().withOverrides(
-        Map.of("n_estimators", 100)), new XGBoostSettings(Metric.ACCURACY, 3, 0.2, 0, 5, 1, 42));
+    var o =
+        new XGBoostObjective(
+            iris,
+            XGBoostSpace.defaults().withOverrides(Map.of("n_estimators", 100)),
+            new XGBoostSettings(Metric.ACCURACY, 3, 0.2, 0, 5, 1, 42));
     var s = new RecordingTrial(1, 1);
     assertThrows(TrialPrunedException.class, () -> o.evaluate(s));
     assertEquals(1, s.reports.size());
@@ -119,22 +124,26 @@ class XGBoostObjectiveTest {
 
   @Test
   void constructor_aucOnThreeClasses_throwsNamingMetric() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new XGBoostObjective(iris, SMALL, settings(Metric.AUC)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new XGBoostObjective(iris, SMALL, settings(Metric.AUC)));
     assertTrue(e.getMessage().contains("'metric'"), e.getMessage());
   }
 
   @Test
   void constructor_rmseOnClassification_throwsListingAllowed() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new XGBoostObjective(iris, SMALL, settings(Metric.RMSE)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new XGBoostObjective(iris, SMALL, settings(Metric.RMSE)));
     assertTrue(e.getMessage().contains("[accuracy, logloss, auc]"), e.getMessage());
   }
 
   @Test
   void parseEval_nan_throws() {
     assertEquals(0.25, XGBoostObjective.parseEval("[3]\tvalid-logloss:0.25"));
-    assertThrows(ArithmeticException.class,
-        () -> XGBoostObjective.parseEval("[3]\tvalid-logloss:nan"));
+    assertThrows(
+        ArithmeticException.class, () -> XGBoostObjective.parseEval("[3]\tvalid-logloss:nan"));
   }
 }

@@ -51,14 +51,20 @@ public final class EstimatorChoice extends Estimator {
     return uid;
   }
 
-  /** @return the param naming the option to fit (default: the first option) */
+  /**
+   * @return the param naming the option to fit (default: the first option)
+   */
   public Param<String> chosen() {
     return chosen;
   }
 
   /** Chooses the option to fit. */
   public EstimatorChoice setChosen(String name) {
-    requireArgument(options.containsKey(name), "EstimatorChoice has no option '%s'; options: %s", name, options.keySet());
+    requireArgument(
+        options.containsKey(name),
+        "EstimatorChoice has no option '%s'; options: %s",
+        name,
+        options.keySet());
     set(chosen, name);
     return this;
   }
@@ -72,19 +78,24 @@ public final class EstimatorChoice extends Estimator {
     return this;
   }
 
-  /** @return the option names, in the order added */
+  /**
+   * @return the option names, in the order added
+   */
   public List<String> names() {
     return new ArrayList<>(options.keySet());
   }
 
-  /** @return the estimators, by option name */
+  /**
+   * @return the estimators, by option name
+   */
   public Map<String, Estimator> options() {
     return java.util.Collections.unmodifiableMap(options);
   }
 
   ParamSpace space(String name) {
     ParamSpace s = spaces.get(name);
-    requireArgument(s != null, "EstimatorChoice has no option '%s'; options: %s", name, options.keySet());
+    requireArgument(
+        s != null, "EstimatorChoice has no option '%s'; options: %s", name, options.keySet());
     return s;
   }
 
@@ -92,7 +103,8 @@ public final class EstimatorChoice extends Estimator {
     requireArgument(!options.isEmpty(), "EstimatorChoice %s has no option to fit", uid);
     String name = isDefined(chosen) ? $(chosen) : options.keySet().iterator().next();
     Estimator e = options.get(name);
-    requireArgument(e != null, "EstimatorChoice has no option '%s'; options: %s", name, options.keySet());
+    requireArgument(
+        e != null, "EstimatorChoice has no option '%s'; options: %s", name, options.keySet());
     return e;
   }
 

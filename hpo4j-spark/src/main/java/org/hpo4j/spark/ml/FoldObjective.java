@@ -59,7 +59,11 @@ final class FoldObjective implements Objective {
       }
     }
     double mean = folds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new TrialMetrics(t.number(), t.state().name(), t.values().size() == 1 ? t.values().get(0) : mean,
-        folds, t.params());
+    return new TrialMetrics(
+        t.number(),
+        t.state().name(),
+        t.values().size() == 1 ? t.values().get(0) : mean,
+        folds,
+        t.params());
   }
 }

@@ -27,16 +27,15 @@ import org.hpo4j.storage.Storages;
 import org.hpo4j.study.Study;
 import org.hpo4j.study.StudyDirection;
 import org.hpo4j.trial.FrozenTrial;
-import org.hpo4j.trial.TrialPrunedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tunes any Spark ML estimator or {@code Pipeline} with an hpo4j study, where
- * {@code CrossValidator} and {@code TrainValidationSplit} walk a grid: a sampler proposes each
- * trial's ParamMap from a {@link ParamSpace}, the trial fits k folds (or one train/validation split)
- * and scores them with the evaluator, and each fold's metric is reported as an intermediate value
- * so that a pruner can stop a poor configuration after its first fold. Up to {@link #parallelism}
+ * Tunes any Spark ML estimator or {@code Pipeline} with an hpo4j study, where {@code
+ * CrossValidator} and {@code TrainValidationSplit} walk a grid: a sampler proposes each trial's
+ * ParamMap from a {@link ParamSpace}, the trial fits k folds (or one train/validation split) and
+ * scores them with the evaluator, and each fold's metric is reported as an intermediate value so
+ * that a pruner can stop a poor configuration after its first fold. Up to {@link #parallelism}
  * trials fit at once from the driver, as {@code CrossValidator.setParallelism}. The best trial's
  * ParamMap is refitted on all the data. With a storage URL and a study name, a later fit resumes
  * the study and runs only the trials still missing.
@@ -70,14 +69,22 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
 
   public HpoTuner(String uid) {
     this.uid = uid;
-    numFolds = new IntParam(this, "numFolds", "folds of cross-validation (>= 2), unless trainRatio is set");
-    trainRatio = new DoubleParam(this, "trainRatio", "fraction for training in one train/validation split, "
-        + "in (0, 1); 0 = k-fold cross-validation");
-    trials = new IntParam(this, "trials", "total trials of the study (a resumed study runs the rest)");
+    numFolds =
+        new IntParam(
+            this, "numFolds", "folds of cross-validation (>= 2), unless trainRatio is set");
+    trainRatio =
+        new DoubleParam(
+            this,
+            "trainRatio",
+            "fraction for training in one train/validation split, "
+                + "in (0, 1); 0 = k-fold cross-validation");
+    trials =
+        new IntParam(this, "trials", "total trials of the study (a resumed study runs the rest)");
     parallelism = new IntParam(this, "parallelism", "trials fitted at once from the driver");
     seed = new LongParam(this, "seed", "seed of the folds and of the default TPE sampler");
     studyName = new Param<>(this, "studyName", "name of the study in the storage");
-    storage = new Param<>(this, "storage", "storage URL to keep and resume the study ('' = in memory)");
+    storage =
+        new Param<>(this, "storage", "storage URL to keep and resume the study ('' = in memory)");
     setDefault(numFolds, 3);
     setDefault(trainRatio, 0.0);
     setDefault(trials, 20);
@@ -126,7 +133,10 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
     return this;
   }
 
-  /** Scores a fitted model on validation rows; its {@code isLargerBetter} sets the study's direction. */
+  /**
+   * Scores a fitted model on validation rows; its {@code isLargerBetter} sets the study's
+   * direction.
+   */
   public HpoTuner setEvaluator(Evaluator evaluator) {
     this.evaluator = org.hpo4j.Checks.requireNonNull(evaluator, "evaluator");
     return this;
@@ -157,7 +167,8 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
   }
 
   public HpoTuner setTrainRatio(double value) {
-    requireArgument(value > 0 && value < 1, "trainRatio must be in (0, 1), but got trainRatio=%s", value);
+    requireArgument(
+        value > 0 && value < 1, "trainRatio must be in (0, 1), but got trainRatio=%s", value);
     set(trainRatio, value);
     return this;
   }
@@ -185,7 +196,9 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
     return this;
   }
 
-  /** A storage URL (sqlite:, postgresql://, ...) that keeps the study, so a later fit resumes it. */
+  /**
+   * A storage URL (sqlite:, postgresql://, ...) that keeps the study, so a later fit resumes it.
+   */
   public HpoTuner setStorage(String url) {
     set(storage, url == null ? "" : url);
     return this;
@@ -200,24 +213,45 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
     Folds folds = Folds.of(data, k, ratio, (Long) $(seed));
     String url = $(storage);
     Storage store = url.isEmpty() ? Storages.inMemory() : Storages.open(url);
-    Study study = Study.builder().name($(studyName))
-        .direction(evaluator.isLargerBetter() ? StudyDirection.MAXIMIZE : StudyDirection.MINIMIZE)
-        .storage(store).sampler(sampler != null ? sampler : Samplers.create("tpe", (Long) $(seed), Map.of()))
-        .pruner(pruner != null ? pruner : Pruner.none()).loadIfExists(true).build();
+    Study study =
+        Study.builder()
+            .name($(studyName))
+            .direction(
+                evaluator.isLargerBetter() ? StudyDirection.MAXIMIZE : StudyDirection.MINIMIZE)
+            .storage(store)
+            .sampler(sampler != null ? sampler : Samplers.create("tpe", (Long) $(seed), Map.of()))
+            .pruner(pruner != null ? pruner : Pruner.none())
+            .loadIfExists(true)
+            .build();
     int total = (Integer) $(trials);
     int remaining = total - study.finishedTrialCount();
-    LOG.info("HpoTuner: study '" + study.name() + "': " + Math.max(remaining, 0) + " of " + total
-        + " trials to run, " + folds.size() + " fit(s) each, " + $(parallelism) + " at once");
+    LOG.info(
+        "HpoTuner: study '"
+            + study.name()
+            + "': "
+            + Math.max(remaining, 0)
+            + " of "
+            + total
+            + " trials to run, "
+            + folds.size()
+            + " fit(s) each, "
+            + $(parallelism)
+            + " at once");
     try {
       if (remaining > 0) {
-        study.optimize(new FoldObjective(estimator, evaluator, space, folds),
+        study.optimize(
+            new FoldObjective(estimator, evaluator, space, folds),
             org.hpo4j.study.OptimizeOptions.trials(remaining).threads((Integer) $(parallelism)));
       }
       if (study.bestTrial().isEmpty()) {
         Map<String, Long> states = new java.util.TreeMap<>();
         study.trials(null).forEach(t -> states.merge(t.state().name(), 1L, Long::sum));
-        throw new IllegalStateException("HpoTuner: no trial of study '" + study.name() + "' is COMPLETE "
-            + states + ", so there is no best model to refit; loosen the pruner or raise trials");
+        throw new IllegalStateException(
+            "HpoTuner: no trial of study '"
+                + study.name()
+                + "' is COMPLETE "
+                + states
+                + ", so there is no best model to refit; loosen the pruner or raise trials");
       }
       FrozenTrial best = study.best();
       ParamMap bestMap = space.toParamMap(best.params());
@@ -226,8 +260,8 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
       for (FrozenTrial t : study.trials(null)) {
         metrics.add(FoldObjective.metricsOf(t));
       }
-      HpoTunerModel model = new HpoTunerModel(uid, bestModel, bestMap, best.params(), metrics,
-          study.name());
+      HpoTunerModel model =
+          new HpoTunerModel(uid, bestModel, bestMap, best.params(), metrics, study.name());
       copyValues(model, ParamMap.empty());
       return (HpoTunerModel) model.setParent(this);
     } finally {
@@ -241,8 +275,10 @@ public final class HpoTuner extends Estimator<HpoTunerModel> {
   private void checkReady() {
     requireArgument(estimator != null, "HpoTuner needs an estimator: call setEstimator");
     requireArgument(evaluator != null, "HpoTuner needs an evaluator: call setEvaluator");
-    requireArgument(space != null && !space.isEmpty(), "HpoTuner's search space is empty: give setSearchSpace a "
-        + "ParamSpace with at least one floatRange, intRange, categorical or choose");
+    requireArgument(
+        space != null && !space.isEmpty(),
+        "HpoTuner's search space is empty: give setSearchSpace a "
+            + "ParamSpace with at least one floatRange, intRange, categorical or choose");
     Map<String, Params> stages = Stages.of(estimator);
     for (Param<?> p : space.params()) {
       Stages.requireOwned(stages, p, estimator.uid());

@@ -29,12 +29,18 @@ public final class HpoTunerModel extends Model<HpoTunerModel> implements MLWrita
   private final List<TrialMetrics> trialMetrics;
   private final String studyName;
 
-  HpoTunerModel(String uid, Model bestModel, ParamMap bestParamMap, Map<String, Object> bestParams,
-      List<TrialMetrics> trialMetrics, String studyName) {
+  HpoTunerModel(
+      String uid,
+      Model bestModel,
+      ParamMap bestParamMap,
+      Map<String, Object> bestParams,
+      List<TrialMetrics> trialMetrics,
+      String studyName) {
     this.uid = uid;
     this.bestModel = bestModel;
     this.bestParamMap = bestParamMap;
-    this.bestParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bestParams));
+    this.bestParams =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bestParams));
     this.trialMetrics = List.copyOf(trialMetrics);
     this.studyName = studyName;
   }
@@ -44,7 +50,9 @@ public final class HpoTunerModel extends Model<HpoTunerModel> implements MLWrita
     return uid;
   }
 
-  /** @return the best trial's parameters refitted on all the data */
+  /**
+   * @return the best trial's parameters refitted on all the data
+   */
   public Model bestModel() {
     return bestModel;
   }
@@ -57,17 +65,23 @@ public final class HpoTunerModel extends Model<HpoTunerModel> implements MLWrita
     return bestParamMap;
   }
 
-  /** @return the best trial's parameters by study name (e.g. {@code logreg.regParam}) */
+  /**
+   * @return the best trial's parameters by study name (e.g. {@code logreg.regParam})
+   */
   public Map<String, Object> bestParams() {
     return bestParams;
   }
 
-  /** @return every trial of the study, by number */
+  /**
+   * @return every trial of the study, by number
+   */
   public List<TrialMetrics> trialMetrics() {
     return trialMetrics;
   }
 
-  /** @return the study's name in its storage */
+  /**
+   * @return the study's name in its storage
+   */
   public String studyName() {
     return studyName;
   }
@@ -84,8 +98,9 @@ public final class HpoTunerModel extends Model<HpoTunerModel> implements MLWrita
 
   @Override
   public HpoTunerModel copy(ParamMap extra) {
-    HpoTunerModel c = new HpoTunerModel(uid, (Model) bestModel.copy(extra), bestParamMap, bestParams,
-        trialMetrics, studyName);
+    HpoTunerModel c =
+        new HpoTunerModel(
+            uid, (Model) bestModel.copy(extra), bestParamMap, bestParams, trialMetrics, studyName);
     return (HpoTunerModel) copyValues(c, extra).setParent(parent());
   }
 
@@ -94,12 +109,16 @@ public final class HpoTunerModel extends Model<HpoTunerModel> implements MLWrita
     return new HpoTunerModelIo.Writer(this);
   }
 
-  /** @return a reader of saved models */
+  /**
+   * @return a reader of saved models
+   */
   public static MLReader<HpoTunerModel> read() {
     return new HpoTunerModelIo.Reader();
   }
 
-  /** @return the model saved at {@code path} */
+  /**
+   * @return the model saved at {@code path}
+   */
   public static HpoTunerModel load(String path) {
     return read().load(path);
   }

@@ -20,9 +20,10 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Saves an {@link HpoTunerModel} as Spark ML models are saved: {@code metadata/} holds one JSON line
- * (class, uid, Spark version, study, best parameters, each trial's metrics, and the best ParamMap as
- * (stage uid, param name, JSON value)), {@code bestModel/} the best model in its own format.
+ * Saves an {@link HpoTunerModel} as Spark ML models are saved: {@code metadata/} holds one JSON
+ * line (class, uid, Spark version, study, best parameters, each trial's metrics, and the best
+ * ParamMap as (stage uid, param name, JSON value)), {@code bestModel/} the best model in its own
+ * format.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 final class HpoTunerModelIo {
@@ -40,8 +41,10 @@ final class HpoTunerModelIo {
     @Override
     public void saveImpl(String path) {
       if (!(model.bestModel() instanceof MLWritable w)) {
-        throw new UnsupportedOperationException("the best model " + model.bestModel().getClass().getName()
-            + " is not MLWritable, so this HpoTunerModel cannot be saved");
+        throw new UnsupportedOperationException(
+            "the best model "
+                + model.bestModel().getClass().getName()
+                + " is not MLWritable, so this HpoTunerModel cannot be saved");
       }
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("class", HpoTunerModel.class.getName());
@@ -56,7 +59,14 @@ final class HpoTunerModelIo {
       List<Map<String, Object>> pm = new ArrayList<>();
       for (ParamPair<?> p : model.bestParamMap().toList()) {
         Param param = p.param();
-        pm.add(Map.of("parent", param.parent(), "name", param.name(), "value", param.jsonEncode(p.value())));
+        pm.add(
+            Map.of(
+                "parent",
+                param.parent(),
+                "name",
+                param.name(),
+                "value",
+                param.jsonEncode(p.value())));
       }
       meta.put("bestParamMap", pm);
       List<Map<String, Object>> trials = new ArrayList<>();
@@ -76,7 +86,8 @@ final class HpoTunerModelIo {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+      JavaSparkContext jsc =
+          JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
       jsc.parallelize(List.of(line), 1).saveAsTextFile(path + "/metadata");
       try {
         w.write().save(path + "/bestModel");
@@ -89,15 +100,19 @@ final class HpoTunerModelIo {
   static final class Reader extends MLReader<HpoTunerModel> {
     @Override
     public HpoTunerModel load(String path) {
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+      JavaSparkContext jsc =
+          JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
       Map<String, Object> meta;
       try {
-        meta = JSON.readValue(jsc.textFile(path + "/metadata", 1).first(), new TypeReference<>() {});
+        meta =
+            JSON.readValue(jsc.textFile(path + "/metadata", 1).first(), new TypeReference<>() {});
       } catch (IOException e) {
-        throw new IllegalArgumentException("'" + path + "' holds no readable HpoTunerModel metadata: " + e.getMessage());
+        throw new IllegalArgumentException(
+            "'" + path + "' holds no readable HpoTunerModel metadata: " + e.getMessage());
       }
       if (!HpoTunerModel.class.getName().equals(meta.get("class"))) {
-        throw new IllegalArgumentException("'" + path + "' holds a " + meta.get("class") + ", not an HpoTunerModel");
+        throw new IllegalArgumentException(
+            "'" + path + "' holds a " + meta.get("class") + ", not an HpoTunerModel");
       }
       Model best = loadModel((String) meta.get("bestModelClass"), path + "/bestModel");
       Map<String, Params> stages = Stages.of(best);
@@ -117,19 +132,34 @@ final class HpoTunerModelIo {
           folds.add(((Number) x).doubleValue());
         }
         Object metric = t.get("metric");
-        trials.add(new TrialMetrics(((Number) t.get("number")).intValue(), (String) t.get("state"),
-            metric == null ? Double.NaN : ((Number) metric).doubleValue(), folds, (Map<String, Object>) t.get("params")));
+        trials.add(
+            new TrialMetrics(
+                ((Number) t.get("number")).intValue(),
+                (String) t.get("state"),
+                metric == null ? Double.NaN : ((Number) metric).doubleValue(),
+                folds,
+                (Map<String, Object>) t.get("params")));
       }
-      return new HpoTunerModel((String) meta.get("uid"), best, pm, (Map<String, Object>) meta.get("bestParams"),
-          trials, (String) meta.get("studyName"));
+      return new HpoTunerModel(
+          (String) meta.get("uid"),
+          best,
+          pm,
+          (Map<String, Object>) meta.get("bestParams"),
+          trials,
+          (String) meta.get("studyName"));
     }
 
     private static Model loadModel(String className, String path) {
       try {
         return (Model) Class.forName(className).getMethod("load", String.class).invoke(null, path);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot load the best model (" + className + ") at " + path + ": "
-            + (e.getCause() != null ? e.getCause() : e));
+        throw new IllegalArgumentException(
+            "cannot load the best model ("
+                + className
+                + ") at "
+                + path
+                + ": "
+                + (e.getCause() != null ? e.getCause() : e));
       }
     }
   }

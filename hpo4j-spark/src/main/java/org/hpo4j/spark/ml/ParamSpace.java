@@ -17,11 +17,11 @@ import org.hpo4j.space.IntDistribution;
 
 /**
  * A search space over Spark ML {@link Param}s, for {@link HpoTuner}: float and int ranges (log or
- * not), categorical choices, and a conditional choice of estimators ({@link #choose}), each with its
- * own sub-space, so a trial sets only the parameters of the estimator it chose. Each parameter is
- * named in the study {@code <stage>.<param>}, where {@code <stage>} is the stage's uid without its
- * random suffix (e.g. {@code logreg.regParam}), so that the same pipeline built again (to resume a
- * study) gets the same names; pass a name where two stages would share one.
+ * not), categorical choices, and a conditional choice of estimators ({@link #choose}), each with
+ * its own sub-space, so a trial sets only the parameters of the estimator it chose. Each parameter
+ * is named in the study {@code <stage>.<param>}, where {@code <stage>} is the stage's uid without
+ * its random suffix (e.g. {@code logreg.regParam}), so that the same pipeline built again (to
+ * resume a study) gets the same names; pass a name where two stages would share one.
  *
  * <p>Not thread-safe while being built; immutable in use.
  */
@@ -31,7 +31,9 @@ public final class ParamSpace {
 
   private ParamSpace() {}
 
-  /** @return an empty space */
+  /**
+   * @return an empty space
+   */
   public static ParamSpace create() {
     return new ParamSpace();
   }
@@ -72,15 +74,20 @@ public final class ParamSpace {
   public ParamSpace choose(EstimatorChoice choice) {
     org.hpo4j.Checks.requireNonNull(choice, "choice");
     String name = stageName(choice.uid()) + ".estimator";
-    return add(new Entry(name, choice.chosen(), CategoricalDistribution.of(name, choice.names()), choice));
+    return add(
+        new Entry(name, choice.chosen(), CategoricalDistribution.of(name, choice.names()), choice));
   }
 
-  /** @return true when the space has no parameter */
+  /**
+   * @return true when the space has no parameter
+   */
   public boolean isEmpty() {
     return entries.isEmpty();
   }
 
-  /** @return every Spark Param this space may set, sub-spaces included */
+  /**
+   * @return every Spark Param this space may set, sub-spaces included
+   */
   List<Param<?>> params() {
     List<Param<?>> out = new ArrayList<>();
     for (Entry e : entries) {
@@ -99,23 +106,31 @@ public final class ParamSpace {
     Object get(String name, Distribution distribution);
   }
 
-  /** @return the ParamMap of the values {@code values} gives, walking only the chosen branches */
+  /**
+   * @return the ParamMap of the values {@code values} gives, walking only the chosen branches
+   */
   ParamMap toParamMap(Values values) {
     ParamMap pm = new ParamMap();
     fill(values, pm);
     return pm;
   }
 
-  /** @return the ParamMap of a stored trial's parameters (name to user value) */
+  /**
+   * @return the ParamMap of a stored trial's parameters (name to user value)
+   */
   ParamMap toParamMap(Map<String, Object> params) {
-    return toParamMap((name, d) -> {
-      Object v = params.get(name);
-      if (v == null) {
-        throw new IllegalArgumentException("trial has no parameter '" + name + "' of this search space; "
-            + "was the study tuned with another space?");
-      }
-      return v;
-    });
+    return toParamMap(
+        (name, d) -> {
+          Object v = params.get(name);
+          if (v == null) {
+            throw new IllegalArgumentException(
+                "trial has no parameter '"
+                    + name
+                    + "' of this search space; "
+                    + "was the study tuned with another space?");
+          }
+          return v;
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -141,8 +156,11 @@ public final class ParamSpace {
     org.hpo4j.Checks.requireNonNull(e.param, "param");
     Set<String> names = new HashSet<>();
     collectNames(names);
-    requireArgument(!names.contains(e.name), "parameter name '%s' is used twice in the search space; give one of "
-        + "them a name of its own", e.name);
+    requireArgument(
+        !names.contains(e.name),
+        "parameter name '%s' is used twice in the search space; give one of "
+            + "them a name of its own",
+        e.name);
     entries.add(e);
     return this;
   }
@@ -169,5 +187,6 @@ public final class ParamSpace {
     return i > 0 ? uid.substring(0, i) : uid;
   }
 
-  private record Entry(String name, Param<?> param, Distribution distribution, EstimatorChoice choice) {}
+  private record Entry(
+      String name, Param<?> param, Distribution distribution, EstimatorChoice choice) {}
 }

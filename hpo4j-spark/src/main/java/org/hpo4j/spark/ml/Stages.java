@@ -43,9 +43,16 @@ final class Stages {
   static void requireOwned(Map<String, Params> stages, Param<?> param, String rootUid) {
     Params owner = stages.get(param.parent());
     if (owner == null || !owner.hasParam(param.name())) {
-      throw new IllegalArgumentException("search space parameter '" + param.name() + "' belongs to '"
-          + param.parent() + "', which is not the tuned estimator '" + rootUid + "' nor one of its stages "
-          + stages.keySet() + "; use the Param of the very estimator object you pass to setEstimator");
+      throw new IllegalArgumentException(
+          "search space parameter '"
+              + param.name()
+              + "' belongs to '"
+              + param.parent()
+              + "', which is not the tuned estimator '"
+              + rootUid
+              + "' nor one of its stages "
+              + stages.keySet()
+              + "; use the Param of the very estimator object you pass to setEstimator");
     }
   }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param foldMetrics the evaluator's metric on each fold it fitted, in order
  * @param params its parameters, by study name (user values)
  */
-public record TrialMetrics(int number, String state, double metric, List<Double> foldMetrics,
-    Map<String, Object> params) implements Serializable {
+public record TrialMetrics(
+    int number, String state, double metric, List<Double> foldMetrics, Map<String, Object> params)
+    implements Serializable {
   public TrialMetrics {
     foldMetrics = List.copyOf(foldMetrics);
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

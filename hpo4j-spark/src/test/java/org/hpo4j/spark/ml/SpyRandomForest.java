@@ -4,7 +4,10 @@ import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.sql.Dataset;
 
-/** A RandomForestClassifier that records the numTrees of every fit, beside the logistic regression's. */
+/**
+ * A RandomForestClassifier that records the numTrees of every fit, beside the logistic
+ * regression's.
+ */
 public class SpyRandomForest extends RandomForestClassifier {
   public SpyRandomForest() {
     super();
