@@ -5,14 +5,10 @@ import static org.hpo4j.Checks.requireNonNull;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.hpo4j.space.CategoricalDistribution;
 import org.hpo4j.space.Distribution;
-import org.hpo4j.space.FloatDistribution;
-import org.hpo4j.space.IntDistribution;
 
 /**
  * A trial whose parameters are given, not sampled: replays a configuration (the best parameters of
@@ -56,43 +52,6 @@ public final class FixedTrial implements Trial {
   @Override
   public int number() {
     return number;
-  }
-
-  @Override
-  public double suggestFloat(String name, double low, double high) {
-    return (Double) suggest(name, FloatDistribution.of(name, low, high, false, null));
-  }
-
-  @Override
-  public double suggestFloat(String name, double low, double high, boolean log) {
-    return (Double) suggest(name, FloatDistribution.of(name, low, high, log, null));
-  }
-
-  @Override
-  public double suggestFloat(String name, double low, double high, double step) {
-    return (Double) suggest(name, FloatDistribution.of(name, low, high, false, step));
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high) {
-    return (Long) suggest(name, IntDistribution.of(name, low, high, false, 1));
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high, boolean log) {
-    return (Long) suggest(name, IntDistribution.of(name, low, high, log, 1));
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high, long step) {
-    return (Long) suggest(name, IntDistribution.of(name, low, high, false, step));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> T suggestCategorical(String name, List<T> choices) {
-    CategoricalDistribution d = CategoricalDistribution.of(name, choices);
-    return (T) suggest(name, d);
   }
 
   /**

@@ -2,6 +2,10 @@ package org.hpo4j.trial;
 
 import java.util.List;
 import java.util.Map;
+import org.hpo4j.space.CategoricalDistribution;
+import org.hpo4j.space.Distribution;
+import org.hpo4j.space.FloatDistribution;
+import org.hpo4j.space.IntDistribution;
 
 /**
  * What an objective sees: the define-by-run facade through which it asks for parameters and reports
@@ -24,13 +28,19 @@ public interface Trial {
    * @throws IllegalArgumentException when the range is invalid or incompatible with an earlier
    *     suggestion of the same name in this trial
    */
-  double suggestFloat(String name, double low, double high);
+  default double suggestFloat(String name, double low, double high) {
+    return suggestFloat(name, low, high, false);
+  }
 
   /** A real parameter, log-uniform when {@code log} (then low must be &gt; 0). */
-  double suggestFloat(String name, double low, double high, boolean log);
+  default double suggestFloat(String name, double low, double high, boolean log) {
+    return (Double) suggest(name, FloatDistribution.of(name, low, high, log, null));
+  }
 
   /** A real parameter on the grid {@code low + k * step}; step must divide high - low. */
-  double suggestFloat(String name, double low, double high, double step);
+  default double suggestFloat(String name, double low, double high, double step) {
+    return (Double) suggest(name, FloatDistribution.of(name, low, high, false, step));
+  }
 
   /**
    * An integer parameter, uniform on [low, high]. Returns an {@code int}, what loop bounds, layer
@@ -51,27 +61,39 @@ public interface Trial {
   }
 
   /** As {@link #suggestInt(String, int, int)}, for ranges beyond {@code int}. */
-  long suggestLong(String name, long low, long high);
+  default long suggestLong(String name, long low, long high) {
+    return suggestLong(name, low, high, false);
+  }
 
   /** As {@link #suggestInt(String, int, int, boolean)}, for ranges beyond {@code int}. */
-  long suggestLong(String name, long low, long high, boolean log);
+  default long suggestLong(String name, long low, long high, boolean log) {
+    return (Long) suggest(name, IntDistribution.of(name, low, high, log, 1));
+  }
 
   /** As {@link #suggestInt(String, int, int, int)}, for ranges beyond {@code int}. */
-  long suggestLong(String name, long low, long high, long step);
+  default long suggestLong(String name, long low, long high, long step) {
+    return (Long) suggest(name, IntDistribution.of(name, low, high, false, step));
+  }
 
   /**
    * One of {@code choices}, which must be non-empty and distinct.
    *
    * @return the chosen element itself
    */
-  <T> T suggestCategorical(String name, List<T> choices);
+  @SuppressWarnings("unchecked")
+  default <T> T suggestCategorical(String name, List<T> choices) {
+    return (T) suggest(name, CategoricalDistribution.of(name, choices));
+  }
 
   /**
    * Suggests a parameter of a distribution built elsewhere (a config file, a search-space object).
+   * The typed methods above are this call with the distribution they describe, so a Trial that
+   * replays or records values implements only this one; a study's trial overrides them to skip the
+   * boxing.
    *
    * @return the user value: a Double, a Long or the categorical choice
    */
-  Object suggest(String name, org.hpo4j.space.Distribution distribution);
+  Object suggest(String name, Distribution distribution);
 
   /**
    * Records the objective's value after {@code step} (an epoch, a boosting round chunk, a fold) so

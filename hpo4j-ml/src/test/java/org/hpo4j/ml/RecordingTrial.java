@@ -63,42 +63,6 @@ public class RecordingTrial implements Trial {
   }
 
   @Override
-  public double suggestFloat(String name, double low, double high) {
-    return suggestFloat(name, low, high, false);
-  }
-
-  @Override
-  public double suggestFloat(String name, double low, double high, boolean log) {
-    return (Double) suggest(name, FloatDistribution.of(name, low, high, log, null));
-  }
-
-  @Override
-  public double suggestFloat(String name, double low, double high, double step) {
-    return (Double) suggest(name, FloatDistribution.of(name, low, high, false, step));
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high) {
-    return suggestLong(name, low, high, false);
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high, boolean log) {
-    return (Long) suggest(name, IntDistribution.of(name, low, high, log, 1));
-  }
-
-  @Override
-  public long suggestLong(String name, long low, long high, long step) {
-    return (Long) suggest(name, IntDistribution.of(name, low, high, false, step));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> T suggestCategorical(String name, List<T> choices) {
-    return (T) suggest(name, CategoricalDistribution.of(name, choices));
-  }
-
-  @Override
   public void report(int step, double value) {
     reports.add(new double[] {step, value});
   }
