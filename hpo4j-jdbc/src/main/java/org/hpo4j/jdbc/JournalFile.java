@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import org.hpo4j.storage.FaultPoint;
 import org.hpo4j.storage.StorageException;
 import org.slf4j.LoggerFactory;
 
@@ -146,9 +147,9 @@ final class JournalFile implements AutoCloseable {
     if (torn) {
       LoggerFactory.getLogger(JournalFile.class)
           .warn(
-              "journal "
-                  + path
-                  + " ends in the middle of a record (its writer was killed while appending); that record is skipped");
+              "journal {} ends in the middle of a record (its writer was killed while appending);"
+                  + " that record is skipped",
+              path);
       sb.append('\n');
     }
     for (String l : lines) {
@@ -157,10 +158,10 @@ final class JournalFile implements AutoCloseable {
     byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
     ByteBuffer bytes = ByteBuffer.wrap(data);
     try {
-      if (org.hpo4j.storage.FaultPoint.due(
-          "torn-append")) { // the fault suite: a writer killed mid-write
+      // the fault suite: a writer killed in the middle of its write
+      if (FaultPoint.due("torn-append")) {
         append.write(ByteBuffer.wrap(data, 0, data.length / 2));
-        org.hpo4j.storage.FaultPoint.halt("torn-append");
+        FaultPoint.halt("torn-append");
       }
       boolean atEnd = !torn && offset == sizeSeen;
       while (bytes.hasRemaining()) {
